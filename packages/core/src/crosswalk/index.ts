@@ -1,0 +1,1 @@
+export * from './crosswalk-model.js';

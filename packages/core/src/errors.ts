@@ -1,0 +1,69 @@
+/**
+ * The one catalogue of Ferry error codes. `core` never knows HTTP statuses or exit codes;
+ * the CLI and the server translate `kind` into theirs in one place each.
+ *
+ * Messages must never contain patient values: keys, file names, line numbers and field names only.
+ *
+ * @example
+ * throw new FerryError('FERRY_ERR_CSV_RAGGED_ROW', 'Row has 7 fields, header has 8', { file: 'PATIENT.csv', line: 12 });
+ */
+export const errorCatalogue = {
+  FERRY_ERR_USAGE: { kind: 'usage', summary: 'A command was called with missing or invalid arguments.' },
+  FERRY_ERR_INPUT: { kind: 'input', summary: 'An input file or value is invalid.' },
+  FERRY_ERR_NOT_FOUND: { kind: 'input', summary: 'A file, pack, run or job that was named does not exist.' },
+  FERRY_ERR_CSV_RAGGED_ROW: { kind: 'input', summary: 'A CSV row has a different number of fields than its header.' },
+  FERRY_ERR_CSV_UNTERMINATED_QUOTE: { kind: 'input', summary: 'A quoted CSV field is not closed before the end of the file.' },
+  FERRY_ERR_CSV_ENCODING: { kind: 'input', summary: 'A file is not valid in its declared or detected encoding.' },
+  FERRY_ERR_CSV_FIELD_TOO_LARGE: { kind: 'input', summary: 'A CSV field exceeds the maximum field size.' },
+  FERRY_ERR_CATALOG_INVALID: { kind: 'input', summary: 'A catalog file does not follow the catalog format.' },
+  FERRY_ERR_CONTRACT_INVALID: { kind: 'input', summary: 'A mapping contract is malformed or fails validation.' },
+  FERRY_ERR_CROSSWALK_INVALID: { kind: 'input', summary: 'A crosswalk file is malformed.' },
+  FERRY_ERR_GATE_PROFILE_INVALID: { kind: 'input', summary: 'A release gate profile file is malformed.' },
+  FERRY_ERR_TARGET_UNSUPPORTED: { kind: 'usage', summary: 'A target URL has an unsupported scheme.' },
+  FERRY_ERR_TARGET_UNREACHABLE: { kind: 'input', summary: 'The target database could not be reached.' },
+  FERRY_ERR_ARTEFACT_MISSING: { kind: 'input', summary: 'A stage needs an artefact from an earlier stage that is not there.' },
+  FERRY_ERR_INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
+} as const;
+
+export type FerryErrorCode = keyof typeof errorCatalogue;
+export type FerryErrorKind = (typeof errorCatalogue)[FerryErrorCode]['kind'];
+
+/** Where an error happened, for diagnosis. Never patient values. */
+export interface FerryErrorContext {
+  file?: string;
+  line?: number;
+  field?: string;
+  table?: string;
+  key?: string;
+  stage?: string;
+  [k: string]: string | number | undefined;
+}
+
+export class FerryError extends Error {
+  readonly code: FerryErrorCode;
+  readonly context: FerryErrorContext;
+
+  constructor(code: FerryErrorCode, message: string, context: FerryErrorContext = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FerryError';
+    this.code = code;
+    this.context = context;
+  }
+
+  get kind(): FerryErrorKind {
+    return errorCatalogue[this.code].kind;
+  }
+
+  /** One line for a person: `file:line field: message`. */
+  describe(): string {
+    const { file, line, field } = this.context;
+    const where = [file && (line !== undefined ? `${file}:${line}` : file), field && `field ${field}`]
+      .filter(Boolean)
+      .join(' ');
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+export function isFerryError(e: unknown): e is FerryError {
+  return e instanceof FerryError;
+}

@@ -1,0 +1,39 @@
+import type { Catalog } from '../catalog/catalog-model.js';
+import type { MappingContract } from '../contract/contract-model.js';
+import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
+import type { CheckDefinition } from '../quality/check-model.js';
+
+export const defectLevels = ['none', 'typical', 'heavy'] as const;
+export type DefectLevel = (typeof defectLevels)[number];
+
+export interface GenerateOptions {
+  patients: number;
+  seed: number;
+  defects: DefectLevel;
+  /** Writes `outDir/source/`, `outDir/expected/` and `outDir/defects.csv`. */
+  outDir: string;
+  /** Called now and then with the number of patients done. */
+  onProgress?: (patientsDone: number, patientsTotal: number) => void;
+}
+
+export interface GenerateResult {
+  /** Rows written per file, relative to outDir (e.g. `source/PATIENT.csv`). */
+  files: Record<string, number>;
+  defects: number;
+}
+
+/**
+ * A ready migration kit for one source system and one target: catalogs, crosswalks, the reviewed
+ * contract, quality checks and a synthetic cohort generator.
+ */
+export interface Pack {
+  name: string;
+  description: string;
+  sourceCatalog(): Promise<Catalog>;
+  targetCatalog(): Promise<Catalog>;
+  crosswalks(): Promise<CrosswalkSet>;
+  /** The reviewed (gold) mapping contract. */
+  contract(): Promise<MappingContract>;
+  qualityChecks(): Promise<CheckDefinition[]>;
+  generate(options: GenerateOptions): Promise<GenerateResult>;
+}
