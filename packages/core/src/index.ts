@@ -5,4 +5,6 @@ export * from './contract/index.js';
 export * from './crosswalk/index.js';
 export * from './pack/index.js';
 export * from './quality/index.js';
+export * from './store/index.js';
 export * from './validation/index.js';
+export * from './testing/postgres-test-env.js';

@@ -1,0 +1,4 @@
+export * from './open-database.js';
+export * from './pglite-database.js';
+export * from './postgres-database.js';
+export * from './sql-database.js';

@@ -1,0 +1,99 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+function executor(runner: Queryable, client?: pg.PoolClient): SqlExecutor {
+  return {
+    async query<R>(sql: string, params?: unknown[]) {
+      const res = await runner.query(sql, params as unknown[]);
+      return res.rows as R[];
+    },
+    async exec(sql: string) {
+      await runner.query(sql);
+    },
+    async copyFromCsv(table, columns, csv) {
+      if (!csv) return;
+      const run = async (c: pg.PoolClient) => {
+        const stream = c.query(copyFrom(copyFromStatement(table, columns, 'STDIN')));
+        await pipeline(Readable.from([csv]), stream);
+      };
+      if (client) return run(client);
+      const c = await (runner as pg.Pool).connect();
+      try {
+        await run(c);
+      } finally {
+        c.release();
+      }
+    },
+  };
+}
+
+/** Hides the password of a connection URL for display. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(invalid url)';
+  }
+}
+
+/**
+ * A PostgreSQL server, through a small pool. COPY runs with pg-copy-streams.
+ *
+ * @example
+ * const db = await PostgresDatabase.open('postgres://postgres@127.0.0.1:5432/test');
+ */
+export class PostgresDatabase implements SqlDatabase {
+  readonly kind = 'postgres' as const;
+  readonly displayUrl: string;
+  private readonly run: SqlExecutor;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+  ) {
+    this.displayUrl = redactUrl(url);
+    this.run = executor(pool);
+  }
+
+  static async open(url: string, options: { max?: number } = {}): Promise<PostgresDatabase> {
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+    pool.on('error', () => {});
+    const client = await pool.connect();
+    client.release();
+    return new PostgresDatabase(pool, url);
+  }
+
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]> {
+    return this.run.query<R>(sql, params);
+  }
+  exec(sql: string): Promise<void> {
+    return this.run.exec(sql);
+  }
+  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+    return this.run.copyFromCsv(table, columns, csv);
+  }
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(executor(client, client));
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,30 @@
+/** What runs SQL: a database or an open transaction on it. One SQL dialect: PostgreSQL. */
+export interface SqlExecutor {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Loads CSV text (RFC 4180, no header, empty unquoted field = NULL) into a table with COPY. */
+  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+}
+
+/**
+ * A PostgreSQL database: a server (`postgres://`) or the embedded PGlite (`pglite:PATH`).
+ * Everything above this interface is dialect-free.
+ */
+export interface SqlDatabase extends SqlExecutor {
+  readonly kind: 'postgres' | 'pglite';
+  /** The URL it was opened with, without credentials. */
+  readonly displayUrl: string;
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Quotes an SQL identifier: `quoteIdent('LOAD_PMI')` => `"LOAD_PMI"`. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** The COPY statement both dialects run: CSV format, empty unquoted field is NULL. */
+export function copyFromStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
