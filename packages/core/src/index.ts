@@ -6,5 +6,6 @@ export * from './crosswalk/index.js';
 export * from './pack/index.js';
 export * from './quality/index.js';
 export * from './store/index.js';
+export * from './transform/index.js';
 export * from './validation/index.js';
 export * from './testing/postgres-test-env.js';

@@ -1,1 +1,2 @@
 export * from './crosswalk-model.js';
+export * from './crosswalk-index.js';

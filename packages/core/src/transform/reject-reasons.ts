@@ -1,0 +1,18 @@
+/** Why a source row did not load. Stable codes: they appear in rejects.csv and gate rules. */
+export const rejectReasons = {
+  CROSSWALK_MISS: 'A local code has no approved crosswalk entry',
+  INVALID_VALUE: 'A value is not valid for its field (format, type or length)',
+  MISSING_MANDATORY: 'A mandatory field is blank and no default applies',
+  ORPHAN: 'The parent row this row links to was not loaded',
+  RAGGED_ROW: 'The source row has a different number of fields than its header',
+  DUPLICATE_KEY: 'Another row of this job already loaded the same target key',
+} as const;
+
+export type RejectReason = keyof typeof rejectReasons;
+
+/** One problem with a source row. `message` names the rule, never the value. */
+export interface RowProblem {
+  reasonCode: RejectReason;
+  field: string;
+  message: string;
+}
