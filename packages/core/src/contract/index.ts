@@ -1,1 +1,4 @@
+export * from './canonical-json.js';
+export * from './contract-file.js';
+export * from './contract-hash.js';
 export * from './contract-model.js';

@@ -1,0 +1,175 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../catalog/catalog-model.js';
+import { mappingContractSchema } from '../contract/contract-model.js';
+import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import { PgliteDatabase } from '../store/pglite-database.js';
+import { CsvLoadTarget } from './csv-load-target.js';
+import { DatabaseLoadTarget } from './database-load-target.js';
+import { RejectsFile } from './rejects-file.js';
+import { type MigrationSource, runMigration } from './run-migration.js';
+
+const col = (name: string, dataType: 'integer' | 'string' | 'date' | 'code', extra: object = {}) => ({
+  name,
+  dataType,
+  nullable: true,
+  primaryKey: false,
+  description: '',
+  ...extra,
+});
+
+const targetCatalog: Catalog = {
+  version: 1,
+  name: 'target',
+  tables: [
+    {
+      name: 'LOAD_PMI',
+      inScope: true,
+      columns: [col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }), col('SURNAME', 'string', { nullable: false }), col('GENDER', 'code')],
+    },
+    {
+      name: 'LOAD_REFERRALS',
+      inScope: true,
+      columns: [
+        col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }),
+        col('LOADPMI_RECORD_NUMBER', 'integer', { nullable: false }),
+        col('RECEIVED_DATE', 'date', { nullable: false }),
+      ],
+    },
+  ],
+};
+
+const contract = mappingContractSchema.parse({
+  version: 1,
+  name: 'mini',
+  label: '1.0.0',
+  sourceSystem: 'L',
+  targetSystem: 'T',
+  tables: [
+    {
+      target: 'LOAD_PMI',
+      source: 'PATIENT',
+      sourceKey: ['PAT_ID'],
+      domain: 'PMI',
+      outOfScope: { column: 'REC_STATUS', outOfScopeValues: ['D'], reason: 'deleted' },
+      fields: [
+        { target: 'RECORD_NUMBER', source: ['PAT_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
+        { target: 'SURNAME', source: ['SURNAME'], transform: ['trim', 'title_case'], mandatory: true, status: 'approved' },
+        { target: 'GENDER', source: ['SEX'], crosswalk: 'gender', status: 'approved' },
+      ],
+    },
+    {
+      target: 'LOAD_REFERRALS',
+      source: 'REFERRAL',
+      sourceKey: ['REF_ID'],
+      domain: 'RTT',
+      parents: [{ field: 'LOADPMI_RECORD_NUMBER', table: 'LOAD_PMI' }],
+      fields: [
+        { target: 'RECORD_NUMBER', source: ['REF_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
+        { target: 'LOADPMI_RECORD_NUMBER', source: ['PAT_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
+        { target: 'RECEIVED_DATE', source: ['RCVD_DT'], transform: ['date'], mandatory: true, status: 'approved' },
+      ],
+    },
+  ],
+});
+
+const crosswalks = new CrosswalkIndex({
+  version: 1,
+  entries: [
+    { codeType: 'gender', sourceCode: 'M', targetCode: '1', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
+    { codeType: 'gender', sourceCode: 'F', targetCode: '2', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
+  ],
+});
+
+const data: Record<string, string[][]> = {
+  PATIENT: [
+    ['PAT_ID', 'SURNAME', 'SEX', 'REC_STATUS'],
+    ['1', 'SMITH', 'M', 'A'],
+    ['2', 'JONES', 'Q', 'A'], // crosswalk miss
+    ['3', 'BROWN', 'F', 'D'], // out of scope
+    ['4', "O'NEIL, JR", 'F', 'A'],
+    ['5', 'SHORT'], // ragged
+  ],
+  REFERRAL: [
+    ['REF_ID', 'PAT_ID', 'RCVD_DT'],
+    ['10', '1', '01/02/2024'],
+    ['11', '2', '01/02/2024'], // orphan: patient 2 rejected
+    ['12', '4', '31/02/2024'], // malformed date
+    ['13', '4', '2024-03-05'],
+  ],
+  LKP_SEX: [['CODE'], ['M'], ['F']],
+};
+
+const source: MigrationSource = {
+  tables: () => Object.keys(data),
+  header: async (t) => data[t]![0]!,
+  async *rows(t) {
+    const rows = data[t]!;
+    for (let i = 1; i < rows.length; i++) yield { line: i + 1, fields: rows[i]! };
+  },
+};
+
+async function migrateInto(target: CsvLoadTarget | DatabaseLoadTarget, dir: string) {
+  const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
+  const report = await runMigration({
+    jobId: 'J1',
+    contract,
+    source,
+    targetCatalog,
+    crosswalks,
+    releaseProfile: 'pre_production',
+    target,
+    rejects,
+    batchSize: 2,
+  });
+  await rejects.close();
+  return report;
+}
+
+describe('runMigration', () => {
+  it('loads, rejects and counts every row, per table (conservation), into CSV LOAD files with lineage', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-mig-'));
+    const report = await migrateInto(new CsvLoadTarget(join(dir, 'load')), dir);
+    expect(report.tables).toEqual([
+      { sourceTable: 'PATIENT', targetTable: 'LOAD_PMI', domain: 'PMI', read: 5, loaded: 2, rejected: 2, outOfScope: 1, rejectsByReason: { CROSSWALK_MISS: 1, RAGGED_ROW: 1 }, balanced: true },
+      { sourceTable: 'REFERRAL', targetTable: 'LOAD_REFERRALS', domain: 'RTT', read: 4, loaded: 2, rejected: 2, outOfScope: 0, rejectsByReason: { ORPHAN: 1, INVALID_VALUE: 1 }, balanced: true },
+    ]);
+    expect(report.unmappedSourceTables).toEqual([{ sourceTable: 'LKP_SEX', read: 2, outOfScope: 2, reason: 'table not loaded by the contract' }]);
+    expect(report.totals).toEqual({ read: 11, loaded: 4, rejected: 4, outOfScope: 3, rejectRows: 4 });
+    expect(report.balanced).toBe(true);
+    expect(await readFile(join(dir, 'load', 'LOAD_PMI.csv'), 'utf8')).toBe('RECORD_NUMBER,SURNAME,GENDER\n1,Smith,1\n4,"O\'Neil, Jr",2\n');
+    expect(await readFile(join(dir, 'load', 'lineage', 'LOAD_REFERRALS.csv'), 'utf8')).toBe(
+      'RECORD_NUMBER,ferry_job_id,ferry_source_table,ferry_source_key\n10,J1,REFERRAL,10\n13,J1,REFERRAL,13\n',
+    );
+    expect(await readFile(join(dir, 'rejects.csv'), 'utf8')).toBe(
+      [
+        'source_table,source_key,reason_code,field,message,target_table,source_line',
+        'PATIENT,2,CROSSWALK_MISS,GENDER,no approved gender crosswalk entry,LOAD_PMI,3',
+        'PATIENT,5,RAGGED_ROW,,"row has 2 fields, header has 4",LOAD_PMI,6',
+        'REFERRAL,11,ORPHAN,LOADPMI_RECORD_NUMBER,no loaded LOAD_PMI row with this key,LOAD_REFERRALS,3',
+        'REFERRAL,12,INVALID_VALUE,RECEIVED_DATE,not a valid date (expected dd/mm/yyyy or yyyy-mm-dd),LOAD_REFERRALS,4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('loads into PGlite with lineage and checkpoints, and a rerun of the same job replaces its rows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-mig-'));
+    const db = await PgliteDatabase.open();
+    const target = new DatabaseLoadTarget(db);
+    await migrateInto(target, dir);
+    await migrateInto(target, dir);
+    const rows = await db.query('SELECT "RECORD_NUMBER"::text AS k, "RECEIVED_DATE"::text AS d, ferry_job_id, ferry_source_key FROM "LOAD_REFERRALS" ORDER BY 1');
+    expect(rows).toEqual([
+      { k: '10', d: '2024-02-01', ferry_job_id: 'J1', ferry_source_key: '10' },
+      { k: '13', d: '2024-03-05', ferry_job_id: 'J1', ferry_source_key: '13' },
+    ]);
+    const chunks = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM ferry_job_chunks WHERE job_id = 'J1'");
+    expect(chunks[0]!.n).toBe('2');
+    const job = await db.query<{ status: string }>("SELECT status FROM ferry_jobs WHERE job_id = 'J1'");
+    expect(job).toEqual([{ status: 'completed' }]);
+    await db.close();
+  });
+});

@@ -1,0 +1,55 @@
+import type { CatalogColumn, CatalogTable } from '../catalog/catalog-model.js';
+import { quoteIdent } from '../store/sql-database.js';
+
+/** The PostgreSQL type of a catalog column in a target database. Flags and codes stay text so they read back as written. */
+export function postgresType(column: CatalogColumn): string {
+  switch (column.dataType) {
+    case 'integer':
+      return 'bigint';
+    case 'decimal':
+      return 'numeric';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'timestamp';
+    default:
+      return column.maxLength ? `varchar(${column.maxLength})` : 'text';
+  }
+}
+
+/** The target key column of a LOAD table: its declared primary key, else its first column. */
+export function targetKeyColumn(table: CatalogTable): string {
+  return (table.columns.find((c) => c.primaryKey) ?? table.columns[0]!).name;
+}
+
+/**
+ * DDL of a LOAD table in a target database: the catalog's columns, typed, NOT NULL where the catalog says so, plus the
+ * lineage columns. The key is (job, target key) so that rehearsal jobs can share a target and be rolled back one by one.
+ */
+export function createTableSql(table: CatalogTable): string {
+  const cols = table.columns.map(
+    (c) => `  ${quoteIdent(c.name)} ${postgresType(c)}${c.nullable || c.primaryKey ? '' : ' NOT NULL'}`,
+  );
+  cols.push('  ferry_job_id text NOT NULL', '  ferry_source_table text NOT NULL', '  ferry_source_key text NOT NULL');
+  cols.push(`  PRIMARY KEY (ferry_job_id, ${quoteIdent(targetKeyColumn(table))})`);
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (\n${cols.join(',\n')}\n)`;
+}
+
+/** The job bookkeeping tables of a target: one row per job, one per committed chunk (the checkpoint). */
+export const jobTablesSql = `
+CREATE TABLE IF NOT EXISTS ferry_jobs (
+  job_id text PRIMARY KEY,
+  contract_hash text NOT NULL,
+  release_profile text NOT NULL,
+  status text NOT NULL,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz
+);
+CREATE TABLE IF NOT EXISTS ferry_job_chunks (
+  job_id text NOT NULL,
+  target_table text NOT NULL,
+  chunk_no integer NOT NULL,
+  row_count integer NOT NULL,
+  committed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (job_id, target_table, chunk_no)
+);`;
