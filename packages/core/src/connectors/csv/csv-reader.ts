@@ -1,0 +1,149 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { z } from 'zod';
+import { FerryError } from '../../errors.js';
+import { CsvChunkDecoder } from './csv-chunk-decoder.js';
+import { type CsvEncodingChoice, detectCsvEncoding } from './csv-encoding-detector.js';
+import {
+  type CsvEncoding,
+  type CsvReadOptions,
+  type CsvRecord,
+  csvEncodings,
+  defaultMaxFieldBytes,
+} from './csv-record.js';
+import { CsvRecordParser } from './csv-record-parser.js';
+
+/** Bytes read per chunk; the encoding is detected from the first chunk. */
+export const csvChunkBytes = 1 << 20;
+
+const readOptionsSchema = z
+  .object({
+    encoding: z.enum(['auto', ...csvEncodings]).default('auto'),
+    maxFieldBytes: z.number().int().positive().default(defaultMaxFieldBytes),
+  })
+  .strict();
+
+/** CSV read options with every default filled in. */
+export type ResolvedCsvReadOptions = z.infer<typeof readOptionsSchema>;
+
+/** Validates read options (they may come from a command line or a config file) and fills in defaults. */
+export function resolveCsvReadOptions(options: CsvReadOptions = {}): ResolvedCsvReadOptions {
+  const parsed = readOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `Invalid CSV read option ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'} (encoding is one of auto, ${csvEncodings.join(', ')}; maxFieldBytes a positive integer)`,
+      { field: String(issue?.path[0] ?? '') },
+    );
+  }
+  return parsed.data;
+}
+
+/** Opens a CSV file for reading, turning file-system errors into FerryErrors naming the file. */
+export async function openCsvFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FerryError('FERRY_ERR_NOT_FOUND', 'file not found', { file: path }, { cause: e });
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new FerryError('FERRY_ERR_INPUT', 'file cannot be read (permission denied)', { file: path }, { cause: e });
+    }
+    throw new FerryError('FERRY_ERR_INPUT', `file cannot be opened (${code ?? 'error'})`, { file: path }, { cause: e });
+  }
+}
+
+async function readChunk(fh: FileHandle, buf: Buffer, path: string): Promise<Buffer> {
+  try {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
+    throw new FerryError('FERRY_ERR_INPUT', `${path} ${why}`, { file: path }, { cause: e });
+  }
+}
+
+/**
+ * The encoding a file will be read in: the declared one, or the one detected from its first chunk.
+ * An empty file is UTF-8.
+ */
+export async function detectCsvFileEncoding(path: string, options: CsvReadOptions = {}): Promise<CsvEncodingChoice> {
+  const { encoding } = resolveCsvReadOptions(options);
+  const fh = await openCsvFile(path);
+  try {
+    const chunk = await readChunk(fh, Buffer.allocUnsafe(csvChunkBytes), path);
+    return detectCsvEncoding(chunk, encoding, path, chunk.length < csvChunkBytes);
+  } finally {
+    await fh.close();
+  }
+}
+
+function encodingError(path: string, line: number, choice: CsvEncodingChoice): FerryError {
+  const how = choice.source === 'declared' ? 'declared' : 'detected from the start of the file';
+  return new FerryError(
+    'FERRY_ERR_CSV_ENCODING',
+    `invalid UTF-8 byte sequence on this line (the file's encoding, UTF-8, was ${how}); ` +
+      `if it is a legacy Windows export, read it with encoding windows-1252`,
+    { file: path, line },
+  );
+}
+
+function fieldBytesOf(encoding: CsvEncoding): (value: string) => number {
+  return encoding === 'utf-8' ? (value) => Buffer.byteLength(value, 'utf8') : (value) => value.length;
+}
+
+/**
+ * Reads a CSV file in batches of records (one batch per chunk of about 1 MiB), in constant memory.
+ * The same records as {@link readCsvRecords}, with less per-record overhead for bulk readers.
+ *
+ * Invalid UTF-8 is never replaced: the records before the bad line are yielded, then a
+ * `FERRY_ERR_CSV_ENCODING` error names the file and the line.
+ *
+ * @example
+ * for await (const batch of readCsvBatches('PATIENT.csv')) rows += batch.length;
+ */
+export async function* readCsvBatches(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord[]> {
+  const { encoding, maxFieldBytes } = resolveCsvReadOptions(options);
+  const fh = await openCsvFile(path);
+  try {
+    const buf = Buffer.allocUnsafe(csvChunkBytes);
+    let chunk = await readChunk(fh, buf, path);
+    if (chunk.length === 0) return;
+    const choice = detectCsvEncoding(chunk, encoding, path, chunk.length < csvChunkBytes);
+    chunk = chunk.subarray(choice.bomLength);
+    const decoder = new CsvChunkDecoder(choice.encoding);
+    const parser = new CsvRecordParser({ file: path, maxFieldBytes, fieldBytes: fieldBytesOf(choice.encoding) });
+    while (chunk.length > 0) {
+      const decoded = decoder.decode(chunk);
+      const out: CsvRecord[] = [];
+      parser.push(decoded.text, out);
+      if (out.length > 0) yield out;
+      if (decoded.invalid) throw encodingError(path, parser.currentLine(), choice);
+      chunk = await readChunk(fh, buf, path);
+    }
+    if (decoder.end().invalid) throw encodingError(path, parser.currentLine(), choice);
+    const out: CsvRecord[] = [];
+    parser.end(out);
+    if (out.length > 0) yield out;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Streams the records of a CSV file (RFC 4180; LF, CRLF or mixed; UTF-8 BOM stripped), header first.
+ * Ragged records are returned as they are, each with the physical line it starts on, so callers can
+ * reject them (see `RaggedRowTracker`).
+ *
+ * Errors (FerryError, naming file and line): FERRY_ERR_NOT_FOUND, FERRY_ERR_CSV_UNTERMINATED_QUOTE,
+ * FERRY_ERR_CSV_ENCODING, FERRY_ERR_CSV_FIELD_TOO_LARGE.
+ *
+ * @example
+ * for await (const { line, fields } of readCsvRecords('PATIENT.csv', { encoding: 'windows-1252' })) {
+ *   console.log(line, fields.length);
+ * }
+ */
+export async function* readCsvRecords(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(path, options)) yield* batch;
+}

@@ -1,0 +1,277 @@
+import { FerryError } from '../../errors.js';
+import type { CsvRecord } from './csv-record.js';
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+/** Settings of one parse: the file name for errors, the field limit and how a field's size is measured. */
+export interface CsvRecordParserOptions {
+  /** Named in error messages. */
+  file: string;
+  maxFieldBytes: number;
+  /** Size of a field in bytes of the source encoding (default: UTF-8 byte length). */
+  fieldBytes?: (value: string) => number;
+}
+
+/** Result of parsing one record that holds quotes: `undefined` fields means "needs more text". */
+interface SlowResult {
+  fields: string[] | undefined;
+  /** Index after the record's terminator. */
+  next: number;
+  /** Newlines inside quoted fields (extra physical lines the record spans). */
+  innerLines: number;
+}
+
+const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
+
+/**
+ * An incremental RFC 4180 parser over decoded text. Feed it text in chunks of any size with `push`,
+ * then call `end`; complete records are appended to the `out` array.
+ *
+ * - Fields are separated by `,` and records by LF or CRLF (mixed is fine); a lone CR is data.
+ * - A field that starts with `"` is quoted: it may hold commas, CR, LF and doubled quotes `""`.
+ *   Text after a closing quote and before the next separator is kept as written (lenient, never dropped).
+ *   A `"` inside an unquoted field is an ordinary character.
+ * - A blank line is a record with one empty field (nothing is dropped; callers see it as ragged).
+ * - A last record without a final newline still counts.
+ * - Lines without quotes take a fast path (`indexOf` + `split`); only lines with quotes are scanned per field.
+ *
+ * @example
+ * const p = new CsvRecordParser({ file: 'x.csv', maxFieldBytes: 1 << 24 });
+ * const out: CsvRecord[] = [];
+ * p.push('a,"b\nc"\r\n1,', out);
+ * p.push('2\n', out);
+ * p.end(out); // out: [{ line: 1, fields: ['a', 'b\nc'] }, { line: 3, fields: ['1', '2'] }]
+ */
+export class CsvRecordParser {
+  private pending = '';
+  private pendingLine = 1;
+  /** Do not re-parse `pending` until it reaches this length (keeps huge fields linear, not quadratic). */
+  private reparseAt = 0;
+  private readonly maxFieldBytes: number;
+  /** An incomplete record longer than this is an error: memory stays bounded even without any newline. */
+  private readonly maxRecordChars: number;
+  private readonly fieldBytes: (value: string) => number;
+  private readonly file: string;
+
+  constructor(options: CsvRecordParserOptions) {
+    this.file = options.file;
+    this.maxFieldBytes = options.maxFieldBytes;
+    this.maxRecordChars = Math.max(4 * options.maxFieldBytes, 64 * 1024 * 1024);
+    this.fieldBytes = options.fieldBytes ?? utf8Bytes;
+  }
+
+  /** Parses as many complete records as `text` (after what was left over) holds. */
+  push(text: string, out: CsvRecord[]): void {
+    const buf = this.pending.length > 0 ? this.pending + text : text;
+    if (buf.length < this.reparseAt) {
+      this.pending = buf;
+      return;
+    }
+    this.parse(buf, false, out);
+  }
+
+  /** Parses what is left at the end of the input; throws on an unterminated quoted field. */
+  end(out: CsvRecord[]): void {
+    const buf = this.pending;
+    this.pending = '';
+    this.reparseAt = 0;
+    if (buf.length > 0) this.parse(buf, true, out);
+  }
+
+  /** The physical line the parser has reached: the line of the last character pushed so far. */
+  currentLine(): number {
+    let line = this.pendingLine;
+    let i = this.pending.indexOf('\n');
+    while (i !== -1) {
+      line++;
+      i = this.pending.indexOf('\n', i + 1);
+    }
+    return line;
+  }
+
+  private parse(buf: string, final: boolean, out: CsvRecord[]): void {
+    const len = buf.length;
+    const cheapLimit = this.maxFieldBytes / 4;
+    let pos = 0;
+    let line = this.pendingLine;
+    let quote = buf.indexOf('"');
+    while (pos < len) {
+      if (quote !== -1 && quote < pos) quote = buf.indexOf('"', pos);
+      const nl = buf.indexOf('\n', pos);
+      if (quote === -1 || (nl !== -1 && quote > nl)) {
+        // Fast path: no quote before the end of this line.
+        let end = nl;
+        if (end === -1) {
+          if (!final) {
+            this.checkOpenUnquoted(buf, pos, line);
+            break;
+          }
+          end = len;
+        }
+        const stop = end > pos && buf.charCodeAt(end - 1) === CR ? end - 1 : end;
+        const fields = buf.slice(pos, stop).split(',');
+        if (stop - pos > cheapLimit) this.checkFields(fields, line);
+        out.push({ line, fields });
+        line++;
+        pos = end === len ? len : end + 1;
+        continue;
+      }
+      const r = this.parseQuotedRecord(buf, pos, line, final);
+      if (r.fields === undefined) break;
+      out.push({ line, fields: r.fields });
+      line += 1 + r.innerLines;
+      pos = r.next;
+    }
+    this.pending = pos < len ? buf.slice(pos) : '';
+    this.pendingLine = line;
+    if (this.pending.length > this.maxRecordChars) {
+      throw new FerryError(
+        'FERRY_ERR_CSV_FIELD_TOO_LARGE',
+        `the record starting on this line has no end within ${this.maxRecordChars} characters (are its lines ended by CR only?)`,
+        { file: this.file, line },
+      );
+    }
+    // A long incomplete record waits for at least as much text again before it is re-parsed.
+    this.reparseAt = this.pending.length > 1 << 16 ? this.pending.length * 2 : 0;
+  }
+
+  /** Parses one record that contains at least one `"`, field by field. */
+  private parseQuotedRecord(buf: string, start: number, line: number, final: boolean): SlowResult {
+    const len = buf.length;
+    const fields: string[] = [];
+    let innerLines = 0;
+    let p = start;
+    for (;;) {
+      let value: string;
+      const fieldLine = line + innerLines;
+      if (p < len && buf.charCodeAt(p) === QUOTE) {
+        const fieldStart = p;
+        value = '';
+        let seg = p + 1;
+        let q = seg;
+        for (;;) {
+          const close = buf.indexOf('"', q);
+          if (close === -1 || (close === len - 1 && !final)) {
+            if (final) this.throwUnterminated(fieldLine);
+            this.checkOpenQuoted(len - fieldStart, fieldLine, fields.length + 1);
+            return { fields: undefined, next: start, innerLines: 0 };
+          }
+          if (buf.charCodeAt(close + 1) === QUOTE) {
+            value += buf.slice(seg, close + 1);
+            seg = close + 2;
+            q = seg;
+            continue;
+          }
+          value += buf.slice(seg, close);
+          p = close + 1;
+          break;
+        }
+        innerLines += countNewlines(value);
+        if (p < len) {
+          const c = buf.charCodeAt(p);
+          if (c !== COMMA && c !== LF && !(c === CR && buf.charCodeAt(p + 1) === LF)) {
+            // Lenient: text after the closing quote is kept up to the next separator.
+            const tail = this.unquotedEnd(buf, p, final);
+            if (tail === -1) return { fields: undefined, next: start, innerLines: 0 };
+            value += buf.slice(p, tail);
+            p = tail;
+          }
+        } else if (!final) {
+          return { fields: undefined, next: start, innerLines: 0 };
+        }
+      } else {
+        const end = this.unquotedEnd(buf, p, final);
+        if (end === -1) {
+          if (len - p > this.maxFieldBytes) this.throwTooLarge(fieldLine, fields.length + 1);
+          return { fields: undefined, next: start, innerLines: 0 };
+        }
+        value = buf.slice(p, end);
+        p = end;
+      }
+      if (value.length > this.maxFieldBytes / 4) this.checkField(value, fieldLine, fields.length + 1);
+      fields.push(value);
+      // p is at a separator: `,`, LF, CRLF, or the end of the text.
+      if (p >= len) return { fields, next: len, innerLines };
+      const c = buf.charCodeAt(p);
+      if (c === COMMA) {
+        p++;
+        if (p === len) {
+          if (!final) return { fields: undefined, next: start, innerLines: 0 };
+          fields.push('');
+          return { fields, next: len, innerLines };
+        }
+        continue;
+      }
+      if (c === LF) return { fields, next: p + 1, innerLines };
+      // CR: CRLF, or a lone CR at the very end of the input.
+      return { fields, next: Math.min(p + 2, len), innerLines };
+    }
+  }
+
+  /**
+   * End of an unquoted run starting at `p`: the index of the next `,`, of the CR of a CRLF, or of a LF;
+   * at the end of the final text, `len` (minus a trailing CR). -1 when more text is needed.
+   */
+  private unquotedEnd(buf: string, p: number, final: boolean): number {
+    const len = buf.length;
+    for (let i = p; i < len; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === COMMA || c === LF) return c === LF && i > p && buf.charCodeAt(i - 1) === CR ? i - 1 : i;
+    }
+    if (!final) return -1;
+    return len > p && buf.charCodeAt(len - 1) === CR ? len - 1 : len;
+  }
+
+  private checkFields(fields: string[], line: number): void {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (f.length > this.maxFieldBytes / 4) this.checkField(f, line, i + 1);
+    }
+  }
+
+  private checkField(value: string, line: number, position: number): void {
+    if (this.fieldBytes(value) > this.maxFieldBytes) this.throwTooLarge(line, position);
+  }
+
+  /** An unfinished unquoted field at the end of the text so far. */
+  private checkOpenUnquoted(buf: string, pos: number, line: number): void {
+    const lastComma = buf.lastIndexOf(',');
+    const fieldStart = lastComma >= pos ? lastComma + 1 : pos;
+    if (buf.length - fieldStart > this.maxFieldBytes) {
+      let position = 1;
+      for (let i = buf.indexOf(',', pos); i !== -1 && i < fieldStart; i = buf.indexOf(',', i + 1)) position++;
+      this.throwTooLarge(line, position);
+    }
+  }
+
+  /** An unfinished field at the end of the text so far: raw characters already seen. */
+  private checkOpenQuoted(rawChars: number, line: number, position: number): void {
+    // Raw text of a quoted field is at most twice its value (doubled quotes) plus its two quotes.
+    if (rawChars > 2 * this.maxFieldBytes + 2) this.throwTooLarge(line, position);
+  }
+
+  private throwTooLarge(line: number, position: number): never {
+    throw new FerryError(
+      'FERRY_ERR_CSV_FIELD_TOO_LARGE',
+      `field ${position} of the record starting on this line exceeds the maximum field size of ${this.maxFieldBytes} bytes`,
+      { file: this.file, line },
+    );
+  }
+
+  private throwUnterminated(line: number): never {
+    throw new FerryError(
+      'FERRY_ERR_CSV_UNTERMINATED_QUOTE',
+      'a quoted field that starts on this line is not closed before the end of the file',
+      { file: this.file, line },
+    );
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

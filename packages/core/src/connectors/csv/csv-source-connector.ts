@@ -1,0 +1,131 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { FerryError } from '../../errors.js';
+import {
+  detectCsvFileEncoding,
+  type ResolvedCsvReadOptions,
+  readCsvBatches,
+  resolveCsvReadOptions,
+} from './csv-reader.js';
+import type { CsvReadOptions, CsvRecord } from './csv-record.js';
+
+const csvExtension = /\.csv$/i;
+
+/** Table name of a CSV file: its file name without the `.csv` extension. */
+export function csvTableName(file: string): string {
+  return basename(file).replace(csvExtension, '');
+}
+
+/**
+ * A source of CSV tables: every `*.csv` file of a folder (not its sub-folders), or one file.
+ * Tables are named after their files without `.csv` and listed in sorted order.
+ *
+ * @example
+ * const source = await CsvSourceConnector.open('extract/', { encoding: 'auto' });
+ * for (const table of source.tables()) {
+ *   const header = await source.header(table);
+ *   for await (const { line, fields } of source.rows(table)) { ... }
+ * }
+ */
+export class CsvSourceConnector {
+  private readonly encodings = new Map<string, Promise<string>>();
+
+  private constructor(
+    /** The folder or file the source was opened on. */
+    readonly path: string,
+    private readonly files: ReadonlyMap<string, string>,
+    private readonly options: ResolvedCsvReadOptions,
+  ) {}
+
+  /** Opens a folder of CSV files or a single CSV file; FERRY_ERR_NOT_FOUND when there is nothing to read. */
+  static async open(path: string, options: CsvReadOptions = {}): Promise<CsvSourceConnector> {
+    const resolved = resolveCsvReadOptions(options);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch (e) {
+      throw new FerryError('FERRY_ERR_NOT_FOUND', 'no such file or folder', { file: path }, { cause: e });
+    }
+    const files = new Map<string, string>();
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { withFileTypes: true });
+      const names = entries
+        .filter((e) => e.isFile() && csvExtension.test(e.name))
+        .map((e) => e.name)
+        .sort();
+      for (const name of names) {
+        const table = csvTableName(name);
+        if (files.has(table)) {
+          throw new FerryError('FERRY_ERR_INPUT', `two files give table '${table}' (names differ only in case)`, {
+            file: join(path, name),
+          });
+        }
+        files.set(table, join(path, name));
+      }
+      if (files.size === 0)
+        throw new FerryError('FERRY_ERR_NOT_FOUND', 'the folder holds no .csv files', { file: path });
+    } else {
+      files.set(csvTableName(path), path);
+    }
+    return new CsvSourceConnector(path, files, resolved);
+  }
+
+  /** Table names, sorted. */
+  tables(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The file a table is read from. */
+  filePath(table: string): string {
+    const file = this.files.get(table);
+    if (file === undefined) {
+      throw new FerryError('FERRY_ERR_NOT_FOUND', `no table '${table}'; tables: ${this.tables().join(', ')}`, {
+        file: this.path,
+        table,
+      });
+    }
+    return file;
+  }
+
+  /** The header record's fields. An empty file has no header: FERRY_ERR_INPUT. */
+  async header(table: string): Promise<string[]> {
+    const file = this.filePath(table);
+    for await (const batch of readCsvBatches(file, this.options)) {
+      if (batch[0]) return batch[0].fields;
+    }
+    throw new FerryError('FERRY_ERR_INPUT', 'the file is empty: it has no header row', { file, table });
+  }
+
+  /** Data records (header skipped), ragged ones included, each with the line it starts on. */
+  async *rows(table: string): AsyncGenerator<CsvRecord> {
+    let first = true;
+    for await (const batch of readCsvBatches(this.filePath(table), this.options)) {
+      let i = 0;
+      if (first) {
+        first = false;
+        i = 1;
+      }
+      for (; i < batch.length; i++) yield batch[i]!;
+    }
+  }
+
+  /** Data records in batches (one per ~1 MiB of file), for bulk readers. */
+  async *rowBatches(table: string): AsyncGenerator<CsvRecord[]> {
+    let first = true;
+    for await (const batch of readCsvBatches(this.filePath(table), this.options)) {
+      const rows = first ? batch.slice(1) : batch;
+      first = false;
+      if (rows.length > 0) yield rows;
+    }
+  }
+
+  /** The table's encoding: the declared one, or the one detected from the start of its file. */
+  encoding(table: string): Promise<string> {
+    let found = this.encodings.get(table);
+    if (!found) {
+      found = detectCsvFileEncoding(this.filePath(table), this.options).then((c) => c.encoding);
+      this.encodings.set(table, found);
+    }
+    return found;
+  }
+}
