@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './evidence/index.js';
 export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
 export * from './contract/index.js';
@@ -6,6 +7,7 @@ export * from './crosswalk/index.js';
 export * from './pack/index.js';
 export * from './quality/index.js';
 export * from './migrate/index.js';
+export * from './reconcile/index.js';
 export * from './store/index.js';
 export * from './synth/index.js';
 export * from './transform/index.js';

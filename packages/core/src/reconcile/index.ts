@@ -1,0 +1,5 @@
+export * from './reconcile-job.js';
+export * from './reconciliation-report.js';
+export * from './row-hash.js';
+export * from './target-row-reader.js';
+export * from './rejected-keys.js';
