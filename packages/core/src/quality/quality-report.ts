@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { checkDimensions, checkSeverities } from './check-model.js';
+
+/** One offending row: its target key and lineage (keys only, never values). */
+export const offendingRowSchema = z.object({
+  targetKey: z.string(),
+  sourceTable: z.string().nullable(),
+  sourceKey: z.string().nullable(),
+  /** The column(s) the finding is about. */
+  field: z.string(),
+});
+export type OffendingRow = z.infer<typeof offendingRowSchema>;
+
+/**
+ * The raw result of one check on one job. No PASS/FAIL here: thresholds are applied at gate time.
+ * `executed` is false when the check could not run (its table or a column is not in the target), with the reason.
+ */
+export const checkResultSchema = z.object({
+  id: z.string(),
+  domain: z.string(),
+  dimension: z.enum(checkDimensions),
+  severity: z.enum(checkSeverities),
+  table: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  /** The issue message of an offending row (no patient values). */
+  message: z.string(),
+  tags: z.array(z.string()),
+  executed: z.boolean(),
+  notRunReason: z.string().optional(),
+  /** Failing rows (exact). */
+  numerator: z.number().int().nonnegative(),
+  /** Rows considered (exact). */
+  denominator: z.number().int().nonnegative(),
+  /** numerator / denominator; 0 when nothing was considered. */
+  rate: z.number().min(0).max(1),
+  /** The first offending rows in target key order, at most the report's `offendingLimit`. */
+  offending: z.array(offendingRowSchema),
+  offendingTruncated: z.boolean(),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** Rolled-up figures for one quality domain (PMI, RTT, OPD, IWL, ADT, MH, ...) or for all of them. */
+export const qualityKpiSchema = z.object({
+  checksRun: z.number().int().nonnegative(),
+  checksNotRun: z.number().int().nonnegative(),
+  /** Checks with at least one failing row. */
+  checksWithFailures: z.number().int().nonnegative(),
+  /** Error-severity checks with at least one failing row. */
+  errorChecksWithFailures: z.number().int().nonnegative(),
+  /** Failing rows of error-severity checks. */
+  errorFailingRows: z.number().int().nonnegative(),
+  /** Sum of denominators of the checks run. */
+  rowsConsidered: z.number().int().nonnegative(),
+  /** Sum of numerators of the checks run. */
+  rowsFailed: z.number().int().nonnegative(),
+  /** 1 - rowsFailed / rowsConsidered (1 when nothing was considered). */
+  passedRowsShare: z.number().min(0).max(1),
+});
+export type QualityKpi = z.infer<typeof qualityKpiSchema>;
+
+export const domainKpiSchema = qualityKpiSchema.extend({ domain: z.string() });
+export type DomainKpi = z.infer<typeof domainKpiSchema>;
+
+/**
+ * The `check` stage's artefact, v1: raw results of every check of one job, ordered by check id, with KPIs per
+ * domain (ordered by domain) and overall. Only `generatedAt` carries a time.
+ *
+ * @example
+ * const report = qualityReportSchema.parse(JSON.parse(readFileSync('quality_report.json', 'utf8')));
+ */
+export const qualityReportSchema = z.object({
+  version: z.literal(1),
+  jobId: z.string(),
+  asOfDate: z.string(),
+  generatedAt: z.string(),
+  offendingLimit: z.number().int().positive(),
+  checks: z.array(checkResultSchema),
+  kpis: z.array(domainKpiSchema),
+  totals: qualityKpiSchema,
+});
+export type QualityReport = z.infer<typeof qualityReportSchema>;
