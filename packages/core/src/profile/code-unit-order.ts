@@ -1,0 +1,7 @@
+/**
+ * Compares strings by UTF-16 code units: the same order on every machine and locale
+ * (unlike `localeCompare`), which keeps profile artefacts byte-identical.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

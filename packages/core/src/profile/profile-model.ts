@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** The types a profile can detect from values (not declared: seen). */
+export const detectedTypes = [
+  'empty',
+  'integer',
+  'decimal',
+  'date',
+  'datetime',
+  'flag',
+  'nhs_number',
+  'postcode',
+  'code',
+  'text',
+] as const;
+export type DetectedType = (typeof detectedTypes)[number];
+
+/** How `min` and `max` were chosen; `withheld` for identifying columns (NHS numbers, postcodes, free text). */
+export const extremesKinds = ['numeric', 'chronological', 'lexical', 'withheld', 'none'] as const;
+
+const count = z.number().int().nonnegative();
+
+/** Raw counts of non-empty values matching each pattern (the denominator is `nonEmpty`). */
+export const patternCountsSchema = z.object({
+  integer: count,
+  decimal: count,
+  /** Integers written with a leading zero ('01'): a sign of codes, not quantities. */
+  leadingZero: count,
+  /** Values laid out as a date, whether or not they are real calendar dates. */
+  dateShaped: count,
+  date: count,
+  datetimeShaped: count,
+  datetime: count,
+  flag: count,
+  nhsNumberShaped: count,
+  /** Passing Modulus 11 and not a repdigit. */
+  nhsNumberValid: count,
+  postcode: count,
+});
+export type PatternCounts = z.infer<typeof patternCountsSchema>;
+
+export const valueCountSchema = z.object({ value: z.string(), count });
+
+/** Statistics of one column. Nulls are empty strings (or fields missing from ragged rows); blanks are whitespace. */
+export const columnProfileSchema = z.object({
+  name: z.string(),
+  rows: count,
+  nulls: count,
+  blanks: count,
+  nonEmpty: count,
+  distinct: count,
+  distinctIsEstimate: z.boolean(),
+  /** Length range of non-null values, as written (untrimmed). */
+  minLength: count.optional(),
+  maxLength: count.optional(),
+  detectedType: z.enum(detectedTypes),
+  /** Layout of date and date-time columns: one layout, or `mixed`. */
+  format: z.string().optional(),
+  /** Share of non-empty values that conform to the detected type (and are valid, for NHS numbers and postcodes). */
+  conformingShare: z.number().min(0).max(1),
+  extremes: z.enum(extremesKinds),
+  min: z.string().optional(),
+  max: z.string().optional(),
+  matches: patternCountsSchema,
+  /** Real dates and date-times per layout, keys sorted. */
+  dateFormats: z.record(z.string(), count),
+  /** Values seen at least `smallCellThreshold` times, most frequent first. */
+  topValues: z.array(valueCountSchema),
+  topValuesAreApproximate: z.boolean(),
+  /** Distinct values hidden by small-cell suppression. */
+  suppressed: count,
+});
+export type ColumnProfile = z.infer<typeof columnProfileSchema>;
+
+export const tableProfileSchema = z.object({
+  name: z.string(),
+  rows: count,
+  /** Rows whose field count differs from the header's. */
+  raggedRows: count,
+  columns: z.array(columnProfileSchema),
+});
+export type TableProfile = z.infer<typeof tableProfileSchema>;
+
+export const profileSettingsSchema = z.object({
+  topN: count,
+  smallCellThreshold: count,
+  exactDistinctCap: count,
+});
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+
+/**
+ * A source profile, v1. Deterministic: the same data gives the same JSON; the only time is the optional
+ * `generatedAt`, which callers may leave out.
+ *
+ * @example
+ * const report = profileReportSchema.parse(JSON.parse(readFileSync('profile.json', 'utf8')));
+ */
+export const profileReportSchema = z.object({
+  version: z.literal(1),
+  generatedAt: z.string().optional(),
+  settings: profileSettingsSchema,
+  tables: z.array(tableProfileSchema),
+});
+export type ProfileReport = z.infer<typeof profileReportSchema>;

@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import { FerryError } from '../errors.js';
+import { formatProfileCsv, writeProfileCsv } from './profile-csv-writer.js';
+import { formatProfileJson, writeProfileJson } from './profile-json-writer.js';
+import { profileReportSchema } from './profile-model.js';
+import { type ProfileProgress, profileSource } from './profile-source.js';
+
+let dir: string;
+
+// A small legacy extract: 12 patients, one ragged row, and an episode table.
+const patientCsv = [
+  'PAT_ID,NHS_NO,SEX,DOB,POST_CD',
+  '1,9990000018,M,03/02/1961,SW1A 1AA',
+  '2,9990000026,F,25/12/1950,M1 1AE',
+  '3,9990000034,M,01/01/2001,B33 8TH',
+  '4,9990000042,F,14/07/1988,CR2 6XH',
+  '5,9990000050,M,02/03/1975,DN55 1PT',
+  '6,9990000069,F,11/11/1999,EC1A 1BB',
+  '7,9990000077,M,30/06/1944,W1A 0AX',
+  '8,9990000085,F,09/09/1990,ZZ99 3VZ',
+  '9,9990000093,M,,SW1A 1AA',
+  '10,9434765918,F,31/02/1970,M1 1AE',
+  '11,,M,05/05/2005, ',
+  '12,9990000107,U',
+].join('\n');
+
+const episodeCsv = ['EPI_ID,PAT_ID,ADM_DT', '100,1,01/04/2024', '101,1,2024-04-02', '102,2,03/04/2024'].join('\n');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ferry-profile-'));
+  await writeFile(join(dir, 'PATIENT.csv'), `${patientCsv}\n`);
+  await writeFile(join(dir, 'EPISODE.csv'), `${episodeCsv}\n`);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('profileSource over CSV files', () => {
+  it('profiles every table with exact counts, suppression and detected formats', async () => {
+    const report = await profileSource(await CsvSourceConnector.open(dir));
+    expect(report.version).toBe(1);
+    expect(report.generatedAt).toBeUndefined();
+    expect(report.tables.map((t) => [t.name, t.rows, t.raggedRows])).toEqual([
+      ['EPISODE', 3, 0],
+      ['PATIENT', 12, 1],
+    ]);
+    const patient = report.tables[1]!;
+    const col = (name: string) => patient.columns.find((c) => c.name === name)!;
+    expect(col('PAT_ID')).toMatchObject({ detectedType: 'integer', min: '1', max: '12', distinct: 12, suppressed: 12 });
+    expect(col('NHS_NO')).toMatchObject({
+      nulls: 1,
+      nonEmpty: 11,
+      detectedType: 'nhs_number',
+      conformingShare: 0.9091,
+      topValues: [],
+      suppressed: 11,
+    });
+    expect(col('SEX')).toMatchObject({
+      detectedType: 'code',
+      topValues: [
+        { value: 'M', count: 6 },
+        { value: 'F', count: 5 },
+      ],
+      suppressed: 1,
+    });
+    // Row 12 is ragged: its missing DOB and POST_CD count as nulls.
+    expect(col('DOB')).toMatchObject({
+      nulls: 2,
+      nonEmpty: 10,
+      detectedType: 'date',
+      format: 'dd/mm/yyyy',
+      conformingShare: 0.9,
+      min: '1944-06-30',
+      max: '2005-05-05',
+    });
+    expect(col('POST_CD')).toMatchObject({ nulls: 1, blanks: 1, detectedType: 'postcode', conformingShare: 1 });
+    const admDt = report.tables[0]!.columns[2]!;
+    expect(admDt).toMatchObject({ format: 'mixed', dateFormats: { 'dd/mm/yyyy': 2, 'yyyy-mm-dd': 1 } });
+    expect(() => profileReportSchema.parse(report)).not.toThrow();
+  });
+
+  it('is deterministic: the same files give byte-identical JSON and CSV', async () => {
+    const a = await profileSource(await CsvSourceConnector.open(dir));
+    const b = await profileSource(await CsvSourceConnector.open(dir));
+    expect(formatProfileJson(a)).toBe(formatProfileJson(b));
+    expect(formatProfileCsv(a)).toBe(formatProfileCsv(b));
+  });
+
+  it('profiles only the tables asked for, reports progress, and stamps generatedAt only when given', async () => {
+    const events: ProfileProgress[] = [];
+    const report = await profileSource(await CsvSourceConnector.open(dir), {
+      tables: ['PATIENT'],
+      generatedAt: '2026-01-01T00:00:00Z',
+      progressEvery: 5,
+      onProgress: (p) => events.push(p),
+    });
+    expect(report.tables.map((t) => t.name)).toEqual(['PATIENT']);
+    expect(report.generatedAt).toBe('2026-01-01T00:00:00Z');
+    expect(events.at(-1)).toEqual({ table: 'PATIENT', rows: 12, tableIndex: 0, tableCount: 1, done: true });
+  });
+
+  it('names an unknown table in a FerryError', async () => {
+    const source = await CsvSourceConnector.open(dir);
+    const error = await profileSource(source, { tables: ['PATIENT', 'WARD'] }).catch((e) => e);
+    expect(error).toBeInstanceOf(FerryError);
+    expect(error.code).toBe('FERRY_ERR_NOT_FOUND');
+    expect(error.message).toContain("'WARD'");
+  });
+
+  it('writes profile.json (round-trips through the schema) and profile.csv (one row per column)', async () => {
+    const report = await profileSource(await CsvSourceConnector.open(dir), { tables: ['EPISODE'] });
+    await writeProfileJson(report, join(dir, 'out', 'profile.json'));
+    await writeProfileCsv(report, join(dir, 'out', 'profile.csv'));
+    const json = profileReportSchema.parse(JSON.parse(await readFile(join(dir, 'out', 'profile.json'), 'utf8')));
+    expect(json).toEqual(report);
+    const csv = (await readFile(join(dir, 'out', 'profile.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv).toEqual([
+      'table,column,table_rows,table_ragged_rows,nulls,blanks,non_empty,distinct,distinct_is_estimate,min_length,max_length,detected_type,format,conforming_share,min,max,top_values,suppressed',
+      'EPISODE,EPI_ID,3,0,0,0,3,3,N,3,3,integer,,1,100,102,,3',
+      'EPISODE,PAT_ID,3,0,0,0,3,2,N,1,1,integer,,1,1,2,,2',
+      'EPISODE,ADM_DT,3,0,0,0,3,3,N,10,10,date,mixed,1,2024-04-01,2024-04-03,,3',
+    ]);
+  });
+});
