@@ -1,6 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { z } from 'zod';
 import { FerryError } from '../../errors.js';
+import { flattenCsvBatches } from './csv-batch-flattener.js';
 import { CsvChunkDecoder } from './csv-chunk-decoder.js';
 import { type CsvEncodingChoice, detectCsvEncoding } from './csv-encoding-detector.js';
 import {
@@ -144,6 +145,6 @@ export async function* readCsvBatches(path: string, options: CsvReadOptions = {}
  *   console.log(line, fields.length);
  * }
  */
-export async function* readCsvRecords(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(path, options)) yield* batch;
+export function readCsvRecords(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
+  return flattenCsvBatches(readCsvBatches(path, options));
 }

@@ -15,15 +15,6 @@ export interface CsvRecordParserOptions {
   fieldBytes?: (value: string) => number;
 }
 
-/** Result of parsing one record that holds quotes: `undefined` fields means "needs more text". */
-interface SlowResult {
-  fields: string[] | undefined;
-  /** Index after the record's terminator. */
-  next: number;
-  /** Newlines inside quoted fields (extra physical lines the record spans). */
-  innerLines: number;
-}
-
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
 
 /**
@@ -55,6 +46,10 @@ export class CsvRecordParser {
   private readonly maxRecordChars: number;
   private readonly fieldBytes: (value: string) => number;
   private readonly file: string;
+  /** Set by `parseQuotedRecord`: index after the record's terminator. */
+  private next = 0;
+  /** Set by `parseQuotedRecord`: newlines inside quoted fields (extra physical lines of the record). */
+  private innerLines = 0;
 
   constructor(options: CsvRecordParserOptions) {
     this.file = options.file;
@@ -119,11 +114,11 @@ export class CsvRecordParser {
         pos = end === len ? len : end + 1;
         continue;
       }
-      const r = this.parseQuotedRecord(buf, pos, line, final);
-      if (r.fields === undefined) break;
-      out.push({ line, fields: r.fields });
-      line += 1 + r.innerLines;
-      pos = r.next;
+      const fields = this.parseQuotedRecord(buf, pos, nl, line, final);
+      if (fields === undefined) break;
+      out.push({ line, fields });
+      line += 1 + this.innerLines;
+      pos = this.next;
     }
     this.pending = pos < len ? buf.slice(pos) : '';
     this.pendingLine = line;
@@ -138,77 +133,96 @@ export class CsvRecordParser {
     this.reparseAt = this.pending.length > 1 << 16 ? this.pending.length * 2 : 0;
   }
 
-  /** Parses one record that contains at least one `"`, field by field. */
-  private parseQuotedRecord(buf: string, start: number, line: number, final: boolean): SlowResult {
+  /**
+   * Parses one record that contains at least one `"`, field by field. `nl` is the index of the first LF
+   * at or after `start` (-1 if none); separators are found with cached `indexOf` scans. Returns the fields
+   * (and sets `next` and `innerLines`), or `undefined` when the record needs more text.
+   */
+  private parseQuotedRecord(
+    buf: string,
+    start: number,
+    nl: number,
+    line: number,
+    final: boolean,
+  ): string[] | undefined {
     const len = buf.length;
     const fields: string[] = [];
     let innerLines = 0;
     let p = start;
+    let comma = buf.indexOf(',', start);
     for (;;) {
       let value: string;
       const fieldLine = line + innerLines;
       if (p < len && buf.charCodeAt(p) === QUOTE) {
         const fieldStart = p;
-        value = '';
         let seg = p + 1;
-        let q = seg;
-        for (;;) {
-          const close = buf.indexOf('"', q);
-          if (close === -1 || (close === len - 1 && !final)) {
-            if (final) this.throwUnterminated(fieldLine);
-            this.checkOpenQuoted(len - fieldStart, fieldLine, fields.length + 1);
-            return { fields: undefined, next: start, innerLines: 0 };
-          }
-          if (buf.charCodeAt(close + 1) === QUOTE) {
-            value += buf.slice(seg, close + 1);
-            seg = close + 2;
-            q = seg;
-            continue;
-          }
-          value += buf.slice(seg, close);
-          p = close + 1;
-          break;
+        let close = buf.indexOf('"', seg);
+        value = '';
+        while (close !== -1 && close < len - 1 && buf.charCodeAt(close + 1) === QUOTE) {
+          value += buf.slice(seg, close + 1);
+          seg = close + 2;
+          close = buf.indexOf('"', seg);
         }
-        innerLines += countNewlines(value);
+        if (close === -1 || (close === len - 1 && !final)) {
+          if (final) this.throwUnterminated(fieldLine);
+          this.checkOpenQuoted(len - fieldStart, fieldLine, fields.length + 1);
+          return undefined;
+        }
+        value = value.length === 0 ? buf.slice(seg, close) : value + buf.slice(seg, close);
+        p = close + 1;
+        if (nl !== -1 && close > nl) {
+          // The field spans lines: count them and find the next LF after it.
+          innerLines += countNewlines(value);
+          nl = buf.indexOf('\n', p);
+        }
         if (p < len) {
           const c = buf.charCodeAt(p);
           if (c !== COMMA && c !== LF && !(c === CR && buf.charCodeAt(p + 1) === LF)) {
             // Lenient: text after the closing quote is kept up to the next separator.
             const tail = this.unquotedEnd(buf, p, final);
-            if (tail === -1) return { fields: undefined, next: start, innerLines: 0 };
+            if (tail === -1) return undefined;
             value += buf.slice(p, tail);
             p = tail;
           }
         } else if (!final) {
-          return { fields: undefined, next: start, innerLines: 0 };
+          return undefined;
         }
       } else {
-        const end = this.unquotedEnd(buf, p, final);
-        if (end === -1) {
+        if (comma !== -1 && comma < p) comma = buf.indexOf(',', p);
+        let end: number;
+        if (comma !== -1 && (nl === -1 || comma < nl)) end = comma;
+        else if (nl !== -1) end = nl > p && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        else if (!final) {
           if (len - p > this.maxFieldBytes) this.throwTooLarge(fieldLine, fields.length + 1);
-          return { fields: undefined, next: start, innerLines: 0 };
-        }
+          return undefined;
+        } else end = len > p && buf.charCodeAt(len - 1) === CR ? len - 1 : len;
         value = buf.slice(p, end);
         p = end;
       }
       if (value.length > this.maxFieldBytes / 4) this.checkField(value, fieldLine, fields.length + 1);
       fields.push(value);
       // p is at a separator: `,`, LF, CRLF, or the end of the text.
-      if (p >= len) return { fields, next: len, innerLines };
+      if (p >= len) return this.done(fields, len, innerLines);
       const c = buf.charCodeAt(p);
       if (c === COMMA) {
         p++;
         if (p === len) {
-          if (!final) return { fields: undefined, next: start, innerLines: 0 };
+          if (!final) return undefined;
           fields.push('');
-          return { fields, next: len, innerLines };
+          return this.done(fields, len, innerLines);
         }
         continue;
       }
-      if (c === LF) return { fields, next: p + 1, innerLines };
+      if (c === LF) return this.done(fields, p + 1, innerLines);
       // CR: CRLF, or a lone CR at the very end of the input.
-      return { fields, next: Math.min(p + 2, len), innerLines };
+      return this.done(fields, Math.min(p + 2, len), innerLines);
     }
+  }
+
+  private done(fields: string[], next: number, innerLines: number): string[] {
+    this.next = next;
+    this.innerLines = innerLines;
+    return fields;
   }
 
   /**

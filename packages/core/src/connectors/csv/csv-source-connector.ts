@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FerryError } from '../../errors.js';
+import { flattenCsvBatches } from './csv-batch-flattener.js';
 import {
   detectCsvFileEncoding,
   type ResolvedCsvReadOptions,
@@ -97,16 +98,8 @@ export class CsvSourceConnector {
   }
 
   /** Data records (header skipped), ragged ones included, each with the line it starts on. */
-  async *rows(table: string): AsyncGenerator<CsvRecord> {
-    let first = true;
-    for await (const batch of readCsvBatches(this.filePath(table), this.options)) {
-      let i = 0;
-      if (first) {
-        first = false;
-        i = 1;
-      }
-      for (; i < batch.length; i++) yield batch[i]!;
-    }
+  rows(table: string): AsyncGenerator<CsvRecord> {
+    return flattenCsvBatches(this.rowBatches(table));
   }
 
   /** Data records in batches (one per ~1 MiB of file), for bulk readers. */

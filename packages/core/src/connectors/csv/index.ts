@@ -1,3 +1,4 @@
+export * from './csv-batch-flattener.js';
 export * from './csv-chunk-decoder.js';
 export * from './csv-encoding-detector.js';
 export * from './csv-ragged-rows.js';
