@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './evidence/index.js';
+export * from './gate/index.js';
 export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
 export * from './contract/index.js';
