@@ -5,7 +5,7 @@
  * catalog/target.csv, catalog/source-core.csv, crosswalks/crosswalks.csv, crosswalks/code-sets.csv and
  * contract/contract.json. Deterministic: the same declarations give byte-identical files.
  *
- * Usage: node packs/nhs-pas/scripts/build-model.mjs
+ * Usage: node packs/nhs-pas/scripts/build-model.mjs [--out DIR]   (DIR defaults to the pack root)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,12 +21,26 @@ import { mergeTables, pmiTables } from './model/pmi-tables.mjs';
 import { referenceTables } from './model/reference-tables.mjs';
 import { rttTables } from './model/rtt-tables.mjs';
 
-const packRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outFlag = process.argv.indexOf('--out');
+const packRoot =
+  outFlag > 0 && process.argv[outFlag + 1]
+    ? process.argv[outFlag + 1]
+    : join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The LOAD tables in load order: parents before children. */
-const loadOrder = [...referenceTables, ...pmiTables, ...rttTables, ...opdTables, ...iwlTables, ...adtTables, ...mhTables, ...mergeTables];
+const loadOrder = [
+  ...referenceTables,
+  ...pmiTables,
+  ...rttTables,
+  ...opdTables,
+  ...iwlTables,
+  ...adtTables,
+  ...mhTables,
+  ...mergeTables,
+];
 
-const catalogHeader = 'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope';
+const catalogHeader =
+  'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope';
 
 function csvCell(value) {
   const s = String(value);
@@ -36,7 +50,18 @@ function csvLine(values) {
   return values.map(csvCell).join(',');
 }
 function catalogLine(r) {
-  return csvLine([r.table, r.column, r.dataType, r.maxLength, r.nullable, r.primaryKey, r.references, r.description, r.codeType, true]);
+  return csvLine([
+    r.table,
+    r.column,
+    r.dataType,
+    r.maxLength,
+    r.nullable,
+    r.primaryKey,
+    r.references,
+    r.description,
+    r.codeType,
+    true,
+  ]);
 }
 function write(relative, text) {
   const file = join(packRoot, relative);
@@ -68,7 +93,17 @@ for (const [codeType, ct] of Object.entries(codeTypes)) {
     ['END_DT', 'date', 10, true, false, 'Date the code was retired (dd/mm/yyyy text)'],
   ];
   for (const [column, dataType, maxLength, nullable, primaryKey, description] of rows) {
-    sourceRows.push({ table, column, dataType, maxLength, nullable, primaryKey, references: '', description, codeType: '' });
+    sourceRows.push({
+      table,
+      column,
+      dataType,
+      maxLength,
+      nullable,
+      primaryKey,
+      references: '',
+      description,
+      codeType: '',
+    });
   }
 }
 
@@ -80,10 +115,12 @@ const codeSetLines = ['code_type,code,label,retired'];
 for (const [codeType, set] of Object.entries(codeSets)) {
   if (!codeTypes[codeType]) throw new Error(`Code set ${codeType} has no code type declaration`);
   const labels = new Map(set.codes.map(([code, label]) => [code, label]));
-  for (const [code, label, retired] of set.codes) codeSetLines.push(csvLine([codeType, code, label, retired === 'Y' ? 'Y' : 'N']));
+  for (const [code, label, retired] of set.codes)
+    codeSetLines.push(csvLine([codeType, code, label, retired === 'Y' ? 'Y' : 'N']));
   for (const [sourceCode, sourceLabel, targetCode, equivalence] of set.local) {
     const targetLabel = labels.get(targetCode);
-    if (targetLabel === undefined) throw new Error(`${codeType}: ${sourceCode} maps to unknown national code ${targetCode}`);
+    if (targetLabel === undefined)
+      throw new Error(`${codeType}: ${sourceCode} maps to unknown national code ${targetCode}`);
     crosswalkLines.push(csvLine([codeType, sourceCode, sourceLabel, targetCode, targetLabel, equivalence, 'approved']));
   }
 }

@@ -1,18 +1,96 @@
-import type { Pack } from '@ferry/core';
-import { FerryError } from '@ferry/core';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import {
+  type CheckDefinition,
+  type CodeSetEntry,
+  checkDefinitionSchema,
+  FerryError,
+  type GenerateOptions,
+  type GenerateResult,
+  type Pack,
+  parseCodeSetsCsv,
+  readContractFile,
+} from '@ferry/core';
+import { readPackCatalog, readPackCrosswalks } from './pack-csv-readers.js';
+import { nhsPasPackFiles } from './pack-files.js';
 
-const pending = (what: string) => async (): Promise<never> => {
-  throw new FerryError('FERRY_ERR_NOT_FOUND', `The nhs-pas pack's ${what} is not built yet`);
-};
+export { nhsPasPackFiles } from './pack-files.js';
 
-/** The nhs-pas pack: a legacy hospital PAS -> Ferry's PAS LOAD-table interface. */
-export const nhsPasPack: Pack = {
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_NOT_FOUND', 'pack file cannot be read', { file: path }, { cause: e });
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  const text = await readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_CHECK_INVALID', 'file is not valid JSON', { file: path }, { cause: e });
+  }
+}
+
+/** Reads the pack's quality checks (an array of check definitions, or `{ checks: [...] }`); none when absent. */
+async function readQualityChecks(): Promise<CheckDefinition[]> {
+  const file = nhsPasPackFiles.qualityChecks;
+  if (!existsSync(file)) return [];
+  const json = await readJson(file);
+  const list = Array.isArray(json) ? json : (json as { checks?: unknown } | null)?.checks;
+  const parsed = checkDefinitionSchema.array().safeParse(list);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FerryError('FERRY_ERR_CHECK_INVALID', `quality checks do not validate: ${issue?.message ?? 'invalid'}`, {
+      file,
+      field: issue?.path.join('.') ?? '',
+    });
+  }
+  return parsed.data;
+}
+
+/** The cohort generator module (`./generator/index.js`), loaded on first use. */
+interface GeneratorModule {
+  generateCohort(options: GenerateOptions): Promise<GenerateResult>;
+}
+const generatorModule = './generator/index.js';
+
+async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  let mod: GeneratorModule;
+  try {
+    mod = (await import(generatorModule)) as GeneratorModule;
+  } catch (e) {
+    throw new FerryError(
+      'FERRY_ERR_NOT_FOUND',
+      "the nhs-pas pack's cohort generator is not available",
+      { file: generatorModule },
+      { cause: e },
+    );
+  }
+  return mod.generateCohort(options);
+}
+
+const pack = {
   name: 'nhs-pas',
   description: 'Legacy NHS hospital PAS to a PAS LOAD-table interface',
-  sourceCatalog: pending('source catalog'),
-  targetCatalog: pending('target catalog'),
-  crosswalks: pending('crosswalks'),
-  contract: pending('contract'),
-  qualityChecks: pending('quality checks'),
-  generate: pending('generator'),
+  sourceCatalog: () =>
+    readPackCatalog(
+      existsSync(nhsPasPackFiles.sourceCatalog) ? nhsPasPackFiles.sourceCatalog : nhsPasPackFiles.sourceCatalogCore,
+      'nhs-pas-source',
+    ),
+  targetCatalog: () => readPackCatalog(nhsPasPackFiles.targetCatalog, 'nhs-pas-target'),
+  crosswalks: () => readPackCrosswalks(nhsPasPackFiles.crosswalks),
+  contract: () => readContractFile(nhsPasPackFiles.contract),
+  qualityChecks: readQualityChecks,
+  codeSets: async (): Promise<CodeSetEntry[]> =>
+    parseCodeSetsCsv(await readText(nhsPasPackFiles.codeSets), nhsPasPackFiles.codeSets),
+  generate,
 };
+/**
+ * The nhs-pas pack: a legacy hospital PAS -> Ferry's PAS LOAD-table interface.
+ *
+ * @example
+ * const target = await nhsPasPack.targetCatalog(); // 38 LOAD tables in load order
+ */
+export const nhsPasPack: Pack = pack;

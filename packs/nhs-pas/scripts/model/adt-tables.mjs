@@ -1,4 +1,5 @@
 // @ts-check
+// biome-ignore-all format: one declaration per line keeps the model reviewable
 import { CODE, TEXT } from './model-dsl.mjs';
 
 /** Admissions, consultant episodes, ward stays and episode coding. */

@@ -1,4 +1,5 @@
 // @ts-check
+// biome-ignore-all format: one declaration per line keeps the model reviewable
 /**
  * National code sets used by the LOAD interface and the legacy PAS's local codes for each.
  * `codes`: [national code, label, retired?]. `local`: [legacy code, legacy label, national code, equivalence].

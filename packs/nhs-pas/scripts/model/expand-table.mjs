@@ -1,5 +1,5 @@
 // @ts-check
-import { CODE, MAIN_CRN_TYPE, SYSTEM_CODE, codeTypes, defaultTransforms } from './model-dsl.mjs';
+import { CODE, codeTypes, defaultTransforms, MAIN_CRN_TYPE, SYSTEM_CODE } from './model-dsl.mjs';
 
 /**
  * @typedef {{ table: string, column: string, dataType: string, maxLength: number | '', nullable: boolean,
@@ -20,13 +20,20 @@ function typeOf(letter, length, side) {
       : { dataType: 'code', maxLength: ct.localLen, codeType: ct.local };
   }
   switch (letter) {
-    case 's': return { dataType: 'string', maxLength: length, codeType: '' };
-    case 'f': return { dataType: 'string', maxLength: 1, codeType: '' };
-    case 'i': return { dataType: 'integer', maxLength: '', codeType: '' };
-    case 'n': return { dataType: 'decimal', maxLength: '', codeType: '' };
-    case 'd': return { dataType: 'date', maxLength: side === 'target' ? '' : 10, codeType: '' };
-    case 't': return { dataType: 'datetime', maxLength: side === 'target' ? '' : 16, codeType: '' };
-    default: throw new Error(`Unknown DSL type ${letter}`);
+    case 's':
+      return { dataType: 'string', maxLength: length, codeType: '' };
+    case 'f':
+      return { dataType: 'string', maxLength: 1, codeType: '' };
+    case 'i':
+      return { dataType: 'integer', maxLength: '', codeType: '' };
+    case 'n':
+      return { dataType: 'decimal', maxLength: '', codeType: '' };
+    case 'd':
+      return { dataType: 'date', maxLength: side === 'target' ? '' : 10, codeType: '' };
+    case 't':
+      return { dataType: 'datetime', maxLength: side === 'target' ? '' : 16, codeType: '' };
+    default:
+      throw new Error(`Unknown DSL type ${letter}`);
   }
 }
 
@@ -64,16 +71,30 @@ export function expandTable(spec, byTarget) {
       return;
     }
     source.set(column, {
-      table: spec.source, column, dataType: t.dataType, maxLength: t.maxLength, nullable,
-      primaryKey: extra.primaryKey ?? false, references: extra.references ?? '', description, codeType: t.codeType,
+      table: spec.source,
+      column,
+      dataType: t.dataType,
+      maxLength: t.maxLength,
+      nullable,
+      primaryKey: extra.primaryKey ?? false,
+      references: extra.references ?? '',
+      description,
+      codeType: t.codeType,
     });
   };
   const addTarget = (column, letter, length, mandatory, description, references = '') => {
     if (target.some((r) => r.column === column)) throw new Error(`${spec.target}.${column} declared twice`);
     const t = typeOf(letter, length, 'target');
     target.push({
-      table: spec.target, column, dataType: t.dataType, maxLength: t.maxLength, nullable: !mandatory,
-      primaryKey: column === 'RECORD_NUMBER', references, description, codeType: t.codeType,
+      table: spec.target,
+      column,
+      dataType: t.dataType,
+      maxLength: t.maxLength,
+      nullable: !mandatory,
+      primaryKey: column === 'RECORD_NUMBER',
+      references,
+      description,
+      codeType: t.codeType,
     });
   };
   const mapped = (name, src, transform, mandatory, extra = {}) => {
@@ -98,9 +119,22 @@ export function expandTable(spec, byTarget) {
   }
   if (spec.patient) {
     const own = spec.patient === 'self';
-    addSource('HOSP_NO', 's', 10, false, own ? 'Hospital number (local patient identifier)' : 'Hospital number of the patient (denormalised)');
+    addSource(
+      'HOSP_NO',
+      's',
+      10,
+      false,
+      own ? 'Hospital number (local patient identifier)' : 'Hospital number of the patient (denormalised)',
+    );
     addTarget('MAIN_CRN_TYPE', 's', 10, true, `Type of the main case record number (constant ${MAIN_CRN_TYPE})`);
-    fields.push({ target: 'MAIN_CRN_TYPE', source: [], constant: MAIN_CRN_TYPE, transform: [], mandatory: true, ...REVIEW });
+    fields.push({
+      target: 'MAIN_CRN_TYPE',
+      source: [],
+      constant: MAIN_CRN_TYPE,
+      transform: [],
+      mandatory: true,
+      ...REVIEW,
+    });
     addTarget('MAIN_CRN', 's', 20, true, 'Main case record number: the hospital number');
     mapped('MAIN_CRN', 'HOSP_NO', CODE, true);
   }
@@ -111,7 +145,9 @@ export function expandTable(spec, byTarget) {
     if (!parent) throw new Error(`${spec.target}: parent ${p.table} is not earlier in load order`);
     const field = `LOAD${parent.abbr}_RECORD_NUMBER`;
     const description = p.desc ?? `Parent ${p.table} row`;
-    addSource(p.src, 'i', 0, !p.req, `${description} (${parent.source}.${parent.key})`, { references: `${parent.source}.${parent.key}` });
+    addSource(p.src, 'i', 0, !p.req, `${description} (${parent.source}.${parent.key})`, {
+      references: `${parent.source}.${parent.key}`,
+    });
     addTarget(field, 'i', 0, p.req, description, `${p.table}.RECORD_NUMBER`);
     mapped(field, p.src, ['integer'], p.req);
     parents.push({ field, table: p.table });
@@ -126,7 +162,9 @@ export function expandTable(spec, byTarget) {
       continue;
     }
     const sourceLetter = o.st ?? letter;
-    addSource(src, sourceLetter, o.sl ?? length, true, o.sd ?? sourceDescription(sourceLetter, description), { references: o.sref });
+    addSource(src, sourceLetter, o.sl ?? length, true, o.sd ?? sourceDescription(sourceLetter, description), {
+      references: o.sref,
+    });
     const base = letter.startsWith('c:') ? 'c' : letter;
     /** @type {any} */ const extra = {};
     if (letter.startsWith('c:')) extra.crosswalk = letter.slice(2);
@@ -164,7 +202,13 @@ export function expandTable(spec, byTarget) {
     targetKey: 'RECORD_NUMBER',
     parents,
     ...(spec.outOfScope
-      ? { outOfScope: { column: 'REC_STATUS', outOfScopeValues: spec.outOfScope.values, reason: spec.outOfScope.reason } }
+      ? {
+          outOfScope: {
+            column: 'REC_STATUS',
+            outOfScopeValues: spec.outOfScope.values,
+            reason: spec.outOfScope.reason,
+          },
+        }
       : {}),
     ...(spec.naturalKey ? { naturalKey: spec.naturalKey } : {}),
     domain: spec.domain,

@@ -1,4 +1,5 @@
 // @ts-check
+// biome-ignore-all format: one declaration per line keeps the model reviewable
 import { CODE, TEXT } from './model-dsl.mjs';
 
 /** Inpatient waiting list: entries, suspensions and to-come-in offers (cancelled ones included). */

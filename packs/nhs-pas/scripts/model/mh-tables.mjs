@@ -1,4 +1,5 @@
 // @ts-check
+// biome-ignore-all format: one declaration per line keeps the model reviewable
 import { CODE, TEXT } from './model-dsl.mjs';
 
 /** Mental Health Act: detentions, their transfers and tribunals; care programme approach. */

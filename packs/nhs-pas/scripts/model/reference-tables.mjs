@@ -1,4 +1,5 @@
 // @ts-check
+// biome-ignore-all format: one declaration per line keeps the model reviewable
 import { CODE, FORENAME, SURNAME, TEXT } from './model-dsl.mjs';
 
 /** Reference data: staff, sites, wards, specialties and the outpatient clinic build. */
