@@ -42,16 +42,16 @@ insert into "LOAD_ADMISSIONS" values
  (16, null, null, null, 'J1', 'ADM_SPELL', 'S16'),
  (17, 8, '2024-03-01 09:00', '2024-01-01 08:00', 'J2', 'ADM_SPELL', 'S17');
 create table "LOAD_EPISODES" ("RECORD_NUMBER" integer primary key, "LOADADMISSION_RECORD_NUMBER" integer,
-  "START_DATE" timestamp, "END_DATE" timestamp, "STATUS" text, ${lineageCols});
+  "START_DATE" timestamp, "END_DATE" timestamp, "STATUS" text, "LOADPMI_RECORD_NUMBER" integer, ${lineageCols});
 insert into "LOAD_EPISODES" values
- (20, 10, '2024-01-10 10:00', '2024-01-12 09:00', null, 'J1', 'ADM_EPISODE', 'E20'),
- (21, 10, '2024-01-12 09:00', '2024-01-15 18:00', null, 'J1', 'ADM_EPISODE', 'E21'),
- (22, 10, '2024-01-09 10:00', '2024-01-10 09:00', null, 'J1', 'ADM_EPISODE', 'E22'),
- (23, 10, '2024-01-14 10:00', '2024-01-20 09:00', null, 'J1', 'ADM_EPISODE', 'E23'),
- (24, 13, '2020-02-01 09:00', null, 'X', 'J1', 'ADM_EPISODE', 'E24'),
- (25, 99, '2024-01-01 10:00', null, null, 'J1', 'ADM_EPISODE', 'E25'),
- (26, 11, null, null, null, 'J1', 'ADM_EPISODE', 'E26'),
- (27, 17, '2024-03-01 09:00', null, null, 'J2', 'ADM_EPISODE', 'E27');
+ (20, 10, '2024-01-10 10:00', '2024-01-12 09:00', null, 1, 'J1', 'ADM_EPISODE', 'E20'),
+ (21, 10, '2024-01-12 09:00', '2024-01-15 18:00', null, 4, 'J1', 'ADM_EPISODE', 'E21'),
+ (22, 10, '2024-01-09 10:00', '2024-01-10 09:00', null, 1, 'J1', 'ADM_EPISODE', 'E22'),
+ (23, 10, '2024-01-14 10:00', '2024-01-20 09:00', null, null, 'J1', 'ADM_EPISODE', 'E23'),
+ (24, 13, '2020-02-01 09:00', null, 'X', 4, 'J1', 'ADM_EPISODE', 'E24'),
+ (25, 99, '2024-01-01 10:00', null, null, 1, 'J1', 'ADM_EPISODE', 'E25'),
+ (26, 11, null, null, null, 4, 'J1', 'ADM_EPISODE', 'E26'),
+ (27, 17, '2024-03-01 09:00', null, null, 8, 'J2', 'ADM_EPISODE', 'E27');
 create table "LOAD_DUPS" ("RECORD_NUMBER" integer, "CODE" text, ${lineageCols});
 insert into "LOAD_DUPS" values
  (3, 'B', 'J1', 'DUP', 'S3c'), (2, 'A', 'J1', 'DUP', 'S2b'), (1, 'A', 'J1', 'DUP', 'S1'), (2, 'A', 'J1', 'DUP', 'S2'),
@@ -108,6 +108,13 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       ]);
       expect(r.offendingTruncated).toBe(false);
       expect(r.message).toBe('SURNAME is missing');
+    });
+
+    it('not_null with requiredWith considers only rows where those columns are present', async () => {
+      const r = await run(def('c', 'LOAD_PMI', 'not_null', { column: 'SURNAME', requiredWith: ['DATE_OF_DEATH'] }));
+      expect(counts(r)).toEqual([1, 4]);
+      expect(keys(r)).toEqual(['3:PATIENT:P3']);
+      expect(r.message).toBe('SURNAME is missing although DATE_OF_DEATH is present');
     });
 
     it('keeps the first offending rows only, with exact counts, when the limit is reached', async () => {
@@ -242,6 +249,14 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
         def('c', 'LOAD_EPISODES', 'within_parent', { link: params.link, parentTable: params.parentTable, start: 'START_DATE', parentStart: 'ADMISSION_DATE' }),
       );
       expect(keys(startsOnly)).toEqual(['22:ADM_EPISODE:E22']);
+    });
+
+    it('matches_parent: the child agrees with its parent, where the parent is found and both are present', async () => {
+      const r = await run(
+        def('c', 'LOAD_EPISODES', 'matches_parent', { link: 'LOADADMISSION_RECORD_NUMBER', parentTable: 'LOAD_ADMISSIONS', column: 'LOADPMI_RECORD_NUMBER' }),
+      );
+      expect(counts(r)).toEqual([1, 5]);
+      expect(keys(r)).toEqual(['21:ADM_EPISODE:E21']);
     });
 
     it('unique: rows after the first of a key, in key order', async () => {

@@ -4,6 +4,7 @@ import { ageRangeCheck } from './age-range-check.js';
 import { codeInSetCheck } from './code-in-set-check.js';
 import { dateOrderCheck } from './date-order-check.js';
 import { duplicateValueCheck } from './duplicate-value-check.js';
+import { matchesParentCheck } from './matches-parent-check.js';
 import { nhsNumberValidCheck } from './nhs-number-valid-check.js';
 import { notFutureCheck } from './not-future-check.js';
 import { notNullCheck } from './not-null-check.js';
@@ -25,6 +26,7 @@ export const checkKinds: ReadonlyMap<string, CheckKind<any>> = new Map(
     uniqueCheck,
     duplicateValueCheck,
     referencesCheck,
+    matchesParentCheck,
     dateOrderCheck,
     ageRangeCheck,
     afterDeathCheck,
@@ -38,6 +40,7 @@ export {
   codeInSetCheck,
   dateOrderCheck,
   duplicateValueCheck,
+  matchesParentCheck,
   nhsNumberValidCheck,
   notFutureCheck,
   notNullCheck,
