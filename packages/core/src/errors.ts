@@ -22,6 +22,7 @@ export const errorCatalogue = {
   FERRY_ERR_GATE_PROFILE_INVALID: { kind: 'input', summary: 'A release gate profile file is malformed.' },
   FERRY_ERR_TARGET_UNSUPPORTED: { kind: 'usage', summary: 'A target URL has an unsupported scheme.' },
   FERRY_ERR_TARGET_UNREACHABLE: { kind: 'input', summary: 'The target database could not be reached.' },
+  FERRY_ERR_SOURCE_UNREACHABLE: { kind: 'input', summary: 'A source database could not be reached.' },
   FERRY_ERR_ARTEFACT_MISSING: { kind: 'input', summary: 'A stage needs an artefact from an earlier stage that is not there.' },
   FERRY_ERR_INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
 } as const;
