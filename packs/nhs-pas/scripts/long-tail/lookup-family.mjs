@@ -1,46 +1,85 @@
 /**
- * Local lookup tables (`LKP_<CODE TYPE>`): one per local code type used anywhere in the catalog that the core
- * does not already model, in the PAS's standard lookup layout. Code types starting `sys_` are system
- * enumerations kept in SYS_CODE (see system-family.mjs) and get no lookup of their own.
+ * Lookups for the code types the catalog uses (code types are upper case, as in the core: SEX, ADM_METH...).
+ * - `LKP_<CODE TYPE>`: one per PAS-wide local code type (used by the long tail, or on the extra list below) that
+ *   the core does not already model, in the core's lookup layout plus the national code and pick-list order.
+ * - `<MODULE>_CODE`: a departmental module keeps its own enumerations in one code table keyed by
+ *   (CODE_TYPE, CODE): the code type `AE_ARRIVAL_MODE` lives in AE_CODE, `PATH_GROWTH` in PATH_CODE, and so on.
+ * - Code types starting `SYS_` are system enumerations kept in SYS_CODE (see system-family.mjs).
  */
 import { table } from './table-spec.mjs';
 
-/** Code types a PAS keeps lookups for even when no modelled column uses them (reference screens, reports). */
+/** Code types a PAS keeps lookups for even when no modelled column uses them (pick lists, reports, returns). */
 export const extraLocalCodeTypes = [
-  'religion',
-  'language',
-  'title',
-  'cancel_reason',
-  'removal_reason',
-  'bed_type',
-  'occupation',
-  'nationality',
-  'country',
-  'county',
-  'disability',
-  'sexual_orientation',
-  'accommodation_status',
-  'employment_status',
-  'school',
-  'gp_practice_status',
+  'RELIGION',
+  'LANGUAGE',
+  'TITLE',
+  'CANC_REASON',
+  'REMOVAL_REASON',
+  'DNA_REASON',
+  'BED_TYPE',
+  'OCCUPATION',
+  'NATIONALITY',
+  'COUNTRY',
+  'COUNTY',
+  'DISABILITY',
+  'SEX_ORIENT',
+  'ACCOM_STATUS',
+  'EMPLOY_STATUS',
+  'RELATIONSHIP',
+  'ALERT_TYPE',
+  'ALLERGY_TYPE',
+  'IDENT_TYPE',
+  'SUSP_REASON',
+  'TCI_OUTCOME',
+  'LEAVE_TYPE',
+  'DEATH_PLACE',
+  'REF_OUTCOME',
+  'SESS_CANC_REASON',
+  'WARD_TYPE',
+  'STAFF_TYPE',
+  'CN_LOCATION',
+  'OVERSEAS_STATUS',
+  'MERGE_REASON',
+  'CPA_LEVEL',
+  'DIVISION',
 ];
 
-/** The lookup table name for a code type. */
-export const lookupName = (codeType) => `LKP_${codeType.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+/** Code type prefixes of the departmental modules, and the module code table that holds them. */
+export const moduleCodeTables = {
+  AE: 'AE_CODE',
+  BILL: 'BILL_CODE',
+  CC: 'CC_CODE',
+  COM: 'COM_CODE',
+  EST: 'EST_CODE',
+  MAT: 'MAT_CODE',
+  PATH: 'PATH_CODE',
+  PH: 'PH_CODE',
+  RAD: 'RAD_CODE',
+  TH: 'TH_CODE',
+  TR: 'TR_CODE',
+};
+
+/** The module code table holding a code type, or undefined for a PAS-wide code type. */
+export const moduleCodeTable = (codeType) => moduleCodeTables[codeType.split('_')[0] ?? ''];
+
+/** The lookup table name for a PAS-wide code type. */
+export const lookupName = (codeType) => `LKP_${codeType.replace(/[^A-Z0-9]+/g, '_')}`;
 
 /**
- * Which code types the core already covers: a core table named after the code type, or a core `LKP_` table
- * whose key column carries the code type.
+ * Which code types the core already covers: it has `LKP_<CODE TYPE>`, or a master table named after the code
+ * type that carries it (SPEC -> SPECIALTY.SPEC_CD).
  *
  * @param {Map<string, import('./table-spec.mjs').LongTailTable>} coreTables
- * @returns {Set<string>} covered code types, plus the lookup table names the core has
+ * @param {Iterable<string>} codeTypes code types in use
+ * @returns {Set<string>} the code types the core covers
  */
 export function coveredCodeTypes(coreTables, codeTypes) {
   const covered = new Set();
-  for (const ct of codeTypes) if (coreTables.has(lookupName(ct))) covered.add(ct);
-  for (const t of coreTables.values()) {
-    if (!t.name.startsWith('LKP_')) continue;
-    for (const c of t.columns) if (c.primaryKey && c.codeType) covered.add(c.codeType);
+  for (const ct of codeTypes) {
+    if (coreTables.has(lookupName(ct))) covered.add(ct);
+    for (const t of coreTables.values()) {
+      if (t.name.startsWith(ct) && t.columns.some((c) => c.codeType === ct)) covered.add(ct);
+    }
   }
   return covered;
 }
@@ -64,27 +103,50 @@ export function codeTypeLengths(tables) {
 }
 
 /**
- * One lookup table.
+ * One `LKP_` table.
  *
  * @param {string} codeType
  * @param {number} codeLength
  */
 export function lookupTable(codeType, codeLength) {
-  const label = codeType.replaceAll('_', ' ');
-  return table(lookupName(codeType), 'lookup', [
-    `CODE c${codeLength}@${codeType}* Local ${label} code`,
-    `DESCRIPTION s80! Description of the ${label}`,
-    'NATIONAL_CODE s10 Mapped national (NHS Data Dictionary) code, if any',
-    'ACTIVE_FLAG b! Code can be chosen on new records',
-    'START_DT d Code valid from',
-    'END_DT d Code valid to',
+  return table(
+    lookupName(codeType),
+    'lookup',
+    [
+      `CODE s${codeLength}* Local ${codeType} code`,
+      'DESCRIPTION s60! Description shown to users',
+      'NATIONAL_CODE s10 Mapped national (NHS Data Dictionary) code, if any',
+      'ACTIVE_FLAG b! Y when the code can be used on new records',
+      'START_DT d Date the code was introduced',
+      'END_DT d Date the code was retired',
+      'SORT_ORDER i Position in pick lists',
+    ],
+    { stamps: false },
+  );
+}
+
+/**
+ * One module code table, its CODE as long as the longest code of the module.
+ *
+ * @param {string} prefix module prefix, e.g. AE
+ * @param {number} codeLength
+ */
+export function moduleCodeTableOf(prefix, codeLength) {
+  return table(`${prefix}_CODE`, 'lookup', [
+    `CODE_TYPE s30* Code type (one of the catalog's ${prefix}_* code types)`,
+    `CODE s${codeLength}* Code`,
+    'DESCRIPTION s60! Description shown to users',
+    'NATIONAL_CODE s18 Mapped national code (Data Dictionary or SNOMED CT), if any',
+    'ACTIVE_FLAG b! Y when the code can be used on new records',
+    'START_DT d Date the code was introduced',
+    'END_DT d Date the code was retired',
     'SORT_ORDER i Position in pick lists',
   ]);
 }
 
 /**
- * Lookup tables for every local code type in use (plus the extra list) that the core does not cover,
- * in code type order.
+ * Lookup tables for every PAS-wide local code type in use (plus the extra list) that the core does not cover,
+ * in code type order, then the module code tables in name order.
  *
  * @param {Map<string, import('./table-spec.mjs').LongTailTable>} coreTables
  * @param {Iterable<import('./table-spec.mjs').LongTailTable>} allTables core and long-tail tables
@@ -93,8 +155,14 @@ export function lookupTables(coreTables, allTables) {
   const lengths = codeTypeLengths(allTables);
   for (const ct of extraLocalCodeTypes) if (!lengths.has(ct)) lengths.set(ct, 10);
   const covered = coveredCodeTypes(coreTables, lengths.keys());
-  return [...lengths.keys()]
-    .filter((ct) => !ct.startsWith('sys_') && !covered.has(ct))
-    .sort()
-    .map((ct) => lookupTable(ct, lengths.get(ct) ?? 10));
+  const modules = new Map();
+  const lookups = [];
+  for (const ct of [...lengths.keys()].sort()) {
+    const len = lengths.get(ct) ?? 10;
+    const prefix = moduleCodeTable(ct) ? (ct.split('_')[0] ?? '') : '';
+    if (prefix) modules.set(prefix, Math.max(modules.get(prefix) ?? 1, len));
+    else if (!ct.startsWith('SYS_') && !covered.has(ct)) lookups.push(lookupTable(ct, len));
+  }
+  const moduleTables = [...modules.keys()].sort().map((p) => moduleCodeTableOf(p, modules.get(p) ?? 10));
+  return [...lookups, ...moduleTables];
 }

@@ -1,6 +1,7 @@
 /**
  * Resolves `>TABLE` column specs against the whole catalog: the column takes the referenced key's name (unless
- * it has its own), type, length and code type, and `references` becomes `TABLE.KEY`.
+ * it has its own), type, length and code type, `references` becomes `TABLE.KEY`, and the description names the
+ * target the way the core's descriptions do ("Patient (PATIENT.PAT_ID)").
  */
 import { singleKey } from './core-catalog.mjs';
 
@@ -15,22 +16,23 @@ export function resolveReferences(tables, find, warnings) {
   for (const t of tables) {
     for (const c of t.columns) {
       if (!c.refTable) continue;
-      const candidates = c.refTable.split('|');
-      const target = candidates.map(find).find((x) => x !== undefined);
+      const target = find(c.refTable);
       const key = singleKey(target);
       if (!target || !key) {
-        const name = c.name || `${candidates[0]}_ID`;
+        const name = c.name || `${c.refTable}_ID`;
         warnings.push(`${t.name}.${name}: no table ${c.refTable} with a single-column key; kept without a reference`);
         Object.assign(c, { name, dataType: 'integer', maxLength: '', refTable: '' });
         continue;
       }
+      const references = `${target.name}.${key.name}`;
       Object.assign(c, {
         name: c.name || key.name,
         dataType: key.dataType,
         maxLength: key.maxLength,
         codeType: key.codeType,
-        references: `${target.name}.${key.name}`,
+        references,
         refTable: '',
+        description: `${c.description} (${references})`,
       });
     }
   }

@@ -5,23 +5,24 @@
  */
 import { parseColumnSpec, table } from './table-spec.mjs';
 
-/** Core tables with an audit trail: everything except lookups. */
-const audited = (name) => !name.startsWith('LKP_');
+/** Core tables with an audit trail: the clinical tables (patient, pathway and activity), not reference data. */
+const audited = (name) => /^(PATIENT|PAT_.+|REFERRAL|RTT_.+|OP_WL.*|OP_APPT.*|IP_.+|ADM_.+|CODE_.+|MH_.+)$/.test(name);
 
 /** Core tables whose every change the PAS also keeps as a dated version (demographics, pathways, stays). */
-const historied = /^(PATIENT|PAT_.+|REFERRAL|RTT_PATHWAY|RTT_PERIOD|OP_WL|IP_WL|ADM_SPELL|ADM_EPISODE|MH_.+|STAFF)$/;
+const historied =
+  /^(PATIENT|PAT_ADDR|PAT_GP_REG|PAT_NOK|REFERRAL|RTT_PERIOD|OP_WLIST|IP_WLIST|ADM_SPELL|ADM_EPISODE|MH_DETENTION|STAFF)$/;
 
 /** Core activity tables that the nightly housekeeping moves to `ARC_` once older than the retention period. */
 const archivedCore = /^(REFERRAL|RTT_.+|OP_.+|IP_.+|ADM_.+|CODE_.+|MH_.+)$/;
-/** Reference data, never archived. */
-const notActivity = /(CLINIC|TEMPLATE|PROFILE|RULE|TYPE)$/;
+/** Reference data and clinic schedules, never archived. */
+const notActivity = /^OP_(CLINIC|SESSION|SLOT)$/;
 
 const auditSpecs = [
   'AUD_ID i* Audit row identifier',
-  'AUD_ACTION c1@sys_audit_action! Action: I insert, U update, D delete',
-  'AUD_IMAGE c1@sys_audit_image! Row image: B before, A after',
+  'AUD_ACTION c1@SYS_AUDIT_ACTION! Action: I insert, U update, D delete',
+  'AUD_IMAGE c1@SYS_AUDIT_IMAGE! Row image: B before, A after',
   'AUD_USER s30! Login that made the change',
-  'AUD_DTTM t! Date/time of the change',
+  'AUD_DT t! Date/time of the change',
   'AUD_TERMINAL s30 Terminal or host name',
   'AUD_PROGRAM s30 Screen or program that made the change',
   'AUD_TXN_ID i Database transaction number',
@@ -29,18 +30,18 @@ const auditSpecs = [
 
 const historySpecs = [
   'HIST_ID i* History row identifier',
-  'VALID_FROM_DTTM t! Version valid from',
-  'VALID_TO_DTTM t Version valid to (blank = current)',
+  'VALID_FROM_DT t! Version valid from',
+  'VALID_TO_DT t Version valid to (blank = current)',
   'CHANGED_BY s30 Login that made the change',
-  'CHANGE_REASON c4@change_reason Reason for the change',
+  'CHANGE_REASON c4@CHANGE_REASON Reason for the change',
 ];
 
-const archiveSpecs = ['ARC_BATCH_ID >ARC_BATCH! Archive run that moved the row', 'ARC_DTTM t! Date/time archived'];
+const archiveSpecs = ['ARC_BATCH_ID >ARC_BATCH! Archive run that moved the row', 'ARC_DT t! Date/time archived'];
 
 const copy = (c, overrides) => ({ ...c, refTable: '', ...overrides });
 
 /**
- * `<T>_AUD` for every core table except lookups: the audit columns, then a copy of the table's columns
+ * `<T>_AUD` for the clinical core tables: the audit columns, then a copy of the table's columns
  * (keys and references dropped: an audit row outlives the row it describes).
  *
  * @param {Iterable<import('./table-spec.mjs').LongTailTable>} coreTables
@@ -57,7 +58,7 @@ export function auditTables(coreTables) {
 }
 
 /**
- * `<T>_HIST` for the demographic and pathway tables: one row per version of a live row, its key referring to
+ * `<T>_HIST` for the main demographic, pathway and stay tables: one row per version of a live row, its key referring to
  * the live row.
  *
  * @param {Iterable<import('./table-spec.mjs').LongTailTable>} coreTables
@@ -85,13 +86,13 @@ export function archiveBatchTable() {
     'archive',
     [
       'ARC_BATCH_ID i* Archive run identifier',
-      'RUN_DTTM t! Date/time the run started',
-      'END_DTTM t Date/time the run finished',
+      'RUN_DT t! Date/time the run started',
+      'END_DT t Date/time the run finished',
       'CUTOFF_DT d! Activity before this date was archived',
       'RETENTION_YRS i Retention period applied (years)',
       'TABLES_DONE i Tables processed',
       'ROWS_MOVED i Rows moved to archive',
-      'STATUS c1@sys_batch_status Run status',
+      'STATUS c1@SYS_BATCH_STATUS Run status',
       'RUN_BY s30 Login or job that ran it',
       'ERROR_TEXT s255 Error text when the run failed',
     ],

@@ -2,24 +2,36 @@
  * A terse way to declare long-tail tables, one string per column, so each family reads like a data dictionary.
  *
  * Column spec: `NAME TYPE[FLAGS] Description`
- * - TYPE: `s40` string(40) · `c4@code_type` code(4) of a code type · `i` integer · `n` decimal · `d` date ·
- *   `t` datetime · `b` boolean · `>TABLE` a reference to TABLE's single-column primary key (type, length and code
- *   type are copied from that key when the catalog is resolved; NAME may then be left out to reuse the key's name).
- *   `>A|B` names alternatives for a core table whose exact name may vary: the first that exists is used.
+ * - TYPE: `s40` string(40) · `c4@CODE_TYPE` code(4) of a code type · `i` integer · `n` decimal ·
+ *   `d` date · `t` datetime · `b` flag · `>TABLE` a reference to TABLE's single-column primary key (type, length
+ *   and code type are copied from that key when the catalog is resolved; NAME may be left out to reuse the key's
+ *   name).
  * - FLAGS: `*` part of the primary key (implies not null) · `!` not null.
+ *
+ * The types follow the core catalog's legacy conventions: dates are text, `date` max length 10 (dd/mm/yyyy) and
+ * `datetime` 16 (dd/mm/yyyy hh:mm), with the format added to the description; flags are `string(1)` Y/N, as the
+ * legacy PAS has no boolean type.
  *
  * @example
  * table('AE_TRIAGE', 'ae', [
  *   'TRIAGE_ID i* Triage record identifier',
  *   'ATTEND_ID >AE_ATTEND! Attendance triaged',
  *   '>PATIENT! Patient',
- *   'TRIAGE_CAT c2@ae_triage_cat Manchester triage category',
+ *   'TRIAGE_CAT c2@AE_TRIAGE_CAT Manchester triage category',
+ *   'TRIAGE_DT t! Triaged',
  * ]);
  */
 
-const specPattern = /^(?:([A-Z][A-Z0-9_]*) )?(s\d+|c\d+@[a-z][a-z0-9_]*|i|n|d|t|b|>[A-Z][A-Z0-9_]*(?:\|[A-Z][A-Z0-9_]*)*)([*!]*) (\S.*)$/;
+const specPattern = /^(?:([A-Z][A-Z0-9_]*) )?(s\d+|c\d+@[A-Z][A-Z0-9_]*|i|n|d|t|b|>[A-Z][A-Z0-9_]*)([*!]*) (\S.*)$/;
 
-const simpleTypes = { i: 'integer', n: 'decimal', d: 'date', t: 'datetime', b: 'boolean' };
+/** Type letter -> data type, max length and the note added to the description. */
+const simpleTypes = {
+  i: ['integer', '', ''],
+  n: ['decimal', '', ''],
+  d: ['date', '10', ' (dd/mm/yyyy text)'],
+  t: ['datetime', '16', ' (dd/mm/yyyy hh:mm text)'],
+  b: ['string', '1', ' (Y/N)'],
+};
 
 /**
  * @typedef {object} LongTailColumn
@@ -29,7 +41,7 @@ const simpleTypes = { i: 'integer', n: 'decimal', d: 'date', t: 'datetime', b: '
  * @property {boolean} nullable
  * @property {boolean} primaryKey
  * @property {string} references `TABLE.COLUMN` once resolved, else ''
- * @property {string} refTable table(s) whose primary key this column references, before resolution (`A|B`)
+ * @property {string} refTable table whose primary key this column references, before resolution
  * @property {string} description
  * @property {string} codeType
  */
@@ -70,17 +82,20 @@ export function parseColumnSpec(spec, tableName) {
   else if (type.startsWith('c')) {
     const [len = '', codeType = ''] = type.slice(1).split('@');
     Object.assign(column, { dataType: 'code', maxLength: len, codeType });
-  } else column.dataType = simpleTypes[type];
+  } else {
+    const [dataType = '', maxLength = '', note = ''] = simpleTypes[type] ?? [];
+    Object.assign(column, { dataType, maxLength, description: description + note });
+  }
   if (!name && !column.refTable) throw new Error(`long-tail spec for ${tableName}: "${spec}" has no column name`);
   return column;
 }
 
-/** Record-keeping columns a legacy PAS puts on most of its tables. */
+/** Record-keeping columns the legacy PAS puts on most of its tables (as in the core catalog). */
 export const stampSpecs = [
-  'CRE_USER s30 User who created the row',
-  'CRE_DTTM t Date/time the row was created',
-  'UPD_USER s30 User who last updated the row',
-  'UPD_DTTM t Date/time the row was last updated',
+  'CREATED_BY s30 User who created the row',
+  'CREATED_DT t When the row was created',
+  'UPDATED_BY s30 User who last changed the row',
+  'UPDATED_DT t When the row was last changed',
 ];
 
 /**
@@ -89,7 +104,7 @@ export const stampSpecs = [
  * @param {string} name table name
  * @param {string} family family name
  * @param {string[]} specs column specs (see the module comment)
- * @param {{ stamps?: boolean, archive?: boolean }} [options] `stamps` (default true) appends the CRE_/UPD_
+ * @param {{ stamps?: boolean, archive?: boolean }} [options] `stamps` (default true) appends the CREATED_/UPDATED_
  *   record-keeping columns; `archive` marks activity the housekeeping also moves to an `ARC_` table
  * @returns {LongTailTable}
  */

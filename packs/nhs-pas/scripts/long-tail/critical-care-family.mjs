@@ -1,0 +1,122 @@
+/**
+ * CC_: critical care: units and beds, critical care periods with daily organ support (the CCMDS), scores,
+ * ventilation, transfers and outreach. Out of scope: the ICU clinical system migrates separately.
+ */
+import { familyTable } from './table-spec.mjs';
+
+const t = familyTable('critical-care');
+
+/** All CC_ tables. */
+export function criticalCareTables() {
+  return [
+    t('CC_UNIT', [
+      'CC_UNIT_CODE s8* Critical care unit',
+      'UNIT_NAME s60! Name',
+      '>WARD! Ward',
+      'UNIT_FUNCTION c2@CC_UNIT_FUNCTION Critical care unit function',
+      'BEDS_L3 i Level 3 beds',
+      'BEDS_L2 i Level 2 beds',
+    ]),
+    t(
+      'CC_PERIOD',
+      [
+        'CC_PERIOD_ID i* Critical care period',
+        'SPELL_ID >ADM_SPELL! Spell',
+        'CC_UNIT_CODE >CC_UNIT! Unit',
+        'START_DT t! Start',
+        'END_DT t End',
+        'ADM_SOURCE c2@CC_ADM_SOURCE Admission source',
+        'ADM_TYPE c2@CC_ADM_TYPE Admission type',
+        'DISCH_STATUS c2@CC_DISCH_STATUS Discharge status',
+        'DISCH_DEST c2@CC_DISCH_DEST Discharge destination',
+        'DISCH_READY_DT t Ready for discharge',
+        'LEVEL3_DAYS i Level 3 days',
+        'LEVEL2_DAYS i Level 2 days',
+      ],
+    ),
+    t('CC_DAILY', [
+      'CC_DAILY_ID i* Critical care day',
+      'CC_PERIOD_ID >CC_PERIOD! Period',
+      'CARE_DT d! Date',
+      'CARE_LEVEL c1@CC_LEVEL Level of care',
+      'ADV_RESP b Advanced respiratory support',
+      'BASIC_RESP b Basic respiratory support',
+      'ADV_CARDIO b Advanced cardiovascular support',
+      'BASIC_CARDIO b Basic cardiovascular support',
+      'RENAL b Renal support',
+      'NEURO b Neurological support',
+      'GASTRO b Gastro-intestinal support',
+      'DERM b Dermatological support',
+      'LIVER b Liver support',
+      'ORGANS_SUPPORTED i Organs supported',
+    ]),
+    t('CC_SCORE', [
+      'CC_SCORE_ID i* Severity score',
+      'CC_PERIOD_ID >CC_PERIOD! Period',
+      'SCORE_TYPE c4@CC_SCORE_TYPE APACHE II, SOFA, ICNARC',
+      'SCORE_DT t! Scored',
+      'SCORE n! Score',
+      'PRED_MORTALITY n Predicted mortality',
+    ]),
+    t('CC_VENT', [
+      'CC_VENT_ID i* Ventilation episode',
+      'CC_PERIOD_ID >CC_PERIOD! Period',
+      'VENT_TYPE c2@CC_VENT_TYPE Invasive, non-invasive, high-flow',
+      'START_DT t! Start',
+      'END_DT t End',
+      'AIRWAY c4@TH_AIRWAY Airway',
+      'REINTUBATED b Re-intubated within 48 hours',
+    ]),
+    t('CC_OBS', [
+      'CC_OBS_ID i* Hourly observations',
+      'CC_PERIOD_ID >CC_PERIOD! Period',
+      'OBS_DT t! Time',
+      'HR i Heart rate',
+      'MAP i Mean arterial pressure',
+      'CVP i Central venous pressure',
+      'FIO2 n Inspired oxygen fraction',
+      'PAO2 n Arterial oxygen (kPa)',
+      'LACTATE n Lactate',
+      'URINE_ML i Urine output (ml)',
+    ]),
+    t('CC_TRANSFER', [
+      'CC_TRANSFER_ID i* Critical care transfer',
+      'CC_PERIOD_ID >CC_PERIOD! Period',
+      'DIRECTION c1@CC_TRANSFER_DIR In or out',
+      'OTHER_UNIT s60 Other unit',
+      'REASON c2@CC_TRANSFER_REASON Clinical, capacity, repatriation',
+      'DEPART_DT t Departed',
+      'ARRIVE_DT t Arrived',
+      'ESCORT_ID >STAFF Escort',
+    ]),
+    t('CC_BED_STATUS', [
+      'CC_BED_STATUS_ID i* Bed state report',
+      'CC_UNIT_CODE >CC_UNIT! Unit',
+      'REPORT_DT t! Reported',
+      'BEDS_OPEN i Beds open',
+      'BEDS_OCCUPIED i Beds occupied',
+      'STAFFED_L3 i Staffed level 3 beds',
+      'REPORTED_BY >SYS_USER Reported by',
+    ]),
+    t('CC_OUTREACH', [
+      'OUTREACH_ID i* Outreach review',
+      '>PATIENT! Patient',
+      'SPELL_ID >ADM_SPELL Admission',
+      '>WARD Ward',
+      'CALL_DT t! Called',
+      'SEEN_DT t Seen',
+      'NEWS2 i NEWS2 at call',
+      'OUTCOME c2@CC_OUTREACH_OUTCOME Stay on ward, admit to CC, DNACPR, other',
+      'NURSE_ID >STAFF Outreach nurse',
+    ]),
+    t('CC_NEONATAL_DAY', [
+      'NEO_DAY_ID i* Neonatal critical care day',
+      'SPELL_ID >ADM_SPELL! Baby spell',
+      'CARE_DT d! Date',
+      'NEO_LEVEL c1@CC_NEO_LEVEL Neonatal care level (BAPM)',
+      'WEIGHT_G i Weight (g)',
+      'VENTILATED b Ventilated',
+      'PARENTERAL_NUTRITION b Parenteral nutrition',
+    ]),
+  ];
+}
