@@ -16,11 +16,11 @@ const leadingZero = /^[+-]?0\d/;
 const booleanWords = new Set(['Y', 'N', 'YES', 'NO', 'TRUE', 'FALSE']);
 const codePattern = /^[A-Z0-9][A-Z0-9_\-/.]*$/;
 /** Code values are at most this long... */
-export const codeMaxLength = 10;
+const codeMaxLength = 10;
 /** ...take at most this many distinct values... */
-export const codeMaxDistinct = 50;
+const codeMaxDistinct = 50;
 /** ...and each distinct value appears on average at least this often in the sample. */
-export const codeMinRepeat = 2;
+const codeMinRepeat = 2;
 
 /**
  * Infers a catalog type from sampled values, one `add` per value. Values are trimmed for the tests;
