@@ -23,7 +23,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatCsvRecord } from './long-tail/catalog-csv.mjs';
 import { readCoreCatalog } from './long-tail/core-catalog.mjs';
-import { lookupTables } from './long-tail/lookup-family.mjs';
+import { codeTableName, lookupTables } from './long-tail/lookup-family.mjs';
 import { moduleFamilies } from './long-tail/module-families.mjs';
 import { resolveReferences } from './long-tail/resolve-references.mjs';
 import {
@@ -72,6 +72,7 @@ export function buildLongTailCatalog(coreCsvText, file = 'source-core.csv') {
   const modules = moduleFamilies.flatMap((family) => family());
   add([archiveBatchTable(), ...modules]);
   resolveReferences([...longTail.values()], find, warnings);
+  describeCodeColumns(longTail.values(), core.tables);
 
   const coreTables = [...core.tables.values()];
   const archived = [...archivedCoreTables(coreTables), ...[...longTail.values()].filter((t) => t.archive)];
@@ -112,6 +113,22 @@ export function buildLongTail(coreCsvText) {
   return buildLongTailCatalog(coreCsvText).csv;
 }
 
+/**
+ * Points each coded column of the modules at the table listing its codes, as the core's descriptions do
+ * ("Admission method (local code, see LKP_ADM_METH)"). Runs before archiving so ARC_ copies carry it too.
+ */
+function describeCodeColumns(tables, coreTables) {
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (!c.codeType || c.references) continue;
+      const list = codeTableName(c.codeType, coreTables);
+      c.description = c.description.includes('(SNOMED CT)')
+        ? c.description.replace('(SNOMED CT)', `(SNOMED CT, see ${list})`)
+        : `${c.description} (local code, see ${list})`;
+    }
+  }
+}
+
 function assertUniqueColumns(t) {
   const seen = new Set();
   for (const c of t.columns) {
@@ -150,7 +167,10 @@ function countTables(coreTables, tables) {
   const families = [];
   for (const t of tables) {
     let f = families.find((x) => x.family === t.family);
-    if (!f) families.push((f = { family: t.family, tables: 0, fields: 0 }));
+    if (!f) {
+      f = { family: t.family, tables: 0, fields: 0 };
+      families.push(f);
+    }
     f.tables++;
     f.fields += t.columns.length;
   }

@@ -2,15 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalogSize, parseCatalogCsv } from '@ferry/core';
 import { describe, expect, it } from 'vitest';
-import { buildLongTail, buildLongTailCatalog } from './long-tail.mjs';
 import { parseCsvRecords } from './long-tail/catalog-csv.mjs';
 import { parseColumnSpec } from './long-tail/table-spec.mjs';
+import { buildLongTail, buildLongTailCatalog } from './long-tail.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const corePath = here('../catalog/source-core.csv');
 const outPath = here('../catalog/source.csv');
 const fixturePath = here('./long-tail-fixture-core.csv');
-const header = 'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope';
+const header =
+  'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope';
 
 /** Rows of a catalog CSV text as objects keyed by the header. */
 function rows(text: string): Record<string, string>[] {
@@ -55,7 +56,10 @@ function checkCatalog(coreText: string, csv: string) {
     if (r.references) expect(keys.has(r.references), `${r.table_name}.${r.column_name} -> ${r.references}`).toBe(true);
   }
   for (const t of new Set(tail.map((r) => r.table_name))) {
-    expect(tail.some((r) => r.table_name === t && r.primary_key === 'true'), `${t} has no key`).toBe(true);
+    expect(
+      tail.some((r) => r.table_name === t && r.primary_key === 'true'),
+      `${t} has no key`,
+    ).toBe(true);
   }
 
   // And Ferry's own catalog reader accepts it (types, lengths, flags, nullable keys, dangling references).
@@ -77,11 +81,22 @@ describe('long-tail on the committed source-core.csv', () => {
     // Only the core is in scope.
     expect(size.inScopeTables).toBe(result.counts.inScope.tables);
     expect(catalog.tables.filter((t) => t.inScope).map((t) => t.name)).toEqual(
-      catalog.tables.slice(0, result.counts.core.tables).filter((t) => t.inScope).map((t) => t.name),
+      catalog.tables
+        .slice(0, result.counts.core.tables)
+        .filter((t) => t.inScope)
+        .map((t) => t.name),
     );
     // Every reference the families declare found its target in this core.
     expect(result.warnings).toEqual([]);
     expect(result.skipped).toEqual([]);
+    // No out-of-scope lookup serves an in-scope column: the core models the lookups of every code type it uses.
+    const coreCodeTypes = new Set(
+      rows(coreText)
+        .map((r) => r.code_type)
+        .filter(Boolean),
+    );
+    const added = result.tables.filter((t) => t.family === 'lookup').map((t) => t.name);
+    expect(added.filter((n) => coreCodeTypes.has(n.replace(/^LKP_/, '')))).toEqual([]);
   });
 
   it.runIf(hasCore)('is deterministic and matches the committed source.csv (regenerate, never hand-edit)', () => {
@@ -127,7 +142,11 @@ describe('long-tail on the fixture core', () => {
       'AUD_TXN_ID',
     ]);
     const copied = aud?.columns.slice(8) ?? [];
-    expect(copied.map((c) => c.name)).toEqual(rows(fixture).filter((r) => r.table_name === 'REFERRAL').map((r) => r.column_name));
+    expect(copied.map((c) => c.name)).toEqual(
+      rows(fixture)
+        .filter((r) => r.table_name === 'REFERRAL')
+        .map((r) => r.column_name),
+    );
     expect(copied.every((c) => !c.primaryKey && c.nullable && !c.references)).toBe(true);
     expect(aud?.columns.filter((c) => c.primaryKey).map((c) => c.name)).toEqual(['AUD_ID']);
   });
@@ -150,6 +169,25 @@ describe('long-tail on the fixture core', () => {
     expect(names).toContain('AE_CODE');
     expect(names.filter((n) => n.startsWith('LKP_AE_'))).toEqual([]);
     expect(names.filter((n) => n.startsWith('LKP_SYS_'))).toEqual([]);
+  });
+
+  it('points every coded module column at the table listing its codes', () => {
+    const { tables } = buildLongTailCatalog(fixture);
+    const descOf = (table: string, column: string) =>
+      tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.description;
+    expect(descOf('AE_ATTEND', 'ARRIVAL_MODE')).toBe('Arrival mode (local code, see AE_CODE)');
+    expect(descOf('AE_ATTEND', 'COMPLAINT')).toBe('Chief complaint (SNOMED CT, see AE_CODE)');
+    expect(descOf('MAT_BABY', 'SEX')).toBe('Sex (local code, see LKP_SEX)');
+    expect(descOf('SYS_PARAM', 'MODULE')).toBe('Module (local code, see SYS_CODE)');
+    expect(descOf('LTR_LETTER', 'LETTER_TYPE')).toBe('Letter type (local code, see LKP_LETTER_TYPE)');
+    expect(descOf('ARC_AE_ATTEND', 'ARRIVAL_MODE')).toBe('Arrival mode (local code, see AE_CODE)');
+    const listed = new Set(tables.map((t) => t.name).concat(rows(fixture).map((r) => r.table_name ?? '')));
+    for (const t of tables) {
+      for (const c of t.columns.filter((x) => x.codeType && x.description.includes('see '))) {
+        const list = /see ([A-Z_]+)\)$/.exec(c.description)?.[1] ?? '';
+        expect(listed.has(list), `${t.name}.${c.name} -> ${list}`).toBe(true);
+      }
+    }
   });
 
   it('writes in the core file own flag words, header order and line ending', () => {
@@ -177,7 +215,12 @@ describe('long-tail on the fixture core', () => {
     expect(first).toMatch(/^N,[A-Z_]+,[A-Z_]+,/);
     expect(tail).toContain('N,PATIENT_AUD,AUD_ID,integer,,N,Y,,Audit row identifier,\r\n');
     expect(tail).toContain('\r\nN,AE_ATTEND,PAT_ID,integer,,N,N,PATIENT.PAT_ID,Patient (PATIENT.PAT_ID),\r\n');
-    expect(tail.split('\r\n').filter(Boolean).every((l) => l.startsWith('N,'))).toBe(true);
+    expect(
+      tail
+        .split('\r\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('N,')),
+    ).toBe(true);
   });
 
   it('leaves out a long-tail table the core already has, and reports a reference it cannot resolve', () => {

@@ -98,40 +98,34 @@ function tariffTables() {
       'END_DT d To',
       'CONTACT_NAME s100 Contact',
     ]),
-    t(
-      'BILL_PBR_SPELL',
-      [
-        'PBR_SPELL_ID i* Grouped spell',
-        'SPELL_ID >ADM_SPELL! Spell',
-        'HRG_CODE s5 HRG',
-        'GROUPER_VERSION s10 Grouper version',
-        'TARIFF n National tariff',
-        'EXCESS_DAYS i Excess bed days',
-        'COMMISSIONER s5 Commissioner',
-        'GROUPED_DT t Grouped',
-      ],
-    ),
+    t('BILL_PBR_SPELL', [
+      'PBR_SPELL_ID i* Grouped spell',
+      'SPELL_ID >ADM_SPELL! Spell',
+      'HRG_CODE s5 HRG',
+      'GROUPER_VERSION s10 Grouper version',
+      'TARIFF n National tariff',
+      'EXCESS_DAYS i Excess bed days',
+      'COMMISSIONER s5 Commissioner',
+      'GROUPED_DT t Grouped',
+    ]),
   ];
 }
 
 function invoiceTables() {
   return [
-    t(
-      'BILL_INVOICE',
-      [
-        'INVOICE_ID i* Invoice',
-        'ACCOUNT_ID >BILL_ACCOUNT! Account',
-        'INVOICE_NO s20! Invoice number',
-        'INVOICE_DT d! Issued',
-        'DUE_DT d Due',
-        'NET_AMOUNT n Net',
-        'VAT_AMOUNT n VAT',
-        'TOTAL_AMOUNT n Total',
-        'PAID_AMOUNT n Paid so far',
-        'STATUS c2@BILL_INVOICE_STATUS Draft, issued, part paid, paid, written off',
-        'LEDGER_REF s20 Finance ledger reference',
-      ],
-    ),
+    t('BILL_INVOICE', [
+      'INVOICE_ID i* Invoice',
+      'ACCOUNT_ID >BILL_ACCOUNT! Account',
+      'INVOICE_NO s20! Invoice number',
+      'INVOICE_DT d! Issued',
+      'DUE_DT d Due',
+      'NET_AMOUNT n Net',
+      'VAT_AMOUNT n VAT',
+      'TOTAL_AMOUNT n Total',
+      'PAID_AMOUNT n Paid so far',
+      'STATUS c2@BILL_INVOICE_STATUS Draft, issued, part paid, paid, written off',
+      'LEDGER_REF s20 Finance ledger reference',
+    ]),
     t('BILL_INVOICE_LINE', [
       'INVOICE_LINE_ID i* Line',
       'INVOICE_ID >BILL_INVOICE! Invoice',

@@ -127,7 +127,7 @@ function caseNoteTables() {
     cn('CNT_LOCATION', [
       'LOC_CODE s8* Case-note location',
       'LOC_NAME s60! Name',
-      'LOC_TYPE c2@CASENOTE_LOC_TYPE Library, ward, clinic, office, off-site store',
+      'LOC_TYPE c2@CN_LOC_TYPE Library, ward, clinic, office, off-site store',
       '>SITE Site',
       'CONTACT_EXT s10 Phone extension',
       'ACTIVE_FLAG b Active',
@@ -138,10 +138,10 @@ function caseNoteTables() {
       'REQUESTED_BY >SYS_USER Requested by',
       'REQUIRED_DT t! Needed by',
       'DEST_LOC >CNT_LOCATION! Deliver to',
-      'REASON c4@CASENOTE_REQUEST_REASON Clinic, admission, audit, legal',
+      'REASON c4@CN_REQ_REASON Clinic, admission, audit, legal',
       'SOURCE_TABLE s30 Event table',
       'SOURCE_KEY i Event key',
-      'STATUS c1@CASENOTE_REQUEST_STATUS Status',
+      'STATUS c1@CN_REQ_STATUS Status',
       'FULFILLED_DT t Delivered',
     ]),
     cn('CNT_PULL_LIST', [

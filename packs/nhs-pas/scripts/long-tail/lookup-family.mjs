@@ -37,7 +37,6 @@ export const extraLocalCodeTypes = [
   'SESS_CANC_REASON',
   'WARD_TYPE',
   'STAFF_TYPE',
-  'CN_LOCATION',
   'OVERSEAS_STATUS',
   'MERGE_REASON',
   'CPA_LEVEL',
@@ -75,13 +74,28 @@ export const lookupName = (codeType) => `LKP_${codeType.replace(/[^A-Z0-9]+/g, '
  */
 export function coveredCodeTypes(coreTables, codeTypes) {
   const covered = new Set();
-  for (const ct of codeTypes) {
-    if (coreTables.has(lookupName(ct))) covered.add(ct);
-    for (const t of coreTables.values()) {
-      if (t.name.startsWith(ct) && t.columns.some((c) => c.codeType === ct)) covered.add(ct);
+  for (const ct of codeTypes) if (coreTables.has(codeTableName(ct, coreTables))) covered.add(ct);
+  return covered;
+}
+
+/**
+ * The table that lists the codes of a code type: the module code table, SYS_CODE, the core's master or lookup
+ * table, or the `LKP_` table the long tail adds.
+ *
+ * @param {string} codeType
+ * @param {Map<string, import('./table-spec.mjs').LongTailTable>} coreTables
+ * @returns {string}
+ */
+export function codeTableName(codeType, coreTables) {
+  const moduleTable = moduleCodeTable(codeType);
+  if (moduleTable) return moduleTable;
+  if (codeType.startsWith('SYS_')) return 'SYS_CODE';
+  for (const t of coreTables.values()) {
+    if (!t.name.startsWith('LKP_') && t.name.startsWith(codeType) && t.columns.some((c) => c.codeType === codeType)) {
+      return t.name;
     }
   }
-  return covered;
+  return lookupName(codeType);
 }
 
 /**

@@ -56,19 +56,16 @@ function drugFileTables() {
       'BIN_LOCATION s10 Bin',
       'LAST_COUNT_DT d Last stock take',
     ]),
-    t(
-      'PH_STOCK_MOVE',
-      [
-        'STOCK_MOVE_ID i* Stock movement',
-        'STOCK_ID >PH_STOCK! Stock line',
-        'MOVE_TYPE c2@PH_MOVE_TYPE Receipt, issue, transfer, return, write-off',
-        'QTY n! Quantity',
-        'BATCH_NO s20 Batch',
-        'EXPIRY_DT d Expiry',
-        'MOVE_DT t! Date/time',
-        'REFERENCE s30 Order or issue reference',
-      ],
-    ),
+    t('PH_STOCK_MOVE', [
+      'STOCK_MOVE_ID i* Stock movement',
+      'STOCK_ID >PH_STOCK! Stock line',
+      'MOVE_TYPE c2@PH_MOVE_TYPE Receipt, issue, transfer, return, write-off',
+      'QTY n! Quantity',
+      'BATCH_NO s20 Batch',
+      'EXPIRY_DT d Expiry',
+      'MOVE_DT t! Date/time',
+      'REFERENCE s30 Order or issue reference',
+    ]),
     t('PH_ORDER', [
       'PH_ORDER_ID i* Purchase order',
       'SUPPLIER_CODE >PH_SUPPLIER! Supplier',
@@ -159,19 +156,16 @@ function prescribingTables() {
 
 function dispensingTables() {
   return [
-    t(
-      'PH_DISP',
-      [
-        'DISP_ID i* Dispensing',
-        'PRESC_ID >PH_PRESC Prescription',
-        '>PATIENT Patient (blank for ward stock)',
-        'STORE_CODE >PH_STORE! Dispensed from',
-        'DISP_DT t! Dispensed',
-        'DISPENSED_BY >STAFF Dispensed by',
-        'CHECKED_BY >STAFF Final check by',
-        'LABEL_COUNT i Labels printed',
-      ],
-    ),
+    t('PH_DISP', [
+      'DISP_ID i* Dispensing',
+      'PRESC_ID >PH_PRESC Prescription',
+      '>PATIENT Patient (blank for ward stock)',
+      'STORE_CODE >PH_STORE! Dispensed from',
+      'DISP_DT t! Dispensed',
+      'DISPENSED_BY >STAFF Dispensed by',
+      'CHECKED_BY >STAFF Final check by',
+      'LABEL_COUNT i Labels printed',
+    ]),
     t('PH_DISP_ITEM', [
       'DISP_ITEM_ID i* Dispensed line',
       'DISP_ID >PH_DISP! Dispensing',
