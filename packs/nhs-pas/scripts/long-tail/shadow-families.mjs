@@ -51,7 +51,14 @@ export function auditTables(coreTables) {
   for (const t of coreTables) {
     if (!audited(t.name)) continue;
     const meta = table(`${t.name}_AUD`, 'audit', auditSpecs, { stamps: false }).columns;
-    const copied = t.columns.map((c) => copy(c, { primaryKey: false, nullable: true, references: '' }));
+    const copied = t.columns.map((c) =>
+      copy(c, {
+        primaryKey: false,
+        nullable: true,
+        references: '',
+        ...(c.primaryKey ? { description: `Key of the audited ${t.name} row` } : {}),
+      }),
+    );
     out.push({ name: `${t.name}_AUD`, family: 'audit', columns: [...meta, ...copied] });
   }
   return out;
@@ -71,7 +78,12 @@ export function historyTables(coreTables) {
     const meta = table(`${t.name}_HIST`, 'history', historySpecs, { stamps: false }).columns;
     const copied = t.columns.map((c) =>
       c.primaryKey && keys.length === 1
-        ? copy(c, { primaryKey: false, nullable: false, references: `${t.name}.${c.name}` })
+        ? copy(c, {
+            primaryKey: false,
+            nullable: false,
+            references: `${t.name}.${c.name}`,
+            description: `${t.name} row this is a version of (${t.name}.${c.name})`,
+          })
         : copy(c, { primaryKey: false }),
     );
     out.push({ name: `${t.name}_HIST`, family: 'history', columns: [...meta, ...copied] });
@@ -114,7 +126,12 @@ export function archiveTables(tables) {
   };
   return tables.map((t) => {
     const meta = archiveSpecs.map((s) => parseColumnSpec(s, `ARC_${t.name}`));
-    const copied = t.columns.map((c) => copy(c, { references: c.references ? redirect(c.references) : '' }));
+    const copied = t.columns.map((c) =>
+      copy(c, {
+        references: c.references ? redirect(c.references) : '',
+        ...(c.primaryKey ? { description: `Key the row had in ${t.name}` } : {}),
+      }),
+    );
     return { name: `ARC_${t.name}`, family: 'archive', columns: [...copied, ...meta] };
   });
 }
