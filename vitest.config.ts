@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packs/*/src/**/*.test.ts', 'packs/*/scripts/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packs/*/src/**/*.test.ts', 'packs/*/scripts/**/*.test.ts', 'packs/*/quality/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quoteIdent } from '../../store/sql-database.js';
-import { type CheckKind, col, inJob } from '../check-kind.js';
+import { type CheckKind, col, inJob, isBlank } from '../check-kind.js';
 
 const hopSchema = z.strictObject({
   /** The link column of the previous table (the checked table for the first hop). */
@@ -18,6 +18,8 @@ const paramsSchema = z.strictObject({
   deathColumn: z.string().min(1).default('DATE_OF_DEATH'),
   /** Rows with one of these values in `column` are not considered (e.g. administrative cancellations). */
   unless: z.strictObject({ column: z.string().min(1), values: z.array(z.string()).min(1) }).optional(),
+  /** Rows where this column holds a value are not considered (e.g. `CANCEL_DATE`: a cancelled booking). */
+  unlessPresent: z.string().min(1).optional(),
 });
 
 /**
@@ -43,6 +45,7 @@ export const afterDeathCheck: CheckKind<z.infer<typeof paramsSchema>> = {
     }
     refs.push({ table: from, column: p.deathColumn });
     if (p.unless) refs.push({ table: def.table, column: p.unless.column });
+    if (p.unlessPresent) refs.push({ table: def.table, column: p.unlessPresent });
     return refs;
   },
   rowsSql: ({ params, table, lineage, sql }) => {
@@ -58,6 +61,7 @@ export const afterDeathCheck: CheckKind<z.infer<typeof paramsSchema>> = {
     const unless = params.unless
       ? ` AND (${col('t', params.unless.column)} IS NULL OR NOT (${col('t', params.unless.column)}::text = ANY(${sql.add(params.unless.values)}::text[])))`
       : '';
-    return `SELECT ${lineage}, (${death} IS NOT NULL AND (${activity})::date > (${death})::date) AS failed FROM ${table} t ${joins.join(' ')} WHERE ${inJob('t', sql)} AND ${activity} IS NOT NULL${unless}`;
+    const unlessPresent = params.unlessPresent ? ` AND ${isBlank(col('t', params.unlessPresent))}` : '';
+    return `SELECT ${lineage}, (${death} IS NOT NULL AND (${activity})::date > (${death})::date) AS failed FROM ${table} t ${joins.join(' ')} WHERE ${inJob('t', sql)} AND ${activity} IS NOT NULL${unless}${unlessPresent}`;
   },
 };

@@ -229,6 +229,8 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
         def('c', 'LOAD_EPISODES', 'after_death', { column: 'START_DATE', path, unless: { column: 'STATUS', values: ['X'] } }),
       );
       expect(counts(unless)).toEqual([0, 4]);
+      const unlessPresent = await run(def('c', 'LOAD_EPISODES', 'after_death', { column: 'START_DATE', path, unlessPresent: 'STATUS' }));
+      expect(counts(unlessPresent)).toEqual([0, 4]);
     });
 
     it('within_parent: episodes inside their spell, by day or exact', async () => {
