@@ -1,0 +1,103 @@
+import {
+  type Catalog,
+  type CsvEncoding,
+  catalogSize,
+  csvEncodings,
+  FerryError,
+  introspectCsvFolder,
+  introspectPostgresCatalog,
+  readCatalogCsv,
+  writeCatalogCsv,
+} from '@ferry/core';
+import { type Command, Option } from 'commander';
+import { action, intOption } from '../run-command.js';
+
+interface ValidateFlags {
+  json?: boolean;
+}
+
+interface IntrospectFlags {
+  source: string;
+  schema?: string;
+  out: string;
+  sampleRows: number;
+  encoding: 'auto' | CsvEncoding;
+  name?: string;
+}
+
+/** A catalog source: a folder (or file) of CSV files, or a PostgreSQL URL. */
+export type CatalogSource = { kind: 'csv'; path: string } | { kind: 'postgres'; url: string };
+
+/**
+ * Parses `csv:DIR` or `postgres://URL` (also `postgresql://`); anything else is a usage error.
+ *
+ * @example
+ * parseCatalogSource('csv:extract') // => { kind: 'csv', path: 'extract' }
+ */
+export function parseCatalogSource(spec: string): CatalogSource {
+  if (/^postgres(ql)?:\/\//i.test(spec)) return { kind: 'postgres', url: spec };
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(spec);
+  if (m && m[1]!.toLowerCase() === 'csv') {
+    if (!m[2]) throw new FerryError('FERRY_ERR_USAGE', '--source csv: needs a folder or file name');
+    return { kind: 'csv', path: m[2] };
+  }
+  const got = m ? `unknown source scheme '${m[1]}:'` : `'${spec}' has no scheme`;
+  throw new FerryError('FERRY_ERR_USAGE', `${got}; --source is csv:DIR or postgres://URL`);
+}
+
+function sizeLine(catalog: Catalog): string {
+  const s = catalogSize(catalog);
+  return `${s.tables} table${s.tables === 1 ? '' : 's'}, ${s.fields} field${s.fields === 1 ? '' : 's'} (${s.inScopeTables} in scope)`;
+}
+
+export function registerCatalog(program: Command): void {
+  const catalog = program.command('catalog').description('Validate catalog CSV files, or draft one from a source');
+  catalog
+    .command('validate <file>')
+    .description('Check a catalog CSV file and print its size; every problem is listed with its line and field')
+    .option('--json', 'print the counts as JSON')
+    .action(
+      action(async (file: string, flags: ValidateFlags) => {
+        const parsed = await readCatalogCsv(file);
+        if (flags.json) process.stdout.write(`${JSON.stringify({ file, ...catalogSize(parsed) })}\n`);
+        else process.stdout.write(`${file}: valid, ${sizeLine(parsed)}\n`);
+        return 0;
+      }),
+    );
+  catalog
+    .command('introspect')
+    .description('Draft a catalog CSV from a folder of CSV files (types inferred from a sample) or a PostgreSQL schema')
+    .requiredOption('--source <spec>', 'csv:DIR (or csv:FILE) or postgres://URL')
+    .option('--schema <name>', 'PostgreSQL schema to read (default public)')
+    .requiredOption('--out <file>', 'catalog CSV file to write')
+    .option('--sample-rows <n>', 'CSV rows per table used to infer types', intOption('--sample-rows'), 1000)
+    .addOption(
+      new Option('--encoding <encoding>', 'CSV file encoding').choices(['auto', ...csvEncodings]).default('auto'),
+    )
+    .option('--name <name>', 'catalog name (default: the folder or schema name)')
+    .action(
+      action(async (flags: IntrospectFlags) => {
+        const source = parseCatalogSource(flags.source);
+        let result: Catalog;
+        if (source.kind === 'csv') {
+          if (flags.schema !== undefined)
+            throw new FerryError('FERRY_ERR_USAGE', '--schema applies to postgres:// sources only');
+          if (flags.sampleRows < 1) throw new FerryError('FERRY_ERR_USAGE', '--sample-rows must be at least 1');
+          result = await introspectCsvFolder(source.path, {
+            sampleRows: flags.sampleRows,
+            encoding: flags.encoding,
+            ...(flags.name ? { name: flags.name } : {}),
+          });
+        } else {
+          result = await introspectPostgresCatalog({
+            connectionString: source.url,
+            schema: flags.schema ?? 'public',
+            ...(flags.name ? { name: flags.name } : {}),
+          });
+        }
+        await writeCatalogCsv(result, flags.out);
+        process.stdout.write(`wrote ${flags.out}: ${sizeLine(result)}\n`);
+        return 0;
+      }),
+    );
+}
