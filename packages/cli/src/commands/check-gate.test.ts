@@ -1,0 +1,139 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gateReportSchema, PgliteDatabase, qualityReportSchema } from '@ferry/core';
+import { Command, CommanderError } from 'commander';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exitCodes, reportError } from '../run-command.js';
+import { registerCheck } from './check.js';
+import { registerGate } from './gate.js';
+
+/** The two verbs on a program built as `buildProgram` builds it, and `main`'s exit-code rules. */
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('ferry').exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerCheck(program);
+  registerGate(program);
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? exitCodes.ok : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : exitCodes.usage;
+    return reportError(e);
+  }
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+async function ferry(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await main(['node', 'ferry', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+const checks = [
+  { id: 'pmi.nhs_number.mod11', domain: 'PMI', dimension: 'validity', severity: 'error', description: 'Mod 11', table: 'LOAD_PMI', kind: 'nhs_number_valid', params: { column: 'NHS_NUMBER' } },
+  { id: 'pmi.sex.code', domain: 'PMI', dimension: 'validity', severity: 'error', description: 'Sex code', table: 'LOAD_PMI', kind: 'code_in_set', params: { column: 'SEX', codeType: 'gender' } },
+  { id: 'pmi.surname.present', domain: 'PMI', dimension: 'completeness', severity: 'warning', description: 'Surname', table: 'LOAD_PMI', kind: 'not_null', params: { column: 'SURNAME' } },
+];
+
+describe('ferry check and ferry gate', () => {
+  let dir: string;
+  beforeAll(async () => {
+    // First, a job has loaded 100 patients into an embedded target; patient 7 has a bad NHS number.
+    dir = await mkdtemp(join(tmpdir(), 'ferry-cli-quality-'));
+    const db = await PgliteDatabase.open(join(dir, 'target'));
+    await db.exec(`create table "LOAD_PMI" ("RECORD_NUMBER" bigint, "NHS_NUMBER" text, "SURNAME" text, "SEX" text,
+      ferry_job_id text, ferry_source_table text, ferry_source_key text)`);
+    for (let i = 1; i <= 100; i++) {
+      await db.query(`insert into "LOAD_PMI" values ($1, $2, $3, $4, 'J1', 'PATIENT', $5)`, [i, i === 7 ? '9434765918' : '9434765919', 'DOE', '1', `P${i}`]);
+    }
+    await db.close();
+    await writeFile(join(dir, 'checks.json'), JSON.stringify(checks));
+    await writeFile(join(dir, 'code-sets.csv'), 'code_type,code,label,retired\ngender,1,Male,N\ngender,2,Female,N\n');
+  });
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('check writes quality_report.json and issues.csv, and exits 0 whatever it finds', async () => {
+    const out = join(dir, 'check');
+    const r = await ferry('check', '--target', `pglite:${join(dir, 'target')}`, '--job', 'J1', '--checks', join(dir, 'checks.json'), '--code-sets', join(dir, 'code-sets.csv'), '--as-of', '2025-03-31', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('error   pmi.nhs_number.mod11: 1 of 100 (1.00%)');
+    const report = qualityReportSchema.parse(JSON.parse(await readFile(join(out, 'quality_report.json'), 'utf8')));
+    expect(report.checks.map((c) => [c.id, c.numerator, c.denominator])).toEqual([
+      ['pmi.nhs_number.mod11', 1, 100],
+      ['pmi.sex.code', 0, 100],
+      ['pmi.surname.present', 0, 100],
+    ]);
+    expect(await readFile(join(out, 'issues.csv'), 'utf8')).toBe(
+      'check_id,severity,target_table,target_key,source_table,source_key,field,message\npmi.nhs_number.mod11,error,LOAD_PMI,7,PATIENT,P7,NHS_NUMBER,NHS number fails Modulus 11\n',
+    );
+  });
+
+  it('gate exits 0 on PASS and 1 on FAIL, and re-judges the same results under other thresholds', async () => {
+    const quality = join(dir, 'check', 'quality_report.json');
+    const dev = await ferry('gate', '--quality', quality, '--profile', 'development', '--out', join(dir, 'gate-dev'));
+    expect([dev.code, dev.out.split('\n')[0]]).toEqual([0, 'Gate development for job J1: PASS']);
+
+    const cut = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--out', join(dir, 'gate-cut'), '--json');
+    expect(cut.code).toBe(1);
+    const gate = gateReportSchema.parse(JSON.parse(cut.out));
+    expect(gate.blocking.map((b) => [b.code, b.checkId])).toEqual([['CHECK_FAILED', 'pmi.nhs_number.mod11']]);
+    expect(JSON.parse(await readFile(join(dir, 'gate-cut', 'gate_report.json'), 'utf8'))).toEqual(gate);
+
+    await writeFile(
+      join(dir, 'relaxed.json'),
+      JSON.stringify({ version: 1, profile: 'cutover_ready', checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } } }),
+    );
+    const relaxed = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--thresholds', join(dir, 'relaxed.json'), '--out', join(dir, 'gate-relaxed'));
+    expect(relaxed.code).toBe(0);
+  });
+
+  it('gate blocks on the migration ledger and accepts triage at pre_production', async () => {
+    const quality = join(dir, 'check', 'quality_report.json');
+    const migration = {
+      version: 1,
+      tables: [{ sourceTable: 'PATIENT', targetTable: 'LOAD_PMI', domain: 'PMI', read: 102, loaded: 100, rejected: 2, outOfScope: 0, rejectsByReason: { CROSSWALK_MISS: 2 }, balanced: true }],
+    };
+    await writeFile(join(dir, 'migration.json'), JSON.stringify(migration));
+    const relaxed = JSON.stringify({ version: 1, profile: 'pre_production', checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } } });
+    await writeFile(join(dir, 'pre.json'), relaxed);
+    const args = ['gate', '--quality', quality, '--profile', 'pre_production', '--thresholds', join(dir, 'pre.json'), '--migration', join(dir, 'migration.json'), '--out', join(dir, 'gate-pre')];
+    const blocked = await ferry(...args);
+    expect(blocked.code).toBe(1);
+    expect(blocked.out).toContain('BLOCK CROSSWALK_MISS: PATIENT -> LOAD_PMI: 2 rows rejected for a crosswalk miss in PMI (needs triage)');
+    await writeFile(join(dir, 'triage.json'), JSON.stringify({ version: 1, entries: [{ code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted', reviewer: 'dq.lead' }] }));
+    expect((await ferry(...args, '--triage', join(dir, 'triage.json'))).code).toBe(0);
+  });
+
+  it('bad input is a clear message and exit 2', async () => {
+    await writeFile(join(dir, 'bad.json'), JSON.stringify({ version: 1, profile: 'cutover_ready', defaults: { error: { maxPassRate: 2, maxWarnRate: 2 } } }));
+    const quality = join(dir, 'check', 'quality_report.json');
+    const bad = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--thresholds', join(dir, 'bad.json'), '--out', join(dir, 'x'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^ferry: .*bad\.json field defaults\.error\.maxPassRate: /);
+    const missing = await ferry('gate', '--quality', join(dir, 'nope.json'), '--profile', 'development', '--out', join(dir, 'x'));
+    expect([missing.code, missing.err]).toEqual([2, `ferry: ${join(dir, 'nope.json')}: Quality report cannot be read\n`]);
+    const profile = await ferry('gate', '--quality', quality, '--profile', 'live', '--out', join(dir, 'x'));
+    expect(profile.code).toBe(2);
+    const asOf = await ferry('check', '--target', `pglite:${join(dir, 'target')}`, '--job', 'J1', '--checks', join(dir, 'checks.json'), '--code-sets', join(dir, 'code-sets.csv'), '--as-of', '31/03/2025', '--out', join(dir, 'x'));
+    expect([asOf.code, asOf.err]).toEqual([2, 'ferry: field asOfDate: As-of date must be a real date written yyyy-mm-dd\n']);
+  });
+});

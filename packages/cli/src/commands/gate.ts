@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type ContractFinding,
+  evaluateGate,
+  FerryError,
+  type GateReport,
+  type MigrationSummary,
+  migrationSummarySchema,
+  parseGateThresholdsFile,
+  qualityReportSchema,
+  readContractFile,
+  type ReleaseProfile,
+  releaseProfiles,
+  resolveGateThresholds,
+  type TriageEntry,
+  triageFileSchema,
+  unapprovedMandatoryFields,
+  writeGateReportJson,
+} from '@ferry/core';
+import { type Command, Option } from 'commander';
+import { action, exitCodes } from '../run-command.js';
+
+interface GateFlags {
+  quality: string;
+  profile: ReleaseProfile;
+  thresholds?: string;
+  migration?: string;
+  contract?: string;
+  triage?: string;
+  out: string;
+  json?: boolean;
+}
+
+/** What the zod schemas of core offer for validation. */
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } };
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `${what} cannot be read`, { file: path }, { cause: e });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_INPUT', `${what} is not valid JSON`, { file: path }, { cause: e });
+  }
+}
+
+/** Reads a JSON file and validates it; errors name the file and the first failing field. */
+async function readJsonFile<T>(path: string, schema: Schema<T>, what: string): Promise<T> {
+  const parsed = schema.safeParse(await readJson(path, what));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new FerryError('FERRY_ERR_INPUT', `${what}: ${first?.message ?? 'invalid'}`, {
+      file: path,
+      field: first?.path.map(String).join('.') || undefined,
+    });
+  }
+  return parsed.data;
+}
+
+function printGate(gate: GateReport, out: string): void {
+  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const s = gate.summary;
+  w(`Gate ${gate.profile} for job ${gate.jobId}: ${gate.outcome}`);
+  w(`  checks: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.notRun} not run`);
+  for (const b of gate.blocking) w(`  BLOCK ${b.code}: ${b.message}`);
+  for (const x of gate.warnings) w(`  warn  ${x.code}: ${x.message}`);
+  w(`  gate_report.json in ${out}`);
+}
+
+export function registerGate(program: Command): void {
+  program
+    .command('gate')
+    .description('Apply a release profile to stored quality results (and the migration ledger): PASS or FAIL, with reasons')
+    .requiredOption('--quality <file>', 'quality_report.json written by ferry check')
+    .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
+    .option('--thresholds <file>', "thresholds JSON laid over the profile's built-in ones (e.g. packs/nhs-pas/quality/gate-profiles/<profile>.json)")
+    .option('--migration <file>', 'migration_report.json of the job (rejects by reason and conservation)')
+    .option('--contract <file>', 'contract JSON: mandatory fields that are not approved block')
+    .option('--triage <file>', 'triage decisions JSON { version: 1, entries: [...] }')
+    .requiredOption('--out <dir>', 'folder for gate_report.json')
+    .option('--json', 'print the gate report as JSON')
+    .action(
+      action(async (flags: GateFlags) => {
+        const qualityReport = await readJsonFile(flags.quality, qualityReportSchema, 'Quality report');
+        const thresholds = flags.thresholds
+          ? resolveGateThresholds(
+              flags.profile,
+              parseGateThresholdsFile(await readJson(flags.thresholds, 'Thresholds file'), flags.thresholds),
+            )
+          : resolveGateThresholds(flags.profile);
+        const migrationReport: MigrationSummary | undefined = flags.migration
+          ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
+          : undefined;
+        const contractFindings: ContractFinding[] = flags.contract ? unapprovedMandatoryFields(await readContractFile(flags.contract)) : [];
+        const triage: TriageEntry[] = flags.triage ? (await readJsonFile(flags.triage, triageFileSchema, 'Triage file')).entries : [];
+        const gate = evaluateGate({ qualityReport, profile: flags.profile, thresholds, migrationReport, contractFindings, triage });
+        await writeGateReportJson(gate, join(flags.out, 'gate_report.json'));
+        if (flags.json) process.stdout.write(`${JSON.stringify(gate)}\n`);
+        else printGate(gate, flags.out);
+        return gate.outcome === 'PASS' ? exitCodes.ok : exitCodes.gateBlocked;
+      }),
+    );
+}
