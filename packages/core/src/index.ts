@@ -6,6 +6,7 @@ export * from './connectors/csv/index.js';
 export * from './contract/index.js';
 export * from './crosswalk/index.js';
 export * from './pack/index.js';
+export * from './mapping/index.js';
 export * from './profile/index.js';
 export * from './quality/index.js';
 export * from './migrate/index.js';

@@ -1,0 +1,157 @@
+import type { DataType } from '../catalog/catalog-model.js';
+import type { ColumnFeatures, MatchingFeatures, TableFeatures } from './catalog-features.js';
+import { classWordsConflict } from './class-words.js';
+import { valueEvidence } from './field-semantics.js';
+import { weightedCoverage, weightedDice } from './token-similarity.js';
+import { typeCompatibility } from './type-compatibility.js';
+import { stemWord } from './word-stem.js';
+
+/** What the scorer knows beyond the two columns: tables already matched, for foreign keys. */
+export interface ScoringContext {
+  features: MatchingFeatures;
+  /** Source table chosen for each target table matched so far. */
+  tableSources: ReadonlyMap<string, string>;
+  /** Primary key columns of every source table. */
+  sourcePrimaryKeys: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A scored pairing of one target field with one source column. */
+export interface CandidateScore {
+  confidence: number;
+  reasons: string[];
+}
+
+const noisyOr = (...xs: number[]) => 1 - xs.reduce((p, x) => p * (1 - Math.max(0, Math.min(1, x))), 1);
+
+/** The source type to compare: the declared one, or what the profile saw when declared as plain text. */
+function effectiveSourceType(source: ColumnFeatures): DataType {
+  const declared = source.column.dataType;
+  const seen = source.profile?.detectedType;
+  if (declared !== 'string' || !seen) return declared;
+  if (seen === 'date' || seen === 'datetime' || seen === 'integer' || seen === 'decimal') return seen;
+  return declared;
+}
+
+function nameSimilarity(target: ColumnFeatures, source: ColumnFeatures, features: MatchingFeatures): number {
+  let sim = weightedDice(target.concepts, source.concepts, features.nameWeights, target.scale, source.scale);
+  const td = target.digits.join(',');
+  const sd = source.digits.join(',');
+  if (td && sd && td !== sd) sim *= 0.3;
+  else if (td !== sd) sim *= 0.85;
+  return sim;
+}
+
+function nameReason(target: ColumnFeatures, source: ColumnFeatures, sim: number): string {
+  const abbreviated = [...target.tokens, ...source.tokens].some((t) => t.abbreviation);
+  const note = sim >= 0.7 ? (abbreviated ? ' (abbreviation)' : '') : ' (partial)';
+  return `name tokens ${source.column.name}${sim >= 0.7 ? '≈' : '~'}${target.column.name}${note}`;
+}
+
+const externalWords = ['EXTERNAL', 'LEGACY', 'ORIGINAL'].map(stemWord);
+const externalIdWords = new Set([
+  ...externalWords,
+  ...['SYSTEM', 'SOURCE', 'IDENTIFIER', 'ROW', 'RECORD'].map(stemWord),
+]);
+
+/**
+ * A non-key target field named only for the source system's identifier of the row: EXTERNAL_ID,
+ * EXTERNAL_SYSTEM_ID, LEGACY_ID, ORIGINAL_RECORD_ID. A name with other words (MINOR_EXTERNAL_ID) is about
+ * something else.
+ */
+function carriesSourceKey(target: ColumnFeatures): boolean {
+  const words = target.concepts;
+  return (
+    words.includes('IDENTIFIER') &&
+    externalWords.some((w) => words.includes(w)) &&
+    words.every((w) => externalIdWords.has(w))
+  );
+}
+
+/** Alignment of keys: 1 when both are primary keys, or both refer to tables already matched to each other. */
+function keyAlignment(
+  target: ColumnFeatures,
+  source: ColumnFeatures,
+  sourceTable: TableFeatures,
+  ctx: ScoringContext,
+): { score: number; reason?: string } {
+  const soleKey = sourceTable.primaryKey.length === 1 && source.column.primaryKey;
+  if (target.column.primaryKey) {
+    return soleKey ? { score: 1, reason: 'primary key of the source table' } : { score: 0 };
+  }
+  if (!target.referencesTable) {
+    return soleKey && carriesSourceKey(target)
+      ? { score: 0.8, reason: "the source row's key, kept as the external (legacy) identifier" }
+      : { score: 0 };
+  }
+  const parentSource = ctx.tableSources.get(target.referencesTable);
+  if (!parentSource) return { score: 0 };
+  if (source.referencesTable === parentSource) {
+    return { score: 1, reason: `refers to ${parentSource}, the source of ${target.referencesTable}` };
+  }
+  const parentKeys = ctx.sourcePrimaryKeys.get(parentSource) ?? [];
+  if (!source.column.primaryKey && parentKeys.includes(source.column.name)) {
+    return { score: 0.8, reason: `named like ${parentSource}'s key, the source of ${target.referencesTable}` };
+  }
+  return { score: 0 };
+}
+
+/**
+ * Scores one source column as the source of one target field, in [0, 1], with the reasons a reviewer reads.
+ * Signals: name concepts (abbreviations expanded, IDF-weighted), descriptions, each name found in the other's
+ * description, declared types, keys (primary keys, foreign keys to tables already matched) and, with a profile,
+ * what the source values look like (NHS numbers passing Mod 11, date layouts, postcodes).
+ *
+ * @example
+ * scoreCandidate(dobTarget, dobSource, patientTable, ctx)
+ * // => { confidence: 0.86, reasons: ['name tokens DOB≈DATE_OF_BIRTH (abbreviation)', 'type date', ...] }
+ */
+export function scoreCandidate(
+  target: ColumnFeatures,
+  source: ColumnFeatures,
+  sourceTable: TableFeatures,
+  ctx: ScoringContext,
+): CandidateScore {
+  const f = ctx.features;
+  const reasons: string[] = [];
+  const name = nameSimilarity(target, source, f);
+  if (name >= 0.3) reasons.push(nameReason(target, source, name));
+  const description = weightedDice(target.description, source.description, f.descriptionWeights);
+  if (description >= 0.3) reasons.push(`descriptions ${description >= 0.7 ? 'agree' : 'overlap'}`);
+  const cross = Math.max(
+    weightedCoverage(target.concepts, source.description, f.nameWeights, target.scale),
+    weightedCoverage(source.concepts, target.description, f.nameWeights, source.scale),
+  );
+  if (cross >= 0.6 && name < 0.7) reasons.push('name found in the other description');
+  // The target's words that the source's name and description leave unexplained weaken every lexical signal.
+  const explained = weightedCoverage(
+    target.concepts,
+    [...source.concepts, ...source.description],
+    f.nameWeights,
+    target.scale,
+  );
+  let lexical = noisyOr(0.9 * name, 0.75 * description, 0.6 * cross) * (0.5 + 0.5 * explained);
+  if (classWordsConflict(target.head, source.head)) {
+    lexical *= 0.55;
+    reasons.push(`class words differ (${source.column.name}, ${target.column.name})`);
+  }
+
+  const sourceType = effectiveSourceType(source);
+  const compat = typeCompatibility(target.column.dataType, sourceType);
+  reasons.push(
+    sourceType === target.column.dataType ? `type ${sourceType}` : `type ${sourceType}→${target.column.dataType}`,
+  );
+
+  const isKey = target.column.primaryKey || target.referencesTable !== undefined;
+  const key = keyAlignment(target, source, sourceTable, ctx);
+  if (key.reason) reasons.push(key.reason);
+  // Keys feed keys: a key target wants a key source, and a source key rarely feeds a plain field.
+  const keyMismatch = (isKey && key.score === 0) || (!isKey && source.column.primaryKey && key.score === 0);
+  const keyedLexical = keyMismatch ? lexical * 0.6 : lexical;
+  let confidence = noisyOr(keyedLexical * (0.4 + 0.6 * compat), 0.9 * key.score);
+
+  const value = valueEvidence(target.semantic, source.profile);
+  if (value.score > 0 && lexical >= 0.2) confidence += 0.1 * (1 - confidence);
+  if (value.score < 0) confidence *= 0.5;
+  if (value.reason) reasons.push(value.reason);
+  return { confidence: Math.round(confidence * 1000) / 1000, reasons };
+}

@@ -1,0 +1,131 @@
+import { splitReference } from '../catalog/catalog-csv-reader.js';
+import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/catalog-model.js';
+import type { ColumnProfile, ProfileReport } from '../profile/profile-model.js';
+import { type SemanticClass, targetSemantic } from './field-semantics.js';
+import { type ExpandedToken, nameTokens, splitName, TokenVocabulary } from './name-tokens.js';
+import { type ConceptScale, conceptScaleOf, TokenWeights } from './token-similarity.js';
+
+/** One column prepared for matching. */
+export interface ColumnFeatures {
+  table: string;
+  column: CatalogColumn;
+  tokens: ExpandedToken[];
+  /** Distinct stemmed concepts of the name, digits excluded. */
+  concepts: string[];
+  /** Digit tokens of the name (ADDR1 -> ['1']). */
+  digits: string[];
+  /** Weight factors of the name's concepts (an expanded abbreviation counts as one word). */
+  scale: ConceptScale;
+  /** The last concept of the name (its class word, when it has one: DATE, TYPE, FLAG...). */
+  head?: string;
+  /** Concepts of the description. */
+  description: string[];
+  /** The referenced table, when the column is a foreign key. */
+  referencesTable?: string;
+  semantic: SemanticClass;
+  profile?: ColumnProfile;
+}
+
+/** One table prepared for matching. */
+export interface TableFeatures {
+  table: CatalogTable;
+  concepts: string[];
+  columns: ColumnFeatures[];
+  primaryKey: string[];
+}
+
+/** Both catalogs prepared for matching, with the shared vocabulary and weights. */
+export interface MatchingFeatures {
+  vocabulary: TokenVocabulary;
+  /** Weights of name concepts, over every column name of both catalogs. */
+  nameWeights: TokenWeights;
+  /** Weights of description concepts, over every description of both catalogs. */
+  descriptionWeights: TokenWeights;
+  /** Weights of table-name concepts, over every table name of both catalogs. */
+  tableWeights: TokenWeights;
+  source: TableFeatures[];
+  target: TableFeatures[];
+}
+
+const isDigits = (c: string) => /^\d+$/.test(c);
+
+function descriptionConcepts(text: string, vocabulary: TokenVocabulary): string[] {
+  const words = splitName(text).filter((w) => w.length > 1 || /\d/.test(w));
+  return [...new Set(words.flatMap((w) => nameTokens(w, vocabulary).flatMap((t) => t.concepts)))];
+}
+
+function columnFeatures(
+  table: string,
+  column: CatalogColumn,
+  vocabulary: TokenVocabulary,
+  profile: ColumnProfile | undefined,
+): ColumnFeatures {
+  const tokens = nameTokens(column.name, vocabulary);
+  const all = [...new Set(tokens.flatMap((t) => t.concepts))];
+  const concepts = all.filter((c) => !isDigits(c));
+  const head = tokens
+    .flatMap((t) => t.concepts)
+    .filter((c) => !isDigits(c))
+    .at(-1);
+  return {
+    table,
+    column,
+    tokens,
+    concepts,
+    scale: conceptScaleOf(tokens),
+    digits: all.filter(isDigits),
+    ...(head !== undefined ? { head } : {}),
+    description: descriptionConcepts(column.description, vocabulary),
+    ...(column.references ? { referencesTable: splitReference(column.references)?.table } : {}),
+    semantic: targetSemantic(column, concepts),
+    ...(profile ? { profile } : {}),
+  };
+}
+
+function tableFeatures(
+  table: CatalogTable,
+  vocabulary: TokenVocabulary,
+  profiles: Map<string, ColumnProfile> | undefined,
+): TableFeatures {
+  return {
+    table,
+    concepts: [...new Set(nameTokens(table.name, vocabulary).flatMap((t) => t.concepts))],
+    columns: table.columns.map((c) => columnFeatures(table.name, c, vocabulary, profiles?.get(c.name))),
+    primaryKey: table.columns.filter((c) => c.primaryKey).map((c) => c.name),
+  };
+}
+
+/**
+ * Tokenises both catalogs once: names, descriptions, references and (for the source) value profiles.
+ *
+ * @example
+ * const features = buildMatchingFeatures(sourceCatalog, targetCatalog, profile);
+ */
+export function buildMatchingFeatures(
+  sourceCatalog: Catalog,
+  targetCatalog: Catalog,
+  profile?: ProfileReport,
+): MatchingFeatures {
+  const names: string[] = [];
+  for (const catalog of [sourceCatalog, targetCatalog]) {
+    for (const t of catalog.tables) {
+      names.push(t.name);
+      for (const c of t.columns) names.push(c.name);
+    }
+  }
+  const vocabulary = new TokenVocabulary(names);
+  const profiled = new Map(
+    (profile?.tables ?? []).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c]))] as const),
+  );
+  const source = sourceCatalog.tables.map((t) => tableFeatures(t, vocabulary, profiled.get(t.name)));
+  const target = targetCatalog.tables.map((t) => tableFeatures(t, vocabulary, undefined));
+  const columns = [...source, ...target].flatMap((t) => t.columns);
+  return {
+    vocabulary,
+    nameWeights: new TokenWeights(columns.map((c) => c.concepts)),
+    descriptionWeights: new TokenWeights(columns.map((c) => c.description)),
+    tableWeights: new TokenWeights([...source, ...target].map((t) => t.concepts)),
+    source,
+    target,
+  };
+}

@@ -1,0 +1,119 @@
+import { abbreviations, stopWords, synonyms } from './abbreviations.js';
+import { stemWord } from './word-stem.js';
+
+/**
+ * Splits a schema name into upper-case word tokens at underscores, spaces, punctuation, camelCase and
+ * letter/digit boundaries.
+ *
+ * @example
+ * splitName('addressLine1') // => ['ADDRESS', 'LINE', '1']
+ * splitName('PAT_GP_REG')  // => ['PAT', 'GP', 'REG']
+ */
+export function splitName(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((t) => t.length > 0);
+}
+
+/** A token after expansion, with how it was reached (for reasons). */
+export interface ExpandedToken {
+  /** The word as written in the name. */
+  raw: string;
+  /** Stemmed canonical concepts it stands for. */
+  concepts: string[];
+  /** True when an abbreviation was expanded. */
+  abbreviation: boolean;
+}
+
+/**
+ * Known words for splitting run-together names (LOADPMI, PMIADDRS, CASENOTELOCS): abbreviations, the words
+ * they expand to, and every stand-alone token seen in the catalogs being matched.
+ */
+export class TokenVocabulary {
+  private readonly words = new Set<string>();
+  private readonly longWords: string[] = [];
+
+  constructor(names: Iterable<string>) {
+    for (const [short, long] of Object.entries(abbreviations)) {
+      this.words.add(short);
+      for (const w of long.split(' ')) this.words.add(w);
+    }
+    for (const name of names) for (const t of splitName(name)) if (t.length >= 2 && !/\d/.test(t)) this.words.add(t);
+    for (const w of this.words) if (w.length >= 6) this.longWords.push(w);
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word) || (word.length > 3 && word.endsWith('S') && this.words.has(word.slice(0, -1)));
+  }
+
+  /** True when `piece` (4+ letters) starts a known longer word, as PATH starts PATHWAY. */
+  startsWord(piece: string): boolean {
+    return piece.length >= 4 && this.longWords.some((w) => w.startsWith(piece));
+  }
+
+  /**
+   * Splits an unknown run-together token into known pieces (each at least 2 letters), preferring fewest
+   * pieces and exact words over prefixes; the token itself when it is known or cannot be split.
+   */
+  segment(token: string): string[] {
+    if (token.length < 4 || this.has(token) || /\d/.test(token)) return [token];
+    const n = token.length;
+    // best[i] = [cost, pieces] for token.slice(0, i)
+    const best: Array<[number, string[]] | undefined> = [[0, []]];
+    for (let end = 2; end <= n; end++) {
+      for (let start = 0; start <= end - 2; start++) {
+        const prev = best[start];
+        if (!prev) continue;
+        const piece = token.slice(start, end);
+        const cost = this.has(piece) ? 1 : this.startsWord(piece) ? 1.5 : undefined;
+        if (cost === undefined) continue;
+        const total = prev[0] + cost;
+        const current = best[end];
+        if (!current || total < current[0]) best[end] = [total, [...prev[1], piece]];
+      }
+    }
+    const whole = best[n];
+    return whole && whole[1].length >= 2 ? whole[1] : [token];
+  }
+}
+
+function expandWord(word: string): { words: string[]; abbreviation: boolean } {
+  const direct = abbreviations[word];
+  if (direct) return { words: direct.split(' '), abbreviation: true };
+  if (word.length > 3 && word.endsWith('S')) {
+    const singular = abbreviations[word.slice(0, -1)];
+    if (singular) return { words: singular.split(' '), abbreviation: true };
+  }
+  return { words: [word], abbreviation: false };
+}
+
+/**
+ * Expands a name into concept tokens: split, run-together words segmented, abbreviations expanded
+ * (DOB -> DATE OF BIRTH), synonyms unified (SEX -> GENDER), stop words dropped, words stemmed.
+ *
+ * @example
+ * nameTokens('DISCH_DT', vocabulary).flatMap((t) => t.concepts) // => ['DISCHARG', 'DAT']
+ */
+export function nameTokens(name: string, vocabulary: TokenVocabulary): ExpandedToken[] {
+  const out: ExpandedToken[] = [];
+  for (const token of splitName(name)) {
+    for (const piece of vocabulary.segment(token)) {
+      const { words, abbreviation } = expandWord(piece);
+      const concepts = words
+        .map((w) => synonyms[w] ?? w)
+        .filter((w) => !stopWords.has(w))
+        .map(stemWord);
+      if (concepts.length > 0) out.push({ raw: piece, concepts, abbreviation });
+    }
+  }
+  return out;
+}
+
+/** The distinct concepts of a name, in order of first appearance. */
+export function nameConcepts(name: string, vocabulary: TokenVocabulary): string[] {
+  return [...new Set(nameTokens(name, vocabulary).flatMap((t) => t.concepts))];
+}

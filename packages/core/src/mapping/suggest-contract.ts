@@ -1,0 +1,135 @@
+import type { Catalog } from '../catalog/catalog-model.js';
+import type { ProfileReport } from '../profile/profile-model.js';
+import type { ScoringContext } from './candidate-scorer.js';
+import { buildMatchingFeatures, type TableFeatures } from './catalog-features.js';
+import { constantFromDescription } from './constant-detector.js';
+import { assignFields, type FieldCandidates } from './field-assignment.js';
+import type { FieldSuggestion, MappingSuggestion, TableSuggestion } from './mapping-suggestion-model.js';
+import { rankSourceTables, type TableMatch } from './table-matcher.js';
+import { parentsFirst } from './target-table-order.js';
+
+export interface SuggestContractInput {
+  sourceCatalog: Catalog;
+  targetCatalog: Catalog;
+  /** A profile of the source data: value evidence (NHS numbers, date layouts, postcodes) joins the scores. */
+  profile?: ProfileReport;
+  /** Code types that have a crosswalk; a target field of such a code type gets it. */
+  crosswalkCodeTypes?: Iterable<string>;
+  /** Fields whose best candidate scores below this get no suggestion (default 0.35). */
+  minConfidence?: number;
+  /** Source tables scoring below this are not suggested as a driving table (default 0.2). */
+  minTableConfidence?: number;
+  /** Stamped in `generatedAt` when given. */
+  generatedAt?: string;
+}
+
+/** A source table already driving another target table is reused only when this much better than the rest. */
+const reuseTableFactor = 1.25;
+
+function chooseTable(ranked: readonly TableMatch[], taken: ReadonlySet<string>, min: number): TableMatch | undefined {
+  const top = ranked[0];
+  if (!top || top.score < min) return undefined;
+  const free = ranked.find((m) => !taken.has(m.source.table.name));
+  if (!taken.has(top.source.table.name)) return top;
+  if (!free || top.score >= reuseTableFactor * free.score) return top;
+  return free.score >= min ? free : undefined;
+}
+
+function fieldSuggestion(c: FieldCandidates, crosswalks: ReadonlySet<string>): FieldSuggestion {
+  const col = c.target.column;
+  const constant = constantFromDescription(col.description);
+  return {
+    target: col.name,
+    dataType: col.dataType,
+    mandatory: !col.nullable,
+    ...(col.codeType ? { codeType: col.codeType } : {}),
+    ...(col.codeType && crosswalks.has(col.codeType) ? { crosswalk: col.codeType } : {}),
+    ...(constant ? { constant } : {}),
+    ...(c.best ? { best: c.best } : {}),
+    alternatives: c.alternatives,
+  };
+}
+
+function parentsOf(target: TableFeatures): TableSuggestion['parents'] {
+  return target.columns.flatMap((c) =>
+    c.referencesTable && !c.column.primaryKey ? [{ field: c.column.name, table: c.referencesTable }] : [],
+  );
+}
+
+/**
+ * Suggests a draft mapping: for each target table the driving source table, then for each target field the
+ * best source column and ranked alternatives, each with a confidence in [0, 1] and a reason. Target tables
+ * are matched parents first, so foreign keys can follow the parents' matches; each source table drives one
+ * target table unless it is clearly the best for several. Nothing here is specific to one schema.
+ *
+ * @example
+ * const suggestion = suggestContract({ sourceCatalog, targetCatalog, profile, crosswalkCodeTypes: ['gender'] });
+ * suggestion.tables[0].fields[0].best // => { table: 'PATIENT', column: 'DOB', confidence: 0.9, reason: '...' }
+ */
+export function suggestContract(input: SuggestContractInput): MappingSuggestion {
+  const minConfidence = input.minConfidence ?? 0.35;
+  const minTable = input.minTableConfidence ?? 0.2;
+  const crosswalks = new Set(input.crosswalkCodeTypes ?? []);
+  const features = buildMatchingFeatures(input.sourceCatalog, input.targetCatalog, input.profile);
+  const tableSources = new Map<string, string>();
+  const ctx: ScoringContext = {
+    features,
+    tableSources,
+    sourcePrimaryKeys: new Map(features.source.map((t) => [t.table.name, t.primaryKey])),
+  };
+  const taken = new Set<string>();
+  const byTarget = new Map<string, TableSuggestion>();
+  for (const target of parentsFirst(features.target)) {
+    const ranked = rankSourceTables(target, ctx);
+    const chosen = chooseTable(ranked, taken, minTable);
+    const alternatives = ranked
+      .filter((m) => m !== chosen && m.score > 0)
+      .slice(0, 3)
+      .map((m) => ({ table: m.source.table.name, confidence: m.score, reason: m.reason }));
+    let fields: FieldSuggestion[];
+    if (chosen) {
+      tableSources.set(target.table.name, chosen.source.table.name);
+      taken.add(chosen.source.table.name);
+      const fixed = new Set(
+        target.columns.filter((c) => constantFromDescription(c.column.description)).map((c) => c.column.name),
+      );
+      const assigned = assignFields(target, chosen.source, ctx, {
+        minConfidence,
+        alternatives: 3,
+        reuseConfidence: 0.6,
+        fixed,
+      });
+      fields = assigned.map((c) => fieldSuggestion(c, crosswalks));
+    } else {
+      fields = target.columns.map((c) => fieldSuggestion({ target: c, alternatives: [] }, crosswalks));
+    }
+    byTarget.set(target.table.name, {
+      target: target.table.name,
+      ...(chosen
+        ? { source: { table: chosen.source.table.name, confidence: chosen.score, reason: chosen.reason } }
+        : {}),
+      alternatives,
+      sourceKey: chosen ? chosen.source.primaryKey : [],
+      ...(target.primaryKey.length === 1 ? { targetKey: target.primaryKey[0] } : {}),
+      parents: parentsOf(target),
+      fields,
+    });
+  }
+  const tables = input.targetCatalog.tables.map((t) => byTarget.get(t.name)!);
+  const allFields = tables.flatMap((t) => t.fields);
+  return {
+    version: 1,
+    sourceCatalog: input.sourceCatalog.name,
+    targetCatalog: input.targetCatalog.name,
+    ...(input.generatedAt !== undefined ? { generatedAt: input.generatedAt } : {}),
+    usedProfile: input.profile !== undefined,
+    minConfidence,
+    counts: {
+      targetTables: tables.length,
+      matchedTables: tables.filter((t) => t.source).length,
+      targetFields: allFields.length,
+      suggestedFields: allFields.filter((f) => f.best).length,
+    },
+    tables,
+  };
+}

@@ -1,0 +1,96 @@
+import { shadowTableWords } from './abbreviations.js';
+import { type ScoringContext, scoreCandidate } from './candidate-scorer.js';
+import type { TableFeatures } from './catalog-features.js';
+import { weightedDice } from './token-similarity.js';
+import { stemWord } from './word-stem.js';
+
+const shadowStems: ReadonlySet<string> = new Set([...shadowTableWords].map(stemWord));
+
+/** A source table ranked for a target table. */
+export interface TableMatch {
+  source: TableFeatures;
+  score: number;
+  reason: string;
+}
+
+/** How many source tables, ranked by a cheap name score, get the full column-by-column comparison. */
+export const tablesComparedInFull = 12;
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function columnBag(t: TableFeatures): string[] {
+  return [...new Set(t.columns.flatMap((c) => c.concepts))];
+}
+
+/** Mean over target fields of the best candidate score within the source table. */
+function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): number {
+  if (target.columns.length === 0) return 0;
+  let sum = 0;
+  for (const t of target.columns) {
+    let best = 0;
+    for (const s of source.columns) best = Math.max(best, scoreCandidate(t, s, source, ctx).confidence);
+    sum += best;
+  }
+  return sum / target.columns.length;
+}
+
+/** Share of the target's parent links that the source table can follow to the parents' sources. */
+function parentAlignment(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): number | undefined {
+  const parents = [...new Set(target.columns.flatMap((c) => (c.referencesTable ? [c.referencesTable] : [])))]
+    .filter((p) => p !== target.table.name)
+    .map((p) => ctx.tableSources.get(p))
+    .filter((p): p is string => p !== undefined);
+  if (parents.length === 0) return undefined;
+  let followed = 0;
+  for (const parent of parents) {
+    const keys = ctx.sourcePrimaryKeys.get(parent) ?? [];
+    const link = source.columns.some(
+      (c) => c.referencesTable === parent || (!c.column.primaryKey && keys.includes(c.column.name)),
+    );
+    if (link || source.table.name === parent) followed++;
+  }
+  return followed / parents.length;
+}
+
+/**
+ * Ranks source tables as the driving table of a target table: name concepts of the tables, how well the
+ * source's columns cover the target's fields, whether it links to the sources of the target's parents, and
+ * whether it is in scope and live (not an audit, history or archive copy).
+ *
+ * @example
+ * rankSourceTables(loadPmi, ctx)[0].source.table.name // => 'PATIENT'
+ */
+export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): TableMatch[] {
+  const f = ctx.features;
+  const targetBag = columnBag(target);
+  const quick = f.source
+    .map((source) => ({
+      source,
+      name: weightedDice(target.concepts, source.concepts, f.tableWeights),
+      bag: weightedDice(targetBag, columnBag(source), f.nameWeights),
+    }))
+    .sort((a, b) => b.name + b.bag - (a.name + a.bag) || compare(a.source, b.source))
+    .slice(0, tablesComparedInFull);
+  const matches = quick.map(({ source, name }) => {
+    const cover = coverage(target, source, ctx);
+    const parents = parentAlignment(target, source, ctx);
+    let score = parents === undefined ? 0.3 * name + 0.7 * cover : 0.25 * name + 0.55 * cover + 0.2 * parents;
+    const notes = [`table names ${name.toFixed(2)}`, `columns cover ${Math.round(cover * 100)}% of fields`];
+    if (parents !== undefined) notes.push(`links to ${Math.round(parents * 100)}% of parent sources`);
+    if (!source.table.inScope) {
+      score *= 0.75;
+      notes.push('out of scope');
+    }
+    const shadow = source.concepts.find((c) => shadowStems.has(c) && !target.concepts.includes(c));
+    if (shadow) {
+      score *= 0.8;
+      notes.push(`a ${shadow.toLowerCase()} copy`);
+    }
+    return { source, score: round3(score), reason: notes.join('; ') };
+  });
+  return matches.sort((a, b) => b.score - a.score || compare(a.source, b.source));
+}
+
+function compare(a: TableFeatures, b: TableFeatures): number {
+  return a.table.name < b.table.name ? -1 : a.table.name > b.table.name ? 1 : 0;
+}
