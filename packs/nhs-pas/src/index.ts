@@ -9,9 +9,10 @@ import {
   type GenerateResult,
   type Pack,
   parseCodeSetsCsv,
+  readCatalogCsv,
   readContractFile,
+  readCrosswalkCsv,
 } from '@ferry/core';
-import { readPackCatalog, readPackCrosswalks } from './pack-csv-readers.js';
 import { nhsPasPackFiles } from './pack-files.js';
 
 export { nhsPasPackFiles } from './pack-files.js';
@@ -75,12 +76,12 @@ const pack = {
   name: 'nhs-pas',
   description: 'Legacy NHS hospital PAS to a PAS LOAD-table interface',
   sourceCatalog: () =>
-    readPackCatalog(
+    readCatalogCsv(
       existsSync(nhsPasPackFiles.sourceCatalog) ? nhsPasPackFiles.sourceCatalog : nhsPasPackFiles.sourceCatalogCore,
-      'nhs-pas-source',
+      { name: 'nhs-pas-source' },
     ),
-  targetCatalog: () => readPackCatalog(nhsPasPackFiles.targetCatalog, 'nhs-pas-target'),
-  crosswalks: () => readPackCrosswalks(nhsPasPackFiles.crosswalks),
+  targetCatalog: () => readCatalogCsv(nhsPasPackFiles.targetCatalog, { name: 'nhs-pas-target' }),
+  crosswalks: () => readCrosswalkCsv(nhsPasPackFiles.crosswalks),
   contract: () => readContractFile(nhsPasPackFiles.contract),
   qualityChecks: readQualityChecks,
   codeSets: async (): Promise<CodeSetEntry[]> =>
