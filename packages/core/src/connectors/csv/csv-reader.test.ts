@@ -246,7 +246,7 @@ describe('readCsvRecords: field size', () => {
 
 describe('readCsvRecords: chunking', () => {
   it('gives the same records whatever the chunk boundaries (fields straddling 1 MiB)', async () => {
-    // Records of varied shapes repeated past several 1 MiB chunk boundaries.
+    // Records of varied shapes repeated past many chunk boundaries (1 MiB, then every 64 KiB).
     const rows: string[][] = [];
     let text = 'id,name,note\r\n';
     for (let i = 0; text.length < 3_500_000; i++) {

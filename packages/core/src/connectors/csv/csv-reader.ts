@@ -13,8 +13,14 @@ import {
 } from './csv-record.js';
 import { CsvRecordParser } from './csv-record-parser.js';
 
-/** Bytes read per chunk; the encoding is detected from the first chunk. */
+/** Bytes of the first chunk, from which the encoding is detected. */
 export const csvChunkBytes = 1 << 20;
+/**
+ * Bytes read per later chunk. Small batches die young: with 1 MiB batches the garbage collector copies
+ * every live record of the batch out of the young generation, and reading took 2.7 s instead of 0.93 s
+ * for 1,000,000 rows (bench/csv-parse-bench.mjs).
+ */
+export const csvReadBytes = 1 << 16;
 
 const readOptionsSchema = z
   .object({
@@ -95,7 +101,7 @@ function fieldBytesOf(encoding: CsvEncoding): (value: string) => number {
 }
 
 /**
- * Reads a CSV file in batches of records (one batch per chunk of about 1 MiB), in constant memory.
+ * Reads a CSV file in batches of records (one batch per chunk read: 1 MiB first, then 64 KiB), in constant memory.
  * The same records as {@link readCsvRecords}, with less per-record overhead for bulk readers.
  *
  * Invalid UTF-8 is never replaced: the records before the bad line are yielded, then a
@@ -121,7 +127,7 @@ export async function* readCsvBatches(path: string, options: CsvReadOptions = {}
       parser.push(decoded.text, out);
       if (out.length > 0) yield out;
       if (decoded.invalid) throw encodingError(path, parser.currentLine(), choice);
-      chunk = await readChunk(fh, buf, path);
+      chunk = await readChunk(fh, buf.subarray(0, csvReadBytes), path);
     }
     if (decoder.end().invalid) throw encodingError(path, parser.currentLine(), choice);
     const out: CsvRecord[] = [];

@@ -102,7 +102,7 @@ export class CsvSourceConnector {
     return flattenCsvBatches(this.rowBatches(table));
   }
 
-  /** Data records in batches (one per ~1 MiB of file), for bulk readers. */
+  /** Data records in batches (one per chunk read from the file), for bulk readers. */
   async *rowBatches(table: string): AsyncGenerator<CsvRecord[]> {
     let first = true;
     for await (const batch of readCsvBatches(this.filePath(table), this.options)) {
