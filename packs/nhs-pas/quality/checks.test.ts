@@ -40,14 +40,24 @@ const idsOf = (kind: string) => checks.filter((c) => c.def.kind === kind).map((c
 
 describe('nhs-pas checks.json', () => {
   it('is what build-checks.mjs writes', () => {
-    expect(execFileSync(process.execPath, [here('build-checks.mjs'), '--check'], { encoding: 'utf8' })).toMatch(/up to date/);
+    expect(execFileSync(process.execPath, [here('build-checks.mjs'), '--check'], { encoding: 'utf8' })).toMatch(
+      /up to date/,
+    );
   });
 
   it('parses, and every check reads tables and columns of the target catalog and code types of code-sets.csv', () => {
     const columns = new Set(target.tables.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`)));
-    const missing = checks.flatMap((c) => checkColumnRefs(c).filter((r) => !columns.has(`${r.table}.${r.column}`)).map((r) => `${c.def.id}: ${r.table}.${r.column}`));
+    const missing = checks.flatMap((c) =>
+      checkColumnRefs(c)
+        .filter((r) => !columns.has(`${r.table}.${r.column}`))
+        .map((r) => `${c.def.id}: ${r.table}.${r.column}`),
+    );
     expect(missing).toEqual([]);
-    const unknownCodeTypes = checks.flatMap((c) => checkCodeTypes(c).filter((t) => !codeSets[t]).map((t) => `${c.def.id}: ${t}`));
+    const unknownCodeTypes = checks.flatMap((c) =>
+      checkCodeTypes(c)
+        .filter((t) => !codeSets[t])
+        .map((t) => `${c.def.id}: ${t}`),
+    );
     expect(unknownCodeTypes).toEqual([]);
     expect(checks.length).toBeGreaterThan(200);
   });
@@ -60,24 +70,42 @@ describe('nhs-pas checks.json', () => {
   it('covers every loaded table, every parent link and every coded column', () => {
     const unique = new Set(checks.filter((c) => c.def.kind === 'unique').map((c) => c.def.table));
     expect(contract.tables.filter((t) => !unique.has(t.target)).map((t) => t.target)).toEqual([]);
-    const refs = new Set(checks.filter((c) => c.def.kind === 'references').map((c) => `${c.def.table}.${(c.params as { column: string }).column}`));
+    const refs = new Set(
+      checks
+        .filter((c) => c.def.kind === 'references')
+        .map((c) => `${c.def.table}.${(c.params as { column: string }).column}`),
+    );
     const links = contract.tables.flatMap((t) => t.parents.map((p) => `${t.target}.${p.field}`));
     expect(links.filter((l) => !refs.has(l))).toEqual([]);
-    const coded = new Set(checks.filter((c) => c.def.kind === 'code_in_set').map((c) => `${c.def.table}.${(c.params as { column: string }).column}`));
+    const coded = new Set(
+      checks
+        .filter((c) => c.def.kind === 'code_in_set')
+        .map((c) => `${c.def.table}.${(c.params as { column: string }).column}`),
+    );
     const loaded = new Set(contract.tables.map((t) => t.target));
-    const codedColumns = target.tables.filter((t) => loaded.has(t.name)).flatMap((t) => t.columns.filter((c) => c.codeType).map((c) => `${t.name}.${c.name}`));
+    const codedColumns = target.tables
+      .filter((t) => loaded.has(t.name))
+      .flatMap((t) => t.columns.filter((c) => c.codeType).map((c) => `${t.name}.${c.name}`));
     expect(codedColumns.filter((c) => !coded.has(c))).toEqual([]);
   });
 
   it('holds the rules the release gate relies on', () => {
     const byId = new Map(checks.map((c) => [c.def.id, c.def]));
-    expect(byId.get('pmi.nhs_number.duplicate')).toMatchObject({ kind: 'duplicate_value', severity: 'error', dimension: 'uniqueness' });
+    expect(byId.get('pmi.nhs_number.duplicate')).toMatchObject({
+      kind: 'duplicate_value',
+      severity: 'error',
+      dimension: 'uniqueness',
+    });
     expect(byId.get('pmi.nhs_number.mod11')).toMatchObject({ kind: 'nhs_number_valid', severity: 'error' });
     expect(byId.get('pmi.nhs_number.repdigit')).toMatchObject({ kind: 'not_repdigit', severity: 'error' });
     expect(byId.get('adt_episodes.loadadm_record_number.references')?.tags).toEqual(['patient_chain']);
     expect(byId.get('clinic_slots.loadsess_record_number.references')?.tags).toBeUndefined();
     expect(idsOf('after_death')).toEqual(
-      expect.arrayContaining(['opd_appointments.appointment_dttm.after_death', 'adt_admissions.admission_dttm.after_death', 'ipwl_tcis.tci_date.after_death']),
+      expect.arrayContaining([
+        'opd_appointments.appointment_dttm.after_death',
+        'adt_admissions.admission_dttm.after_death',
+        'ipwl_tcis.tci_date.after_death',
+      ]),
     );
   });
 });
@@ -129,9 +157,11 @@ describe('nhs-pas checks on the LOAD schema', () => {
                 ? '2020-01-01 10:00:00'
                 : 'X';
     }
-    if (tableName === 'LOAD_PMI') Object.assign(row, { MAIN_CRN: `H${String(values.RECORD_NUMBER ?? 1)}`, GP_PRACTICE_CODE: 'V81999' });
+    if (tableName === 'LOAD_PMI')
+      Object.assign(row, { MAIN_CRN: `H${String(values.RECORD_NUMBER ?? 1)}`, GP_PRACTICE_CODE: 'V81999' });
     Object.assign(row, values);
-    if (tableName === 'LOAD_ADT_ADMISSIONS' && values.SPELL_NUMBER === undefined) row.SPELL_NUMBER = `S${String(row.RECORD_NUMBER)}`;
+    if (tableName === 'LOAD_ADT_ADMISSIONS' && values.SPELL_NUMBER === undefined)
+      row.SPELL_NUMBER = `S${String(row.RECORD_NUMBER)}`;
     const cols = Object.keys(row);
     const key = String(row.RECORD_NUMBER);
     await db.query(
@@ -143,7 +173,9 @@ describe('nhs-pas checks on the LOAD schema', () => {
   async function chain(job: string) {
     for (const t of contract.tables) {
       await insert(job, t.target, {
-        ...(t.target === 'LOAD_PMI' ? { NHS_NUMBER: '9434765919', DATE_OF_BIRTH: '1960-05-01', GP_PRACTICE_CODE: 'V81999', GP_CODE: 'G1234567' } : {}),
+        ...(t.target === 'LOAD_PMI'
+          ? { NHS_NUMBER: '9434765919', DATE_OF_BIRTH: '1960-05-01', GP_PRACTICE_CODE: 'V81999', GP_CODE: 'G1234567' }
+          : {}),
         ...(t.target === 'LOAD_PMIGPAUDIT' ? { GP_PRACTICE_CODE: 'A81001', PRACTICE_POSTCODE: 'LS6 3BN' } : {}),
         ...(t.target === 'LOAD_PMIADDRS' ? { POSTCODE: 'ZZ99 3VZ' } : {}),
         ...(t.target === 'LOAD_ADT_ADMISSIONS' ? { DISCHARGE_DTTM: '2020-01-03 12:00:00' } : {}),
@@ -163,21 +195,63 @@ describe('nhs-pas checks on the LOAD schema', () => {
     await insert('DEFECTS', 'LOAD_PMI', { RECORD_NUMBER: 3, NHS_NUMBER: '9434765870', DATE_OF_BIRTH: '2030-06-01' });
     await insert('DEFECTS', 'LOAD_PMI', { RECORD_NUMBER: 4, NHS_NUMBER: '9434765919', DATE_OF_BIRTH: '1960-05-01' });
     // activity_after_death: patient 5 died 2021-06-01; a referral before, an appointment, a TCI and a spell after
-    await insert('DEFECTS', 'LOAD_PMI', { RECORD_NUMBER: 5, NHS_NUMBER: '4010232137', DATE_OF_BIRTH: '1940-01-01', DATE_OF_DEATH: '2021-06-01' });
-    await insert('DEFECTS', 'LOAD_REFERRALS', { RECORD_NUMBER: 5, LOADPMI_RECORD_NUMBER: 5, LOADPATH_RECORD_NUMBER: null });
-    await insert('DEFECTS', 'LOAD_OPD_APPOINTMENTS', { RECORD_NUMBER: 5, LOADPMI_RECORD_NUMBER: 5, LOADREF_RECORD_NUMBER: 5, LOADOPWL_RECORD_NUMBER: null, APPOINTMENT_DTTM: '2022-01-10 09:30:00' });
-    await insert('DEFECTS', 'LOAD_OPD_APPOINTMENTS', { RECORD_NUMBER: 6, LOADPMI_RECORD_NUMBER: 5, LOADREF_RECORD_NUMBER: 5, LOADOPWL_RECORD_NUMBER: null, APPOINTMENT_DTTM: '2022-01-11 09:30:00', CANCEL_DATE: '2021-06-02' });
+    await insert('DEFECTS', 'LOAD_PMI', {
+      RECORD_NUMBER: 5,
+      NHS_NUMBER: '4010232137',
+      DATE_OF_BIRTH: '1940-01-01',
+      DATE_OF_DEATH: '2021-06-01',
+    });
+    await insert('DEFECTS', 'LOAD_REFERRALS', {
+      RECORD_NUMBER: 5,
+      LOADPMI_RECORD_NUMBER: 5,
+      LOADPATH_RECORD_NUMBER: null,
+    });
+    await insert('DEFECTS', 'LOAD_OPD_APPOINTMENTS', {
+      RECORD_NUMBER: 5,
+      LOADPMI_RECORD_NUMBER: 5,
+      LOADREF_RECORD_NUMBER: 5,
+      LOADOPWL_RECORD_NUMBER: null,
+      APPOINTMENT_DTTM: '2022-01-10 09:30:00',
+    });
+    await insert('DEFECTS', 'LOAD_OPD_APPOINTMENTS', {
+      RECORD_NUMBER: 6,
+      LOADPMI_RECORD_NUMBER: 5,
+      LOADREF_RECORD_NUMBER: 5,
+      LOADOPWL_RECORD_NUMBER: null,
+      APPOINTMENT_DTTM: '2022-01-11 09:30:00',
+      CANCEL_DATE: '2021-06-02',
+    });
     await insert('DEFECTS', 'LOAD_IPWL', { RECORD_NUMBER: 5, LOADPMI_RECORD_NUMBER: 5, LOADREF_RECORD_NUMBER: 5 });
-    await insert('DEFECTS', 'LOAD_IPWL_TCIS', { RECORD_NUMBER: 5, LOADPMI_RECORD_NUMBER: 5, LOADIPWL_RECORD_NUMBER: 5, TCI_DATE: '2021-07-01' });
-    await insert('DEFECTS', 'LOAD_ADT_ADMISSIONS', { RECORD_NUMBER: 5, LOADPMI_RECORD_NUMBER: 5, LOADIPWL_RECORD_NUMBER: 5, ADMISSION_DTTM: '2021-06-02 08:00:00', DISCHARGE_DTTM: null });
+    await insert('DEFECTS', 'LOAD_IPWL_TCIS', {
+      RECORD_NUMBER: 5,
+      LOADPMI_RECORD_NUMBER: 5,
+      LOADIPWL_RECORD_NUMBER: 5,
+      TCI_DATE: '2021-07-01',
+    });
+    await insert('DEFECTS', 'LOAD_ADT_ADMISSIONS', {
+      RECORD_NUMBER: 5,
+      LOADPMI_RECORD_NUMBER: 5,
+      LOADIPWL_RECORD_NUMBER: 5,
+      ADMISSION_DTTM: '2021-06-02 08:00:00',
+      DISCHARGE_DTTM: null,
+    });
     // discharge_before_admission on ADM_SPELL
-    await insert('DEFECTS', 'LOAD_ADT_ADMISSIONS', { RECORD_NUMBER: 6, ADMISSION_DTTM: '2020-03-05 10:00:00', DISCHARGE_DTTM: '2020-03-03 12:00:00' });
+    await insert('DEFECTS', 'LOAD_ADT_ADMISSIONS', {
+      RECORD_NUMBER: 6,
+      ADMISSION_DTTM: '2020-03-05 10:00:00',
+      DISCHARGE_DTTM: '2020-03-03 12:00:00',
+    });
   });
   afterAll(async () => {
     await db.close();
   });
 
-  const run = (jobId: string): Promise<QualityReport> => runChecks(db, checks.map((c) => c.def), { jobId, asOfDate, codeSets });
+  const run = (jobId: string): Promise<QualityReport> =>
+    runChecks(
+      db,
+      checks.map((c) => c.def),
+      { jobId, asOfDate, codeSets },
+    );
   const flagged = (r: QualityReport, id: string) =>
     r.checks.find((c) => c.id === id)?.offending.map((o) => `${o.sourceTable}|${o.sourceKey}`);
 
@@ -185,8 +259,11 @@ describe('nhs-pas checks on the LOAD schema', () => {
     const report = await run('CLEAN');
     expect(report.checks.filter((c) => !c.executed).map((c) => c.id)).toEqual([]);
     expect(report.checks.filter((c) => c.numerator > 0).map((c) => c.id)).toEqual([]);
-    expect(report.checks.filter((c) => c.denominator === 0 && c.dimension === 'integrity').map((c) => c.id)).toEqual([]);
-    for (const profile of releaseProfiles) expect(evaluateGate({ qualityReport: report, profile }).outcome).toBe('PASS');
+    expect(report.checks.filter((c) => c.denominator === 0 && c.dimension === 'integrity').map((c) => c.id)).toEqual(
+      [],
+    );
+    for (const profile of releaseProfiles)
+      expect(evaluateGate({ qualityReport: report, profile }).outcome).toBe('PASS');
   });
 
   it('flags every injected defect on its own source table and key, and cutover_ready blocks', async () => {

@@ -46,9 +46,36 @@ async function ferry(...args: string[]): Promise<{ code: number; out: string; er
 }
 
 const checks = [
-  { id: 'pmi.nhs_number.mod11', domain: 'PMI', dimension: 'validity', severity: 'error', description: 'Mod 11', table: 'LOAD_PMI', kind: 'nhs_number_valid', params: { column: 'NHS_NUMBER' } },
-  { id: 'pmi.sex.code', domain: 'PMI', dimension: 'validity', severity: 'error', description: 'Sex code', table: 'LOAD_PMI', kind: 'code_in_set', params: { column: 'SEX', codeType: 'gender' } },
-  { id: 'pmi.surname.present', domain: 'PMI', dimension: 'completeness', severity: 'warning', description: 'Surname', table: 'LOAD_PMI', kind: 'not_null', params: { column: 'SURNAME' } },
+  {
+    id: 'pmi.nhs_number.mod11',
+    domain: 'PMI',
+    dimension: 'validity',
+    severity: 'error',
+    description: 'Mod 11',
+    table: 'LOAD_PMI',
+    kind: 'nhs_number_valid',
+    params: { column: 'NHS_NUMBER' },
+  },
+  {
+    id: 'pmi.sex.code',
+    domain: 'PMI',
+    dimension: 'validity',
+    severity: 'error',
+    description: 'Sex code',
+    table: 'LOAD_PMI',
+    kind: 'code_in_set',
+    params: { column: 'SEX', codeType: 'gender' },
+  },
+  {
+    id: 'pmi.surname.present',
+    domain: 'PMI',
+    dimension: 'completeness',
+    severity: 'warning',
+    description: 'Surname',
+    table: 'LOAD_PMI',
+    kind: 'not_null',
+    params: { column: 'SURNAME' },
+  },
 ];
 
 describe('ferry check and ferry gate', () => {
@@ -60,7 +87,13 @@ describe('ferry check and ferry gate', () => {
     await db.exec(`create table "LOAD_PMI" ("RECORD_NUMBER" bigint, "NHS_NUMBER" text, "SURNAME" text, "SEX" text,
       ferry_job_id text, ferry_source_table text, ferry_source_key text)`);
     for (let i = 1; i <= 100; i++) {
-      await db.query(`insert into "LOAD_PMI" values ($1, $2, $3, $4, 'J1', 'PATIENT', $5)`, [i, i === 7 ? '9434765918' : '9434765919', 'DOE', '1', `P${i}`]);
+      await db.query(`insert into "LOAD_PMI" values ($1, $2, $3, $4, 'J1', 'PATIENT', $5)`, [
+        i,
+        i === 7 ? '9434765918' : '9434765919',
+        'DOE',
+        '1',
+        `P${i}`,
+      ]);
     }
     await db.close();
     await writeFile(join(dir, 'checks.json'), JSON.stringify(checks));
@@ -72,7 +105,21 @@ describe('ferry check and ferry gate', () => {
 
   it('check writes quality_report.json and issues.csv, and exits 0 whatever it finds', async () => {
     const out = join(dir, 'check');
-    const r = await ferry('check', '--target', `pglite:${join(dir, 'target')}`, '--job', 'J1', '--checks', join(dir, 'checks.json'), '--code-sets', join(dir, 'code-sets.csv'), '--as-of', '2025-03-31', '--out', out);
+    const r = await ferry(
+      'check',
+      '--target',
+      `pglite:${join(dir, 'target')}`,
+      '--job',
+      'J1',
+      '--checks',
+      join(dir, 'checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      out,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('error   pmi.nhs_number.mod11: 1 of 100 (1.00%)');
@@ -92,7 +139,16 @@ describe('ferry check and ferry gate', () => {
     const dev = await ferry('gate', '--quality', quality, '--profile', 'development', '--out', join(dir, 'gate-dev'));
     expect([dev.code, dev.out.split('\n')[0]]).toEqual([0, 'Gate development for job J1: PASS']);
 
-    const cut = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--out', join(dir, 'gate-cut'), '--json');
+    const cut = await ferry(
+      'gate',
+      '--quality',
+      quality,
+      '--profile',
+      'cutover_ready',
+      '--out',
+      join(dir, 'gate-cut'),
+      '--json',
+    );
     expect(cut.code).toBe(1);
     const gate = gateReportSchema.parse(JSON.parse(cut.out));
     expect(gate.blocking.map((b) => [b.code, b.checkId])).toEqual([['CHECK_FAILED', 'pmi.nhs_number.mod11']]);
@@ -100,9 +156,23 @@ describe('ferry check and ferry gate', () => {
 
     await writeFile(
       join(dir, 'relaxed.json'),
-      JSON.stringify({ version: 1, profile: 'cutover_ready', checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } } }),
+      JSON.stringify({
+        version: 1,
+        profile: 'cutover_ready',
+        checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } },
+      }),
     );
-    const relaxed = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--thresholds', join(dir, 'relaxed.json'), '--out', join(dir, 'gate-relaxed'));
+    const relaxed = await ferry(
+      'gate',
+      '--quality',
+      quality,
+      '--profile',
+      'cutover_ready',
+      '--thresholds',
+      join(dir, 'relaxed.json'),
+      '--out',
+      join(dir, 'gate-relaxed'),
+    );
     expect(relaxed.code).toBe(0);
   });
 
@@ -110,30 +180,107 @@ describe('ferry check and ferry gate', () => {
     const quality = join(dir, 'check', 'quality_report.json');
     const migration = {
       version: 1,
-      tables: [{ sourceTable: 'PATIENT', targetTable: 'LOAD_PMI', domain: 'PMI', read: 102, loaded: 100, rejected: 2, outOfScope: 0, rejectsByReason: { CROSSWALK_MISS: 2 }, balanced: true }],
+      tables: [
+        {
+          sourceTable: 'PATIENT',
+          targetTable: 'LOAD_PMI',
+          domain: 'PMI',
+          read: 102,
+          loaded: 100,
+          rejected: 2,
+          outOfScope: 0,
+          rejectsByReason: { CROSSWALK_MISS: 2 },
+          balanced: true,
+        },
+      ],
     };
     await writeFile(join(dir, 'migration.json'), JSON.stringify(migration));
-    const relaxed = JSON.stringify({ version: 1, profile: 'pre_production', checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } } });
+    const relaxed = JSON.stringify({
+      version: 1,
+      profile: 'pre_production',
+      checks: { 'pmi.nhs_number.mod11': { maxPassRate: 0.01, maxWarnRate: 0.02 } },
+    });
     await writeFile(join(dir, 'pre.json'), relaxed);
-    const args = ['gate', '--quality', quality, '--profile', 'pre_production', '--thresholds', join(dir, 'pre.json'), '--migration', join(dir, 'migration.json'), '--out', join(dir, 'gate-pre')];
+    const args = [
+      'gate',
+      '--quality',
+      quality,
+      '--profile',
+      'pre_production',
+      '--thresholds',
+      join(dir, 'pre.json'),
+      '--migration',
+      join(dir, 'migration.json'),
+      '--out',
+      join(dir, 'gate-pre'),
+    ];
     const blocked = await ferry(...args);
     expect(blocked.code).toBe(1);
-    expect(blocked.out).toContain('BLOCK CROSSWALK_MISS: PATIENT -> LOAD_PMI: 2 rows rejected for a crosswalk miss in PMI (needs triage)');
-    await writeFile(join(dir, 'triage.json'), JSON.stringify({ version: 1, entries: [{ code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted', reviewer: 'dq.lead' }] }));
+    expect(blocked.out).toContain(
+      'BLOCK CROSSWALK_MISS: PATIENT -> LOAD_PMI: 2 rows rejected for a crosswalk miss in PMI (needs triage)',
+    );
+    await writeFile(
+      join(dir, 'triage.json'),
+      JSON.stringify({
+        version: 1,
+        entries: [{ code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted', reviewer: 'dq.lead' }],
+      }),
+    );
     expect((await ferry(...args, '--triage', join(dir, 'triage.json'))).code).toBe(0);
   });
 
   it('bad input is a clear message and exit 2', async () => {
-    await writeFile(join(dir, 'bad.json'), JSON.stringify({ version: 1, profile: 'cutover_ready', defaults: { error: { maxPassRate: 2, maxWarnRate: 2 } } }));
+    await writeFile(
+      join(dir, 'bad.json'),
+      JSON.stringify({ version: 1, profile: 'cutover_ready', defaults: { error: { maxPassRate: 2, maxWarnRate: 2 } } }),
+    );
     const quality = join(dir, 'check', 'quality_report.json');
-    const bad = await ferry('gate', '--quality', quality, '--profile', 'cutover_ready', '--thresholds', join(dir, 'bad.json'), '--out', join(dir, 'x'));
+    const bad = await ferry(
+      'gate',
+      '--quality',
+      quality,
+      '--profile',
+      'cutover_ready',
+      '--thresholds',
+      join(dir, 'bad.json'),
+      '--out',
+      join(dir, 'x'),
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^ferry: .*bad\.json field defaults\.error\.maxPassRate: /);
-    const missing = await ferry('gate', '--quality', join(dir, 'nope.json'), '--profile', 'development', '--out', join(dir, 'x'));
-    expect([missing.code, missing.err]).toEqual([2, `ferry: ${join(dir, 'nope.json')}: Quality report cannot be read\n`]);
+    const missing = await ferry(
+      'gate',
+      '--quality',
+      join(dir, 'nope.json'),
+      '--profile',
+      'development',
+      '--out',
+      join(dir, 'x'),
+    );
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      `ferry: ${join(dir, 'nope.json')}: Quality report cannot be read\n`,
+    ]);
     const profile = await ferry('gate', '--quality', quality, '--profile', 'live', '--out', join(dir, 'x'));
     expect(profile.code).toBe(2);
-    const asOf = await ferry('check', '--target', `pglite:${join(dir, 'target')}`, '--job', 'J1', '--checks', join(dir, 'checks.json'), '--code-sets', join(dir, 'code-sets.csv'), '--as-of', '31/03/2025', '--out', join(dir, 'x'));
-    expect([asOf.code, asOf.err]).toEqual([2, 'ferry: field asOfDate: As-of date must be a real date written yyyy-mm-dd\n']);
+    const asOf = await ferry(
+      'check',
+      '--target',
+      `pglite:${join(dir, 'target')}`,
+      '--job',
+      'J1',
+      '--checks',
+      join(dir, 'checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '31/03/2025',
+      '--out',
+      join(dir, 'x'),
+    );
+    expect([asOf.code, asOf.err]).toEqual([
+      2,
+      'ferry: field asOfDate: As-of date must be a real date written yyyy-mm-dd\n',
+    ]);
   });
 });

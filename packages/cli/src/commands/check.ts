@@ -50,7 +50,9 @@ async function readChecksFile(path: string): Promise<CheckDefinition[]> {
 
 function printSummary(report: QualityReport, out: string, issues: number): void {
   const w = (s: string) => process.stdout.write(`${s}\n`);
-  w(`Quality of job ${report.jobId} as of ${report.asOfDate}: ${report.totals.checksRun} checks run, ${report.totals.checksNotRun} not run`);
+  w(
+    `Quality of job ${report.jobId} as of ${report.asOfDate}: ${report.totals.checksRun} checks run, ${report.totals.checksNotRun} not run`,
+  );
   for (const k of report.kpis) {
     w(
       `  ${k.domain.padEnd(8)} checks ${String(k.checksRun).padStart(4)}  with failures ${String(k.checksWithFailures).padStart(3)}  error checks failing ${String(k.errorChecksWithFailures).padStart(3)}  rows passed ${(k.passedRowsShare * 100).toFixed(2)}%`,
@@ -58,7 +60,8 @@ function printSummary(report: QualityReport, out: string, issues: number): void 
   }
   const failing = report.checks.filter((c) => c.numerator > 0);
   if (failing.length) w('  failing checks:');
-  for (const c of failing) w(`    ${c.severity.padEnd(7)} ${c.id}: ${c.numerator} of ${c.denominator} (${(c.rate * 100).toFixed(2)}%)`);
+  for (const c of failing)
+    w(`    ${c.severity.padEnd(7)} ${c.id}: ${c.numerator} of ${c.denominator} (${(c.rate * 100).toFixed(2)}%)`);
   for (const c of report.checks.filter((x) => !x.executed)) w(`    not run ${c.id}: ${c.notRunReason}`);
   w(`  quality_report.json and issues.csv (${issues} rows) in ${out}`);
 }
@@ -66,14 +69,24 @@ function printSummary(report: QualityReport, out: string, issues: number): void 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description("Run the pack's quality checks on the rows one job loaded into a database target (raw numbers; the gate judges)")
+    .description(
+      "Run the pack's quality checks on the rows one job loaded into a database target (raw numbers; the gate judges)",
+    )
     .option('--target <url>', 'pglite:PATH or postgres://URL', 'pglite:.ferry/target')
     .requiredOption('--job <id>', 'the job whose rows are checked')
     .option('--pack <name>', 'pack giving the checks and the national code sets', 'nhs-pas')
     .option('--checks <file>', "check definitions JSON (default: the pack's)")
     .option('--code-sets <file>', "code sets CSV code_type,code,label,retired (default: the pack's)")
-    .option('--as-of <date>', 'extract date yyyy-mm-dd that ages and "not in the future" are measured at (default: today)')
-    .option('--offending-limit <n>', 'offending rows kept per check (counts are always exact)', intOption('--offending-limit'), 1000)
+    .option(
+      '--as-of <date>',
+      'extract date yyyy-mm-dd that ages and "not in the future" are measured at (default: today)',
+    )
+    .option(
+      '--offending-limit <n>',
+      'offending rows kept per check (counts are always exact)',
+      intOption('--offending-limit'),
+      1000,
+    )
     .requiredOption('--out <dir>', 'folder for quality_report.json and issues.csv')
     .option('--json', 'print the quality report as JSON')
     .action(

@@ -9,8 +9,8 @@ import {
   migrationSummarySchema,
   parseGateThresholdsFile,
   qualityReportSchema,
-  readContractFile,
   type ReleaseProfile,
+  readContractFile,
   releaseProfiles,
   resolveGateThresholds,
   type TriageEntry,
@@ -34,7 +34,11 @@ interface GateFlags {
 
 /** What the zod schemas of core offer for validation. */
 interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } };
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } };
 }
 
 async function readJson(path: string, what: string): Promise<unknown> {
@@ -77,10 +81,15 @@ function printGate(gate: GateReport, out: string): void {
 export function registerGate(program: Command): void {
   program
     .command('gate')
-    .description('Apply a release profile to stored quality results (and the migration ledger): PASS or FAIL, with reasons')
+    .description(
+      'Apply a release profile to stored quality results (and the migration ledger): PASS or FAIL, with reasons',
+    )
     .requiredOption('--quality <file>', 'quality_report.json written by ferry check')
     .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
-    .option('--thresholds <file>', "thresholds JSON laid over the profile's built-in ones (e.g. packs/nhs-pas/quality/gate-profiles/<profile>.json)")
+    .option(
+      '--thresholds <file>',
+      "thresholds JSON laid over the profile's built-in ones (e.g. packs/nhs-pas/quality/gate-profiles/<profile>.json)",
+    )
     .option('--migration <file>', 'migration_report.json of the job (rejects by reason and conservation)')
     .option('--contract <file>', 'contract JSON: mandatory fields that are not approved block')
     .option('--triage <file>', 'triage decisions JSON { version: 1, entries: [...] }')
@@ -98,9 +107,20 @@ export function registerGate(program: Command): void {
         const migrationReport: MigrationSummary | undefined = flags.migration
           ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
           : undefined;
-        const contractFindings: ContractFinding[] = flags.contract ? unapprovedMandatoryFields(await readContractFile(flags.contract)) : [];
-        const triage: TriageEntry[] = flags.triage ? (await readJsonFile(flags.triage, triageFileSchema, 'Triage file')).entries : [];
-        const gate = evaluateGate({ qualityReport, profile: flags.profile, thresholds, migrationReport, contractFindings, triage });
+        const contractFindings: ContractFinding[] = flags.contract
+          ? unapprovedMandatoryFields(await readContractFile(flags.contract))
+          : [];
+        const triage: TriageEntry[] = flags.triage
+          ? (await readJsonFile(flags.triage, triageFileSchema, 'Triage file')).entries
+          : [];
+        const gate = evaluateGate({
+          qualityReport,
+          profile: flags.profile,
+          thresholds,
+          migrationReport,
+          contractFindings,
+          triage,
+        });
         await writeGateReportJson(gate, join(flags.out, 'gate_report.json'));
         if (flags.json) process.stdout.write(`${JSON.stringify(gate)}\n`);
         else printGate(gate, flags.out);

@@ -32,7 +32,16 @@ function result(id: string, over: Partial<CheckResult> = {}): CheckResult {
 }
 
 function report(checks: CheckResult[]): QualityReport {
-  return { version: 1, jobId: 'J1', asOfDate: '2025-03-31', generatedAt: 'T', offendingLimit: 1000, checks, kpis: [], totals: rollUpKpi(checks) };
+  return {
+    version: 1,
+    jobId: 'J1',
+    asOfDate: '2025-03-31',
+    generatedAt: 'T',
+    offendingLimit: 1000,
+    checks,
+    kpis: [],
+    totals: rollUpKpi(checks),
+  };
 }
 
 const table = (over: Partial<MigrationSummary['tables'][number]> = {}): MigrationSummary['tables'][number] => ({
@@ -89,14 +98,25 @@ describe('evaluateGate: thresholds', () => {
       defaults: { error: { maxPassRate: 0.01, maxWarnRate: 0.1 } },
     });
     const gate = evaluateGate({
-      qualityReport: report([result('a', { numerator: 10 }), result('b', { numerator: 100 }), result('c', { numerator: 101 }), result('d', { numerator: 11 })]),
+      qualityReport: report([
+        result('a', { numerator: 10 }),
+        result('b', { numerator: 100 }),
+        result('c', { numerator: 101 }),
+        result('d', { numerator: 11 }),
+      ]),
       profile: 'development',
       thresholds,
     });
     expect(gate.checks.map((c) => c.status)).toEqual(['PASS', 'WARN', 'FAIL', 'WARN']);
     expect(gate.outcome).toBe('FAIL');
     expect(gate.blocking).toEqual([
-      { code: 'CHECK_FAILED', message: 'c: 101 of 1000 rows (10.10%) fail, above the 10.00% limit', domain: 'PMI', checkId: 'c', targetTable: 'LOAD_PMI' },
+      {
+        code: 'CHECK_FAILED',
+        message: 'c: 101 of 1000 rows (10.10%) fail, above the 10.00% limit',
+        domain: 'PMI',
+        checkId: 'c',
+        targetTable: 'LOAD_PMI',
+      },
     ]);
     expect(gate.summary).toEqual({ pass: 1, warn: 2, fail: 1, notRun: 0, blocking: 1, warnings: 2 });
   });
@@ -112,7 +132,11 @@ describe('evaluateGate: thresholds', () => {
     });
     const gate = evaluateGate({ qualityReport, profile: 'cutover_ready', thresholds: relaxed });
     expect(gate.outcome).toBe('PASS');
-    expect(gate.checks[0]?.threshold).toEqual({ maxPassRate: 0.005, maxWarnRate: 0.01, source: 'check:pmi.nhs_number.mod11' });
+    expect(gate.checks[0]?.threshold).toEqual({
+      maxPassRate: 0.005,
+      maxWarnRate: 0.01,
+      source: 'check:pmi.nhs_number.mod11',
+    });
     expect(JSON.stringify(qualityReport)).toBe(frozen);
   });
 
@@ -126,9 +150,13 @@ describe('evaluateGate: thresholds', () => {
   });
 
   it('rejects thresholds of another profile', () => {
-    expect(() => evaluateGate({ qualityReport: report([]), profile: 'cutover_ready', thresholds: builtInGateThresholds.development })).toThrow(
-      'Thresholds are for profile development, not cutover_ready',
-    );
+    expect(() =>
+      evaluateGate({
+        qualityReport: report([]),
+        profile: 'cutover_ready',
+        thresholds: builtInGateThresholds.development,
+      }),
+    ).toThrow('Thresholds are for profile development, not cutover_ready');
   });
 });
 
@@ -144,22 +172,36 @@ describe('evaluateGate: blocking rules', () => {
       });
       expect(gate.outcome).toBe('FAIL');
       expect(gate.blocking).toEqual([
-        { code: 'UNAPPROVED_MANDATORY_MAPPING', message: 'Mandatory field LOAD_PMI.SEX is reviewed, not approved', targetTable: 'LOAD_PMI', domain: 'PMI' },
+        {
+          code: 'UNAPPROVED_MANDATORY_MAPPING',
+          message: 'Mandatory field LOAD_PMI.SEX is reviewed, not approved',
+          targetTable: 'LOAD_PMI',
+          domain: 'PMI',
+        },
       ]);
     }
   });
 
   it('crosswalk misses in a safety-critical domain: warn at development, triage at pre_production, block at cutover_ready', () => {
     const migrationReport = { tables: [table({ rejected: 3, loaded: 97, rejectsByReason: { CROSSWALK_MISS: 3 } })] };
-    const accepted = [{ code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted' as const, reviewer: 'dq.lead' }];
+    const accepted = [
+      { code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted' as const, reviewer: 'dq.lead' },
+    ];
     const dev = evaluateGate({ qualityReport: clean, profile: 'development', migrationReport });
     expect([dev.outcome, codes(dev.warnings)]).toEqual(['PASS', ['CROSSWALK_MISS']]);
 
     const pre = evaluateGate({ qualityReport: clean, profile: 'pre_production', migrationReport });
     expect(pre.outcome).toBe('FAIL');
-    expect(pre.blocking[0]?.message).toBe('PATIENT -> LOAD_PMI: 3 rows rejected for a crosswalk miss in PMI (needs triage)');
+    expect(pre.blocking[0]?.message).toBe(
+      'PATIENT -> LOAD_PMI: 3 rows rejected for a crosswalk miss in PMI (needs triage)',
+    );
 
-    const triaged = evaluateGate({ qualityReport: clean, profile: 'pre_production', migrationReport, triage: accepted });
+    const triaged = evaluateGate({
+      qualityReport: clean,
+      profile: 'pre_production',
+      migrationReport,
+      triage: accepted,
+    });
     expect(triaged.outcome).toBe('PASS');
     expect(triaged.warnings).toEqual([
       expect.objectContaining({ code: 'CROSSWALK_MISS', triagedBy: 'dq.lead', sourceTable: 'PATIENT' }),
@@ -169,7 +211,10 @@ describe('evaluateGate: blocking rules', () => {
       qualityReport: clean,
       profile: 'pre_production',
       migrationReport,
-      triage: [{ ...accepted[0]!, decision: 'rejected' }, { ...accepted[0]!, sourceTable: 'REFERRAL' }],
+      triage: [
+        { ...accepted[0]!, decision: 'rejected' },
+        { ...accepted[0]!, sourceTable: 'REFERRAL' },
+      ],
     });
     expect(refused.outcome).toBe('FAIL');
 
@@ -178,17 +223,38 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('crosswalk misses outside the safety-critical domains only warn', () => {
-    const migrationReport = { tables: [table({ domain: 'CODING', sourceTable: 'DIAG', targetTable: 'LOAD_CODING_DIAGNOSES', rejected: 2, loaded: 98, rejectsByReason: { CROSSWALK_MISS: 2 } })] };
+    const migrationReport = {
+      tables: [
+        table({
+          domain: 'CODING',
+          sourceTable: 'DIAG',
+          targetTable: 'LOAD_CODING_DIAGNOSES',
+          rejected: 2,
+          loaded: 98,
+          rejectsByReason: { CROSSWALK_MISS: 2 },
+        }),
+      ],
+    };
     const gate = evaluateGate({ qualityReport: clean, profile: 'cutover_ready', migrationReport });
     expect([gate.outcome, codes(gate.warnings)]).toEqual(['PASS', ['CROSSWALK_MISS']]);
   });
 
   it('a break in the patient chain warns at development and blocks at pre_production and cutover_ready, even within thresholds', () => {
-    const chain = result('adt.spell.pmi', { dimension: 'integrity', tags: ['patient_chain'], table: 'LOAD_ADT_ADMISSIONS', domain: 'ADT', numerator: 1 });
+    const chain = result('adt.spell.pmi', {
+      dimension: 'integrity',
+      tags: ['patient_chain'],
+      table: 'LOAD_ADT_ADMISSIONS',
+      domain: 'ADT',
+      numerator: 1,
+    });
     const notChain = result('ref.site', { dimension: 'integrity', numerator: 1 });
     const qualityReport = report([chain, notChain]);
     const lenient = (profile: 'development' | 'pre_production' | 'cutover_ready') =>
-      resolveGateThresholds(profile, { version: 1, profile, rules: [{ dimension: 'integrity', maxPassRate: 0.01, maxWarnRate: 0.01 }] });
+      resolveGateThresholds(profile, {
+        version: 1,
+        profile,
+        rules: [{ dimension: 'integrity', maxPassRate: 0.01, maxWarnRate: 0.01 }],
+      });
     const dev = evaluateGate({ qualityReport, profile: 'development', thresholds: lenient('development') });
     expect([dev.outcome, codes(dev.warnings)]).toEqual(['PASS', ['REFERENTIAL_BREAK']]);
     for (const profile of ['pre_production', 'cutover_ready'] as const) {
@@ -207,30 +273,63 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('ORPHAN rejects are a referential break', () => {
-    const migrationReport = { tables: [table({ sourceTable: 'ADM_SPELL', targetTable: 'LOAD_ADT_ADMISSIONS', domain: 'ADT', loaded: 99, rejected: 1, rejectsByReason: { ORPHAN: 1 } })] };
-    expect(codes(evaluateGate({ qualityReport: clean, profile: 'development', migrationReport }).warnings)).toEqual(['REFERENTIAL_BREAK']);
-    expect(codes(evaluateGate({ qualityReport: clean, profile: 'pre_production', migrationReport }).blocking)).toEqual(['REFERENTIAL_BREAK']);
+    const migrationReport = {
+      tables: [
+        table({
+          sourceTable: 'ADM_SPELL',
+          targetTable: 'LOAD_ADT_ADMISSIONS',
+          domain: 'ADT',
+          loaded: 99,
+          rejected: 1,
+          rejectsByReason: { ORPHAN: 1 },
+        }),
+      ],
+    };
+    expect(codes(evaluateGate({ qualityReport: clean, profile: 'development', migrationReport }).warnings)).toEqual([
+      'REFERENTIAL_BREAK',
+    ]);
+    expect(codes(evaluateGate({ qualityReport: clean, profile: 'pre_production', migrationReport }).blocking)).toEqual([
+      'REFERENTIAL_BREAK',
+    ]);
   });
 
   it('broken conservation blocks at every profile', () => {
     const migrationReport = { tables: [table({ read: 100, loaded: 98, rejected: 1 })] };
     for (const profile of ['development', 'pre_production', 'cutover_ready'] as const) {
       expect(evaluateGate({ qualityReport: clean, profile, migrationReport }).blocking).toEqual([
-        expect.objectContaining({ code: 'CONSERVATION_BROKEN', message: 'PATIENT -> LOAD_PMI: 100 rows read but 99 loaded, rejected or out of scope' }),
+        expect.objectContaining({
+          code: 'CONSERVATION_BROKEN',
+          message: 'PATIENT -> LOAD_PMI: 100 rows read but 99 loaded, rejected or out of scope',
+        }),
       ]);
     }
   });
 
   it('a check that did not run warns before cutover_ready and blocks at it', () => {
-    const qualityReport = report([result('mh.x', { executed: false, notRunReason: 'table LOAD_MH_X is not in the target', denominator: 0 })]);
+    const qualityReport = report([
+      result('mh.x', { executed: false, notRunReason: 'table LOAD_MH_X is not in the target', denominator: 0 }),
+    ]);
     const pre = evaluateGate({ qualityReport, profile: 'pre_production' });
-    expect([pre.outcome, pre.checks[0]?.status, pre.warnings[0]?.message]).toEqual(['PASS', 'NOT_RUN', 'mh.x did not run: table LOAD_MH_X is not in the target']);
+    expect([pre.outcome, pre.checks[0]?.status, pre.warnings[0]?.message]).toEqual([
+      'PASS',
+      'NOT_RUN',
+      'mh.x did not run: table LOAD_MH_X is not in the target',
+    ]);
     expect(evaluateGate({ qualityReport, profile: 'cutover_ready' }).outcome).toBe('FAIL');
   });
 
   it('an `ignore` action drops the finding', () => {
-    const thresholds = resolveGateThresholds('cutover_ready', { version: 1, profile: 'cutover_ready', blocking: { conservationBroken: 'ignore' } });
-    const gate = evaluateGate({ qualityReport: clean, profile: 'cutover_ready', thresholds, migrationReport: { tables: [table({ loaded: 1 })] } });
+    const thresholds = resolveGateThresholds('cutover_ready', {
+      version: 1,
+      profile: 'cutover_ready',
+      blocking: { conservationBroken: 'ignore' },
+    });
+    const gate = evaluateGate({
+      qualityReport: clean,
+      profile: 'cutover_ready',
+      thresholds,
+      migrationReport: { tables: [table({ loaded: 1 })] },
+    });
     expect([gate.outcome, gate.blocking, gate.warnings]).toEqual(['PASS', [], []]);
   });
 });
@@ -247,7 +346,9 @@ describe('gate inputs', () => {
       totals: { read: 100, loaded: 98, rejected: 2, outOfScope: 0, rejectRows: 2 },
       balanced: true,
     };
-    expect(migrationSummarySchema.parse(m)).toEqual({ tables: [table({ rejected: 2, loaded: 98, rejectsByReason: { ORPHAN: 2 } })] });
+    expect(migrationSummarySchema.parse(m)).toEqual({
+      tables: [table({ rejected: 2, loaded: 98, rejectsByReason: { ORPHAN: 2 } })],
+    });
   });
 
   it('lists mandatory contract fields that are not approved', () => {
@@ -264,15 +365,32 @@ describe('gate inputs', () => {
         },
       ],
     } as unknown as MappingContract;
-    expect(unapprovedMandatoryFields(contract)).toEqual([{ targetTable: 'LOAD_PMI', field: 'SEX', status: 'draft', domain: 'PMI' }]);
+    expect(unapprovedMandatoryFields(contract)).toEqual([
+      { targetTable: 'LOAD_PMI', field: 'SEX', status: 'draft', domain: 'PMI' },
+    ]);
   });
 
   it('validates thresholds files, naming the file and field', () => {
-    expect(() => parseGateThresholdsFile({ version: 1, profile: 'cutover_ready', defaults: { error: { maxPassRate: 0.2, maxWarnRate: 0.1 } } }, 'x.json')).toThrowError(
-      expect.objectContaining({ code: 'FERRY_ERR_GATE_PROFILE_INVALID', context: { file: 'x.json', field: 'defaults.error.maxWarnRate' } }),
+    expect(() =>
+      parseGateThresholdsFile(
+        { version: 1, profile: 'cutover_ready', defaults: { error: { maxPassRate: 0.2, maxWarnRate: 0.1 } } },
+        'x.json',
+      ),
+    ).toThrowError(
+      expect.objectContaining({
+        code: 'FERRY_ERR_GATE_PROFILE_INVALID',
+        context: { file: 'x.json', field: 'defaults.error.maxWarnRate' },
+      }),
     );
-    expect(() => parseGateThresholdsFile({ version: 1, profile: 'cutover_ready', blocking: { conservationBroken: 'maybe' } }, 'x.json')).toThrow();
+    expect(() =>
+      parseGateThresholdsFile(
+        { version: 1, profile: 'cutover_ready', blocking: { conservationBroken: 'maybe' } },
+        'x.json',
+      ),
+    ).toThrow();
     expect(() => parseGateThresholdsFile({ version: 1, profile: 'live' }, 'x.json')).toThrow();
-    expect(() => resolveGateThresholds('development', { version: 1, profile: 'cutover_ready' })).toThrow('not development');
+    expect(() => resolveGateThresholds('development', { version: 1, profile: 'cutover_ready' })).toThrow(
+      'not development',
+    );
   });
 });

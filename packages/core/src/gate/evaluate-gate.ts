@@ -22,7 +22,10 @@ export interface EvaluateGateInput {
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 /** The threshold that applies to one check, and where it came from. */
-export function thresholdFor(check: Pick<CheckResult, 'id' | 'severity' | 'dimension' | 'domain'>, t: GateThresholds): GateCheck['threshold'] {
+export function thresholdFor(
+  check: Pick<CheckResult, 'id' | 'severity' | 'dimension' | 'domain'>,
+  t: GateThresholds,
+): GateCheck['threshold'] {
   const own = t.checks[check.id];
   if (own) return { ...own, source: `check:${check.id}` };
   const i = t.rules.findIndex(
@@ -74,7 +77,9 @@ export function evaluateGate(input: EvaluateGateInput): GateReport {
   const { qualityReport, profile } = input;
   const t = input.thresholds ?? resolveGateThresholds(profile);
   if (t.profile !== profile) {
-    throw new FerryError('FERRY_ERR_GATE_PROFILE_INVALID', `Thresholds are for profile ${t.profile}, not ${profile}`, { field: 'profile' });
+    throw new FerryError('FERRY_ERR_GATE_PROFILE_INVALID', `Thresholds are for profile ${t.profile}, not ${profile}`, {
+      field: 'profile',
+    });
   }
   const blocking: GateFinding[] = [];
   const warnings: GateFinding[] = [];
@@ -105,11 +110,23 @@ export function evaluateGate(input: EvaluateGateInput): GateReport {
     const where = { domain: r.domain, checkId: r.id, targetTable: r.table };
     const figures = `${r.numerator} of ${r.denominator} rows (${percent(r.rate)})`;
     if (status === 'FAIL') {
-      blocking.push({ code: 'CHECK_FAILED', message: `${r.id}: ${figures} fail, above the ${percent(threshold.maxWarnRate)} limit`, ...where });
+      blocking.push({
+        code: 'CHECK_FAILED',
+        message: `${r.id}: ${figures} fail, above the ${percent(threshold.maxWarnRate)} limit`,
+        ...where,
+      });
     } else if (status === 'WARN') {
-      warnings.push({ code: 'CHECK_WARNING', message: `${r.id}: ${figures} fail, above the ${percent(threshold.maxPassRate)} pass limit`, ...where });
+      warnings.push({
+        code: 'CHECK_WARNING',
+        message: `${r.id}: ${figures} fail, above the ${percent(threshold.maxPassRate)} pass limit`,
+        ...where,
+      });
     } else if (status === 'NOT_RUN') {
-      apply(t.blocking.checkNotRun, { code: 'CHECK_NOT_RUN', message: `${r.id} did not run: ${r.notRunReason ?? 'unknown reason'}`, ...where });
+      apply(t.blocking.checkNotRun, {
+        code: 'CHECK_NOT_RUN',
+        message: `${r.id} did not run: ${r.notRunReason ?? 'unknown reason'}`,
+        ...where,
+      });
     }
     if (r.executed && r.numerator > 0 && r.dimension === 'integrity' && r.tags.includes(patientChainTag)) {
       apply(t.blocking.referentialBreak, {

@@ -64,7 +64,8 @@ export function unapprovedMandatoryFields(contract: MappingContract): ContractFi
   const out: ContractFinding[] = [];
   for (const t of contract.tables) {
     for (const f of t.fields) {
-      if (f.mandatory && f.status !== 'approved') out.push({ targetTable: t.target, field: f.target, status: f.status, domain: t.domain });
+      if (f.mandatory && f.status !== 'approved')
+        out.push({ targetTable: t.target, field: f.target, status: f.status, domain: t.domain });
     }
   }
   return out;

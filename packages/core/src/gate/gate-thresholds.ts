@@ -12,7 +12,10 @@ export const rateThresholdSchema = z
     maxPassRate: z.number().min(0).max(1),
     maxWarnRate: z.number().min(0).max(1),
   })
-  .refine((t) => t.maxWarnRate >= t.maxPassRate, { message: 'maxWarnRate must be >= maxPassRate', path: ['maxWarnRate'] });
+  .refine((t) => t.maxWarnRate >= t.maxPassRate, {
+    message: 'maxWarnRate must be >= maxPassRate',
+    path: ['maxWarnRate'],
+  });
 export type RateThreshold = z.infer<typeof rateThresholdSchema>;
 
 /** A threshold for the checks matching every selector it names (severity, dimension, domain). */
@@ -56,7 +59,9 @@ export const gateThresholdsSchema = z.strictObject({
   profile: z.enum(releaseProfiles),
   description: z.string().default(''),
   defaults: z.strictObject({ error: rateThresholdSchema, warning: rateThresholdSchema, info: rateThresholdSchema }),
-  rules: z.array(thresholdRuleSchema.refine((t) => t.maxWarnRate >= t.maxPassRate, 'maxWarnRate must be >= maxPassRate')),
+  rules: z.array(
+    thresholdRuleSchema.refine((t) => t.maxWarnRate >= t.maxPassRate, 'maxWarnRate must be >= maxPassRate'),
+  ),
   checks: z.record(z.string(), rateThresholdSchema),
   blocking: blockingRulesSchema,
   /** Domains where a crosswalk miss is a clinical safety matter. */
@@ -73,9 +78,15 @@ export const gateThresholdsFileSchema = z.strictObject({
   profile: z.enum(releaseProfiles),
   description: z.string().optional(),
   defaults: z
-    .strictObject({ error: rateThresholdSchema.optional(), warning: rateThresholdSchema.optional(), info: rateThresholdSchema.optional() })
+    .strictObject({
+      error: rateThresholdSchema.optional(),
+      warning: rateThresholdSchema.optional(),
+      info: rateThresholdSchema.optional(),
+    })
     .optional(),
-  rules: z.array(thresholdRuleSchema.refine((t) => t.maxWarnRate >= t.maxPassRate, 'maxWarnRate must be >= maxPassRate')).optional(),
+  rules: z
+    .array(thresholdRuleSchema.refine((t) => t.maxWarnRate >= t.maxPassRate, 'maxWarnRate must be >= maxPassRate'))
+    .optional(),
   checks: z.record(z.string(), rateThresholdSchema).optional(),
   blocking: blockingRulesSchema.partial().optional(),
   safetyCriticalDomains: z.array(z.string().min(1)).optional(),
@@ -101,7 +112,11 @@ export const builtInGateThresholds: Readonly<Record<ReleaseProfile, GateThreshol
     version: 1,
     profile: 'development',
     description: 'Rehearsal: errors tolerated up to 1% (warn to 10%), warnings never fail',
-    defaults: { error: { maxPassRate: 0.01, maxWarnRate: 0.1 }, warning: { maxPassRate: 0.05, maxWarnRate: 1 }, info: never },
+    defaults: {
+      error: { maxPassRate: 0.01, maxWarnRate: 0.1 },
+      warning: { maxPassRate: 0.05, maxWarnRate: 1 },
+      info: never,
+    },
     rules: [],
     checks: {},
     blocking: {
@@ -117,7 +132,11 @@ export const builtInGateThresholds: Readonly<Record<ReleaseProfile, GateThreshol
     version: 1,
     profile: 'pre_production',
     description: 'Dress rehearsal: no error-severity validity or integrity failures; crosswalk misses need triage',
-    defaults: { error: { maxPassRate: 0, maxWarnRate: 0.001 }, warning: { maxPassRate: 0.01, maxWarnRate: 0.05 }, info: never },
+    defaults: {
+      error: { maxPassRate: 0, maxWarnRate: 0.001 },
+      warning: { maxPassRate: 0.01, maxWarnRate: 0.05 },
+      info: never,
+    },
     rules: [
       { severity: 'error', dimension: 'validity', ...zero },
       { severity: 'error', dimension: 'integrity', ...zero },
@@ -161,9 +180,13 @@ export function resolveGateThresholds(profile: ReleaseProfile, file?: GateThresh
   const base = builtInGateThresholds[profile];
   if (!file) return structuredClone(base);
   if (file.profile !== profile) {
-    throw new FerryError('FERRY_ERR_GATE_PROFILE_INVALID', `Thresholds are for profile ${file.profile}, not ${profile}`, {
-      field: 'profile',
-    });
+    throw new FerryError(
+      'FERRY_ERR_GATE_PROFILE_INVALID',
+      `Thresholds are for profile ${file.profile}, not ${profile}`,
+      {
+        field: 'profile',
+      },
+    );
   }
   return gateThresholdsSchema.parse({
     version: 1,

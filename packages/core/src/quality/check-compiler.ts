@@ -1,13 +1,13 @@
 import { FerryError } from '../errors.js';
 import { quoteIdent } from '../store/sql-database.js';
-import { type CheckColumnRef, type CheckKind, type CheckRunContext, SqlParams, col } from './check-kind.js';
+import { type CheckColumnRef, type CheckKind, type CheckRunContext, col, SqlParams } from './check-kind.js';
 import { type CheckDefinition, checkDefinitionSchema, checkKeyColumn } from './check-model.js';
 import { checkKinds } from './checks/index.js';
 
 /** A check definition whose kind exists and whose params that kind accepts. */
 export interface ResolvedCheck {
   def: CheckDefinition;
-  kind: CheckKind<any>;
+  kind: CheckKind<unknown>;
   params: unknown;
 }
 
@@ -31,10 +31,14 @@ export function resolveCheck(def: CheckDefinition): ResolvedCheck {
   const parsed = kind.paramsSchema.safeParse(def.params);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const field = `params${first && first.path.length ? `.${issuePath(first.path)}` : ''}`;
-    throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check ${def.id} (${def.kind}): ${first?.message ?? 'invalid params'}`, {
-      field,
-    });
+    const field = first?.path.length ? `params.${issuePath(first.path)}` : 'params';
+    throw new FerryError(
+      'FERRY_ERR_CHECK_INVALID',
+      `Check ${def.id} (${def.kind}): ${first?.message ?? 'invalid params'}`,
+      {
+        field,
+      },
+    );
   }
   return { def, kind, params: parsed.data };
 }
@@ -59,7 +63,10 @@ export function resolveChecks(input: unknown, file = 'checks'): ResolvedCheck[] 
       });
     }
     if (seen.has(parsed.data.id)) {
-      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check id ${parsed.data.id} is defined twice`, { file, field: `[${i}].id` });
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check id ${parsed.data.id} is defined twice`, {
+        file,
+        field: `[${i}].id`,
+      });
     }
     seen.add(parsed.data.id);
     try {
@@ -112,7 +119,14 @@ export function buildCheckStatements(check: ResolvedCheck, ctx: CheckRunContext,
   const sql = new SqlParams(ctx.jobId);
   const key = checkKeyColumn(check.def);
   const lineage = `${col('t', key)} AS target_key, t.ferry_source_table AS source_table, t.ferry_source_key AS source_key`;
-  const rows = check.kind.rowsSql({ def: check.def, params: check.params, ctx, sql, table: quoteIdent(check.def.table), lineage });
+  const rows = check.kind.rowsSql({
+    def: check.def,
+    params: check.params,
+    ctx,
+    sql,
+    table: quoteIdent(check.def.table),
+    lineage,
+  });
   const countValues = [...sql.values];
   const limitParam = sql.add(limit);
   return {

@@ -26,9 +26,9 @@ describe('code sets CSV', () => {
     expect(() => parseCodeSetsCsv('code_type,code,label,retired\ngender,1,Male,maybe\n', 'cs.csv')).toThrowError(
       expect.objectContaining({ context: { file: 'cs.csv', line: 2, field: 'retired' } }),
     );
-    expect(() => parseCodeSetsCsv('code_type,code,label,retired\ngender,1,Male,N\ngender,1,Man,N\n', 'cs.csv')).toThrowError(
-      expect.objectContaining({ context: { file: 'cs.csv', line: 3, field: 'code' } }),
-    );
+    expect(() =>
+      parseCodeSetsCsv('code_type,code,label,retired\ngender,1,Male,N\ngender,1,Man,N\n', 'cs.csv'),
+    ).toThrowError(expect.objectContaining({ context: { file: 'cs.csv', line: 3, field: 'code' } }));
     expect(() => parseCodeSetsCsv('code_type,code,label,retired\ngender,1\n', 'cs.csv')).toThrowError(
       expect.objectContaining({ context: { file: 'cs.csv', line: 2 } }),
     );

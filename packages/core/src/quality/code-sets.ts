@@ -22,7 +22,11 @@ export type CodeSets = Readonly<Record<string, ReadonlyArray<{ code: string; ret
  */
 export function groupCodeSets(entries: readonly CodeSetEntry[]): CodeSets {
   const out: Record<string, Array<{ code: string; retired: boolean }>> = {};
-  for (const e of entries) (out[e.codeType] ??= []).push({ code: e.code, retired: e.retired });
+  for (const e of entries) {
+    const list = out[e.codeType] ?? [];
+    list.push({ code: e.code, retired: e.retired });
+    out[e.codeType] = list;
+  }
   return out;
 }
 
@@ -40,24 +44,39 @@ export function parseCodeSetsCsv(text: string, file: string): CodeSetEntry[] {
   const records = parseCsvTextRecords(text, file);
   const header = records[0]?.fields ?? [];
   if (header.join(',') !== codeSetsCsvHeader.join(',')) {
-    throw new FerryError('FERRY_ERR_CHECK_INVALID', `Code sets header must be ${codeSetsCsvHeader.join(',')}`, { file, line: 1 });
+    throw new FerryError('FERRY_ERR_CHECK_INVALID', `Code sets header must be ${codeSetsCsvHeader.join(',')}`, {
+      file,
+      line: 1,
+    });
   }
   const seen = new Set<string>();
   const out: CodeSetEntry[] = [];
   for (const r of records.slice(1)) {
     if (r.fields.length === 1 && r.fields[0] === '') continue;
     if (r.fields.length !== codeSetsCsvHeader.length) {
-      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Row has ${r.fields.length} fields, header has 4`, { file, line: r.line });
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Row has ${r.fields.length} fields, header has 4`, {
+        file,
+        line: r.line,
+      });
     }
     const [codeType = '', code = '', label = '', retired = ''] = r.fields;
-    if (!codeType) throw new FerryError('FERRY_ERR_CHECK_INVALID', 'code_type is blank', { file, line: r.line, field: 'code_type' });
+    if (!codeType)
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', 'code_type is blank', { file, line: r.line, field: 'code_type' });
     if (!code) throw new FerryError('FERRY_ERR_CHECK_INVALID', 'code is blank', { file, line: r.line, field: 'code' });
     if (retired !== 'Y' && retired !== 'N') {
-      throw new FerryError('FERRY_ERR_CHECK_INVALID', 'retired must be Y or N', { file, line: r.line, field: 'retired' });
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', 'retired must be Y or N', {
+        file,
+        line: r.line,
+        field: 'retired',
+      });
     }
     const key = `${codeType}\u0000${code}`;
     if (seen.has(key)) {
-      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Code ${code} of ${codeType} is listed twice`, { file, line: r.line, field: 'code' });
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Code ${code} of ${codeType} is listed twice`, {
+        file,
+        line: r.line,
+        field: 'code',
+      });
     }
     seen.add(key);
     out.push({ codeType, code, label, retired: retired === 'Y' });

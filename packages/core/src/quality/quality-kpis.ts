@@ -45,9 +45,7 @@ export function domainKpis(results: readonly CheckResult[]): DomainKpi[] {
     list.push(r);
     byDomain.set(r.domain, list);
   }
-  return [...byDomain.keys()]
-    .sort(compareText)
-    .map((domain) => ({ domain, ...rollUpKpi(byDomain.get(domain) ?? []) }));
+  return [...byDomain.keys()].sort(compareText).map((domain) => ({ domain, ...rollUpKpi(byDomain.get(domain) ?? []) }));
 }
 
 /** Code-point order, independent of locale (artefacts must be byte-identical everywhere). */

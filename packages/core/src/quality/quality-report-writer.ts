@@ -37,7 +37,16 @@ export async function writeIssuesCsv(report: QualityReport, path: string): Promi
   const w = await CsvFileWriter.open(path, issuesCsvHeader);
   for (const c of report.checks) {
     for (const o of c.offending) {
-      await w.write([c.id, c.severity, c.table, o.targetKey, o.sourceTable ?? '', o.sourceKey ?? '', o.field, c.message]);
+      await w.write([
+        c.id,
+        c.severity,
+        c.table,
+        o.targetKey,
+        o.sourceTable ?? '',
+        o.sourceKey ?? '',
+        o.field,
+        c.message,
+      ]);
     }
   }
   await w.close();

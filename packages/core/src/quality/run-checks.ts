@@ -1,8 +1,14 @@
 import { FerryError } from '../errors.js';
 import type { SqlExecutor } from '../store/sql-database.js';
 import { parseUkOrIsoDate } from '../validation/dates.js';
+import {
+  buildCheckStatements,
+  checkCodeTypes,
+  checkColumnRefs,
+  type ResolvedCheck,
+  resolveCheck,
+} from './check-compiler.js';
 import type { CheckRunContext } from './check-kind.js';
-import { buildCheckStatements, checkCodeTypes, checkColumnRefs, type ResolvedCheck, resolveCheck } from './check-compiler.js';
 import type { CheckDefinition } from './check-model.js';
 import type { CodeSets } from './code-sets.js';
 import { compareText, domainKpis, rollUpKpi } from './quality-kpis.js';
@@ -37,19 +43,27 @@ async function visibleColumns(db: SqlExecutor): Promise<{ tables: Set<string>; c
 }
 
 /** Why a check cannot run on this target, or undefined when everything it reads exists. */
-function missingReason(check: ResolvedCheck, visible: { tables: Set<string>; columns: Set<string> }): string | undefined {
+function missingReason(
+  check: ResolvedCheck,
+  visible: { tables: Set<string>; columns: Set<string> },
+): string | undefined {
   const refs = checkColumnRefs(check);
   for (const table of new Set(refs.map((r) => r.table))) {
     if (!visible.tables.has(table)) return `table ${table} is not in the target`;
   }
-  const lineage = ['ferry_job_id', 'ferry_source_table', 'ferry_source_key'].map((c) => ({ table: check.def.table, column: c }));
+  const lineage = ['ferry_job_id', 'ferry_source_table', 'ferry_source_key'].map((c) => ({
+    table: check.def.table,
+    column: c,
+  }));
   for (const r of [...refs, ...lineage]) {
     if (!visible.columns.has(`${r.table}.${r.column}`)) return `column ${r.table}.${r.column} is not in the target`;
   }
   return undefined;
 }
 
-function baseResult(check: ResolvedCheck): Omit<CheckResult, 'executed' | 'numerator' | 'denominator' | 'rate' | 'offending' | 'offendingTruncated'> {
+function baseResult(
+  check: ResolvedCheck,
+): Omit<CheckResult, 'executed' | 'numerator' | 'denominator' | 'rate' | 'offending' | 'offendingTruncated'> {
   const { def, kind, params } = check;
   return {
     id: def.id,
@@ -64,7 +78,12 @@ function baseResult(check: ResolvedCheck): Omit<CheckResult, 'executed' | 'numer
   };
 }
 
-async function runOne(db: SqlExecutor, check: ResolvedCheck, ctx: CheckRunContext, limit: number): Promise<CheckResult> {
+async function runOne(
+  db: SqlExecutor,
+  check: ResolvedCheck,
+  ctx: CheckRunContext,
+  limit: number,
+): Promise<CheckResult> {
   const st = buildCheckStatements(check, ctx, limit);
   let counts: { denominator: string; numerator: string } | undefined;
   let offending: Array<{ target_key: string; source_table: string | null; source_key: string | null }>;
@@ -72,10 +91,15 @@ async function runOne(db: SqlExecutor, check: ResolvedCheck, ctx: CheckRunContex
     [counts] = await db.query<{ denominator: string; numerator: string }>(st.countSql, st.countValues);
     offending = await db.query(st.offendingSql, st.offendingValues);
   } catch (e) {
-    throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check ${check.def.id} (${check.def.kind}) failed on the target: ${(e as Error).message}`, {
-      table: check.def.table,
-      stage: 'check',
-    }, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_CHECK_INVALID',
+      `Check ${check.def.id} (${check.def.kind}) failed on the target: ${(e as Error).message}`,
+      {
+        table: check.def.table,
+        stage: 'check',
+      },
+      { cause: e },
+    );
   }
   const numerator = Number(counts?.numerator ?? 0);
   const denominator = Number(counts?.denominator ?? 0);
@@ -86,7 +110,12 @@ async function runOne(db: SqlExecutor, check: ResolvedCheck, ctx: CheckRunContex
     numerator,
     denominator,
     rate: denominator === 0 ? 0 : numerator / denominator,
-    offending: offending.map((r) => ({ targetKey: r.target_key, sourceTable: r.source_table, sourceKey: r.source_key, field })),
+    offending: offending.map((r) => ({
+      targetKey: r.target_key,
+      sourceTable: r.source_table,
+      sourceKey: r.source_key,
+      field,
+    })),
     offendingTruncated: numerator > offending.length,
   };
 }
@@ -99,24 +128,35 @@ async function runOne(db: SqlExecutor, check: ResolvedCheck, ctx: CheckRunContex
  * @example
  * const report = await runChecks(db, await pack.qualityChecks(), { jobId: 'J1', asOfDate: '2025-03-31', codeSets });
  */
-export async function runChecks(db: SqlExecutor, checks: readonly CheckDefinition[], options: RunChecksOptions): Promise<QualityReport> {
+export async function runChecks(
+  db: SqlExecutor,
+  checks: readonly CheckDefinition[],
+  options: RunChecksOptions,
+): Promise<QualityReport> {
   if (parseUkOrIsoDate(options.asOfDate) !== options.asOfDate) {
     throw new FerryError('FERRY_ERR_INPUT', `As-of date must be a real date written yyyy-mm-dd`, { field: 'asOfDate' });
   }
   const limit = options.offendingLimit ?? 1000;
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new FerryError('FERRY_ERR_INPUT', 'The offending-row limit must be a positive integer', { field: 'offendingLimit' });
+    throw new FerryError('FERRY_ERR_INPUT', 'The offending-row limit must be a positive integer', {
+      field: 'offendingLimit',
+    });
   }
   const ids = new Set<string>();
   const resolved = checks.map((def) => {
-    if (ids.has(def.id)) throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check id ${def.id} is defined twice`, { field: 'id' });
+    if (ids.has(def.id))
+      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check id ${def.id} is defined twice`, { field: 'id' });
     ids.add(def.id);
     const r = resolveCheck(def);
     for (const codeType of checkCodeTypes(r)) {
       if (!options.codeSets[codeType]) {
-        throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check ${def.id} needs code type '${codeType}', which no code set defines`, {
-          field: 'params.codeType',
-        });
+        throw new FerryError(
+          'FERRY_ERR_CHECK_INVALID',
+          `Check ${def.id} needs code type '${codeType}', which no code set defines`,
+          {
+            field: 'params.codeType',
+          },
+        );
       }
     }
     return r;
@@ -130,7 +170,16 @@ export async function runChecks(db: SqlExecutor, checks: readonly CheckDefinitio
     const reason = missingReason(check, visible);
     results.push(
       reason
-        ? { ...baseResult(check), executed: false, notRunReason: reason, numerator: 0, denominator: 0, rate: 0, offending: [], offendingTruncated: false }
+        ? {
+            ...baseResult(check),
+            executed: false,
+            notRunReason: reason,
+            numerator: 0,
+            denominator: 0,
+            rate: 0,
+            offending: [],
+            offendingTruncated: false,
+          }
         : await runOne(db, check, ctx, limit),
     );
     options.onProgress?.(results.length, resolved.length, check.def.id);

@@ -147,22 +147,30 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       const r = await run(def('c', 'LOAD_PMI', 'code_in_set', { column: 'SEX', codeType: 'sex' }));
       expect(counts(r)).toEqual([1, 7]);
       expect(keys(r)).toEqual(['5:PATIENT:P5']);
-      const strict = await run(def('c', 'LOAD_PMI', 'code_in_set', { column: 'SEX', codeType: 'sex', allowRetired: false }));
+      const strict = await run(
+        def('c', 'LOAD_PMI', 'code_in_set', { column: 'SEX', codeType: 'sex', allowRetired: false }),
+      );
       expect(counts(strict)).toEqual([2, 7]);
       expect(keys(strict)).toEqual(['3:PATIENT:P3', '5:PATIENT:P5']);
     });
 
     it('pattern: postcode with ZZ99 pseudo-postcodes, case-sensitive unless told', async () => {
-      const r = await run(def('c', 'LOAD_PMI', 'pattern', { column: 'POSTCODE', regex: postcodeRegex, format: 'UK postcode' }));
+      const r = await run(
+        def('c', 'LOAD_PMI', 'pattern', { column: 'POSTCODE', regex: postcodeRegex, format: 'UK postcode' }),
+      );
       expect(counts(r)).toEqual([2, 5]);
       expect(keys(r)).toEqual(['3:PATIENT:P3', '5:PATIENT:P5']);
       expect(r.message).toBe('POSTCODE does not match the UK postcode format');
-      const ci = await run(def('c', 'LOAD_PMI', 'pattern', { column: 'POSTCODE', regex: postcodeRegex, caseInsensitive: true }));
+      const ci = await run(
+        def('c', 'LOAD_PMI', 'pattern', { column: 'POSTCODE', regex: postcodeRegex, caseInsensitive: true }),
+      );
       expect(keys(ci)).toEqual(['5:PATIENT:P5']);
     });
 
     it('pattern: allow-listed values pass', async () => {
-      const r = await run(def('c', 'LOAD_PMI', 'pattern', { column: 'GP_PRACTICE', regex: '^[A-Z][0-9]{5}$', allow: ['UNKNOWN'] }));
+      const r = await run(
+        def('c', 'LOAD_PMI', 'pattern', { column: 'GP_PRACTICE', regex: '^[A-Z][0-9]{5}$', allow: ['UNKNOWN'] }),
+      );
       expect(counts(r)).toEqual([1, 4]);
       expect(keys(r)).toEqual(['5:PATIENT:P5']);
     });
@@ -177,7 +185,9 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       const r = await run(def('c', 'LOAD_PMI', 'age_range', { column: 'DATE_OF_BIRTH' }));
       expect(counts(r)).toEqual([2, 6]);
       expect(keys(r)).toEqual(['2:PATIENT:P2', '3:PATIENT:P3']);
-      const atDeath = await run(def('c', 'LOAD_PMI', 'age_range', { column: 'DATE_OF_BIRTH', deathColumn: 'DATE_OF_DEATH' }));
+      const atDeath = await run(
+        def('c', 'LOAD_PMI', 'age_range', { column: 'DATE_OF_BIRTH', deathColumn: 'DATE_OF_DEATH' }),
+      );
       expect(keys(atDeath)).toEqual(['2:PATIENT:P2']);
       const narrow = await run(def('c', 'LOAD_PMI', 'age_range', { column: 'DATE_OF_BIRTH', minAge: 1, maxAge: 64 }));
       expect(keys(narrow)).toEqual(['2:PATIENT:P2', '3:PATIENT:P3', '6:PATIENT:P6']);
@@ -187,25 +197,42 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       const dob = await run(def('c', 'LOAD_PMI', 'date_order', { earlier: 'DATE_OF_BIRTH', later: 'DATE_OF_DEATH' }));
       expect(counts(dob)).toEqual([1, 4]);
       expect(keys(dob)).toEqual(['7:PATIENT:P7']);
-      const exact = await run(def('c', 'LOAD_ADMISSIONS', 'date_order', { earlier: 'ADMISSION_DATE', later: 'DISCHARGE_DATE' }));
+      const exact = await run(
+        def('c', 'LOAD_ADMISSIONS', 'date_order', { earlier: 'ADMISSION_DATE', later: 'DISCHARGE_DATE' }),
+      );
       expect(counts(exact)).toEqual([2, 5]);
       expect(keys(exact)).toEqual(['14:ADM_SPELL:S14', '15:ADM_SPELL:S15']);
       const byDay = await run(
-        def('c', 'LOAD_ADMISSIONS', 'date_order', { earlier: 'ADMISSION_DATE', later: 'DISCHARGE_DATE', granularity: 'date' }),
+        def('c', 'LOAD_ADMISSIONS', 'date_order', {
+          earlier: 'ADMISSION_DATE',
+          later: 'DISCHARGE_DATE',
+          granularity: 'date',
+        }),
       );
       expect(keys(byDay)).toEqual(['14:ADM_SPELL:S14']);
       const strict = await run(
-        def('c', 'LOAD_ADMISSIONS', 'date_order', { earlier: 'ADMISSION_DATE', later: 'DISCHARGE_DATE', granularity: 'date', allowEqual: false }),
+        def('c', 'LOAD_ADMISSIONS', 'date_order', {
+          earlier: 'ADMISSION_DATE',
+          later: 'DISCHARGE_DATE',
+          granularity: 'date',
+          allowEqual: false,
+        }),
       );
       expect(keys(strict)).toEqual(['12:ADM_SPELL:S12', '14:ADM_SPELL:S14', '15:ADM_SPELL:S15']);
     });
 
     it('references: orphans, in the same job unless anyJob', async () => {
-      const r = await run(def('c', 'LOAD_ADMISSIONS', 'references', { column: 'LOADPMI_RECORD_NUMBER', parentTable: 'LOAD_PMI' }));
+      const r = await run(
+        def('c', 'LOAD_ADMISSIONS', 'references', { column: 'LOADPMI_RECORD_NUMBER', parentTable: 'LOAD_PMI' }),
+      );
       expect(counts(r)).toEqual([2, 6]);
       expect(keys(r)).toEqual(['14:ADM_SPELL:S14', '15:ADM_SPELL:S15']);
       const any = await run(
-        def('c', 'LOAD_ADMISSIONS', 'references', { column: 'LOADPMI_RECORD_NUMBER', parentTable: 'LOAD_PMI', anyJob: true }),
+        def('c', 'LOAD_ADMISSIONS', 'references', {
+          column: 'LOADPMI_RECORD_NUMBER',
+          parentTable: 'LOAD_PMI',
+          anyJob: true,
+        }),
       );
       expect(keys(any)).toEqual(['14:ADM_SPELL:S14']);
     });
@@ -214,7 +241,9 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       const path = [{ link: 'LOADPMI_RECORD_NUMBER', table: 'LOAD_PMI' }];
       const r = await run(def('c', 'LOAD_ADMISSIONS', 'after_death', { column: 'ADMISSION_DATE', path }));
       expect(counts(r)).toEqual([1, 4]);
-      expect(r.offending).toEqual([{ targetKey: '13', sourceTable: 'ADM_SPELL', sourceKey: 'S13', field: 'ADMISSION_DATE' }]);
+      expect(r.offending).toEqual([
+        { targetKey: '13', sourceTable: 'ADM_SPELL', sourceKey: 'S13', field: 'ADMISSION_DATE' },
+      ]);
     });
 
     it('after_death: through several links, and unless excluded', async () => {
@@ -226,10 +255,16 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       expect(counts(r)).toEqual([1, 5]);
       expect(keys(r)).toEqual(['24:ADM_EPISODE:E24']);
       const unless = await run(
-        def('c', 'LOAD_EPISODES', 'after_death', { column: 'START_DATE', path, unless: { column: 'STATUS', values: ['X'] } }),
+        def('c', 'LOAD_EPISODES', 'after_death', {
+          column: 'START_DATE',
+          path,
+          unless: { column: 'STATUS', values: ['X'] },
+        }),
       );
       expect(counts(unless)).toEqual([0, 4]);
-      const unlessPresent = await run(def('c', 'LOAD_EPISODES', 'after_death', { column: 'START_DATE', path, unlessPresent: 'STATUS' }));
+      const unlessPresent = await run(
+        def('c', 'LOAD_EPISODES', 'after_death', { column: 'START_DATE', path, unlessPresent: 'STATUS' }),
+      );
       expect(counts(unlessPresent)).toEqual([0, 4]);
     });
 
@@ -248,14 +283,23 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       const exact = await run(def('c', 'LOAD_EPISODES', 'within_parent', { ...params, granularity: 'exact' }));
       expect(keys(exact)).toEqual(['21:ADM_EPISODE:E21', '22:ADM_EPISODE:E22', '23:ADM_EPISODE:E23']);
       const startsOnly = await run(
-        def('c', 'LOAD_EPISODES', 'within_parent', { link: params.link, parentTable: params.parentTable, start: 'START_DATE', parentStart: 'ADMISSION_DATE' }),
+        def('c', 'LOAD_EPISODES', 'within_parent', {
+          link: params.link,
+          parentTable: params.parentTable,
+          start: 'START_DATE',
+          parentStart: 'ADMISSION_DATE',
+        }),
       );
       expect(keys(startsOnly)).toEqual(['22:ADM_EPISODE:E22']);
     });
 
     it('matches_parent: the child agrees with its parent, where the parent is found and both are present', async () => {
       const r = await run(
-        def('c', 'LOAD_EPISODES', 'matches_parent', { link: 'LOADADMISSION_RECORD_NUMBER', parentTable: 'LOAD_ADMISSIONS', column: 'LOADPMI_RECORD_NUMBER' }),
+        def('c', 'LOAD_EPISODES', 'matches_parent', {
+          link: 'LOADADMISSION_RECORD_NUMBER',
+          parentTable: 'LOAD_ADMISSIONS',
+          column: 'LOADPMI_RECORD_NUMBER',
+        }),
       );
       expect(counts(r)).toEqual([1, 5]);
       expect(keys(r)).toEqual(['21:ADM_EPISODE:E21']);
@@ -289,11 +333,15 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
         code: 'FERRY_ERR_CHECK_INVALID',
         context: { field: 'kind' },
       });
-      await expect(runChecks(db, [def('x', 'LOAD_PMI', 'not_null', { colum: 'A' })], opts)).rejects.toBeInstanceOf(FerryError);
-      await expect(runChecks(db, [def('x', 'LOAD_PMI', 'code_in_set', { column: 'SEX', codeType: 'ethnicity' })], opts)).rejects.toThrow(
-        "Check x needs code type 'ethnicity'",
+      await expect(runChecks(db, [def('x', 'LOAD_PMI', 'not_null', { colum: 'A' })], opts)).rejects.toBeInstanceOf(
+        FerryError,
       );
-      await expect(runChecks(db, [], { ...opts, asOfDate: '31/03/2025' })).rejects.toMatchObject({ code: 'FERRY_ERR_INPUT' });
+      await expect(
+        runChecks(db, [def('x', 'LOAD_PMI', 'code_in_set', { column: 'SEX', codeType: 'ethnicity' })], opts),
+      ).rejects.toThrow("Check x needs code type 'ethnicity'");
+      await expect(runChecks(db, [], { ...opts, asOfDate: '31/03/2025' })).rejects.toMatchObject({
+        code: 'FERRY_ERR_INPUT',
+      });
     });
   });
 }

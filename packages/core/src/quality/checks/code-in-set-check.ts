@@ -27,9 +27,13 @@ export const codeInSetCheck: CheckKind<z.infer<typeof paramsSchema>> = {
   rowsSql: ({ def, params, table, lineage, sql, ctx }) => {
     const set = ctx.codeSets[params.codeType];
     if (!set) {
-      throw new FerryError('FERRY_ERR_CHECK_INVALID', `Check ${def.id} needs code type '${params.codeType}', which no code set defines`, {
-        field: 'params.codeType',
-      });
+      throw new FerryError(
+        'FERRY_ERR_CHECK_INVALID',
+        `Check ${def.id} needs code type '${params.codeType}', which no code set defines`,
+        {
+          field: 'params.codeType',
+        },
+      );
     }
     const codes = set.filter((c) => params.allowRetired || !c.retired).map((c) => c.code);
     const v = `${col('t', params.column)}::text`;

@@ -15,7 +15,7 @@ import { uniqueCheck } from './unique-check.js';
 import { withinParentCheck } from './within-parent-check.js';
 
 /** Every check kind, by name. Adding a kind = one file in this folder + one entry here (see quality/README.md). */
-export const checkKinds: ReadonlyMap<string, CheckKind<any>> = new Map(
+export const checkKinds: ReadonlyMap<string, CheckKind<unknown>> = new Map(
   [
     notNullCheck,
     nhsNumberValidCheck,
@@ -31,7 +31,7 @@ export const checkKinds: ReadonlyMap<string, CheckKind<any>> = new Map(
     ageRangeCheck,
     afterDeathCheck,
     withinParentCheck,
-  ].map((k) => [k.kind, k as CheckKind<any>]),
+  ].map((k) => [k.kind, k as unknown as CheckKind<unknown>]),
 );
 
 export {

@@ -26,7 +26,8 @@ export const matchesParentCheck: CheckKind<z.infer<typeof paramsSchema>> = {
   kind: 'matches_parent',
   paramsSchema,
   field: (p) => p.column,
-  message: (p) => `${p.column} differs from ${p.parentTable}.${p.parentColumn ?? p.column} of the row ${p.link} points at`,
+  message: (p) =>
+    `${p.column} differs from ${p.parentTable}.${p.parentColumn ?? p.column} of the row ${p.link} points at`,
   columns: (def, p) => [
     { table: def.table, column: p.link },
     { table: def.table, column: p.column },

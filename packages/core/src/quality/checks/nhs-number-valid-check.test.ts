@@ -19,7 +19,16 @@ describe('nhsNumberValidSql agrees with the TypeScript Modulus 11 validator', ()
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed;
     };
-    const values: string[] = ['9434765919', '9434765918', '9991234560', '0000000000', '943476591', '94347659190', '943476591X', ''];
+    const values: string[] = [
+      '9434765919',
+      '9434765918',
+      '9991234560',
+      '0000000000',
+      '943476591',
+      '94347659190',
+      '943476591X',
+      '',
+    ];
     for (let i = 0; i < 1000; i++) values.push(String(next() % 10_000_000_000).padStart(10, '0'));
     for (let i = 0; i < 1000; i++) {
       const stem = String(next() % 1_000_000_000).padStart(9, '0');
@@ -28,7 +37,10 @@ describe('nhsNumberValidSql agrees with the TypeScript Modulus 11 validator', ()
       values.push(`${stem}${check}`);
       values.push(`${stem}${(check + 1 + (next() % 9)) % 10}`);
     }
-    const rows = await db.query<{ v: string; ok: boolean }>(`SELECT v, ${nhsNumberValidSql('v')} AS ok FROM unnest($1::text[]) AS v`, [values]);
+    const rows = await db.query<{ v: string; ok: boolean }>(
+      `SELECT v, ${nhsNumberValidSql('v')} AS ok FROM unnest($1::text[]) AS v`,
+      [values],
+    );
     const mismatches = rows.filter((r) => r.ok !== isValidNhsNumber(r.v)).map((r) => r.v);
     expect(rows).toHaveLength(values.length);
     expect(mismatches).toEqual([]);

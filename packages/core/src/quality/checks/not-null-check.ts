@@ -19,7 +19,10 @@ export const notNullCheck: CheckKind<z.infer<typeof paramsSchema>> = {
   kind: 'not_null',
   paramsSchema,
   field: (p) => p.column,
-  message: (p) => (p.requiredWith.length ? `${p.column} is missing although ${p.requiredWith.join(', ')} is present` : `${p.column} is missing`),
+  message: (p) =>
+    p.requiredWith.length
+      ? `${p.column} is missing although ${p.requiredWith.join(', ')} is present`
+      : `${p.column} is missing`,
   columns: (def, p) => [p.column, ...p.requiredWith].map((c) => ({ table: def.table, column: c })),
   rowsSql: ({ params, table, lineage, sql }) => {
     const when = params.requiredWith.map((c) => ` AND NOT ${isBlank(col('t', c))}`).join('');

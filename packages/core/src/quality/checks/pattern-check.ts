@@ -4,14 +4,17 @@ import { type CheckKind, col, inJob, isBlank } from '../check-kind.js';
 const paramsSchema = z.strictObject({
   column: z.string().min(1),
   /** A PostgreSQL regular expression (POSIX ARE) the whole value must match; anchor it with ^ and $. */
-  regex: z.string().min(1).refine((r) => {
-    try {
-      new RegExp(r);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression'),
+  regex: z
+    .string()
+    .min(1)
+    .refine((r) => {
+      try {
+        new RegExp(r);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
   caseInsensitive: z.boolean().default(false),
   /** Exact values accepted although they do not match (e.g. default codes V81997, V81998, V81999). */
   allow: z.array(z.string()).default([]),

@@ -52,7 +52,9 @@ export const withinParentCheck: CheckKind<z.infer<typeof paramsSchema>> = {
       conditions.push(`(${col('p', params.parentEnd)} IS NOT NULL AND ${cs} > ${pe})`);
       if (params.end) {
         const ce = temporal(col('t', params.end), g);
-        conditions.push(`(${col('t', params.end)} IS NOT NULL AND ${col('p', params.parentEnd)} IS NOT NULL AND ${ce} > ${pe})`);
+        conditions.push(
+          `(${col('t', params.end)} IS NOT NULL AND ${col('p', params.parentEnd)} IS NOT NULL AND ${ce} > ${pe})`,
+        );
       }
     }
     if (params.end) {
