@@ -16,8 +16,8 @@ export const pmiTables = [
     },
     fields: [
       ['NHS_NUMBER', 's', 10, false, 'NHS_NO', 'NHS number, 10 digits', {
-        tf: ['nhs_number'], sl: 12, sd: 'NHS number as entered (may contain spaces)', inv: 'blank',
-        note: 'An NHS number failing Modulus 11 is loaded blank (the patient still loads); quality checks count it',
+        tf: ['nhs_number'], sl: 12, sd: 'NHS number as entered (may contain spaces)',
+        note: 'An NHS number failing Modulus 11 rejects the patient (INVALID_VALUE): a wrong identifier is never loaded or silently blanked; repdigits pass Modulus 11 and are flagged by quality checks',
       }],
       ['NHS_NUMBER_STATUS', 'c:nhs_number_status', 0, false, 'NHS_NO_STAT', 'NHS number status indicator'],
       ['SURNAME', 's', 35, true, 'SURNAME', 'Surname', { tf: SURNAME }],
@@ -230,7 +230,7 @@ export const mergeTables = [
     fields: [
       ['MINOR_CRN', 's', 20, true, 'MINOR_HOSP_NO', 'Hospital number of the merged-away patient', { tf: CODE }],
       ['MINOR_NHS_NUMBER', 's', 10, false, 'MINOR_NHS_NO', 'NHS number of the merged-away patient', {
-        tf: ['nhs_number'], sl: 12, inv: 'blank', note: 'An invalid superseded NHS number is loaded blank',
+        tf: ['nhs_number'], sl: 12, note: 'An invalid superseded NHS number rejects the merge record (INVALID_VALUE)',
       }],
       ['MINOR_SURNAME', 's', 35, false, 'MINOR_SURNAME', 'Surname of the merged-away patient', { tf: SURNAME }],
       ['MINOR_FORENAME', 's', 35, false, 'MINOR_FORENAME', 'Forename of the merged-away patient', { tf: FORENAME }],
