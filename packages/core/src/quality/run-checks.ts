@@ -91,13 +91,12 @@ async function runOne(
     [counts] = await db.query<{ denominator: string; numerator: string }>(st.countSql, st.countValues);
     offending = await db.query(st.offendingSql, st.offendingValues);
   } catch (e) {
+    // The database's own message may quote a value (e.g. a failed cast): keep it in `cause`, report the SQLSTATE only.
+    const sqlState = (e as { code?: unknown }).code;
     throw new FerryError(
       'FERRY_ERR_CHECK_INVALID',
-      `Check ${check.def.id} (${check.def.kind}) failed on the target: ${(e as Error).message}`,
-      {
-        table: check.def.table,
-        stage: 'check',
-      },
+      `Check ${check.def.id} (${check.def.kind}) failed on the target${typeof sqlState === 'string' ? ` with SQLSTATE ${sqlState}` : ''}; check its columns' types`,
+      { table: check.def.table, stage: 'check' },
       { cause: e },
     );
   }

@@ -327,6 +327,19 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       expect(report.totals.checksNotRun).toBe(2);
     });
 
+    it('a check that fails on the target names the check and the SQLSTATE, never the value', async () => {
+      await db.exec(`create table "LOAD_TEXTDATES" ("RECORD_NUMBER" integer, "SEEN" text, ${lineageCols});
+        insert into "LOAD_TEXTDATES" values (1, '31/02/1961', 'J1', 'T', 'K1')`);
+      const err = await runChecks(db, [def('t.seen', 'LOAD_TEXTDATES', 'not_future', { column: 'SEEN' })], {
+        jobId: 'J1',
+        asOfDate: '2025-03-31',
+        codeSets,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FerryError);
+      expect((err as FerryError).message).toMatch(/^Check t\.seen \(not_future\) failed on the target with SQLSTATE 22008/);
+      expect((err as FerryError).message).not.toContain('1961');
+    });
+
     it('rejects unknown kinds, bad params and unknown code types before running anything', async () => {
       const opts = { jobId: 'J1', asOfDate: '2025-03-31', codeSets };
       await expect(runChecks(db, [def('x', 'LOAD_PMI', 'nope', {})], opts)).rejects.toMatchObject({
