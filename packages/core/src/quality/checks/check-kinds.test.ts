@@ -336,7 +336,9 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
         codeSets,
       }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FerryError);
-      expect((err as FerryError).message).toMatch(/^Check t\.seen \(not_future\) failed on the target with SQLSTATE 22008/);
+      expect((err as FerryError).message).toMatch(
+        /^Check t\.seen \(not_future\) failed on the target with SQLSTATE 22008/,
+      );
       expect((err as FerryError).message).not.toContain('1961');
     });
 
