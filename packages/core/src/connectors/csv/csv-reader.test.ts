@@ -245,7 +245,7 @@ describe('readCsvRecords: field size', () => {
 });
 
 describe('readCsvRecords: chunking', () => {
-  it('gives the same records whatever the chunk boundaries (fields straddling 1 MiB)', async () => {
+  it('gives the same records whatever the chunk boundaries', async () => {
     // Records of varied shapes repeated past many chunk boundaries (1 MiB, then every 64 KiB).
     const rows: string[][] = [];
     let text = 'id,name,note\r\n';

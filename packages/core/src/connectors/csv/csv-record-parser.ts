@@ -61,7 +61,7 @@ export class CsvRecordParser {
   /** Parses as many complete records as `text` (after what was left over) holds. */
   push(text: string, out: CsvRecord[]): void {
     const buf = this.pending.length > 0 ? this.pending + text : text;
-    if (buf.length < this.reparseAt) {
+    if (buf.length < this.reparseAt && buf.length <= this.maxRecordChars) {
       this.pending = buf;
       return;
     }
