@@ -9,6 +9,7 @@ export * from './pack/index.js';
 export * from './mapping/index.js';
 export * from './profile/index.js';
 export * from './quality/index.js';
+export * from './lifecycle/index.js';
 export * from './migrate/index.js';
 export * from './reconcile/index.js';
 export * from './store/index.js';

@@ -5,10 +5,13 @@ import {
   type CodeSetEntry,
   checkDefinitionSchema,
   FerryError,
+  type GateThresholdsFile,
   type GenerateOptions,
   type GenerateResult,
   type Pack,
   parseCodeSetsCsv,
+  parseGateThresholdsFile,
+  type ReleaseProfile,
   readCatalogCsv,
   readContractFile,
   readCrosswalkCsv,
@@ -51,6 +54,13 @@ async function readQualityChecks(): Promise<CheckDefinition[]> {
   return parsed.data;
 }
 
+/** The pack's thresholds for a release profile (`quality/gate-profiles/<profile>.json`); none when absent. */
+async function readGateThresholds(profile: ReleaseProfile): Promise<GateThresholdsFile | undefined> {
+  const file = nhsPasPackFiles.gateProfile(profile);
+  if (!existsSync(file)) return undefined;
+  return parseGateThresholdsFile(await readJson(file), file);
+}
+
 /** The cohort generator module (`./generator/index.js`), loaded on first use. */
 interface GeneratorModule {
   generateCohort(options: GenerateOptions): Promise<GenerateResult>;
@@ -86,6 +96,7 @@ const pack = {
   qualityChecks: readQualityChecks,
   codeSets: async (): Promise<CodeSetEntry[]> =>
     parseCodeSetsCsv(await readText(nhsPasPackFiles.codeSets), nhsPasPackFiles.codeSets),
+  gateThresholds: readGateThresholds,
   generate,
 };
 /**

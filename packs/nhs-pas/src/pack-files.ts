@@ -26,4 +26,6 @@ export const nhsPasPackFiles = {
   contract: packFile('contract/contract.json'),
   /** Pack-specific quality check definitions (optional). */
   qualityChecks: packFile('quality/checks.json'),
+  /** The pack's gate thresholds per release profile (optional). */
+  gateProfile: (profile: string) => packFile(`quality/gate-profiles/${profile}.json`),
 } as const;

@@ -1,11 +1,26 @@
 import type { Command } from 'commander';
 import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
+import { registerEvidence } from './evidence.js';
 import { registerGate } from './gate.js';
+import { registerLifecycle } from './lifecycle.js';
+import { registerMigrate } from './migrate.js';
 import { registerPreview } from './preview.js';
+import { registerReconcile } from './reconcile.js';
+import { registerRuns } from './runs.js';
 
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
-const commands: Array<(program: Command) => void> = [registerCatalog, registerPreview, registerCheck, registerGate];
+const commands: Array<(program: Command) => void> = [
+  registerCatalog,
+  registerPreview,
+  registerMigrate,
+  registerCheck,
+  registerGate,
+  registerReconcile,
+  registerEvidence,
+  registerLifecycle,
+  registerRuns,
+];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

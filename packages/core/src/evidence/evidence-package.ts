@@ -34,20 +34,28 @@ export async function sha256File(path: string): Promise<{ sha256: string; bytes:
   return { sha256: hash.digest('hex'), bytes };
 }
 
+/** Where an evidence file comes from: an artefact file to copy, or content to write. */
+export type EvidenceSource = string | { content: string };
+
 /**
- * Assembles an evidence package: copies each named artefact into `dir` (emptied first) and writes `manifest.json`
- * mapping each file name to its sha256, so a board can verify that what it signs is what the run produced.
+ * Assembles an evidence package: copies (or writes) each named artefact into `dir` (emptied first) and writes
+ * `manifest.json` mapping each file name to its sha256, so a board can verify that what it signs is what the run
+ * produced.
  */
-export async function writeEvidencePackage(dir: string, sources: Record<EvidenceFile, string>): Promise<EvidenceManifest> {
+export async function writeEvidencePackage(dir: string, sources: Record<EvidenceFile, EvidenceSource>): Promise<EvidenceManifest> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const manifest: EvidenceManifest = { version: 1, files: {} };
   for (const name of evidenceFiles) {
     const from = sources[name];
-    try {
-      await copyFile(from, join(dir, name));
-    } catch (e) {
-      throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `Evidence file ${name} has no artefact (${basename(from)})`, { file: from, stage: 'evidence' }, { cause: e });
+    if (typeof from !== 'string') {
+      await writeFile(join(dir, name), from.content);
+    } else {
+      try {
+        await copyFile(from, join(dir, name));
+      } catch (e) {
+        throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `Evidence file ${name} has no artefact (${basename(from)})`, { file: from, stage: 'evidence' }, { cause: e });
+      }
     }
     manifest.files[name] = await sha256File(join(dir, name));
   }

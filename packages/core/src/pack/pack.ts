@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/catalog-model.js';
-import type { MappingContract } from '../contract/contract-model.js';
+import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
+import type { GateThresholdsFile } from '../gate/gate-thresholds.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
 import type { CheckDefinition } from '../quality/check-model.js';
+import type { CodeSetEntry } from '../quality/code-sets.js';
 
 export const defectLevels = ['none', 'typical', 'heavy'] as const;
 export type DefectLevel = (typeof defectLevels)[number];
@@ -20,6 +22,8 @@ export interface GenerateResult {
   /** Rows written per file, relative to outDir (e.g. `source/PATIENT.csv`). */
   files: Record<string, number>;
   defects: number;
+  /** The date the synthetic extract was taken (yyyy-mm-dd): ages and "future" are measured at it. */
+  extractDate?: string;
 }
 
 /**
@@ -35,5 +39,9 @@ export interface Pack {
   /** The reviewed (gold) mapping contract. */
   contract(): Promise<MappingContract>;
   qualityChecks(): Promise<CheckDefinition[]>;
+  /** National code lists per code type, for code-set membership checks. */
+  codeSets(): Promise<CodeSetEntry[]>;
+  /** The pack's gate thresholds for a release profile (over Ferry's built-in ones), if it has any. */
+  gateThresholds(profile: ReleaseProfile): Promise<GateThresholdsFile | undefined>;
   generate(options: GenerateOptions): Promise<GenerateResult>;
 }

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  defectLevels,
+  FerryError,
+  isLifecycleStage,
+  type LifecycleSource,
+  lifecycleStages,
+  releaseProfiles,
+  runLifecycle,
+} from '@ferry/core';
+import { type Command, Option } from 'commander';
+import { loadPack } from '../packs.js';
+import { StageProgress } from '../progress.js';
+import { action, exitCodes, intOption } from '../run-command.js';
+import { ferryVersion } from '../version.js';
+
+interface LifecycleFlags {
+  pack: string;
+  source?: string;
+  patients?: number;
+  seed: number;
+  defects: (typeof defectLevels)[number];
+  releaseProfile: (typeof releaseProfiles)[number];
+  target: string;
+  out: string;
+  from?: string;
+  asOf?: string;
+  batchSize?: number;
+  json?: boolean;
+}
+
+function sourceOf(flags: LifecycleFlags): LifecycleSource {
+  if (flags.source && flags.patients !== undefined) {
+    throw new FerryError('FERRY_ERR_USAGE', 'Give either --source DIR or --patients N, not both');
+  }
+  if (flags.source) return { kind: 'folder', dir: flags.source };
+  if (flags.patients !== undefined) {
+    if (flags.patients < 1) throw new FerryError('FERRY_ERR_USAGE', '--patients must be at least 1');
+    return { kind: 'generated', patients: flags.patients, seed: flags.seed, defects: flags.defects };
+  }
+  throw new FerryError('FERRY_ERR_USAGE', 'Give a source: --source DIR (a folder of CSV files) or --patients N (a synthetic cohort)');
+}
+
+interface GateSummary {
+  outcome: string;
+  blocking?: { code: string; message: string }[];
+}
+
+export function registerLifecycle(program: Command): void {
+  program
+    .command('lifecycle')
+    .description('Run the whole migration lifecycle: profile, map, migrate, check, gate, reconcile, evidence')
+    .requiredOption('--pack <name>', 'migration pack, e.g. nhs-pas')
+    .option('--source <dir>', 'a folder of legacy CSV extract files')
+    .option('--patients <n>', 'generate a synthetic cohort of N patients instead', intOption('--patients'))
+    .option('--seed <s>', 'seed of the synthetic cohort', intOption('--seed'), 1)
+    .addOption(new Option('--defects <level>', 'defects injected into the synthetic cohort').choices(defectLevels).default('none'))
+    .addOption(new Option('--release-profile <profile>', 'release gate profile').choices(releaseProfiles).makeOptionMandatory())
+    .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
+    .requiredOption('--out <dir>', 'folder for runs and the evidence package')
+    .addOption(new Option('--from <stage>', 'rerun from this stage, reusing the latest run\'s earlier artefacts').choices(lifecycleStages.filter((s) => s !== 'generate')))
+    .option('--as-of <date>', 'date ages and future dates are measured at (yyyy-mm-dd)')
+    .option('--batch-size <n>', 'rows per load chunk', intOption('--batch-size'))
+    .option('--json', 'print one JSON summary object on stdout')
+    .action(
+      action(async (flags: LifecycleFlags) => {
+        const source = sourceOf(flags);
+        const pack = loadPack(flags.pack);
+        const progress = new StageProgress(!flags.json);
+        const result = await runLifecycle({
+          pack,
+          source,
+          releaseProfile: flags.releaseProfile,
+          target: flags.target,
+          outDir: flags.out,
+          from: flags.from && isLifecycleStage(flags.from) ? flags.from : undefined,
+          asOfDate: flags.asOf,
+          batchSize: flags.batchSize,
+          versions: { ferry: ferryVersion },
+          onEvent: (e) => {
+            if (e.type === 'stage-start') progress.start(e.stage, 1);
+            else if (e.type === 'stage-progress') progress.update(e.done, e.total, e.label);
+            else progress.stop();
+          },
+        });
+        progress.stop();
+        const { record, evidenceDir } = result;
+        const gate = JSON.parse(await readFile(join(evidenceDir, 'release_gate_report.json'), 'utf8')) as GateSummary;
+        const s = record.summary!;
+        if (flags.json) {
+          process.stdout.write(
+            `${JSON.stringify({
+              gate: record.outcome,
+              release_gate: gate.outcome,
+              reconciliation: s.reconciliation,
+              profile: flags.releaseProfile,
+              source_rows: s.sourceRows,
+              loaded_rows: s.loadedRows,
+              rejected_rows: s.rejectedRows,
+              out_of_scope_rows: s.outOfScopeRows,
+              issues: s.issues,
+              evidence: evidenceDir,
+              run_id: record.runId,
+              job_id: record.jobId,
+            })}\n`,
+          );
+        } else {
+          const n = (x: number) => x.toLocaleString('en-GB');
+          const lines = [
+            `Ferry lifecycle ${record.runId}: pack ${flags.pack}, profile ${flags.releaseProfile}, target ${flags.target}`,
+            `  source rows ${n(s.sourceRows)}: loaded ${n(s.loadedRows)}, rejected ${n(s.rejectedRows)}, out of scope ${n(s.outOfScopeRows)}`,
+            `  quality issues ${n(s.issues)}; reconciliation ${s.reconciliation}`,
+            `  release gate ${gate.outcome}${gate.blocking?.length ? `: ${gate.blocking.length} blocking reason(s)` : ''}`,
+            ...(gate.blocking ?? []).slice(0, 8).map((b) => `    - ${b.code}: ${b.message}`),
+            `  outcome ${record.outcome}`,
+            `  evidence: ${evidenceDir} (manifest.json lists each file's sha256)`,
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+        return record.outcome === 'PASS' ? exitCodes.ok : exitCodes.gateBlocked;
+      }),
+    );
+}

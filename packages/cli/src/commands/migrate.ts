@@ -1,0 +1,90 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  contractHash,
+  CsvSourceConnector,
+  deriveJobId,
+  openLoadTarget,
+  RejectsFile,
+  releaseProfiles,
+  runMigration,
+  sourceFingerprint,
+} from '@ferry/core';
+import { type Command, Option } from 'commander';
+import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
+import { StageProgress } from '../progress.js';
+import { action, intOption } from '../run-command.js';
+
+interface MigrateFlags extends PackInputFlags {
+  source: string;
+  target: string;
+  job?: string;
+  batchSize?: number;
+  releaseProfile: (typeof releaseProfiles)[number];
+  out?: string;
+  json?: boolean;
+}
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description('Load a source into a target with a mapping contract (one job; rejects and a conservation report)')
+    .option('--pack <name>', 'pack giving the contract, target catalog and crosswalks', 'nhs-pas')
+    .option('--contract <file>', 'contract JSON (default: the pack\'s reviewed contract)')
+    .option('--target-catalog <file>', 'target catalog CSV (default: the pack\'s)')
+    .option('--crosswalks <file>', 'crosswalks CSV (default: the pack\'s)')
+    .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
+    .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
+    .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
+    .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
+    .addOption(new Option('--release-profile <profile>', 'release profile (imputation rules)').choices(releaseProfiles).default('pre_production'))
+    .option('--out <dir>', 'folder for migration_report.json and rejects.csv (default .ferry/jobs/<job>)')
+    .option('--json', 'print the migration report as JSON')
+    .action(
+      action(async (flags: MigrateFlags) => {
+        const inputs = await loadPackInputs(flags);
+        const source = await CsvSourceConnector.open(csvSourcePath(flags.source));
+        const jobId = flags.job ?? deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
+        const out = flags.out ?? join('.ferry', 'jobs', jobId);
+        await mkdir(out, { recursive: true });
+        const target = await openLoadTarget(flags.target);
+        const rejects = await RejectsFile.open(join(out, 'rejects.csv'));
+        const progress = new StageProgress(!flags.json);
+        progress.start('migrate', inputs.contract.tables.length);
+        try {
+          const report = await runMigration({
+            jobId,
+            contract: inputs.contract,
+            source,
+            targetCatalog: inputs.targetCatalog,
+            crosswalks: inputs.crosswalkIndex,
+            releaseProfile: flags.releaseProfile,
+            target,
+            rejects,
+            batchSize: flags.batchSize,
+            onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
+          });
+          progress.stop();
+          await writeFile(join(out, 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);
+          if (flags.json) {
+            process.stdout.write(`${JSON.stringify(report)}\n`);
+          } else {
+            process.stdout.write(`Job ${jobId} into ${target.description}\n`);
+            for (const t of report.tables) {
+              process.stdout.write(
+                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${t.balanced ? '' : '  UNBALANCED'}\n`,
+              );
+            }
+            const x = report.totals;
+            process.stdout.write(`  total read ${x.read} loaded ${x.loaded} rejected ${x.rejected} out of scope ${x.outOfScope}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`);
+            process.stdout.write(`  report and rejects in ${out}\n`);
+          }
+          return report.balanced ? 0 : 3;
+        } finally {
+          progress.stop();
+          await rejects.close();
+          await target.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,53 @@
+import { RunStore } from '@ferry/core';
+import type { Command } from 'commander';
+import { action } from '../run-command.js';
+
+interface RunsFlags {
+  out: string;
+  json?: boolean;
+}
+
+export function registerRuns(program: Command): void {
+  const runs = program.command('runs').description('List, show and restore lifecycle runs kept under --out DIR/runs');
+  runs
+    .command('list')
+    .description('List the runs, oldest first')
+    .requiredOption('--out <dir>', 'the lifecycle --out folder')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (flags: RunsFlags) => {
+        const list = await new RunStore(flags.out).list();
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify(list.map((r) => ({ run_id: r.runId, started_at: r.startedAt, outcome: r.outcome, profile: r.arguments.releaseProfile, job_id: r.jobId })))}\n`);
+          return 0;
+        }
+        if (!list.length) process.stdout.write(`No runs under ${flags.out}/runs\n`);
+        for (const r of list) {
+          process.stdout.write(`${r.runId}  ${r.startedAt}  ${r.outcome.padEnd(7)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}\n`);
+        }
+        return 0;
+      }),
+    );
+  runs
+    .command('show <id>')
+    .description('Show a run: arguments, stages with timings, outcome')
+    .requiredOption('--out <dir>', 'the lifecycle --out folder')
+    .action(
+      action(async (id: string, flags: RunsFlags) => {
+        process.stdout.write(`${JSON.stringify(await new RunStore(flags.out).load(id), null, 2)}\n`);
+        return 0;
+      }),
+    );
+  runs
+    .command('restore <id>')
+    .description("Make a run's evidence package the current one (--out DIR/evidence)")
+    .requiredOption('--out <dir>', 'the lifecycle --out folder')
+    .action(
+      action(async (id: string, flags: RunsFlags) => {
+        const store = new RunStore(flags.out);
+        const record = await store.restore(id);
+        process.stdout.write(`Restored ${record.runId} (${record.outcome}) to ${store.evidenceDir}\n`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/catalog-model.js';
+import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
+import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
+import type { Pack } from '../pack/pack.js';
+import type { LifecycleStage } from './lifecycle-stages.js';
+import type { LifecycleSource, RunRecord } from './run-record.js';
+import type { RunStore } from './run-store.js';
+
+/** What the caller of a lifecycle provides. */
+export interface LifecycleOptions {
+  pack: Pack;
+  source: LifecycleSource;
+  releaseProfile: ReleaseProfile;
+  /** `pglite:PATH`, `postgres://...` or `csv:DIR`. */
+  target: string;
+  outDir: string;
+  /** Rerun from this stage, reusing the latest run's earlier artefacts. */
+  from?: LifecycleStage;
+  /** The date ages and "not in the future" are measured at (yyyy-mm-dd). Default: the cohort's extract date, or today. */
+  asOfDate?: string;
+  batchSize?: number;
+  versions: { ferry: string };
+  /** The clock, for the named timestamp fields only. */
+  now?: () => Date;
+  onEvent?: (event: LifecycleEvent) => void;
+}
+
+export type LifecycleEvent =
+  | { type: 'stage-start'; stage: LifecycleStage }
+  | { type: 'stage-progress'; stage: LifecycleStage; done: number; total: number; label?: string }
+  | { type: 'stage-end'; stage: LifecycleStage; status: 'Success' | 'Reused' | 'Error'; ms?: number };
+
+/** The pack's artefacts, loaded once per run. */
+export interface PackArtefacts {
+  sourceCatalog: Catalog;
+  targetCatalog: Catalog;
+  crosswalks: CrosswalkSet;
+  crosswalkIndex: CrosswalkIndex;
+  contract: MappingContract;
+}
+
+/** What stages share while a run goes. */
+export interface LifecycleContext {
+  options: LifecycleOptions;
+  store: RunStore;
+  record: RunRecord;
+  pack: PackArtefacts;
+  /** Where a stage of this run keeps its artefacts. */
+  dir(stage: LifecycleStage): string;
+  progress(stage: LifecycleStage, done: number, total: number, label?: string): void;
+}
+
+export function artefactPath(ctx: LifecycleContext, stage: LifecycleStage, file: string): string {
+  return join(ctx.dir(stage), file);
+}

@@ -1,0 +1,164 @@
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { contractHash } from '../contract/contract-hash.js';
+import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import { FerryError } from '../errors.js';
+import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
+import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
+import type { RunRecord, StageRecord } from './run-record.js';
+import { RunStore } from './run-store.js';
+import { meterStage } from './stage-meter.js';
+import { checkStage } from './stages/check-stage.js';
+import { evidenceStage } from './stages/evidence-stage.js';
+import { gateStage } from './stages/gate-stage.js';
+import { generateStage } from './stages/generate-stage.js';
+import { mapStage } from './stages/map-stage.js';
+import { migrateStage } from './stages/migrate-stage.js';
+import { profileStage } from './stages/profile-stage.js';
+import { reconcileStage } from './stages/reconcile-stage.js';
+
+type StageFn = (ctx: LifecycleContext) => Promise<{ rows?: number }>;
+
+const stageFns: Record<LifecycleStage, StageFn> = {
+  generate: generateStage,
+  profile: profileStage,
+  map: mapStage,
+  migrate: migrateStage,
+  check: checkStage,
+  gate: gateStage,
+  reconcile: reconcileStage,
+  evidence: evidenceStage,
+};
+
+/** What a lifecycle run ends with: the run record and where its evidence is. */
+export interface LifecycleResult {
+  record: RunRecord;
+  runDir: string;
+  evidenceDir: string;
+}
+
+async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefacts> {
+  const { pack } = options;
+  const [sourceCatalog, targetCatalog, crosswalks, contract] = await Promise.all([
+    pack.sourceCatalog(),
+    pack.targetCatalog(),
+    pack.crosswalks(),
+    pack.contract(),
+  ]);
+  return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks), contract };
+}
+
+/** With `from`, the latest run lends this run its artefacts of the stages before `from`. */
+async function reuseEarlierStages(store: RunStore, record: RunRecord, from: LifecycleStage): Promise<RunRecord> {
+  const previous = await store.latest();
+  if (!previous) {
+    throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `--from ${from} needs an earlier run under ${store.runsDir}; there is none`);
+  }
+  if (previous.arguments.pack !== record.arguments.pack) {
+    throw new FerryError('FERRY_ERR_USAGE', `--from ${from}: the latest run (${previous.runId}) used pack ${previous.arguments.pack}`);
+  }
+  const fromIndex = stageIndex(from);
+  for (const stage of lifecycleStages.slice(0, fromIndex)) {
+    const was = previous.stages.find((s) => s.stage === stage);
+    if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
+      if (stage === 'generate' && previous.arguments.source.kind === 'folder') continue;
+      throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `--from ${from}: stage ${stage} did not complete in run ${previous.runId}`);
+    }
+    // Generated source data stays where it is (it can be large); other artefacts are copied.
+    if (stage !== 'generate') await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
+  }
+  return {
+    ...record,
+    arguments: {
+      ...record.arguments,
+      source: previous.arguments.source,
+      reusedFrom: previous.runId,
+      asOfDate: record.arguments.asOfDate ?? previous.arguments.asOfDate,
+    },
+    sourceDir: previous.sourceDir,
+    jobId: fromIndex > stageIndex('migrate') ? previous.jobId : undefined,
+    stages: record.stages.map((s) => (stageIndex(s.stage) < fromIndex ? { ...s, status: 'Reused' as const } : s)),
+  };
+}
+
+/**
+ * Runs the migration lifecycle: generate (synthetic cohorts) -> profile -> map -> migrate -> check -> gate ->
+ * reconcile -> evidence, each stage writing its artefacts into `OUT/runs/<run-id>/<stage>/`, and the evidence package
+ * into `OUT/evidence/`. The outcome is PASS only when the release gate passes and the reconciliation matches.
+ *
+ * @example
+ * const { record } = await runLifecycle({ pack, source: { kind: 'generated', patients: 300, seed: 42, defects: 'typical' },
+ *   releaseProfile: 'pre_production', target: 'pglite:.ferry/target', outDir: 'out/demo', versions: { ferry: '0.1.0' } });
+ */
+export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
+  const now = options.now ?? (() => new Date());
+  const store = new RunStore(options.outDir);
+  const started = now();
+  const runId = RunStore.newRunId(started);
+  const pack = await loadPackArtefacts(options);
+  let record: RunRecord = {
+    version: 1,
+    runId,
+    startedAt: started.toISOString(),
+    arguments: {
+      pack: options.pack.name,
+      source: options.source,
+      releaseProfile: options.releaseProfile,
+      target: options.target,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),
+    },
+    versions: { ferry: options.versions.ferry, node: process.version, pack: `${pack.contract.name}@${pack.contract.label}` },
+    sourceDir: options.source.kind === 'folder' ? options.source.dir : '',
+    contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
+    stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
+    outcome: 'RUNNING',
+  };
+  await mkdir(store.runDir(runId), { recursive: true });
+  if (options.from) record = await reuseEarlierStages(store, record, options.from);
+
+  const ctx: LifecycleContext = {
+    options,
+    store,
+    record,
+    pack,
+    dir: (stage) => store.stageDir(runId, stage),
+    progress: (stage, done, total, label) => options.onEvent?.({ type: 'stage-progress', stage, done, total, label }),
+  };
+  await store.save(ctx.record);
+
+  for (const stage of lifecycleStages) {
+    const entry = ctx.record.stages.find((s) => s.stage === stage)!;
+    if (entry.status === 'Reused') {
+      options.onEvent?.({ type: 'stage-end', stage, status: 'Reused' });
+      continue;
+    }
+    if (stage === 'generate' && options.source.kind !== 'generated') continue;
+    options.onEvent?.({ type: 'stage-start', stage });
+    await rm(ctx.dir(stage), { recursive: true, force: true });
+    await mkdir(ctx.dir(stage), { recursive: true });
+    entry.startedAt = now().toISOString();
+    try {
+      const { result, ms, peakRssMb } = await meterStage(() => stageFns[stage](ctx));
+      Object.assign(entry, { status: 'Success', ms, peakRssMb });
+      if (result.rows !== undefined) {
+        entry.rows = result.rows;
+        entry.rowsPerSecond = ms > 0 ? Math.round((result.rows * 1000) / ms) : result.rows;
+      }
+      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms });
+    } catch (e) {
+      entry.status = 'Error';
+      entry.error = e instanceof FerryError ? e.describe() : 'internal error';
+      ctx.record.outcome = 'ERROR';
+      ctx.record.finishedAt = now().toISOString();
+      await store.save(ctx.record);
+      options.onEvent?.({ type: 'stage-end', stage, status: 'Error' });
+      throw e;
+    }
+    await store.save(ctx.record);
+  }
+  ctx.record.finishedAt = now().toISOString();
+  await store.save(ctx.record);
+  await rm(store.evidenceDir, { recursive: true, force: true });
+  await cp(ctx.dir('evidence'), store.evidenceDir, { recursive: true });
+  return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { lifecycleStages } from './lifecycle-stages.js';
+
+export const stageRecordSchema = z.object({
+  stage: z.enum(lifecycleStages),
+  /** Reused: taken from an earlier run by `--from`. */
+  status: z.enum(['Success', 'Error', 'NotExecuted', 'Reused']),
+  startedAt: z.string().optional(),
+  ms: z.number().optional(),
+  rows: z.number().int().optional(),
+  rowsPerSecond: z.number().optional(),
+  peakRssMb: z.number().optional(),
+  error: z.string().optional(),
+});
+export type StageRecord = z.infer<typeof stageRecordSchema>;
+
+export const lifecycleSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), dir: z.string() }),
+  z.object({
+    kind: z.literal('generated'),
+    patients: z.number().int(),
+    seed: z.number().int(),
+    defects: z.enum(['none', 'typical', 'heavy']),
+  }),
+]);
+export type LifecycleSource = z.infer<typeof lifecycleSourceSchema>;
+
+/**
+ * The record of one lifecycle run (`runs/<id>/run.json`, and `lifecycle_run.json` in the evidence): arguments,
+ * versions, contract hash, stage timings and outcome. Timestamps live only in the named fields
+ * (`startedAt`, `finishedAt`, stage `startedAt`, `ms`, `rowsPerSecond`, `peakRssMb`).
+ */
+export const runRecordSchema = z.object({
+  version: z.literal(1),
+  runId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  arguments: z.object({
+    pack: z.string(),
+    source: lifecycleSourceSchema,
+    releaseProfile: z.string(),
+    target: z.string(),
+    from: z.string().optional(),
+    reusedFrom: z.string().optional(),
+    /** The date ages and "not in the future" were measured at. */
+    asOfDate: z.string().optional(),
+  }),
+  versions: z.object({ ferry: z.string(), node: z.string(), pack: z.string() }),
+  /** Where this run read its source rows (generated into the run, or the user's folder, or an earlier run's). */
+  sourceDir: z.string(),
+  contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }).optional(),
+  jobId: z.string().optional(),
+  stages: z.array(stageRecordSchema),
+  outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING']),
+  summary: z
+    .object({
+      sourceRows: z.number().int(),
+      loadedRows: z.number().int(),
+      rejectedRows: z.number().int(),
+      outOfScopeRows: z.number().int(),
+      issues: z.number().int(),
+      reconciliation: z.string(),
+    })
+    .optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;

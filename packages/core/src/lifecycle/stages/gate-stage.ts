@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { evaluateGate } from '../../gate/evaluate-gate.js';
+import { migrationSummarySchema, unapprovedMandatoryFields } from '../../gate/gate-inputs.js';
+import { writeGateReportJson } from '../../gate/gate-report-writer.js';
+import { resolveGateThresholds } from '../../gate/gate-thresholds.js';
+import { qualityReportSchema } from '../../quality/quality-report.js';
+import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+
+const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));
+
+/**
+ * Applies the release profile's thresholds and blocking rules to the stored check results, the load ledger and the
+ * contract's approvals: `gate/release_gate_report.json`.
+ */
+export async function gateStage(ctx: LifecycleContext): Promise<{ rows?: number }> {
+  const profile = ctx.options.releaseProfile;
+  const report = evaluateGate({
+    qualityReport: qualityReportSchema.parse(await readJson(artefactPath(ctx, 'check', 'quality_report.json'))),
+    profile,
+    thresholds: resolveGateThresholds(profile, await ctx.options.pack.gateThresholds(profile)),
+    migrationReport: migrationSummarySchema.parse(await readJson(artefactPath(ctx, 'migrate', 'migration_report.json'))),
+    contractFindings: unapprovedMandatoryFields(ctx.pack.contract),
+  });
+  await writeGateReportJson(report, artefactPath(ctx, 'gate', 'release_gate_report.json'));
+  return {};
+}

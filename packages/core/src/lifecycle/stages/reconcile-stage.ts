@@ -1,0 +1,30 @@
+import { writeFile } from 'node:fs/promises';
+import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
+import { readRejectedKeys } from '../../reconcile/rejected-keys.js';
+import { reconcileJob } from '../../reconcile/reconcile-job.js';
+import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+import { openTargetReader } from '../target-access.js';
+
+/** Source vs target per table and per patient: `reconcile/reconciliation_report.json`. */
+export async function reconcileStage(ctx: LifecycleContext): Promise<{ rows: number; outcome: string }> {
+  const { contract, targetCatalog, crosswalkIndex } = ctx.pack;
+  const source = await CsvSourceConnector.open(ctx.record.sourceDir);
+  const { reader, close } = await openTargetReader(ctx.options.target);
+  try {
+    const report = await reconcileJob({
+      jobId: ctx.record.jobId!,
+      contract,
+      source,
+      targetCatalog,
+      crosswalks: crosswalkIndex,
+      releaseProfile: ctx.options.releaseProfile,
+      target: reader,
+      rejectedKeys: await readRejectedKeys(artefactPath(ctx, 'migrate', 'rejects.csv')),
+      onProgress: (e) => ctx.progress('reconcile', e.tableIndex, e.tableCount, e.table),
+    });
+    await writeFile(artefactPath(ctx, 'reconcile', 'reconciliation_report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    return { rows: report.tables.reduce((n, t) => n + t.inTarget, 0), outcome: report.outcome };
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,48 @@
+import type { Catalog } from '../catalog/catalog-model.js';
+import type { MappingContract } from '../contract/contract-model.js';
+import { DatabaseLoadTarget } from '../migrate/database-load-target.js';
+import { CsvTargetReader, DatabaseTargetReader, type TargetRowReader } from '../reconcile/target-row-reader.js';
+import { openDatabase } from '../store/open-database.js';
+import { PgliteDatabase } from '../store/pglite-database.js';
+import type { SqlDatabase } from '../store/sql-database.js';
+
+/** Reads back what a job loaded into a target URL (`csv:DIR`, `pglite:PATH`, `postgres://...`). */
+export async function openTargetReader(url: string): Promise<{ reader: TargetRowReader; close: () => Promise<void> }> {
+  if (url.startsWith('csv:')) return { reader: new CsvTargetReader(url.slice(4)), close: async () => {} };
+  const db = await openDatabase(url);
+  return { reader: new DatabaseTargetReader(db), close: () => db.close() };
+}
+
+/**
+ * A database holding a job's target rows, for SQL quality checks: the target itself when it is a database; for a CSV
+ * target, an in-memory PGlite loaded from the LOAD files and their lineage.
+ */
+export async function openTargetDatabase(
+  url: string,
+  job: { jobId: string; contract: MappingContract; targetCatalog: Catalog; contractHash: string },
+): Promise<SqlDatabase> {
+  if (!url.startsWith('csv:')) return openDatabase(url);
+  const db = await PgliteDatabase.open();
+  const load = new DatabaseLoadTarget(db);
+  const tables = job.contract.tables.map((t) => job.targetCatalog.tables.find((c) => c.name === t.target)!);
+  await load.begin(job.jobId, tables, { contractHash: job.contractHash, releaseProfile: 'staged-from-csv' });
+  const reader = new CsvTargetReader(url.slice(4));
+  for (const table of tables) {
+    let rows: string[][] = [];
+    let lineage: { sourceTable: string; sourceKey: string }[] = [];
+    let chunkNo = 0;
+    const flush = async () => {
+      if (rows.length) await load.writeChunk(job.jobId, { table, chunkNo: chunkNo++, rows, lineage });
+      rows = [];
+      lineage = [];
+    };
+    for await (const r of reader.rows(table)) {
+      rows.push(r.values);
+      lineage.push({ sourceTable: r.sourceTable, sourceKey: r.sourceKey });
+      if (rows.length >= 5000) await flush();
+    }
+    await flush();
+  }
+  await load.finish(job.jobId, 'completed');
+  return db;
+}
