@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type ContractFinding,
+  type UnapprovedMandatoryField,
   evaluateGate,
   FerryError,
   type GateReport,
@@ -107,7 +107,7 @@ export function registerGate(program: Command): void {
         const migrationReport: MigrationSummary | undefined = flags.migration
           ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
           : undefined;
-        const contractFindings: ContractFinding[] = flags.contract
+        const contractFindings: UnapprovedMandatoryField[] = flags.contract
           ? unapprovedMandatoryFields(await readContractFile(flags.contract))
           : [];
         const triage: TriageEntry[] = flags.triage

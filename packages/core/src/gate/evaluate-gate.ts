@@ -3,7 +3,7 @@ import { FerryError } from '../errors.js';
 import { patientChainTag } from '../quality/check-model.js';
 import { compareText } from '../quality/quality-kpis.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
-import type { ContractFinding, MigrationSummary, TriageEntry } from './gate-inputs.js';
+import type { UnapprovedMandatoryField, MigrationSummary, TriageEntry } from './gate-inputs.js';
 import type { CheckStatus, GateCheck, GateFinding, GateReport } from './gate-report.js';
 import { type BlockingAction, type GateThresholds, resolveGateThresholds } from './gate-thresholds.js';
 
@@ -15,7 +15,7 @@ export interface EvaluateGateInput {
   /** The migrate stage's per-table ledger; without it, the rules on rejects and conservation have nothing to read. */
   migrationReport?: MigrationSummary;
   /** Mandatory contract fields that are not approved. */
-  contractFindings?: readonly ContractFinding[];
+  contractFindings?: readonly UnapprovedMandatoryField[];
   triage?: readonly TriageEntry[];
 }
 

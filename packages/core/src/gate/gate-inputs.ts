@@ -26,13 +26,13 @@ export const migrationSummarySchema = z.object({
 export type MigrationSummary = z.infer<typeof migrationSummarySchema>;
 
 /** A mandatory contract field whose mapping is not approved. */
-export const contractFindingSchema = z.object({
+export const unapprovedMandatoryFieldSchema = z.object({
   targetTable: z.string(),
   field: z.string(),
   status: z.enum(reviewStatuses),
   domain: z.string().optional(),
 });
-export type ContractFinding = z.infer<typeof contractFindingSchema>;
+export type UnapprovedMandatoryField = z.infer<typeof unapprovedMandatoryFieldSchema>;
 
 /**
  * A person's decision on a blocking finding. It matches a finding with the same `code` and every selector it
@@ -60,8 +60,8 @@ export const triageFileSchema = z.object({ version: z.literal(1), entries: z.arr
  * @example
  * unapprovedMandatoryFields(contract) // => [{ targetTable: 'LOAD_PMI', field: 'SEX', status: 'reviewed', domain: 'PMI' }]
  */
-export function unapprovedMandatoryFields(contract: MappingContract): ContractFinding[] {
-  const out: ContractFinding[] = [];
+export function unapprovedMandatoryFields(contract: MappingContract): UnapprovedMandatoryField[] {
+  const out: UnapprovedMandatoryField[] = [];
   for (const t of contract.tables) {
     for (const f of t.fields) {
       if (f.mandatory && f.status !== 'approved')
