@@ -2,7 +2,7 @@
 export type FindingSeverity = 'error' | 'warning';
 
 /** The codes `validateContractForLoad` reports. */
-export const contractFindingCodes = [
+export const contractLoadFindingCodes = [
   'TARGET_TABLE_UNKNOWN',
   'TARGET_TABLE_DUPLICATE',
   'SOURCE_TABLE_UNKNOWN',
@@ -24,14 +24,14 @@ export const contractFindingCodes = [
   'CROSSWALK_UNKNOWN',
   'LENGTH_MAY_TRUNCATE',
 ] as const;
-export type ContractFindingCode = (typeof contractFindingCodes)[number];
+export type ContractLoadFindingCode = (typeof contractLoadFindingCodes)[number];
 
 /** One problem found in a contract. Messages name tables and fields, never data values. */
-export interface ContractFinding {
+export interface ContractLoadFinding {
   severity: FindingSeverity;
   /** Target table (or the contract table's target). */
   table: string;
   field?: string;
-  code: ContractFindingCode;
+  code: ContractLoadFindingCode;
   message: string;
 }

@@ -1,11 +1,11 @@
 import type { CatalogColumn, DataType } from '../catalog/catalog-model.js';
 import type { ContractField } from '../contract/contract-model.js';
-import type { ContractFindingCode, FindingSeverity } from './contract-finding.js';
+import type { ContractLoadFindingCode, FindingSeverity } from './contract-load-finding.js';
 
 /** A type problem of one field, before the table is attached. */
 export interface TypeProblem {
   severity: FindingSeverity;
-  code: ContractFindingCode;
+  code: ContractLoadFindingCode;
   message: string;
 }
 

@@ -1,7 +1,7 @@
 import { type Catalog, type CatalogColumn, type CatalogTable, findTable } from '../catalog/catalog-model.js';
 import type { ContractField, ContractTable, MappingContract } from '../contract/contract-model.js';
 import { isKnownStep } from '../transform/transform-steps.js';
-import type { ContractFinding, ContractFindingCode, FindingSeverity } from './contract-finding.js';
+import type { ContractLoadFinding, ContractLoadFindingCode, FindingSeverity } from './contract-load-finding.js';
 import { typeProblems } from './contract-type-rules.js';
 
 export interface ContractLoadInputs {
@@ -14,9 +14,9 @@ export interface ContractLoadInputs {
 /** Steps that keep a value's length (or only shorten whitespace); others (nhs_number, postcode, ...) reshape it. */
 const lengthKeepingSteps: ReadonlySet<string> = new Set(['trim', 'upper', 'lower', 'title_case', 'collapse_spaces']);
 
-type Report = (severity: FindingSeverity, code: ContractFindingCode, message: string, field?: string) => void;
+type Report = (severity: FindingSeverity, code: ContractLoadFindingCode, message: string, field?: string) => void;
 
-function tableReporter(findings: ContractFinding[], table: string): Report {
+function tableReporter(findings: ContractLoadFinding[], table: string): Report {
   return (severity, code, message, field) =>
     findings.push({ severity, table, ...(field !== undefined ? { field } : {}), code, message });
 }
@@ -131,8 +131,8 @@ function checkFields(
  * const findings = validateContractForLoad(contract, { sourceCatalog, targetCatalog, crosswalkCodeTypes });
  * findings.filter((f) => f.severity === 'error') // => []
  */
-export function validateContractForLoad(contract: MappingContract, inputs: ContractLoadInputs): ContractFinding[] {
-  const findings: ContractFinding[] = [];
+export function validateContractForLoad(contract: MappingContract, inputs: ContractLoadInputs): ContractLoadFinding[] {
+  const findings: ContractLoadFinding[] = [];
   const crosswalks = new Set(inputs.crosswalkCodeTypes);
   const contractTables = new Set(contract.tables.map((t) => t.target));
   const seen = new Set<string>();
