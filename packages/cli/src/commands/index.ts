@@ -4,14 +4,18 @@ import { registerCheck } from './check.js';
 import { registerEvidence } from './evidence.js';
 import { registerGate } from './gate.js';
 import { registerLifecycle } from './lifecycle.js';
+import { registerMap } from './map.js';
 import { registerMigrate } from './migrate.js';
 import { registerPreview } from './preview.js';
+import { registerProfile } from './profile.js';
 import { registerReconcile } from './reconcile.js';
 import { registerRuns } from './runs.js';
 
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
 const commands: Array<(program: Command) => void> = [
   registerCatalog,
+  registerProfile,
+  registerMap,
   registerPreview,
   registerMigrate,
   registerCheck,

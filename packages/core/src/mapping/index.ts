@@ -10,6 +10,7 @@ export * from './contract-validator.js';
 export * from './draft-contract.js';
 export * from './field-assignment.js';
 export * from './field-semantics.js';
+export * from './gold-csv.js';
 export * from './mapping-evaluation.js';
 export * from './mapping-suggestion-model.js';
 export * from './name-tokens.js';

@@ -1,0 +1,158 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  CsvSourceConnector,
+  compareToContract,
+  evaluateMapping,
+  FerryError,
+  type GoldMapping,
+  goldFromContract,
+  type MappingEvaluation,
+  type MappingSuggestion,
+  type Pack,
+  type ProfileReport,
+  profileReportSchema,
+  profileSource,
+  readCatalogCsv,
+  readGoldCsv,
+  suggestContract,
+} from '@ferry/core';
+import type { Command } from 'commander';
+import { csvSourcePath } from '../pack-inputs.js';
+import { loadPack } from '../packs.js';
+import { action } from '../run-command.js';
+
+interface MapFlags {
+  sourceCatalog: string;
+  sourceData?: string;
+  profile?: string;
+  targetPack: string;
+  gold?: string;
+  evaluate?: boolean;
+  minConfidence: string;
+  out: string;
+  json?: boolean;
+}
+
+function confidenceOption(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new FerryError('FERRY_ERR_USAGE', '--min-confidence must be a number in [0, 1]');
+  return n;
+}
+
+async function readProfile(path: string): Promise<ProfileReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_NOT_FOUND', 'profile file cannot be read', { file: path }, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_INPUT', 'profile file is not valid JSON', { file: path }, { cause: e });
+  }
+  const parsed = profileReportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FerryError('FERRY_ERR_INPUT', `not a profile report: ${issue?.message ?? 'invalid'}`, {
+      file: path,
+      field: issue?.path.join('.') ?? '',
+    });
+  }
+  return parsed.data;
+}
+
+/** The value profile to score with: a profile.json, or a fresh profile of the source data folder. */
+async function loadProfile(flags: MapFlags): Promise<ProfileReport | undefined> {
+  if (flags.profile && flags.sourceData) {
+    throw new FerryError('FERRY_ERR_USAGE', 'give --profile or --source-data, not both');
+  }
+  if (flags.profile) return readProfile(flags.profile);
+  if (flags.sourceData) return profileSource(await CsvSourceConnector.open(csvSourcePath(flags.sourceData)));
+  return undefined;
+}
+
+/** Gold mappings: the --gold file, else the pack's reviewed contract. */
+async function loadGold(flags: MapFlags, pack: Pack): Promise<GoldMapping[]> {
+  return flags.gold ? readGoldCsv(flags.gold) : goldFromContract(await pack.contract());
+}
+
+function printText(s: MappingSuggestion, out: string, evaluation?: MappingEvaluation, agree?: string): void {
+  const w = (line: string) => process.stdout.write(`${line}\n`);
+  const c = s.counts;
+  w(
+    `Matched ${c.matchedTables} of ${c.targetTables} target tables to source tables${s.usedProfile ? ' (with value profiles)' : ''}`,
+  );
+  w(
+    `Suggested a source for ${c.suggestedFields} of ${c.targetFields} target fields (min confidence ${s.minConfidence})`,
+  );
+  if (evaluation) {
+    const e = evaluation;
+    w(`precision ${e.precision.toFixed(4)}  recall ${e.recall.toFixed(4)}  F1 ${e.f1.toFixed(4)}`);
+    w(`  ${e.truePositives} correct of ${e.mapped} suggested; ${e.gold} gold mappings`);
+    if (agree) w(`  ${agree}`);
+  }
+  w(`Suggestion written to ${out}`);
+}
+
+export function registerMap(program: Command): void {
+  program
+    .command('map')
+    .description("Suggest a draft mapping from a source catalog (and its data's profile) to a pack's target catalog")
+    .requiredOption('--source-catalog <file>', 'source catalog CSV')
+    .option('--source-data <dir>', 'csv:DIR of source data to profile for value evidence')
+    .option('--profile <file>', 'profile.json from `ferry profile` (instead of --source-data)')
+    .requiredOption('--target-pack <name>', 'pack giving the target catalog, crosswalks and reviewed contract')
+    .option('--gold <file>', 'gold mappings CSV source_table,source_column,target_table,target_column')
+    .option('--evaluate', "score the suggestion against --gold (default: the pack's reviewed contract)")
+    .option('--min-confidence <x>', 'fields scoring below this get no suggestion', '0.35')
+    .option('--out <file>', 'where to write the suggestion JSON', 'mapping_suggestion.json')
+    .option('--json', 'print one JSON summary object instead of text')
+    .action(
+      action(async (flags: MapFlags) => {
+        const minConfidence = confidenceOption(flags.minConfidence);
+        const pack = loadPack(flags.targetPack);
+        const evaluate = flags.evaluate || flags.gold !== undefined;
+        // Every input is read and checked before anything is written.
+        const [sourceCatalog, targetCatalog, crosswalks, profile, gold] = await Promise.all([
+          readCatalogCsv(flags.sourceCatalog),
+          pack.targetCatalog(),
+          pack.crosswalks(),
+          loadProfile(flags),
+          evaluate ? loadGold(flags, pack) : undefined,
+        ]);
+        const suggestion = suggestContract({
+          sourceCatalog,
+          targetCatalog,
+          ...(profile ? { profile } : {}),
+          crosswalkCodeTypes: new Set(crosswalks.entries.map((e) => e.codeType)),
+          minConfidence,
+        });
+        await mkdir(dirname(flags.out), { recursive: true });
+        await writeFile(flags.out, `${JSON.stringify(suggestion, null, 2)}\n`, 'utf8');
+        const evaluation = gold ? evaluateMapping(suggestion, gold) : undefined;
+        const comparison = evaluate && !flags.gold ? compareToContract(suggestion, await pack.contract()) : undefined;
+        if (flags.json) {
+          process.stdout.write(
+            `${JSON.stringify({
+              out: flags.out,
+              usedProfile: suggestion.usedProfile,
+              ...suggestion.counts,
+              ...(evaluation ?? {}),
+              ...(comparison ? { comparison: comparison.counts } : {}),
+            })}\n`,
+          );
+          return 0;
+        }
+        const agree = comparison
+          ? `against the reviewed contract: ${Object.entries(comparison.counts)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`
+          : undefined;
+        printText(suggestion, flags.out, evaluation, agree);
+        return 0;
+      }),
+    );
+}

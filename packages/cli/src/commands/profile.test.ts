@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profileReportSchema } from '@ferry/core';
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exitCodes, reportError } from '../run-command.js';
+import { registerProfile } from './profile.js';
+
+/** `main()` with only the profile command registered: same parsing and exit codes, in-process. */
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('ferry').exitOverride();
+  registerProfile(program);
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? exitCodes.ok : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    return reportError(e);
+  }
+}
+
+async function ferry(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await main(['node', 'ferry', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ferry-cli-profile-'));
+  const patients = ['PAT_ID,NHS_NO,SEX,DOB'];
+  const nhs = ['9990000018', '9990000026', '9990000034', '9990000042', '9990000050', '9990000069'];
+  nhs.forEach((n, i) => patients.push(`${i + 1},${n},${i % 3 ? 'M' : 'F'},0${i + 1}/02/196${i}`));
+  patients.push('7,9990000077,M');
+  await writeFile(join(dir, 'PATIENT.csv'), `${patients.join('\n')}\n`);
+  await writeFile(join(dir, 'WARD.csv'), 'WARD_CD,WARD_NAME\nW1,Ash\nW2,Beech\n');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('ferry profile', () => {
+  it('writes profile.json and profile.csv and prints a line per table', async () => {
+    const out = join(dir, 'out');
+    const r = await ferry('profile', '--source', `csv:${dir}`, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('PATIENT');
+    expect(r.stdout).toContain('7 rows (1 ragged)');
+    expect(r.stdout).toContain('Profiled 2 tables');
+    const report = profileReportSchema.parse(JSON.parse(await readFile(join(out, 'profile.json'), 'utf8')));
+    const sex = report.tables[0]!.columns.find((c) => c.name === 'SEX')!;
+    // M is seen 5 times (shown), F twice (hidden by the small-cell rule).
+    expect(sex).toMatchObject({ distinct: 2, topValues: [{ value: 'M', count: 5 }], suppressed: 1 });
+    const csv = (await readFile(join(out, 'profile.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv).toHaveLength(1 + 4 + 2);
+  });
+
+  it('prints one JSON summary with --json and honours --tables', async () => {
+    const r = await ferry('profile', '--source', dir, '--tables', 'WARD', '--out', join(dir, 'out2'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      out: join(dir, 'out2'),
+      files: { json: join(dir, 'out2', 'profile.json'), csv: join(dir, 'out2', 'profile.csv') },
+      tables: [{ table: 'WARD', rows: 2, raggedRows: 0, columns: 2, types: { text: 2 } }],
+    });
+  });
+
+  it('exits 2 with a clear message on bad input', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--source', 'postgres://db', '--out', dir], "--source must be csv:DIR (got a 'postgres:' source)"],
+      [['--source', `csv:${join(dir, 'nope')}`, '--out', dir], 'no such file or folder'],
+      [['--source', dir, '--tables', 'THEATRE', '--out', dir], "no table 'THEATRE'"],
+      [['--source', dir, '--out', dir, '--top', '0'], '--top must be a positive integer'],
+      [['--source', dir, '--out', dir, '--encoding', 'ebcdic'], '--encoding must be auto or one of'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await ferry('profile', ...args);
+      expect(r.code).toBe(exitCodes.usage);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toContain('    at ');
+    }
+    expect((await ferry('profile', '--out', dir)).code).toBe(exitCodes.usage);
+  });
+});
