@@ -45,7 +45,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ferry-cli-profile-'));
   const patients = ['PAT_ID,NHS_NO,SEX,DOB'];
   const nhs = ['9990000018', '9990000026', '9990000034', '9990000042', '9990000050', '9990000069'];
-  nhs.forEach((n, i) => patients.push(`${i + 1},${n},${i % 3 ? 'M' : 'F'},0${i + 1}/02/196${i}`));
+  for (const [i, n] of nhs.entries()) patients.push(`${i + 1},${n},${i % 3 ? 'M' : 'F'},0${i + 1}/02/196${i}`);
   patients.push('7,9990000077,M');
   await writeFile(join(dir, 'PATIENT.csv'), `${patients.join('\n')}\n`);
   await writeFile(join(dir, 'WARD.csv'), 'WARD_CD,WARD_NAME\nW1,Ash\nW2,Beech\n');
