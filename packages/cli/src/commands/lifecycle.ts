@@ -30,7 +30,7 @@ interface LifecycleFlags {
   json?: boolean;
 }
 
-function sourceOf(flags: LifecycleFlags): LifecycleSource {
+function sourceOf(flags: LifecycleFlags): LifecycleSource | undefined {
   if (flags.source && flags.patients !== undefined) {
     throw new FerryError('FERRY_ERR_USAGE', 'Give either --source DIR or --patients N, not both');
   }
@@ -39,6 +39,7 @@ function sourceOf(flags: LifecycleFlags): LifecycleSource {
     if (flags.patients < 1) throw new FerryError('FERRY_ERR_USAGE', '--patients must be at least 1');
     return { kind: 'generated', patients: flags.patients, seed: flags.seed, defects: flags.defects };
   }
+  if (flags.from) return undefined;
   throw new FerryError('FERRY_ERR_USAGE', 'Give a source: --source DIR (a folder of CSV files) or --patients N (a synthetic cohort)');
 }
 

@@ -11,7 +11,8 @@ import type { RunStore } from './run-store.js';
 /** What the caller of a lifecycle provides. */
 export interface LifecycleOptions {
   pack: Pack;
-  source: LifecycleSource;
+  /** Where the source rows come from; with `from`, the latest run's source when left out. */
+  source?: LifecycleSource;
   releaseProfile: ReleaseProfile;
   /** `pglite:PATH`, `postgres://...` or `csv:DIR`. */
   target: string;

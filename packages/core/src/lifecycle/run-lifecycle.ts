@@ -95,20 +95,24 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   const started = now();
   const runId = RunStore.newRunId(started);
   const pack = await loadPackArtefacts(options);
+  const source = options.source ?? (options.from ? (await store.latest())?.arguments.source : undefined);
+  if (!source) {
+    throw new FerryError('FERRY_ERR_USAGE', 'Give a source: a folder of CSV files or a synthetic cohort (or --from with an earlier run)');
+  }
   let record: RunRecord = {
     version: 1,
     runId,
     startedAt: started.toISOString(),
     arguments: {
       pack: options.pack.name,
-      source: options.source,
+      source,
       releaseProfile: options.releaseProfile,
       target: options.target,
       ...(options.from ? { from: options.from } : {}),
       ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),
     },
     versions: { ferry: options.versions.ferry, node: process.version, pack: `${pack.contract.name}@${pack.contract.label}` },
-    sourceDir: options.source.kind === 'folder' ? options.source.dir : '',
+    sourceDir: source.kind === 'folder' ? source.dir : '',
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
@@ -132,7 +136,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       options.onEvent?.({ type: 'stage-end', stage, status: 'Reused' });
       continue;
     }
-    if (stage === 'generate' && options.source.kind !== 'generated') continue;
+    if (stage === 'generate' && source.kind !== 'generated') continue;
     options.onEvent?.({ type: 'stage-start', stage });
     await rm(ctx.dir(stage), { recursive: true, force: true });
     await mkdir(ctx.dir(stage), { recursive: true });

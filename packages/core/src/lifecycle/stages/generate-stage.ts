@@ -3,7 +3,7 @@ import type { LifecycleContext } from '../lifecycle-context.js';
 
 /** Generates the synthetic cohort into the run (`generate/source`, `generate/expected`, `generate/defects.csv`). */
 export async function generateStage(ctx: LifecycleContext): Promise<{ rows: number }> {
-  const src = ctx.options.source;
+  const src = ctx.record.arguments.source;
   if (src.kind !== 'generated') return { rows: 0 };
   const outDir = ctx.dir('generate');
   const result = await ctx.options.pack.generate({

@@ -1,0 +1,50 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFerry } from '../testing/run-ferry.js';
+
+describe('ferry lifecycle', () => {
+  it('prints one JSON summary, keeps the run, and exits 1 when the cutover_ready gate blocks', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ferry-cli-lc-'));
+    const { code, stdout, stderr } = await runFerry(
+      'lifecycle', '--pack', 'nhs-pas', '--patients', '60', '--seed', '3', '--defects', 'typical',
+      '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--json',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ gate: 'FAIL', profile: 'cutover_ready', evidence: join(out, 'evidence') });
+    expect(summary.source_rows).toBe(summary.loaded_rows + summary.rejected_rows + summary.out_of_scope_rows);
+    expect(summary.rejected_rows).toBeGreaterThan(0);
+    const manifest = JSON.parse(await readFile(join(out, 'evidence', 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.files).sort()).toEqual([
+      'issues.csv', 'lifecycle_run.json', 'mapping_contract.csv', 'migration_report.json', 'quality_report.json',
+      'reconciliation_report.json', 'rejects.csv', 'release_gate_report.json',
+    ]);
+
+    // Then the gate is rerun alone (from the gate stage), reusing the stored check results.
+    const rerun = await runFerry('lifecycle', '--pack', 'nhs-pas', '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--from', 'gate', '--json');
+    expect(rerun.code).toBe(1);
+    expect(JSON.parse(rerun.stdout).source_rows).toBe(summary.source_rows);
+    expect((await readdir(join(out, 'runs'))).length).toBe(2);
+    const list = await runFerry('runs', 'list', '--out', out, '--json');
+    const runs = JSON.parse(list.stdout);
+    expect(runs).toHaveLength(2);
+    const restored = await runFerry('runs', 'restore', runs[0].run_id, '--out', out);
+    expect(restored.code).toBe(0);
+  });
+
+  it.each([
+    [['lifecycle', '--pack', 'nhs-pas', '--patients', '5', '--out', 'x'], /release-profile/],
+    [['lifecycle', '--pack', 'nhs-pas', '--patients', 'many', '--release-profile', 'development', '--out', 'x'], /--patients/],
+    [['lifecycle', '--pack', 'nope', '--patients', '5', '--release-profile', 'development', '--out', 'x'], /Unknown pack 'nope'/],
+    [['lifecycle', '--pack', 'nhs-pas', '--release-profile', 'development', '--out', 'x'], /Give a source/],
+    [['lifecycle', '--pack', 'nhs-pas', '--source', '/no/such/dir', '--release-profile', 'development', '--out', join(tmpdir(), 'ferry-x')], /no such file or folder/],
+  ])('exits 2 with a clear message for bad usage: %j', async (args, message) => {
+    const { code, stderr } = await runFerry(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
