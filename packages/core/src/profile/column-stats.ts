@@ -1,6 +1,7 @@
 import { compareCodeUnits } from './code-unit-order.js';
-import { detectValueTraits } from './format-detector.js';
+import { detectValueTraits, emptyTraits } from './format-detector.js';
 import type { ColumnProfile, PatternCounts } from './profile-model.js';
+import { countMask, layoutOfMask, traitMask } from './trait-mask.js';
 import { inferType } from './type-inference.js';
 import { TypedExtremes } from './typed-extremes.js';
 import { ValueFrequency } from './value-frequency.js';
@@ -44,7 +45,12 @@ export class ColumnStats {
   private minLength = Number.POSITIVE_INFINITY;
   private maxLength = -1;
   private readonly counts = emptyCounts();
-  private readonly dateFormats = new Map<string, number>();
+  /** Date and date-time layouts seen (real dates only), and how many values had each. */
+  private readonly layouts: string[] = [];
+  private readonly layoutCounts: number[] = [];
+  /** Trait masks of the values counted exactly, by frequency slot. */
+  private masks = new Uint32Array(1024);
+  private readonly traits = emptyTraits();
   private readonly extremes = new TypedExtremes();
   private readonly frequency: ValueFrequency;
 
@@ -68,53 +74,63 @@ export class ColumnStats {
       this.blanks++;
       return;
     }
-    this.frequency.add(raw);
+    const slot = this.frequency.add(raw);
+    if (slot >= 0 && !this.frequency.lastWasNew) {
+      // A repeat: same traits as its first appearance, and it cannot move the extremes.
+      this.count(this.masks[slot]!);
+      return;
+    }
+    const mask = this.examine(value);
+    if (slot >= 0) {
+      if (slot >= this.masks.length) this.growMasks();
+      this.masks[slot] = mask;
+    }
+    this.count(mask);
+  }
+
+  /** Detects a new value's traits, updates the extremes and returns the traits as a mask. */
+  private examine(value: string): number {
+    const t = detectValueTraits(value, this.traits);
     this.extremes.addText(value);
-    this.countTraits(value);
+    if (t.decimal) this.extremes.addNumber(t.numeric!, value);
+    if (t.isoDate) this.extremes.addDate(t.isoDate);
+    if (t.isoDateTime) this.extremes.addDateTime(t.isoDateTime);
+    const layout = t.isoDate ? t.dateShape : t.isoDateTime ? t.datetimeShape : undefined;
+    return traitMask(
+      t,
+      layout === undefined ? undefined : this.layoutIndex(layout),
+      value.charCodeAt(0) === 48 && value.length > 1,
+    );
   }
 
-  private countTraits(value: string): void {
-    const t = detectValueTraits(value);
-    const c = this.counts;
-    if (t.integer) {
-      c.integer++;
-      if (value.length > 1 && value.charCodeAt(0) === 48) c.leadingZero++;
-    }
-    if (t.decimal) {
-      c.decimal++;
-      this.extremes.addNumber(t.numeric!, value);
-    }
-    if (t.dateShape) {
-      c.dateShaped++;
-      if (t.isoDate) {
-        c.date++;
-        this.countFormat(t.dateShape);
-        this.extremes.addDate(t.isoDate);
-      }
-    }
-    if (t.datetimeShape) {
-      c.datetimeShaped++;
-      if (t.isoDateTime) {
-        c.datetime++;
-        this.countFormat(t.datetimeShape);
-        this.extremes.addDateTime(t.isoDateTime);
-      }
-    }
-    if (t.flag) c.flag++;
-    if (t.nhsShaped) c.nhsNumberShaped++;
-    if (t.nhsValid) c.nhsNumberValid++;
-    if (t.postcode) c.postcode++;
+  private count(mask: number): void {
+    countMask(mask, this.counts);
+    const layout = layoutOfMask(mask);
+    if (layout >= 0) this.layoutCounts[layout]!++;
   }
 
-  private countFormat(format: string): void {
-    this.dateFormats.set(format, (this.dateFormats.get(format) ?? 0) + 1);
+  private layoutIndex(layout: string): number {
+    let i = this.layouts.indexOf(layout);
+    if (i < 0) {
+      i = this.layouts.push(layout) - 1;
+      this.layoutCounts.push(0);
+    }
+    return i;
+  }
+
+  private growMasks(): void {
+    const bigger = new Uint32Array(this.masks.length * 2);
+    bigger.set(this.masks);
+    this.masks = bigger;
   }
 
   /** The column's profile; call once, after the last value. */
   finish(): ColumnProfile {
     const { topN, smallCellThreshold } = this.options;
     const frequency = this.frequency.summary(topN, smallCellThreshold);
-    const dateFormats = Object.fromEntries([...this.dateFormats].sort((a, b) => compareCodeUnits(a[0], b[0])));
+    const dateFormats = Object.fromEntries(
+      this.layouts.map((l, i) => [l, this.layoutCounts[i]!] as const).sort((a, b) => compareCodeUnits(a[0], b[0])),
+    );
     const nonEmpty = this.rows - this.nulls - this.blanks;
     const hasLength = this.maxLength >= 0;
     const inferred = inferType({

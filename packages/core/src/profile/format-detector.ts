@@ -55,30 +55,30 @@ function isDigit(code: number): boolean {
 
 /**
  * Describes one trimmed, non-blank value: number, date or date-time layout, flag, NHS number, postcode.
- * Cheap first-character tests skip the patterns that cannot match.
+ * Cheap first-character tests skip the patterns that cannot match. Pass `into` to reuse one object
+ * (it is overwritten and returned).
  *
  * @example
  * detectValueTraits('03/02/1961').isoDate // => '1961-02-03'
  * detectValueTraits('943 476 5919').nhsValid // => true
  */
-export function detectValueTraits(value: string): ValueTraits {
+export function detectValueTraits(value: string, into: ValueTraits = emptyTraits()): ValueTraits {
   const first = value.charCodeAt(0);
   const startsNumeric = isDigit(first) || first === 43 || first === 45 || first === 46;
   const integer = startsNumeric && integerPattern.test(value);
   const decimal = integer || (startsNumeric && decimalPattern.test(value));
-  const traits: ValueTraits = {
-    integer,
-    decimal,
-    numeric: decimal ? Number(value) : undefined,
-    dateShape: undefined,
-    isoDate: undefined,
-    datetimeShape: undefined,
-    isoDateTime: undefined,
-    flag: value.length <= 5 && flagValues.has(value.toUpperCase()),
-    nhsShaped: false,
-    nhsValid: false,
-    postcode: false,
-  };
+  const traits = into;
+  traits.integer = integer;
+  traits.decimal = decimal;
+  traits.numeric = decimal ? Number(value) : undefined;
+  traits.dateShape = undefined;
+  traits.isoDate = undefined;
+  traits.datetimeShape = undefined;
+  traits.isoDateTime = undefined;
+  traits.flag = value.length <= 5 && flagValues.has(value.toUpperCase());
+  traits.nhsShaped = false;
+  traits.nhsValid = false;
+  traits.postcode = false;
   if (isDigit(first)) {
     if (!integer) detectDates(value, traits);
     const nhs = value.length === 10 ? value : value.length <= 13 ? normaliseNhsNumber(value) : '';
@@ -90,6 +90,23 @@ export function detectValueTraits(value: string): ValueTraits {
     traits.postcode = isValidPostcode(value);
   }
   return traits;
+}
+
+/** A fresh traits object, all false: pass one to `detectValueTraits` to reuse it across values. */
+export function emptyTraits(): ValueTraits {
+  return {
+    integer: false,
+    decimal: false,
+    numeric: undefined,
+    dateShape: undefined,
+    isoDate: undefined,
+    datetimeShape: undefined,
+    isoDateTime: undefined,
+    flag: false,
+    nhsShaped: false,
+    nhsValid: false,
+    postcode: false,
+  };
 }
 
 function detectDates(value: string, traits: ValueTraits): void {

@@ -1,3 +1,4 @@
+import { ownCopy } from './own-copy.js';
 import type { DetectedType, extremesKinds } from './profile-model.js';
 
 /** The minimum and maximum of a column, chosen for its detected type. */
@@ -34,11 +35,11 @@ export class TypedExtremes {
   addNumber(value: number, text: string): void {
     if (value < this.minNumber) {
       this.minNumber = value;
-      this.minNumberText = text;
+      this.minNumberText = ownCopy(text);
     }
     if (value > this.maxNumber) {
       this.maxNumber = value;
-      this.maxNumberText = text;
+      this.maxNumberText = ownCopy(text);
     }
   }
 
@@ -56,8 +57,8 @@ export class TypedExtremes {
   }
 
   addText(value: string): void {
-    if (this.minText === undefined || value < this.minText) this.minText = value;
-    if (this.maxText === undefined || value > this.maxText) this.maxText = value;
+    if (this.minText === undefined || value < this.minText) this.minText = ownCopy(value);
+    if (this.maxText === undefined || value > this.maxText) this.maxText = ownCopy(value);
   }
 
   /** The extremes to publish for a column of this type. */

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from './code-unit-order.js';
 import { HyperLogLog } from './hyperloglog.js';
+import { ownCopy } from './own-copy.js';
 import { SpaceSaving } from './space-saving.js';
 
 /** A value shown in a profile: seen at least `smallCellThreshold` times. */
@@ -37,41 +38,76 @@ export interface ValueFrequencyOptions {
  * f.summary(10, 5); // { distinct: 2, topValues: [], suppressed: 2, ... }
  */
 export class ValueFrequency {
+  /** Value -> slot in `counts`, while counting exactly. */
   private exact: Map<string, number> | undefined = new Map();
+  private counts = new Uint32Array(1024);
   private hll: HyperLogLog | undefined;
   private sketch: SpaceSaving | undefined;
 
   constructor(private readonly options: ValueFrequencyOptions) {}
 
-  add(value: string): void {
+  /** True when the last `add` saw its value for the first time (while counting exactly). */
+  lastWasNew = false;
+
+  /**
+   * Counts a value. Returns its slot (0, 1, 2... in order of first appearance) while counting exactly, so a
+   * caller can keep per-value facts beside it; -1 once the sketches have taken over.
+   */
+  add(value: string): number {
     const exact = this.exact;
-    if (exact) {
-      const count = exact.get(value);
-      if (count !== undefined) exact.set(value, count + 1);
-      else if (exact.size < this.options.exactDistinctCap) exact.set(value, 1);
-      else {
-        this.switchToSketches(exact);
-        this.add(value);
-      }
-      return;
+    if (!exact) {
+      this.hll!.add(value);
+      this.sketch!.add(value);
+      this.lastWasNew = false;
+      return -1;
     }
-    this.hll!.add(value);
-    this.sketch!.add(value);
+    const slot = exact.get(value);
+    if (slot !== undefined) {
+      this.counts[slot]!++;
+      this.lastWasNew = false;
+      return slot;
+    }
+    if (exact.size >= this.options.exactDistinctCap) {
+      this.switchToSketches(exact);
+      return this.add(value);
+    }
+    const next = exact.size;
+    if (next === this.counts.length) this.grow();
+    exact.set(ownCopy(value), next);
+    this.counts[next] = 1;
+    this.lastWasNew = true;
+    return next;
+  }
+
+  private grow(): void {
+    const bigger = new Uint32Array(this.counts.length * 2);
+    bigger.set(this.counts);
+    this.counts = bigger;
+  }
+
+  private exactCounts(exact: Map<string, number>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [value, slot] of exact) out.set(value, this.counts[slot]!);
+    return out;
   }
 
   private switchToSketches(exact: Map<string, number>): void {
     const hll = new HyperLogLog();
     for (const value of exact.keys()) hll.add(value);
     this.hll = hll;
-    this.sketch = SpaceSaving.fromCounts(exact, this.options.sketchCapacity);
+    this.sketch = SpaceSaving.fromCounts(this.exactCounts(exact), this.options.sketchCapacity);
     this.exact = undefined;
+    this.counts = new Uint32Array(0);
   }
 
   /** The distinct count and the `topN` most frequent values seen at least `threshold` times. */
   summary(topN: number, threshold: number): FrequencySummary {
     if (this.exact) {
       const frequent: ValueCount[] = [];
-      for (const [value, count] of this.exact) if (count >= threshold) frequent.push({ value, count });
+      for (const [value, slot] of this.exact) {
+        const count = this.counts[slot]!;
+        if (count >= threshold) frequent.push({ value, count });
+      }
       return {
         distinct: this.exact.size,
         distinctIsEstimate: false,
