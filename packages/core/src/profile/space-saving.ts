@@ -97,7 +97,7 @@ export class SpaceSaving {
 
   private insertNew(value: string): void {
     let bucket = this.min;
-    if (!bucket || bucket.count !== 1) {
+    if (bucket?.count !== 1) {
       bucket = { count: 1, head: undefined, tail: undefined, prev: undefined, next: bucket };
       if (this.min) this.min.prev = bucket;
       this.min = bucket;
