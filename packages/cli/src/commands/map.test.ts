@@ -1,7 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goldFromContract, mappingSuggestionSchema, validateContractForLoad, writeGoldCsv } from '@ferry/core';
+import {
+  CsvSourceConnector,
+  goldFromContract,
+  mappingSuggestionSchema,
+  profileSource,
+  validateContractForLoad,
+  writeGoldCsv,
+  writeProfileJson,
+} from '@ferry/core';
 import { nhsPasPack, nhsPasPackFiles } from '@ferry/pack-nhs-pas';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -108,6 +116,29 @@ describe('ferry map on the nhs-pas pack', () => {
     expect(r.stdout).toMatch(/Matched 38 of 38 target tables/);
     expect(r.stdout).toMatch(/precision 0\.\d{4} {2}recall [01]\.\d{4} {2}F1 0\.\d{4}/);
     expect(r.stdout).toMatch(/; 100 gold mappings/);
+  });
+
+  it('profiles --source-data (or reads --profile) and scores with value evidence', async () => {
+    const data = join(dir, 'data');
+    await mkdir(data, { recursive: true });
+    const nhs = ['9990000018', '9990000026', '9990000034', '9990000042', '9990000050', '9990000069'];
+    const rows = nhs.map((n, i) => `${i + 1},H${i},${n},0${i + 1}/02/1960`);
+    await writeFile(join(data, 'PATIENT.csv'), `PAT_ID,HOSP_NO,NHS_NO,DOB\n${rows.join('\n')}\n`);
+    const common = ['--source-catalog', nhsPasPackFiles.sourceCatalogCore, '--target-pack', 'nhs-pas', '--json'];
+    const fromData = await ferry('map', ...common, '--source-data', `csv:${data}`, '--out', join(dir, 'd.json'));
+    expect(fromData.code).toBe(0);
+    expect(JSON.parse(fromData.stdout)).toMatchObject({ usedProfile: true, matchedTables: 38 });
+    const suggestion = mappingSuggestionSchema.parse(JSON.parse(await readFile(join(dir, 'd.json'), 'utf8')));
+    const pmi = suggestion.tables.find((t) => t.target === 'LOAD_PMI')!;
+    const nhsField = pmi.fields.find((f) => f.target === 'NHS_NUMBER')!;
+    expect(nhsField.best).toMatchObject({ table: 'PATIENT', column: 'NHS_NO' });
+    expect(nhsField.best!.reason).toContain('100% values pass Mod 11');
+
+    const profileFile = join(dir, 'profile.json');
+    await writeProfileJson(await profileSource(await CsvSourceConnector.open(data)), profileFile);
+    const fromFile = await ferry('map', ...common, '--profile', profileFile, '--out', join(dir, 'p.json'));
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ usedProfile: true });
+    expect(await readFile(join(dir, 'p.json'), 'utf8')).toBe(await readFile(join(dir, 'd.json'), 'utf8'));
   });
 
   it('exits 2 with a clear message on bad input, writing nothing', async () => {
