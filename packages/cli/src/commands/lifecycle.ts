@@ -114,6 +114,7 @@ export function registerLifecycle(program: Command): void {
             `  quality issues ${n(s.issues)}; reconciliation ${s.reconciliation}`,
             `  release gate ${gate.outcome}${gate.blocking?.length ? `: ${gate.blocking.length} blocking reason(s)` : ''}`,
             ...(gate.blocking ?? []).slice(0, 8).map((b) => `    - ${b.code}: ${b.message}`),
+            ...((gate.blocking?.length ?? 0) > 8 ? [`    ... and ${gate.blocking!.length - 8} more in release_gate_report.json`] : []),
             `  outcome ${record.outcome}`,
             `  evidence: ${evidenceDir} (manifest.json lists each file's sha256)`,
           ];
