@@ -40,7 +40,12 @@ function activeRows<T extends RowFlags>(rows: readonly T[]): T[] {
  * legacy text of one column of one row (rejects). Returns undefined when the patient has no row the defect fits;
  * `duplicate_patient` and `activity_after_death` need new rows and are made by the patient builder.
  */
-export function applyDefect(scope: PatientScope, facts: PatientFacts, kind: DefectKind, codesInUse: (codeType: string) => Set<string>): DefectRecord | undefined {
+export function applyDefect(
+  scope: PatientScope,
+  facts: PatientFacts,
+  kind: DefectKind,
+  codesInUse: (codeType: string) => Set<string>,
+): DefectRecord | undefined {
   const { rng, ctx } = scope;
   const core = facts.core;
   switch (kind) {
@@ -89,7 +94,8 @@ export function applyDefect(scope: PatientScope, facts: PatientFacts, kind: Defe
           for (const w of e.wardStays) c.push({ table: 'ADM_WARDSTAY', id: w.id, row: w, column: 'EPISODE_ID' });
         }
       }
-      for (const a of facts.appointments) for (const x of a.coding) c.push({ table: 'OP_APPT_CODING', id: x.id, row: x, column: 'APPT_ID' });
+      for (const a of facts.appointments)
+        for (const x of a.coding) c.push({ table: 'OP_APPT_CODING', id: x.id, row: x, column: 'APPT_ID' });
       if (!c.length) return undefined;
       const pick = rng.pick(c);
       mark(pick.row, pick.column, String(missingParentId + rng.int(1, 900_000)));
@@ -100,7 +106,8 @@ export function applyDefect(scope: PatientScope, facts: PatientFacts, kind: Defe
         { table: 'PATIENT', id: core.id, row: core, column: 'SURNAME' },
         { table: 'PATIENT', id: core.id, row: core, column: 'FORENAME' },
       ];
-      for (const r of activeRows(facts.referrals)) c.push({ table: 'REFERRAL', id: r.id, row: r, column: 'REF_RCVD_DT' });
+      for (const r of activeRows(facts.referrals))
+        c.push({ table: 'REFERRAL', id: r.id, row: r, column: 'REF_RCVD_DT' });
       for (const a of activeRows(facts.addresses)) c.push({ table: 'PAT_ADDR', id: a.id, row: a, column: 'ADDR1' });
       for (const a of activeRows(facts.appointments)) c.push({ table: 'OP_APPT', id: a.id, row: a, column: 'APPT_DT' });
       for (const s of activeRows(facts.spells)) c.push({ table: 'ADM_SPELL', id: s.id, row: s, column: 'ADM_DT' });
@@ -111,7 +118,8 @@ export function applyDefect(scope: PatientScope, facts: PatientFacts, kind: Defe
     case 'malformed_date': {
       const c: Candidate[] = [{ table: 'PATIENT', id: core.id, row: core, column: 'DOB' }];
       for (const r of activeRows(facts.referrals)) c.push({ table: 'REFERRAL', id: r.id, row: r, column: 'REF_DT' });
-      for (const a of activeRows(facts.appointments)) c.push({ table: 'OP_APPT', id: a.id, row: a, column: 'BOOKED_DT' });
+      for (const a of activeRows(facts.appointments))
+        c.push({ table: 'OP_APPT', id: a.id, row: a, column: 'BOOKED_DT' });
       for (const a of activeRows(facts.addresses)) c.push({ table: 'PAT_ADDR', id: a.id, row: a, column: 'FROM_DT' });
       const pick = rng.pick(c);
       mark(pick.row, pick.column, rng.pick(malformedDates));

@@ -1,12 +1,29 @@
 import type { PatientScope } from './build-context.js';
-import type { AppointmentFact, ClinicalCodeFact } from './cohort-facts.js';
 import type { TreatmentFunction } from './code-book.js';
+import type { AppointmentFact, ClinicalCodeFact } from './cohort-facts.js';
 import type { ClinicRef } from './reference-data.js';
 import type { Booking, SlotKind } from './session-calendar.js';
 
-const patientCancelReasons = ['Patient unwell', 'Patient on holiday', 'Patient has work commitments', 'Transport not available', 'Patient requested new date'];
-const hospitalCancelReasons = ['Clinic cancelled - consultant on leave', 'Clinic overbooked', 'Consultant called to theatre', 'Rescheduled by booking office'];
-const appointmentComments = ['Needs wheelchair on arrival', 'Interpreter booked', 'Bring list of current medication', 'Bloods before appointment', 'Patient requested female clinician'];
+const patientCancelReasons = [
+  'Patient unwell',
+  'Patient on holiday',
+  'Patient has work commitments',
+  'Transport not available',
+  'Patient requested new date',
+];
+const hospitalCancelReasons = [
+  'Clinic cancelled - consultant on leave',
+  'Clinic overbooked',
+  'Consultant called to theatre',
+  'Rescheduled by booking office',
+];
+const appointmentComments = [
+  'Needs wheelchair on arrival',
+  'Interpreter booked',
+  'Bring list of current medication',
+  'Bloods before appointment',
+  'Patient requested female clinician',
+];
 
 /** Everything an appointment needs from its referral and pathway. */
 export interface AppointmentRequest {
@@ -43,7 +60,12 @@ export type AppointmentResult =
 export function bookAppointment(scope: PatientScope, req: AppointmentRequest): AppointmentResult | undefined {
   const { rng, ctx } = scope;
   const latest = Math.min(scope.lastDay, ctx.horizon);
-  const booking: Booking | undefined = ctx.calendar.book(req.clinic.index, req.kind, Math.max(req.wantedDay, req.bookedOn + 1), latest);
+  const booking: Booking | undefined = ctx.calendar.book(
+    req.clinic.index,
+    req.kind,
+    Math.max(req.wantedDay, req.bookedOn + 1),
+    latest,
+  );
   if (!booking) return undefined;
   const consultant = ctx.ref.staffById.get(req.clinic.consultantId)!;
   const base: AppointmentFact = {
@@ -101,7 +123,12 @@ export function bookAppointment(scope: PatientScope, req: AppointmentRequest): A
 }
 
 /** Codes an attended appointment (an outpatient procedure, and sometimes its diagnosis). */
-export function codeAppointment(scope: PatientScope, appt: AppointmentFact, tf: TreatmentFunction, withProcedure: boolean): void {
+export function codeAppointment(
+  scope: PatientScope,
+  appt: AppointmentFact,
+  tf: TreatmentFunction,
+  withProcedure: boolean,
+): void {
   const { rng, ctx } = scope;
   const day = Math.floor(appt.at / 1440);
   const codedOn = Math.min(ctx.extract, day + rng.int(1, 20));
@@ -109,11 +136,28 @@ export function codeAppointment(scope: PatientScope, appt: AppointmentFact, tf: 
   const codes: ClinicalCodeFact[] = [];
   if (withProcedure && tf.opProcedures?.length) {
     const [code, description] = rng.pick(tf.opProcedures);
-    codes.push({ id: ctx.ids.next('opCoding'), scheme: 'OPCS4', code, seq: 1, description, day, codedBy: coder, codedOn });
+    codes.push({
+      id: ctx.ids.next('opCoding'),
+      scheme: 'OPCS4',
+      code,
+      seq: 1,
+      description,
+      day,
+      codedBy: coder,
+      codedOn,
+    });
   }
   if (rng.chance(codes.length ? 0.5 : 0.15)) {
     const [code, description] = rng.pick(tf.diagnoses);
-    codes.push({ id: ctx.ids.next('opCoding'), scheme: 'ICD10', code, seq: codes.length + 1, description, codedBy: coder, codedOn });
+    codes.push({
+      id: ctx.ids.next('opCoding'),
+      scheme: 'ICD10',
+      code,
+      seq: codes.length + 1,
+      description,
+      codedBy: coder,
+      codedOn,
+    });
   }
   appt.coding = codes;
 }

@@ -1,13 +1,16 @@
 import { overlapsInpatient, type PatientScope } from './build-context.js';
-import type { IpWaitFact, IpWaitSuspensionFact, PatientCore, SpellFact, TciFact } from './cohort-facts.js';
+import { buildSpell, wardsFor } from './build-spell.js';
 import { electiveAdmissionSources, type TreatmentFunction } from './code-book.js';
-import { buildSpell, wardFits } from './build-spell.js';
+import type { IpWaitFact, IpWaitSuspensionFact, PatientCore, SpellFact, TciFact } from './cohort-facts.js';
 import type { StaffRef } from './reference-data.js';
 
 const hospitalTciCancel = ['No beds available', 'List overrun', 'Surgeon unavailable', 'Equipment not available'];
 const patientTciCancel = ['Patient unwell', 'Patient on holiday', 'Patient could not arrange childcare'];
 const suspensionReasons: ReadonlyArray<readonly [string, string]> = [
-  ['SOC', 'Patient on holiday'], ['SOC', 'Patient caring for relative'], ['MED', 'Patient medically unfit, review in 6 weeks'], ['MED', 'Awaiting cardiology opinion'],
+  ['SOC', 'Patient on holiday'],
+  ['SOC', 'Patient caring for relative'],
+  ['MED', 'Patient medically unfit, review in 6 weeks'],
+  ['MED', 'Awaiting cardiology opinion'],
 ];
 
 /** What became of a waiting-list entry. */
@@ -39,11 +42,12 @@ export function buildElective(
 ): ElectiveOutcome {
   const { rng, ctx } = scope;
   const dayCase = rng.chance(tf.dayCaseShare);
-  const [procCode, procText] = tf.procedures.length ? rng.pick(tf.procedures) : ['X29.2', 'Continuous intravenous infusion'];
+  const [procCode, procText] = tf.procedures.length
+    ? rng.pick(tf.procedures)
+    : ['X29.2', 'Continuous intravenous infusion'];
   const listed = dta + (rng.chance(0.7) ? 0 : rng.int(1, 3));
   const electiveType = rng.chance(0.8) ? '11' : rng.chance(0.75) ? '12' : '13';
-  const wards = (ctx.ref.wardsByTfc.get(tf.tfc) ?? []).filter((w) => w.dayCase === dayCase && wardFits(w, core.sex));
-  const ward = wards.length ? rng.pick(wards) : rng.pick(ctx.ref.wards.filter((w) => w.active && !w.mh && w.dayCase === dayCase && wardFits(w, core.sex)));
+  const ward = rng.pick(wardsFor(ctx.ref, tf, dayCase, core.sex));
   const generalAnaesthetic = !dayCase || rng.chance(0.4);
   const ipWait: IpWaitFact = {
     id: ctx.ids.next('ipWait'),
@@ -63,12 +67,19 @@ export function buildElective(
     anaesthetic: generalAnaesthetic ? 'GA' : rng.pick(['LA', 'SED', 'REG']),
     expectedLos: dayCase ? 0 : rng.int(1, 6),
     status: 'W',
-    comment: rng.chance(0.05) ? rng.pick(['Needs pre-op echo', 'Latex allergy - first on list', 'Patient prefers afternoon list']) : undefined,
+    comment: rng.chance(0.05)
+      ? rng.pick(['Needs pre-op echo', 'Latex allergy - first on list', 'Patient prefers afternoon list'])
+      : undefined,
     preOpClinic: generalAnaesthetic ? 'POAC' : undefined,
     suspensions: [],
     tcis: [],
   };
-  const waitDays = priority === '3' ? rng.int(10, 31) : priority === '2' ? rng.int(21, 70) : 21 + Math.min(380, Math.round(rng.exponential(75)));
+  const waitDays =
+    priority === '3'
+      ? rng.int(10, 31)
+      : priority === '2'
+        ? rng.int(21, 70)
+        : 21 + Math.min(380, Math.round(rng.exponential(75)));
   let admitDay = listed + waitDays;
   let paused = 0;
   if (rng.chance(0.06)) {
@@ -76,7 +87,13 @@ export function buildElective(
     const len = rng.int(14, 42);
     const [type, reason] = rng.pick(suspensionReasons);
     const end = start + len - 1;
-    const s: IpWaitSuspensionFact = { id: ctx.ids.next('ipSuspension'), start, end: end <= ctx.extract ? end : undefined, type, reason };
+    const s: IpWaitSuspensionFact = {
+      id: ctx.ids.next('ipSuspension'),
+      start,
+      end: end <= ctx.extract ? end : undefined,
+      type,
+      reason,
+    };
     if (start <= ctx.extract) {
       ipWait.suspensions.push(s);
       paused += Math.min(end, ctx.extract) - start + 1;
@@ -152,7 +169,8 @@ export function buildElective(
     const admitted = admitDay * 1440 + tciTime + rng.int(0, 60);
     const staysIn = !dayCase || rng.chance(0.03);
     const los = staysIn ? (dayCase ? 1 : Math.max(1, Math.round(rng.exponential(ipWait.expectedLos + 0.5)))) : 0;
-    let discharged: number | undefined = los === 0 ? admitted + rng.int(180, 540) : (admitDay + los) * 1440 + rng.int(10 * 60, 17 * 60);
+    let discharged: number | undefined =
+      los === 0 ? admitted + rng.int(180, 540) : (admitDay + los) * 1440 + rng.int(10 * 60, 17 * 60);
     let died = false;
     if (core.dod !== undefined && Math.floor(discharged / 1440) >= core.dod) {
       discharged = Math.min(core.dod * 1440 + 1439, Math.max(admitted + 120, core.dod * 1440 + rng.int(0, 1439)));

@@ -1,8 +1,14 @@
 import { WeightedTable } from '@ferry/core';
 import { overlapsInpatient, type PatientScope } from './build-context.js';
-import type { PatientCore, SpellFact } from './cohort-facts.js';
-import { aliveDischargeMethods, emergencyAdmissionMethods, emergencyAdmissionSources, homeDischargeDestinations, type TreatmentFunction } from './code-book.js';
 import { buildSpell } from './build-spell.js';
+import {
+  aliveDischargeMethods,
+  emergencyAdmissionMethods,
+  emergencyAdmissionSources,
+  homeDischargeDestinations,
+  type TreatmentFunction,
+} from './code-book.js';
+import type { PatientCore, SpellFact } from './cohort-facts.js';
 
 /** Emergency admissions per year by age. */
 function yearlyRate(age: number): number {
@@ -14,9 +20,18 @@ function yearlyRate(age: number): number {
 }
 
 /** Treatment functions that admit emergencies for a patient of this age and sex on a day. */
-export function emergencyFunctions(scope: PatientScope, core: PatientCore, age: number): WeightedTable<TreatmentFunction> | undefined {
+export function emergencyFunctions(
+  scope: PatientScope,
+  core: PatientCore,
+  age: number,
+): WeightedTable<TreatmentFunction> | undefined {
   const list = scope.ctx.ref.activeFunctions.filter(
-    (t) => t.emergencyWeight > 0 && t.tfc !== '710' && (t.sex === undefined || t.sex === core.sex) && age >= (t.minAge ?? 16) && age <= (t.maxAge ?? 120),
+    (t) =>
+      t.emergencyWeight > 0 &&
+      t.tfc !== '710' &&
+      (t.sex === undefined || t.sex === core.sex) &&
+      age >= (t.minAge ?? 16) &&
+      age <= (t.maxAge ?? 120),
   );
   const paeds = scope.ctx.ref.activeFunctions.find((t) => t.tfc === '420');
   const usable = age < 16 ? (paeds ? [paeds] : []) : list;
@@ -36,7 +51,11 @@ export interface EmergencyOptions {
  * An emergency admission: via A&E mostly, under a treatment function suited to the patient, with a length of
  * stay that grows with age (a quarter go home the same day). Returns undefined when it would overlap another stay.
  */
-export function buildEmergencySpell(scope: PatientScope, core: PatientCore, opts: EmergencyOptions = {}): SpellFact | undefined {
+export function buildEmergencySpell(
+  scope: PatientScope,
+  core: PatientCore,
+  opts: EmergencyOptions = {},
+): SpellFact | undefined {
   const { rng, ctx } = scope;
   const last = Math.min(scope.lastDay, ctx.extract);
   if (last < scope.firstDay) return undefined;
@@ -49,11 +68,23 @@ export function buildEmergencySpell(scope: PatientScope, core: PatientCore, opts
   const los = sameDay ? 0 : Math.max(1, Math.min(90, Math.round(rng.exponential(1.5 + Math.max(0, age - 40) / 9))));
   if (opts.diesOnDay !== undefined) day = Math.max(scope.firstDay, opts.diesOnDay - los);
   const admitted = day * 1440 + rng.int(0, 1439);
-  let discharged: number | undefined = sameDay ? admitted + rng.int(120, 600) : (day + los) * 1440 + rng.int(9 * 60, 20 * 60);
+  let discharged: number | undefined = sameDay
+    ? admitted + rng.int(120, 600)
+    : (day + los) * 1440 + rng.int(9 * 60, 20 * 60);
   let method = aliveDischargeMethods.pick(rng);
-  let destination = age >= 75 && rng.chance(0.25) ? new WeightedTable([['54', 2], ['65', 3], ['85', 5]] as const).pick(rng) : homeDischargeDestinations.pick(rng);
+  let destination =
+    age >= 75 && rng.chance(0.25)
+      ? new WeightedTable([
+          ['54', 2],
+          ['65', 3],
+          ['85', 5],
+        ] as const).pick(rng)
+      : homeDischargeDestinations.pick(rng);
   if (opts.diesOnDay !== undefined) {
-    discharged = Math.max(admitted + 60, Math.min(opts.diesOnDay * 1440 + rng.int(0, 1439), opts.diesOnDay * 1440 + 1439));
+    discharged = Math.max(
+      admitted + 60,
+      Math.min(opts.diesOnDay * 1440 + rng.int(0, 1439), opts.diesOnDay * 1440 + 1439),
+    );
     method = '4';
     destination = '79';
   } else if (core.dod !== undefined && Math.floor(discharged / 1440) >= core.dod) {

@@ -1,8 +1,8 @@
 import { ukForename, ukSurname } from '@ferry/core';
 import { overlapsInpatient, type PatientScope } from './build-context.js';
-import type { CpaFact, DetentionFact, PatientCore, SpellFact, TribunalFact } from './cohort-facts.js';
-import { mentalHealthTfc, treatmentFunctions } from './code-book.js';
 import { buildSpell } from './build-spell.js';
+import { mentalHealthTfc, treatmentFunctions } from './code-book.js';
+import type { CpaFact, DetentionFact, PatientCore, SpellFact, TribunalFact } from './cohort-facts.js';
 
 /** What a mental health episode of care produced. */
 export interface MentalHealthRows {
@@ -24,7 +24,10 @@ export function buildMentalHealth(scope: PatientScope, core: PatientCore): Menta
   const out: MentalHealthRows = { detentions: [], cpas: [] };
   const last = Math.min(scope.lastDay, ctx.extract);
   if (last - scope.firstDay < 30) return out;
-  const tf = ctx.ref.activeFunctions.find((t) => t.tfc === mentalHealthTfc) ?? ctx.ref.activeFunctions.find((t) => t.tfc === '300') ?? treatmentFunctions[0]!;
+  const tf =
+    ctx.ref.activeFunctions.find((t) => t.tfc === mentalHealthTfc) ??
+    ctx.ref.activeFunctions.find((t) => t.tfc === '300') ??
+    treatmentFunctions[0]!;
   const consultant = rng.pick(ctx.ref.consultantsByTfc.get(tf.tfc)!);
   const day = scope.firstDay + rng.int(0, last - scope.firstDay - 1);
   const admitted = day * 1440 + rng.int(0, 1439);
@@ -82,7 +85,12 @@ export function buildMentalHealth(scope: PatientScope, core: PatientCore): Menta
       expiry,
       end: ends,
       renewed,
-      endReason: ends === undefined ? undefined : ends === expiry ? 'Section lapsed - remained informal' : 'Discharged by responsible clinician',
+      endReason:
+        ends === undefined
+          ? undefined
+          : ends === expiry
+            ? 'Section lapsed - remained informal'
+            : 'Discharged by responsible clinician',
       clinicianId: consultant.id,
       amhp,
       siteId: ward.siteId,
@@ -98,18 +106,36 @@ export function buildMentalHealth(scope: PatientScope, core: PatientCore): Menta
   if (initialSection === '05' && first.end !== undefined && (end === undefined || first.end < end)) {
     first.endReason = 'Assessed - detained under section 2';
     const next = detention('02', first.end, end);
-    next.transfers.push({ id: ctx.ids.next('mhTransfer'), day: Math.floor(first.end / 1440), type: 'SECT', fromSection: '05', toSection: '02', authorisedBy: amhp });
+    next.transfers.push({
+      id: ctx.ids.next('mhTransfer'),
+      day: Math.floor(first.end / 1440),
+      type: 'SECT',
+      fromSection: '05',
+      toSection: '02',
+      authorisedBy: amhp,
+    });
     out.detentions.push(next);
     first = next;
   }
   // Section 2 converted to section 3 when the stay runs past 28 days.
-  if (first.section === '02' && (end === undefined || end - first.start > 28 * 1440) && first.start + 21 * 1440 <= ctx.extract * 1440) {
+  if (
+    first.section === '02' &&
+    (end === undefined || end - first.start > 28 * 1440) &&
+    first.start + 21 * 1440 <= ctx.extract * 1440
+  ) {
     const at = Math.min(first.start + rng.int(21, 27) * 1440, ctx.extract * 1440);
     first.end = at;
     first.endReason = 'Detained under section 3';
     first.status = 'E';
     const next = detention('03', at, end);
-    next.transfers.push({ id: ctx.ids.next('mhTransfer'), day: Math.floor(at / 1440), type: 'SECT', fromSection: '02', toSection: '03', authorisedBy: amhp });
+    next.transfers.push({
+      id: ctx.ids.next('mhTransfer'),
+      day: Math.floor(at / 1440),
+      type: 'SECT',
+      fromSection: '02',
+      toSection: '03',
+      authorisedBy: amhp,
+    });
     out.detentions.push(next);
   }
   for (const d of out.detentions) {
@@ -137,14 +163,22 @@ export function buildMentalHealth(scope: PatientScope, core: PatientCore): Menta
   }
   if (rng.chance(0.04) && out.detentions.length) {
     const d = out.detentions.at(-1)!;
-    d.transfers.push({ id: ctx.ids.next('mhTransfer'), day: Math.floor(d.start / 1440) + 1, type: 'HOSP', fromOrg: rng.pick(otherTrusts), toOrg: ctx.ref.sites[0]!.ods.slice(0, 3), authorisedBy: amhp });
+    d.transfers.push({
+      id: ctx.ids.next('mhTransfer'),
+      day: Math.floor(d.start / 1440) + 1,
+      type: 'HOSP',
+      fromOrg: rng.pick(otherTrusts),
+      toOrg: ctx.ref.sites[0]!.ods.slice(0, 3),
+      authorisedBy: amhp,
+    });
   }
   if (discharged !== undefined && rng.chance(0.8)) {
     const start = Math.floor(discharged / 1440);
     const reviews: number[] = [];
     for (let r = start + 182; r <= ctx.extract && (core.dod === undefined || r < core.dod); r += 182) reviews.push(r);
     const ended = rng.chance(0.35) ? start + rng.int(365, 3 * 365) : undefined;
-    const endDay = ended !== undefined && ended <= ctx.extract && (core.dod === undefined || ended < core.dod) ? ended : core.dod;
+    const endDay =
+      ended !== undefined && ended <= ctx.extract && (core.dod === undefined || ended < core.dod) ? ended : core.dod;
     out.cpas.push({
       id: ctx.ids.next('cpa'),
       level: rng.chance(0.7) ? 'CPA' : 'STD',

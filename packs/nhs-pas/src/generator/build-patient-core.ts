@@ -14,7 +14,6 @@ import {
   ymdFromDay,
 } from '@ferry/core';
 import type { PatientScope } from './build-context.js';
-import type { PatientCore } from './cohort-facts.js';
 import {
   ethnicCodes,
   genderCodes,
@@ -24,21 +23,70 @@ import {
   occupations,
   religionValues,
 } from './code-book.js';
-import type { PatientNumbers } from './patient-numbers.js';
+import type { PatientCore } from './cohort-facts.js';
 import type { PracticeRef } from './gp-practices.js';
+import type { PatientNumbers } from './patient-numbers.js';
 
 const ageBands: ReadonlyArray<readonly [readonly [number, number], number]> = [
-  [[0, 4], 6], [[5, 15], 8], [[16, 29], 12], [[30, 44], 15], [[45, 59], 18], [[60, 74], 20], [[75, 89], 16], [[90, 101], 5],
+  [[0, 4], 6],
+  [[5, 15], 8],
+  [[16, 29], 12],
+  [[30, 44], 15],
+  [[45, 59], 18],
+  [[60, 74], 20],
+  [[75, 89], 16],
+  [[90, 101], 5],
 ];
 
 const nicknames: Record<string, string> = {
-  Robert: 'Bob', William: 'Bill', Margaret: 'Peggy', Elizabeth: 'Liz', Katherine: 'Kate', James: 'Jim', Michael: 'Mike',
-  Christopher: 'Chris', Alexander: 'Alex', Jennifer: 'Jen', Victoria: 'Vicky', Thomas: 'Tom', Samuel: 'Sam', Daniel: 'Dan',
-  Patricia: 'Pat', Kenneth: 'Ken', Anthony: 'Tony', Rebecca: 'Becky', Nicholas: 'Nick', Josephine: 'Jo', Frederick: 'Fred',
-  Dorothy: 'Dot', Catherine: 'Cathy', Stephen: 'Steve', Matthew: 'Matt', Jonathan: 'Jon', Benjamin: 'Ben', Joseph: 'Joe',
+  Robert: 'Bob',
+  William: 'Bill',
+  Margaret: 'Peggy',
+  Elizabeth: 'Liz',
+  Katherine: 'Kate',
+  James: 'Jim',
+  Michael: 'Mike',
+  Christopher: 'Chris',
+  Alexander: 'Alex',
+  Jennifer: 'Jen',
+  Victoria: 'Vicky',
+  Thomas: 'Tom',
+  Samuel: 'Sam',
+  Daniel: 'Dan',
+  Patricia: 'Pat',
+  Kenneth: 'Ken',
+  Anthony: 'Tony',
+  Rebecca: 'Becky',
+  Nicholas: 'Nick',
+  Josephine: 'Jo',
+  Frederick: 'Fred',
+  Dorothy: 'Dot',
+  Catherine: 'Cathy',
+  Stephen: 'Steve',
+  Matthew: 'Matt',
+  Jonathan: 'Jon',
+  Benjamin: 'Ben',
+  Joseph: 'Joe',
 };
 
-const birthPlaces = ['Leeds', 'Bradford', 'Wakefield', 'Halifax', 'York', 'Manchester', 'London', 'Glasgow', 'Dublin', 'Lahore', 'Mirpur', 'Krakow', 'Kingston, Jamaica', 'Lagos', 'Hong Kong', 'Sylhet'];
+const birthPlaces = [
+  'Leeds',
+  'Bradford',
+  'Wakefield',
+  'Halifax',
+  'York',
+  'Manchester',
+  'London',
+  'Glasgow',
+  'Dublin',
+  'Lahore',
+  'Mirpur',
+  'Krakow',
+  'Kingston, Jamaica',
+  'Lagos',
+  'Hong Kong',
+  'Sylhet',
+];
 
 const patientComments = [
   'Prefers morning appointments',
@@ -62,12 +110,37 @@ function deathChance(age: number): number {
 
 function maritalFor(rng: SeededRandom, age: number): string | undefined {
   if (age < 16) return rng.chance(0.3) ? 'S' : undefined;
-  if (age < 25) return weightedChoice(rng, [['S', 88], ['M', 8], ['N', 4]]);
-  if (age < 65) return weightedChoice(rng, [['S', 30], ['M', 50], ['D', 10], ['P', 3], ['W', 2], ['N', 5]]);
-  return weightedChoice(rng, [['S', 6], ['M', 50], ['D', 10], ['W', 28], ['N', 6]]);
+  if (age < 25)
+    return weightedChoice(rng, [
+      ['S', 88],
+      ['M', 8],
+      ['N', 4],
+    ]);
+  if (age < 65)
+    return weightedChoice(rng, [
+      ['S', 30],
+      ['M', 50],
+      ['D', 10],
+      ['P', 3],
+      ['W', 2],
+      ['N', 5],
+    ]);
+  return weightedChoice(rng, [
+    ['S', 6],
+    ['M', 50],
+    ['D', 10],
+    ['W', 28],
+    ['N', 6],
+  ]);
 }
 
-function titleFor(rng: SeededRandom, sexName: NameSex, sex: string, age: number, marital: string | undefined): string | undefined {
+function titleFor(
+  rng: SeededRandom,
+  sexName: NameSex,
+  sex: string,
+  age: number,
+  marital: string | undefined,
+): string | undefined {
   if (rng.chance(0.03)) return undefined;
   if (sex === '9' || sex === 'X') return rng.chance(0.5) ? 'Mx' : undefined;
   if (age >= 25 && rng.chance(0.012)) return 'Dr';
@@ -99,7 +172,12 @@ export interface CoreOptions {
 }
 
 /** Builds the demographic core of a new patient. */
-export function buildPatientCore(scope: PatientScope, numbers: PatientNumbers, id: number, opts: CoreOptions): PatientCore {
+export function buildPatientCore(
+  scope: PatientScope,
+  numbers: PatientNumbers,
+  id: number,
+  opts: CoreOptions,
+): PatientCore {
   const { rng, ctx } = scope;
   const extract = ctx.extract;
   const sex = genderCodes.pick(rng);
@@ -134,7 +212,13 @@ export function buildPatientCore(scope: PatientScope, numbers: PatientNumbers, i
   const language = languageFor(rng, ethnic);
   const hasNhs = opts.nhsNumber || rng.chance(0.985);
   const nhsNumber = hasNhs ? numbers.nextNhsNumber() : undefined;
-  const nhsStatus = hasNhs ? nhsStatusWithNumber.pick(rng) : nhsStatusWithoutNumber.pick(rng);
+  // Babies under six weeks old are not traced yet (status 08).
+  const nhsStatus =
+    extract - dob < 42 && rng.chance(0.7)
+      ? '08'
+      : hasNhs
+        ? nhsStatusWithNumber.pick(rng)
+        : nhsStatusWithoutNumber.pick(rng);
   const practice = opts.practice;
   const gp = practice && rng.chance(0.92) ? rng.pick(practice.gps) : undefined;
   const homePhone = rng.chance(ageNow > 60 ? 0.85 : 0.45) ? ukLandline(rng) : undefined;

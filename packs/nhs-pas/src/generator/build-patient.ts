@@ -16,8 +16,8 @@ import {
   buildNextOfKin,
 } from './build-pmi-records.js';
 import { buildReferral } from './build-referral.js';
-import type { AppointmentFact, MergeFact, PatientCore, PatientFacts, ReferralFact, SpellFact } from './cohort-facts.js';
 import type { TreatmentFunction } from './code-book.js';
+import type { AppointmentFact, MergeFact, PatientCore, PatientFacts, ReferralFact, SpellFact } from './cohort-facts.js';
 import type { DefectKind, DefectRecord } from './defect-kinds.js';
 import { defectKinds } from './defect-kinds.js';
 import type { PatientNumbers } from './patient-numbers.js';
@@ -35,7 +35,12 @@ export interface CohortMemory {
   lastClean?: PatientCore;
 }
 
-const mergeReasons = ['Duplicate registration', 'Registered twice at A&E', 'Duplicate created by interface', 'Baby registered before naming'];
+const mergeReasons = [
+  'Duplicate registration',
+  'Registered twice at A&E',
+  'Duplicate created by interface',
+  'Baby registered before naming',
+];
 
 function needsOf(kind: DefectKind | undefined): BuildNeeds {
   switch (kind) {
@@ -59,8 +64,25 @@ function needsOf(kind: DefectKind | undefined): BuildNeeds {
 
 function emptyFacts(core: PatientCore): PatientFacts {
   return {
-    core, identifiers: [], aliases: [], addresses: [], contacts: [], nextOfKin: [], gpRegistrations: [], allergies: [], alerts: [],
-    casenotes: [], merges: [], pathways: [], referrals: [], opWaits: [], appointments: [], ipWaits: [], spells: [], detentions: [], cpas: [],
+    core,
+    identifiers: [],
+    aliases: [],
+    addresses: [],
+    contacts: [],
+    nextOfKin: [],
+    gpRegistrations: [],
+    allergies: [],
+    alerts: [],
+    casenotes: [],
+    merges: [],
+    pathways: [],
+    referrals: [],
+    opWaits: [],
+    appointments: [],
+    ipWaits: [],
+    spells: [],
+    detentions: [],
+    cpas: [],
   };
 }
 
@@ -73,16 +95,30 @@ function referralRate(age: number): number {
   return 0.4;
 }
 
-function referralFunctions(scope: PatientScope, core: PatientCore, day: number): WeightedTable<TreatmentFunction> | undefined {
+function referralFunctions(
+  scope: PatientScope,
+  core: PatientCore,
+  day: number,
+): WeightedTable<TreatmentFunction> | undefined {
   const age = (day - core.dob) / 365.25;
   const list = scope.ctx.ref.activeFunctions.filter(
-    (t) => t.tfc !== '710' && (t.sex === undefined || t.sex === core.sex) && age >= (t.minAge ?? (t.tfc === '420' ? 0 : 16)) && age <= (t.maxAge ?? 120),
+    (t) =>
+      t.tfc !== '710' &&
+      (t.sex === undefined || t.sex === core.sex) &&
+      age >= (t.minAge ?? (t.tfc === '420' ? 0 : 16)) &&
+      age <= (t.maxAge ?? 120),
   );
   const usable = age < 16 ? list.filter((t) => t.tfc === '420' || t.tfc === '130' || t.tfc === '120') : list;
   return usable.length ? new WeightedTable(usable.map((t) => [t, t.weight] as const)) : undefined;
 }
 
-function addReferral(scope: PatientScope, facts: PatientFacts, tf: TreatmentFunction, received: number, opts: Parameters<typeof buildReferral>[4] = {}): void {
+function addReferral(
+  scope: PatientScope,
+  facts: PatientFacts,
+  tf: TreatmentFunction,
+  received: number,
+  opts: Parameters<typeof buildReferral>[4] = {},
+): void {
   const rows = buildReferral(scope, facts.core, tf, received, opts);
   if (rows.pathway) facts.pathways.push(rows.pathway);
   facts.referrals.push(rows.referral);
@@ -101,10 +137,15 @@ function buildActivity(scope: PatientScope, facts: PatientFacts): void {
   const midAge = ((scope.firstDay + last) / 2 - core.dob) / 365.25;
   let n = rng.poisson(referralRate(midAge) * years);
   if (scope.needs.referral && n === 0) n = 1;
-  const days = Array.from({ length: n }, () => scope.firstDay + rng.int(0, last - scope.firstDay)).sort((a, b) => a - b);
+  const days = Array.from({ length: n }, () => scope.firstDay + rng.int(0, last - scope.firstDay)).sort(
+    (a, b) => a - b,
+  );
   for (const received of days) {
     const functions = referralFunctions(scope, core, received);
-    if (functions) addReferral(scope, facts, functions.pick(rng), received, { forceAttend: scope.needs.referral && facts.referrals.length === 0 });
+    if (functions)
+      addReferral(scope, facts, functions.pick(rng), received, {
+        forceAttend: scope.needs.referral && facts.referrals.length === 0,
+      });
   }
   let emergencies = emergencyCount(scope, core);
   if ((scope.needs.spell || scope.needs.finishedSpell) && emergencies === 0) emergencies = 1;
@@ -120,7 +161,10 @@ function buildActivity(scope: PatientScope, facts: PatientFacts): void {
     }
   }
   if (scope.needs.finishedSpell && !facts.spells.some((s) => s.discharged !== undefined)) {
-    const spell = buildEmergencySpell(scope, core, { finished: true, day: Math.max(scope.firstDay, last - rng.int(30, 400)) });
+    const spell = buildEmergencySpell(scope, core, {
+      finished: true,
+      day: Math.max(scope.firstDay, last - rng.int(30, 400)),
+    });
     if (spell) facts.spells.push(spell);
   }
   const age = (last - core.dob) / 365.25;
@@ -140,18 +184,40 @@ function buildActivity(scope: PatientScope, facts: PatientFacts): void {
   // The odd row entered in error and deleted in legacy (out of scope, with no children).
   if (rng.chance(0.005) && facts.referrals.length) {
     const r = facts.referrals[facts.referrals.length - 1]!;
-    const copy: ReferralFact = { ...r, id: ctx.ids.next('referral'), recStatus: 'D', pathwayId: undefined, status: 'X', comment: 'Entered in error' };
+    const copy: ReferralFact = {
+      ...r,
+      id: ctx.ids.next('referral'),
+      recStatus: 'D',
+      pathwayId: undefined,
+      status: 'X',
+      comment: 'Entered in error',
+    };
     facts.referrals.push(copy);
   }
   if (rng.chance(0.002) && facts.spells.length) {
     const s = facts.spells[0]!;
-    const copy: SpellFact = { ...s, id: ctx.ids.next('spell'), recStatus: 'D', ipWaitId: undefined, spellNumber: `IP${ctx.ids.next('spell')}`, episodes: [], comment: 'Entered in error' };
+    const copy: SpellFact = {
+      ...s,
+      id: ctx.ids.next('spell'),
+      recStatus: 'D',
+      ipWaitId: undefined,
+      spellNumber: `IP${ctx.ids.next('spell')}`,
+      episodes: [],
+      comment: 'Entered in error',
+    };
     facts.spells.push(copy);
   }
 }
 
 function deathPlaceFor(rng: SeededRandom): string | undefined {
-  return rng.chance(0.15) ? undefined : new WeightedTable([['Home', 50], ['Nursing home', 25], ['Hospice', 20], ['Other hospital', 5]] as const).pick(rng);
+  return rng.chance(0.15)
+    ? undefined
+    : new WeightedTable([
+        ['Home', 50],
+        ['Nursing home', 25],
+        ['Hospice', 20],
+        ['Other hospital', 5],
+      ] as const).pick(rng);
 }
 
 /** An appointment after the patient's death (a defect): the clinic of their last referral, which is closed. */
@@ -161,7 +227,12 @@ function appointmentAfterDeath(scope: PatientScope, facts: PatientFacts): Appoin
   const referral = facts.referrals.filter((r) => r.recStatus === 'A').at(-1);
   if (!referral || core.dod === undefined) return undefined;
   const clinic = ctx.ref.clinicsByTfc.get(referral.specialty)![0]!;
-  const booking = ctx.calendar.book(clinic.index, 'FU', core.dod + rng.int(3, 20), Math.min(core.dod + 120, ctx.horizon));
+  const booking = ctx.calendar.book(
+    clinic.index,
+    'FU',
+    core.dod + rng.int(3, 20),
+    Math.min(core.dod + 120, ctx.horizon),
+  );
   if (!booking) return undefined;
   const consultant = ctx.ref.staffById.get(clinic.consultantId)!;
   const appt: AppointmentFact = {
@@ -230,25 +301,50 @@ function addMerge(scope: PatientScope, numbers: PatientNumbers, facts: PatientFa
     unmerged: false,
   };
   facts.merges.push(merge);
-  facts.identifiers.push({ id: ctx.ids.next('ident'), type: 'OLDHN', value: minor.hospitalNumber, issuer: 'R9Z', primary: false, from: minor.registered, to: Math.floor(merge.at / 1440) });
+  facts.identifiers.push({
+    id: ctx.ids.next('ident'),
+    type: 'OLDHN',
+    value: minor.hospitalNumber,
+    issuer: 'R9Z',
+    primary: false,
+    from: minor.registered,
+    to: Math.floor(merge.at / 1440),
+  });
 }
 
 /**
  * Builds one patient (and, for merges, the merged-away record) with all their activity, and injects the planned
  * defect. Deleted patients (REC_STATUS D) have no other rows.
  */
-export function buildPatient(ctx: BuildContext, numbers: PatientNumbers, index: number, kind: DefectKind | undefined, memory: CohortMemory, codesInUse: (codeType: string) => Set<string>): BuiltPatient {
+export function buildPatient(
+  ctx: BuildContext,
+  numbers: PatientNumbers,
+  index: number,
+  kind: DefectKind | undefined,
+  memory: CohortMemory,
+  codesInUse: (codeType: string) => Set<string>,
+): BuiltPatient {
   const rng = ctx.root.derive('patient', index);
   const needs = needsOf(kind);
   const id = ctx.ids.next('patient');
   const home = ukAddress(rng);
   const townPractices = ctx.ref.practicesByTown.get(home.town) ?? [];
-  const practice = townPractices.length && rng.chance(0.97) ? rng.pick(townPractices) : rng.chance(0.5) ? rng.pick(ctx.ref.allPractices) : undefined;
+  const practice =
+    townPractices.length && rng.chance(0.97)
+      ? rng.pick(townPractices)
+      : rng.chance(0.5)
+        ? rng.pick(ctx.ref.allPractices)
+        : undefined;
   const scopeBase = { rng, ctx, needs, inpatient: [] as Array<[number, number]> };
 
   if (kind === 'duplicate_patient') {
     const original = memory.lastClean;
-    if (!original) return { facts: emptyFacts(buildPatientCore({ ...scopeBase, firstDay: 0, lastDay: 0 }, numbers, id, { home, practice })), defects: [], carried: false };
+    if (!original)
+      return {
+        facts: emptyFacts(buildPatientCore({ ...scopeBase, firstDay: 0, lastDay: 0 }, numbers, id, { home, practice })),
+        defects: [],
+        carried: false,
+      };
     const registered = Math.max(original.registered, ctx.extract - rng.int(10, 900));
     const core: PatientCore = {
       ...original,
@@ -266,7 +362,11 @@ export function buildPatient(ctx: BuildContext, numbers: PatientNumbers, index: 
     const scope: PatientScope = { ...scopeBase, firstDay: registered, lastDay: ctx.horizon };
     facts.addresses = buildAddresses(scope, core, home);
     facts.contacts = buildContacts(scope, core);
-    return { facts, defects: [{ sourceTable: 'PATIENT', sourceKey: String(id), defect: kind, expected: defectKinds[kind] }], carried: true };
+    return {
+      facts,
+      defects: [{ sourceTable: 'PATIENT', sourceKey: String(id), defect: kind, expected: defectKinds[kind] }],
+      carried: true,
+    };
   }
 
   const core = buildPatientCore({ ...scopeBase, firstDay: 0, lastDay: 0 }, numbers, id, {
@@ -301,8 +401,12 @@ export function buildPatient(ctx: BuildContext, numbers: PatientNumbers, index: 
   const volumes = 1 + Math.floor((facts.appointments.length + facts.spells.length * 3) / 40);
   facts.casenotes = buildCasenotes(scope, core, volumes, facts.detentions.length > 0);
   const seen = [
-    ...facts.appointments.filter((a) => a.attendance === '5' || a.attendance === '6').map((a) => Math.floor(a.at / 1440)),
-    ...facts.spells.filter((s) => s.discharged !== undefined && s.recStatus === 'A').map((s) => Math.floor(s.discharged! / 1440)),
+    ...facts.appointments
+      .filter((a) => a.attendance === '5' || a.attendance === '6')
+      .map((a) => Math.floor(a.at / 1440)),
+    ...facts.spells
+      .filter((s) => s.discharged !== undefined && s.recStatus === 'A')
+      .map((s) => Math.floor(s.discharged! / 1440)),
   ];
   if (seen.length) core.lastSeen = Math.max(...seen);
 

@@ -51,9 +51,26 @@ const relationships = {
   other: ['BROTHER', 'SISTER', 'FRIEND', 'NEIGHBOUR', 'NIECE', 'NEPHEW'],
 };
 
-const casenoteLocations = ['MR-LIB', 'MR-LIB', 'MR-LIB', 'OPD-A', 'OPD-B', 'SEC-GSURG', 'SEC-ORTHO', 'CODING', 'OFFSITE', 'SCANNING'];
+const casenoteLocations = [
+  'MR-LIB',
+  'MR-LIB',
+  'MR-LIB',
+  'OPD-A',
+  'OPD-B',
+  'SEC-GSURG',
+  'SEC-ORTHO',
+  'CODING',
+  'OFFSITE',
+  'SCANNING',
+];
 
-function addressFact(scope: PatientScope, type: string, address: UkAddress, from: number, to: number | undefined): AddressFact {
+function addressFact(
+  scope: PatientScope,
+  type: string,
+  address: UkAddress,
+  from: number,
+  to: number | undefined,
+): AddressFact {
   const { rng, ctx } = scope;
   return {
     id: ctx.ids.next('address'),
@@ -82,14 +99,17 @@ export function buildAddresses(scope: PatientScope, core: PatientCore, home: UkA
   const out: AddressFact[] = [];
   for (let i = 0; i < starts.length; i++) {
     const last = i === starts.length - 1;
-    out.push(addressFact(scope, 'HOME', last ? home : ukAddress(rng), starts[i]!, last ? undefined : starts[i + 1]! - 1));
+    out.push(
+      addressFact(scope, 'HOME', last ? home : ukAddress(rng), starts[i]!, last ? undefined : starts[i + 1]! - 1),
+    );
   }
   if (rng.chance(0.02)) {
     const from = Math.max(core.registered, end - rng.int(30, 400));
     const to = from + rng.int(7, 60);
     out.push(addressFact(scope, 'TEMP', ukAddress(rng), from, to < end ? to : undefined));
   }
-  if (rng.chance(0.01)) out.push(addressFact(scope, 'CORR', ukAddress(rng), core.registered + rng.int(0, 100), undefined));
+  if (rng.chance(0.01))
+    out.push(addressFact(scope, 'CORR', ukAddress(rng), core.registered + rng.int(0, 100), undefined));
   return out;
 }
 
@@ -110,7 +130,9 @@ export function buildContacts(scope: PatientScope, core: PatientCore): ContactFa
     smsConsent: type === 'MOB' ? rng.chance(0.8) : undefined,
     emailConsent: type === 'EMAIL' ? rng.chance(0.7) : undefined,
     from: core.registered + rng.int(0, 30),
-    comment: rng.chance(0.03) ? rng.pick(['Do not leave messages', 'Best after 6pm', 'Shared family phone']) : undefined,
+    comment: rng.chance(0.03)
+      ? rng.pick(['Do not leave messages', 'Best after 6pm', 'Shared family phone'])
+      : undefined,
   }));
   if (core.mobilePhone && rng.chance(0.15)) {
     out.unshift({
@@ -132,7 +154,14 @@ export function buildNextOfKin(scope: PatientScope, core: PatientCore, home: UkA
   const { rng, ctx } = scope;
   const age = Math.floor((ctx.extract - core.dob) / 365.25);
   const out: NextOfKinFact[] = [];
-  const person = (type: string, relationship: string, sex: 'male' | 'female', birthYear: number, sameHome: boolean, surname: string): NextOfKinFact => ({
+  const person = (
+    type: string,
+    relationship: string,
+    sex: 'male' | 'female',
+    birthYear: number,
+    sameHome: boolean,
+    surname: string,
+  ): NextOfKinFact => ({
     id: ctx.ids.next('nok'),
     type,
     relationship,
@@ -149,27 +178,78 @@ export function buildNextOfKin(scope: PatientScope, core: PatientCore, home: UkA
   });
   const birthYear = ymdFromDay(core.dob)[0];
   if (age < 18) {
-    out.push(person('NOK', 'MOTHER', 'female', birthYear - rng.int(20, 40), rng.chance(0.9), rng.chance(0.8) ? core.surname : ukSurname(rng)));
-    if (rng.chance(0.55)) out.push(person('EMER', 'FATHER', 'male', birthYear - rng.int(20, 45), rng.chance(0.7), rng.chance(0.75) ? core.surname : ukSurname(rng)));
+    out.push(
+      person(
+        'NOK',
+        'MOTHER',
+        'female',
+        birthYear - rng.int(20, 40),
+        rng.chance(0.9),
+        rng.chance(0.8) ? core.surname : ukSurname(rng),
+      ),
+    );
+    if (rng.chance(0.55))
+      out.push(
+        person(
+          'EMER',
+          'FATHER',
+          'male',
+          birthYear - rng.int(20, 45),
+          rng.chance(0.7),
+          rng.chance(0.75) ? core.surname : ukSurname(rng),
+        ),
+      );
     return out;
   }
   if (!rng.chance(0.7)) return out;
   if (core.marital === 'M' && rng.chance(0.85)) {
     const female = core.sex === '1' ? rng.chance(0.97) : rng.chance(0.03);
-    out.push(person('NOK', female ? 'WIFE' : 'HUSBAND', female ? 'female' : 'male', birthYear + rng.int(-6, 6), true, core.surname));
+    out.push(
+      person(
+        'NOK',
+        female ? 'WIFE' : 'HUSBAND',
+        female ? 'female' : 'male',
+        birthYear + rng.int(-6, 6),
+        true,
+        core.surname,
+      ),
+    );
   } else if (age > 55 && rng.chance(0.7)) {
     const female = rng.chance(0.55);
-    out.push(person('NOK', female ? 'DAUGHTER' : 'SON', female ? 'female' : 'male', birthYear + rng.int(20, 38), false, rng.chance(0.6) ? core.surname : ukSurname(rng)));
+    out.push(
+      person(
+        'NOK',
+        female ? 'DAUGHTER' : 'SON',
+        female ? 'female' : 'male',
+        birthYear + rng.int(20, 38),
+        false,
+        rng.chance(0.6) ? core.surname : ukSurname(rng),
+      ),
+    );
   } else {
     const rel = rng.chance(0.3) ? rng.pick(relationships.spouse.slice(2)) : rng.pick(relationships.other);
-    out.push(person('NOK', rel, rng.chance(0.5) ? 'female' : 'male', birthYear + rng.int(-10, 10), rel === 'PARTNER', ukSurname(rng)));
+    out.push(
+      person(
+        'NOK',
+        rel,
+        rng.chance(0.5) ? 'female' : 'male',
+        birthYear + rng.int(-10, 10),
+        rel === 'PARTNER',
+        ukSurname(rng),
+      ),
+    );
   }
-  if (age > 75 && rng.chance(0.2)) out.push(person('CARER', 'CARER', 'female', rng.int(1960, 1995), false, ukSurname(rng)));
+  if (age > 75 && rng.chance(0.2))
+    out.push(person('CARER', 'CARER', 'female', rng.int(1960, 1995), false, ukSurname(rng)));
   return out;
 }
 
 /** Registrations with GP practices: the current one, sometimes an earlier one. */
-export function buildGpRegistrations(scope: PatientScope, core: PatientCore, practice: PracticeRef | undefined): GpRegistrationFact[] {
+export function buildGpRegistrations(
+  scope: PatientScope,
+  core: PatientCore,
+  practice: PracticeRef | undefined,
+): GpRegistrationFact[] {
   const { rng, ctx } = scope;
   if (!practice || core.restricted) return [];
   const out: GpRegistrationFact[] = [];
@@ -179,15 +259,28 @@ export function buildGpRegistrations(scope: PatientScope, core: PatientCore, pra
     const to = from + rng.int(100, (core.dod ?? ctx.extract) - from - 200);
     const gp = rng.pick(earlier.gps);
     out.push({
-      id: ctx.ids.next('gpReg'), practiceCode: earlier.code, gpCode: gp.code, gpName: gp.name, practiceName: earlier.name,
-      practicePostcode: earlier.postcode, from, to, current: false,
+      id: ctx.ids.next('gpReg'),
+      practiceCode: earlier.code,
+      gpCode: gp.code,
+      gpName: gp.name,
+      practiceName: earlier.name,
+      practicePostcode: earlier.postcode,
+      from,
+      to,
+      current: false,
     });
     from = to + 1;
   }
   const gp = core.gpCode ? practice.gps.find((g) => g.code === core.gpCode) : undefined;
   out.push({
-    id: ctx.ids.next('gpReg'), practiceCode: practice.code, gpCode: gp?.code, gpName: gp?.name, practiceName: practice.name,
-    practicePostcode: rng.chance(0.9) ? practice.postcode : undefined, from, current: true,
+    id: ctx.ids.next('gpReg'),
+    practiceCode: practice.code,
+    gpCode: gp?.code,
+    gpName: gp?.name,
+    practiceName: practice.name,
+    practicePostcode: rng.chance(0.9) ? practice.postcode : undefined,
+    from,
+    current: true,
   });
   return out;
 }
@@ -197,7 +290,16 @@ export function buildAllergies(scope: PatientScope, core: PatientCore): AllergyF
   const clerk = () => rng.pick(ctx.ref.clerks).login;
   const span = Math.max(1, (core.dod ?? ctx.extract) - core.registered);
   if (rng.chance(0.12)) {
-    return [{ id: ctx.ids.next('allergy'), code: 'NKDA', description: 'No known drug allergies', type: 'OTHER', recorded: core.registered + rng.int(0, span - 1), recordedBy: clerk() }];
+    return [
+      {
+        id: ctx.ids.next('allergy'),
+        code: 'NKDA',
+        description: 'No known drug allergies',
+        type: 'OTHER',
+        recorded: core.registered + rng.int(0, span - 1),
+        recordedBy: clerk(),
+      },
+    ];
   }
   if (!rng.chance(0.2)) return [];
   const n = rng.chance(0.8) ? 1 : rng.int(2, 3);
@@ -210,9 +312,19 @@ export function buildAllergies(scope: PatientScope, core: PatientCore): AllergyF
     const [code, description, type, reaction] = allergens[k]!;
     const recorded = core.registered + rng.int(0, span - 1);
     out.push({
-      id: ctx.ids.next('allergy'), code, description, type, reaction: rng.chance(0.85) ? reaction : undefined,
-      severity: rng.chance(0.9) ? (reaction === 'Anaphylaxis' ? 'SEV' : rng.pick(['MILD', 'MILD', 'MOD', 'SEV'])) : undefined,
-      recorded, recordedBy: clerk(), ended: rng.chance(0.04) ? recorded + rng.int(1, Math.max(1, (core.dod ?? ctx.extract) - recorded)) : undefined,
+      id: ctx.ids.next('allergy'),
+      code,
+      description,
+      type,
+      reaction: rng.chance(0.85) ? reaction : undefined,
+      severity: rng.chance(0.9)
+        ? reaction === 'Anaphylaxis'
+          ? 'SEV'
+          : rng.pick(['MILD', 'MILD', 'MOD', 'SEV'])
+        : undefined,
+      recorded,
+      recordedBy: clerk(),
+      ended: rng.chance(0.04) ? recorded + rng.int(1, Math.max(1, (core.dod ?? ctx.extract) - recorded)) : undefined,
       comment: rng.chance(0.05) ? 'Reported by patient, not confirmed' : undefined,
     });
   }
@@ -234,7 +346,10 @@ export function buildAlerts(scope: PatientScope, core: PatientCore): AlertFact[]
     out.push({
       id: ctx.ids.next('alert'),
       recStatus: rng.chance(0.05) ? 'D' : 'A',
-      type, code, text, staffWarning,
+      type,
+      code,
+      text,
+      staffWarning,
       start,
       end: rng.chance(0.2) ? start + rng.int(1, Math.max(1, lastDay - start)) : undefined,
       review: type === 'SAFEG' || type === 'VIOL' ? start + rng.int(90, 365) : undefined,
@@ -245,12 +360,18 @@ export function buildAlerts(scope: PatientScope, core: PatientCore): AlertFact[]
 }
 
 /** Case-note folders: the main folder (more volumes for busy patients), x-ray and mental health folders. */
-export function buildCasenotes(scope: PatientScope, core: PatientCore, volumes: number, mentalHealth: boolean): CasenoteFact[] {
+export function buildCasenotes(
+  scope: PatientScope,
+  core: PatientCore,
+  volumes: number,
+  mentalHealth: boolean,
+): CasenoteFact[] {
   const { rng, ctx } = scope;
   const out: CasenoteFact[] = [];
   const lastDay = core.dod ?? ctx.extract;
   const folder = (type: string, volume: number, number: string): CasenoteFact => {
-    const at = (lastDay - rng.int(0, Math.max(0, Math.min(900, lastDay - core.registered)))) * 1440 + rng.int(8 * 60, 17 * 60);
+    const at =
+      (lastDay - rng.int(0, Math.max(0, Math.min(900, lastDay - core.registered)))) * 1440 + rng.int(8 * 60, 17 * 60);
     const location = core.dod !== undefined ? 'MR-LIB' : rng.pick(casenoteLocations);
     const borrowed = !['MR-LIB', 'OFFSITE'].includes(location);
     const status = core.dod !== undefined ? 'C' : rng.chance(0.01) ? 'M' : 'A';
@@ -280,10 +401,24 @@ export function buildIdentifiers(scope: PatientScope, core: PatientCore): Identi
   const out: IdentifierFact[] = [];
   const trust = 'R9Z';
   if (rng.chance(0.4)) {
-    out.push({ id: ctx.ids.next('ident'), type: 'AE', value: `AE${rng.int(10_000_000, 99_999_999)}`, issuer: trust, primary: true, from: core.registered + rng.int(0, 400) });
+    out.push({
+      id: ctx.ids.next('ident'),
+      type: 'AE',
+      value: `AE${rng.int(10_000_000, 99_999_999)}`,
+      issuer: trust,
+      primary: true,
+      from: core.registered + rng.int(0, 400),
+    });
   }
   if (rng.chance(0.3)) {
-    out.push({ id: ctx.ids.next('ident'), type: 'RAD', value: `RAD${rng.int(1_000_000, 9_999_999)}`, issuer: 'RADIS', primary: true, from: core.registered + rng.int(0, 700) });
+    out.push({
+      id: ctx.ids.next('ident'),
+      type: 'RAD',
+      value: `RAD${rng.int(1_000_000, 9_999_999)}`,
+      issuer: 'RADIS',
+      primary: true,
+      from: core.registered + rng.int(0, 700),
+    });
   }
   return out;
 }
@@ -293,18 +428,43 @@ export function buildAliases(scope: PatientScope, core: PatientCore): AliasFact[
   const { rng, ctx } = scope;
   const out: AliasFact[] = [];
   const age = (ctx.extract - core.dob) / 365.25;
-  if (core.sex === '2' && (core.marital === 'M' || core.marital === 'W' || core.marital === 'D') && age > 22 && rng.chance(0.5)) {
+  if (
+    core.sex === '2' &&
+    (core.marital === 'M' || core.marital === 'W' || core.marital === 'D') &&
+    age > 22 &&
+    rng.chance(0.5)
+  ) {
     const married = core.dob + rng.int(20 * 365, Math.max(20 * 365 + 1, Math.floor(Math.min(age, 45) * 365)));
     out.push({
-      id: ctx.ids.next('alias'), type: 'MAIDEN', surname: ukSurname(rng), forename: core.forename, middleNames: core.middleNames,
-      title: 'Miss', from: core.dob, to: Math.min(married, (core.dod ?? ctx.extract) - 1),
+      id: ctx.ids.next('alias'),
+      type: 'MAIDEN',
+      surname: ukSurname(rng),
+      forename: core.forename,
+      middleNames: core.middleNames,
+      title: 'Miss',
+      from: core.dob,
+      to: Math.min(married, (core.dod ?? ctx.extract) - 1),
     });
   }
   if (rng.chance(0.015)) {
-    out.push({ id: ctx.ids.next('alias'), type: 'AKA', surname: core.surname, forename: ukForename(rng, core.sex === '1' ? 'male' : 'female', 1980), comment: 'Known by this name in the community' });
+    out.push({
+      id: ctx.ids.next('alias'),
+      type: 'AKA',
+      surname: core.surname,
+      forename: ukForename(rng, core.sex === '1' ? 'male' : 'female', 1980),
+      comment: 'Known by this name in the community',
+    });
   }
   if (core.birthTime !== undefined && rng.chance(0.6)) {
-    out.push({ id: ctx.ids.next('alias'), type: 'BABY', surname: core.surname, forename: 'Baby', from: core.dob, to: core.dob + rng.int(3, 40), comment: 'Registered at birth before naming' });
+    out.push({
+      id: ctx.ids.next('alias'),
+      type: 'BABY',
+      surname: core.surname,
+      forename: 'Baby',
+      from: core.dob,
+      to: core.dob + rng.int(3, 40),
+      comment: 'Registered at birth before naming',
+    });
   }
   return out;
 }

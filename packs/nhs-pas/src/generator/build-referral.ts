@@ -1,7 +1,8 @@
 import { weightedChoice } from '@ferry/core';
-import { codeAppointment, bookAppointment, type AppointmentRequest } from './build-appointment.js';
+import { type AppointmentRequest, bookAppointment, codeAppointment } from './build-appointment.js';
 import type { PatientScope } from './build-context.js';
 import { buildElective } from './build-elective.js';
+import { adminCategoryCodes, referralSourcesGeneral, type TreatmentFunction } from './code-book.js';
 import type {
   AppointmentFact,
   IpWaitFact,
@@ -13,14 +14,22 @@ import type {
   RttPeriodFact,
   SpellFact,
 } from './cohort-facts.js';
-import { adminCategoryCodes, referralSourcesGeneral, type TreatmentFunction } from './code-book.js';
 import type { ClinicRef, StaffRef } from './reference-data.js';
 
 const referralReasons: Record<string, string[]> = {
-  default: ['Please assess and advise', 'Ongoing symptoms despite treatment in primary care', 'For specialist opinion', 'Worsening symptoms over 3 months'],
+  default: [
+    'Please assess and advise',
+    'Ongoing symptoms despite treatment in primary care',
+    'For specialist opinion',
+    'Worsening symptoms over 3 months',
+  ],
   '3': ['Suspected cancer - urgent two week wait', 'Two week wait referral, NICE criteria met'],
 };
-const opSuspensionReasons: ReadonlyArray<readonly [string, string]> = [['SOC', 'Patient on holiday'], ['SOC', 'Patient unavailable - work'], ['MED', 'Patient in hospital']];
+const opSuspensionReasons: ReadonlyArray<readonly [string, string]> = [
+  ['SOC', 'Patient on holiday'],
+  ['SOC', 'Patient unavailable - work'],
+  ['MED', 'Patient in hospital'],
+];
 
 /** All rows one referral produces. */
 export interface ReferralRows {
@@ -50,7 +59,11 @@ function sourceFor(scope: PatientScope, tf: TreatmentFunction): string {
 
 function priorityFor(scope: PatientScope, tf: TreatmentFunction): string {
   const cancerish = ['100', '101', '301', '330', '340', '502', '120', '320'].includes(tf.tfc);
-  return weightedChoice(scope.rng, [['1', 72], ['2', 17], ['3', cancerish ? 14 : 0]]);
+  return weightedChoice(scope.rng, [
+    ['1', 72],
+    ['2', 17],
+    ['3', cancerish ? 14 : 0],
+  ]);
 }
 
 /**
@@ -59,7 +72,13 @@ function priorityFor(scope: PatientScope, tf: TreatmentFunction): string {
  * monitoring, treatment in clinic, or the inpatient waiting list and an admission. The clock stops on the
  * treating or discharging activity; a pathway still running at the extract date stays open.
  */
-export function buildReferral(scope: PatientScope, core: PatientCore, tf: TreatmentFunction, received: number, opts: ReferralOptions = {}): ReferralRows {
+export function buildReferral(
+  scope: PatientScope,
+  core: PatientCore,
+  tf: TreatmentFunction,
+  received: number,
+  opts: ReferralOptions = {},
+): ReferralRows {
   const { rng, ctx } = scope;
   const consultants = ctx.ref.consultantsByTfc.get(tf.tfc)!;
   const clinics = ctx.ref.clinicsByTfc.get(tf.tfc)!;
@@ -71,7 +90,10 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
   const adminCategory = adminCategoryCodes.pick(rng);
   const practice = core.practiceCode && !core.practiceCode.startsWith('V') ? core.practiceCode : undefined;
   const fromGp = source === '03' || source === '12';
-  const ubrn = fromGp && practice && rng.chance(0.7) ? String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)) : undefined;
+  const ubrn =
+    fromGp && practice && rng.chance(0.7)
+      ? String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999))
+      : undefined;
   const age = Math.floor((received - core.dob) / 365.25);
 
   let pathway: RttPathwayFact | undefined;
@@ -98,8 +120,16 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
     referred: Math.max(core.dob, received - (rng.chance(0.8) ? rng.int(0, 14) : rng.int(15, 40))),
     received,
     source,
-    referrerCode: fromGp ? core.gpCode : source === '05' || source === '11' ? rng.pick(ctx.ref.staff.filter((s) => s.type === 'CONS' && s.nationalCode)).nationalCode : undefined,
-    referrerOrg: fromGp ? practice : ['04', '05', '10', '11', '01'].includes(source) ? ctx.ref.sites[0]!.ods.slice(0, 3) : undefined,
+    referrerCode: fromGp
+      ? core.gpCode
+      : source === '05' || source === '11'
+        ? rng.pick(ctx.ref.staff.filter((s) => s.type === 'CONS' && s.nationalCode)).nationalCode
+        : undefined,
+    referrerOrg: fromGp
+      ? practice
+      : ['04', '05', '10', '11', '01'].includes(source)
+        ? ctx.ref.sites[0]!.ods.slice(0, 3)
+        : undefined,
     priority,
     specialty: tf.tfc,
     consultantId: consultant.id,
@@ -110,7 +140,9 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
     adminCategory,
     ubrn,
     status: 'O',
-    comment: rng.chance(0.05) ? rng.pick(['Letter scanned to EDM', 'Chased by GP', 'Patient aware of referral', 'Upgraded after triage']) : undefined,
+    comment: rng.chance(0.05)
+      ? rng.pick(['Letter scanned to EDM', 'Chased by GP', 'Patient aware of referral', 'Upgraded after triage'])
+      : undefined,
     letterRef: `SCN${rng.int(1_000_000, 9_999_999)}`,
     ackSent: rng.chance(0.85),
   };
@@ -130,7 +162,16 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
   const rows: ReferralRows = { pathway, referral, opWaits: [], appointments: [], ipWaits: [], spells: [] };
   const event = (day: number, status: string, action: string, sourceType: string, sourceId: number) => {
     if (!period || !pathway) return;
-    const e: RttEventFact = { id: ctx.ids.next('event'), day, status, action, sourceType, sourceId, consultantId: consultant.id, specialty: tf.tfc };
+    const e: RttEventFact = {
+      id: ctx.ids.next('event'),
+      day,
+      status,
+      action,
+      sourceType,
+      sourceId,
+      consultantId: consultant.id,
+      specialty: tf.tfc,
+    };
     period.events.push(e);
     pathway.currentStatus = status;
   };
@@ -187,11 +228,22 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
     if (start <= ctx.extract && start <= scope.lastDay) {
       const [type, reason] = rng.pick(opSuspensionReasons);
       const end = start + rng.int(10, 35);
-      newWait.suspensions.push({ id: ctx.ids.next('opSuspension'), start, end: end <= ctx.extract ? end : undefined, type, reason });
+      newWait.suspensions.push({
+        id: ctx.ids.next('opSuspension'),
+        start,
+        end: end <= ctx.extract ? end : undefined,
+        type,
+        reason,
+      });
     }
   }
   const suspendedDays = newWait.suspensions.reduce((n, s) => n + ((s.end ?? ctx.extract) - s.start + 1), 0);
-  const firstWait = priority === '3' ? rng.int(5, 13) : priority === '2' ? rng.int(14, 42) : 21 + Math.min(300, Math.round(rng.exponential(45)));
+  const firstWait =
+    priority === '3'
+      ? rng.int(5, 13)
+      : priority === '2'
+        ? rng.int(14, 42)
+        : 21 + Math.min(300, Math.round(rng.exponential(45)));
   let wanted = received + firstWait + suspendedDays;
   let bookedOn = Math.min(received + rng.int(1, Math.max(1, Math.min(14, firstWait - 1))), ctx.extract);
   let first = true;
@@ -290,7 +342,8 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
       break;
     }
     if (period && clockRunning && appt.rttStatus === '20') event(day, '20', 'NULL', 'OPA', appt.id);
-    else if (period && !clockRunning && appt.rttStatus && ['90', '91'].includes(appt.rttStatus)) event(day, appt.rttStatus, 'NULL', 'OPA', appt.id);
+    else if (period && !clockRunning && appt.rttStatus && ['90', '91'].includes(appt.rttStatus))
+      event(day, appt.rttStatus, 'NULL', 'OPA', appt.id);
     if (decision === 'list') {
       appt.outcome = rng.chance(0.5) ? '1' : '3';
       const outcome = buildElective(scope, core, tf, consultant, day, priority, referral.id, adminCategory, age);
@@ -298,20 +351,31 @@ export function buildReferral(scope: PatientScope, core: PatientCore, tf: Treatm
       event(outcome.ipWait.dta, '20', 'NULL', 'IPWL', outcome.ipWait.id);
       if (period) period.pauseDays = outcome.pausedDays;
       if (outcome.spell) rows.spells.push(outcome.spell);
-      if (outcome.stopDay !== undefined) stopClock(outcome.stopDay, outcome.stopStatus!, outcome.spell ? 'ADM' : 'IPWL', outcome.spell?.id ?? outcome.ipWait.id);
+      if (outcome.stopDay !== undefined)
+        stopClock(
+          outcome.stopDay,
+          outcome.stopStatus!,
+          outcome.spell ? 'ADM' : 'IPWL',
+          outcome.spell?.id ?? outcome.ipWait.id,
+        );
       if (outcome.stopStatus === '35') {
         closeReferral(outcome.stopDay!, 'DECLINED', 'Patient declined treatment');
         break;
       }
       if (!outcome.spell) {
         if (core.dod !== undefined && outcome.ipWait.removalReason === 'Patient died') died();
-        else if (outcome.ipWait.status === 'C') closeReferral(outcome.ipWait.removed!, 'DISCH', outcome.ipWait.removalReason ?? 'Removed from list');
+        else if (outcome.ipWait.status === 'C')
+          closeReferral(outcome.ipWait.removed!, 'DISCH', outcome.ipWait.removalReason ?? 'Removed from list');
         break;
       }
       treated = true;
       const discharged = outcome.spell.discharged;
       if (discharged === undefined || !rng.chance(0.6)) {
-        if (discharged !== undefined && Math.floor(discharged / 1440) <= ctx.extract && outcome.spell.dischargeMethod !== '4') {
+        if (
+          discharged !== undefined &&
+          Math.floor(discharged / 1440) <= ctx.extract &&
+          outcome.spell.dischargeMethod !== '4'
+        ) {
           closeReferral(Math.floor(discharged / 1440), 'TREATED', 'Treatment complete');
         } else if (outcome.spell.dischargeMethod === '4') closeReferral(core.dod!, 'DIED', 'Patient died');
         break;

@@ -1,18 +1,37 @@
 import type { SeededRandom } from '@ferry/core';
 import type { PatientScope } from './build-context.js';
-import type { ClinicalCodeFact, EpisodeFact, SpellFact, WardStayFact } from './cohort-facts.js';
 import type { TreatmentFunction } from './code-book.js';
-import type { StaffRef, WardRef } from './reference-data.js';
+import type { ClinicalCodeFact, EpisodeFact, SpellFact, WardStayFact } from './cohort-facts.js';
+import type { ReferenceData, StaffRef, WardRef } from './reference-data.js';
 
 /** Comorbidities coded as secondary diagnoses of older patients. */
 const comorbidities: ReadonlyArray<readonly [string, string]> = [
-  ['I10.X', 'Essential hypertension'], ['E11.9', 'Type 2 diabetes'], ['J44.9', 'Chronic obstructive pulmonary disease'],
-  ['I48.9', 'Atrial fibrillation'], ['N18.3', 'Chronic kidney disease stage 3'], ['F03.X', 'Dementia'], ['E78.0', 'Hypercholesterolaemia'],
-  ['Z86.7', 'Personal history of circulatory disease'], ['Z87.8', 'Personal history of other specified conditions'], ['F17.1', 'Harmful use of tobacco'],
+  ['I10.X', 'Essential hypertension'],
+  ['E11.9', 'Type 2 diabetes'],
+  ['J44.9', 'Chronic obstructive pulmonary disease'],
+  ['I48.9', 'Atrial fibrillation'],
+  ['N18.3', 'Chronic kidney disease stage 3'],
+  ['F03.X', 'Dementia'],
+  ['E78.0', 'Hypercholesterolaemia'],
+  ['Z86.7', 'Personal history of circulatory disease'],
+  ['Z87.8', 'Personal history of other specified conditions'],
+  ['F17.1', 'Harmful use of tobacco'],
 ];
 
-const transferReasons = ['Clinical need', 'Bed management', 'Step down to rehabilitation', 'Infection control', 'Moved to specialist ward'];
-const spellComments = ['Transport home booked', 'Family informed of admission', 'Interpreter used on admission', 'Property list completed', 'Discharge letter sent to GP'];
+const transferReasons = [
+  'Clinical need',
+  'Bed management',
+  'Step down to rehabilitation',
+  'Infection control',
+  'Moved to specialist ward',
+];
+const spellComments = [
+  'Transport home booked',
+  'Family informed of admission',
+  'Interpreter used on admission',
+  'Property list completed',
+  'Discharge letter sent to GP',
+];
 
 /** What a caller decides about an admission before its episodes, ward stays and coding are built. */
 export interface SpellPlan {
@@ -50,38 +69,75 @@ export function wardFits(ward: WardRef, sex: string): boolean {
   return ward.sex === 'X' || (ward.sex === 'M' && sex === '1') || (ward.sex === 'F' && sex === '2');
 }
 
+/**
+ * Wards a patient can be admitted to under a treatment function: its own wards of the right kind (day case or
+ * not), else the general day units (DSU for surgery, MDU for medicine) or the general wards of its division.
+ */
+export function wardsFor(ref: ReferenceData, tf: TreatmentFunction, dayCase: boolean, sex: string): WardRef[] {
+  const fits = (w: WardRef) => w.active && !w.mh && wardFits(w, sex) && w.dayCase === dayCase;
+  const own = (ref.wardsByTfc.get(tf.tfc) ?? []).filter(fits);
+  if (own.length) return own;
+  const surgical = Number(tf.tfc) < 300 || tf.tfc === '502';
+  if (dayCase) {
+    const unit = ref.wards.filter((w) => fits(w) && w.code === (surgical ? 'DSU' : 'MDU'));
+    if (unit.length) return unit;
+  }
+  const general = ref.wards.filter((w) => fits(w) && (surgical ? w.type === 'SURG' : w.type === 'MED'));
+  return general.length ? general : ref.wards.filter(fits);
+}
+
 function pickWard(scope: PatientScope, plan: SpellPlan, tf: TreatmentFunction): WardRef {
   const { rng, ctx } = scope;
-  const fits = (w: WardRef) => w.active && wardFits(w, plan.sex);
   if (plan.wards?.length) {
-    const mh = plan.wards.filter(fits);
+    const mh = plan.wards.filter((w) => w.active && wardFits(w, plan.sex));
     return rng.pick(mh.length ? mh : plan.wards);
   }
-  const candidates = (ctx.ref.wardsByTfc.get(tf.tfc) ?? []).filter((w) => fits(w) && w.dayCase === Boolean(plan.dayCase) && !w.mh);
-  if (candidates.length) return rng.pick(candidates);
-  const surgical = Number(tf.tfc) < 300 || tf.tfc === '502';
-  const fallback = ctx.ref.wards.filter((w) => fits(w) && !w.mh && w.dayCase === Boolean(plan.dayCase) && (w.type === 'SURG') === surgical);
-  return rng.pick(fallback.length ? fallback : ctx.ref.wards.filter((w) => fits(w) && !w.mh));
+  return rng.pick(wardsFor(ctx.ref, tf, Boolean(plan.dayCase), plan.sex));
 }
 
 function bedFor(rng: SeededRandom, ward: WardRef): string {
   if (ward.dayCase) return `C${rng.int(1, ward.beds)}`;
-  return rng.chance(0.15) ? `SR${rng.int(1, 6)}` : `B${rng.int(1, Math.ceil(ward.beds / 6))}-${String(rng.int(1, 6)).padStart(2, '0')}`;
+  return rng.chance(0.15)
+    ? `SR${rng.int(1, 6)}`
+    : `B${rng.int(1, Math.ceil(ward.beds / 6))}-${String(rng.int(1, 6)).padStart(2, '0')}`;
 }
 
-function codeList(scope: PatientScope, tf: TreatmentFunction, episodeStart: number, age: number, codedOn: number): ClinicalCodeFact[] {
+function codeList(
+  scope: PatientScope,
+  tf: TreatmentFunction,
+  episodeStart: number,
+  age: number,
+  codedOn: number,
+): ClinicalCodeFact[] {
   const { rng, ctx } = scope;
   const coder = rng.pick(ctx.ref.coders).login;
   const out: ClinicalCodeFact[] = [];
   const primary = rng.pick(tf.diagnoses);
-  out.push({ id: ctx.ids.next('diagnosis'), scheme: 'ICD10', code: primary[0], seq: 1, description: primary[1], codedBy: coder, codedOn, day: Math.floor(episodeStart / 1440) });
+  out.push({
+    id: ctx.ids.next('diagnosis'),
+    scheme: 'ICD10',
+    code: primary[0],
+    seq: 1,
+    description: primary[1],
+    codedBy: coder,
+    codedOn,
+    day: Math.floor(episodeStart / 1440),
+  });
   const extra = age > 50 ? rng.int(0, 4) : rng.chance(0.3) ? 1 : 0;
   const used = new Set([primary[0]]);
   for (let i = 0; i < extra; i++) {
     const c = rng.pick(comorbidities);
     if (used.has(c[0])) continue;
     used.add(c[0]);
-    out.push({ id: ctx.ids.next('diagnosis'), scheme: 'ICD10', code: c[0], seq: out.length + 1, description: c[1], codedBy: coder, codedOn });
+    out.push({
+      id: ctx.ids.next('diagnosis'),
+      scheme: 'ICD10',
+      code: c[0],
+      seq: out.length + 1,
+      description: c[1],
+      codedBy: coder,
+      codedOn,
+    });
   }
   return out;
 }
@@ -128,8 +184,15 @@ export function buildSpell(scope: PatientScope, plan: SpellPlan, age: number): S
     // Ward stays: sometimes a move half-way through the episode.
     const wardStays: WardStayFact[] = [];
     const epMinutes = (epEnd ?? ctx.extract * 1440 + 12 * 60) - start;
-    const cut = epMinutes >= 1440 && rng.chance(0.25) ? start + Math.floor(epMinutes * (0.2 + 0.6 * rng.next())) : undefined;
-    const stays = cut === undefined ? [[start, epEnd]] : [[start, cut], [cut, epEnd]];
+    const cut =
+      epMinutes >= 1440 && rng.chance(0.25) ? start + Math.floor(epMinutes * (0.2 + 0.6 * rng.next())) : undefined;
+    const stays =
+      cut === undefined
+        ? [[start, epEnd]]
+        : [
+            [start, cut],
+            [cut, epEnd],
+          ];
     stays.forEach(([s, t], k) => {
       if (k > 0) ward = pickWard(scope, plan, tf);
       wardStays.push({
@@ -145,14 +208,16 @@ export function buildSpell(scope: PatientScope, plan: SpellPlan, age: number): S
     });
     const episodeFinished = epEnd !== undefined;
     const epEndDay = episodeFinished ? Math.floor(epEnd / 1440) : undefined;
-    const coded = episodeFinished && epEndDay! <= ctx.extract - 14 ? rng.chance(0.96) : episodeFinished && rng.chance(0.3);
+    const coded =
+      episodeFinished && epEndDay! <= ctx.extract - 14 ? rng.chance(0.96) : episodeFinished && rng.chance(0.3);
     const codedOn = coded ? Math.min(ctx.extract, (dischargedDay ?? epEndDay!) + rng.int(2, 30)) : 0;
     const diagnoses = coded ? codeList(scope, tf, start, age, codedOn) : [];
     const procedures: EpisodeFact['procedures'] = [];
     if (coded) {
-      const planned = e === 0 ? plan.plannedProcedures ?? [] : [];
+      const planned = e === 0 ? (plan.plannedProcedures ?? []) : [];
       const list: Array<readonly [string, string]> = [...planned];
-      if (!planned.length && tf.procedures.length && rng.chance(plan.emergency ? 0.35 : 0.5)) list.push(rng.pick(tf.procedures));
+      if (!planned.length && tf.procedures.length && rng.chance(plan.emergency ? 0.35 : 0.5))
+        list.push(rng.pick(tf.procedures));
       if (list.length && (tf.tfc === '130' || tf.tfc === '110') && rng.chance(0.6)) {
         list.push(rng.chance(0.5) ? ['Z94.2', 'Right sided operation'] : ['Z94.3', 'Left sided operation']);
       }
@@ -161,9 +226,19 @@ export function buildSpell(scope: PatientScope, plan: SpellPlan, age: number): S
       list.forEach(([code, description], k) => {
         const day = Math.min(startDay + (plan.emergency && rng.chance(0.4) ? 1 : 0), epEndDay!);
         procedures.push({
-          id: ctx.ids.next('procedure'), scheme: 'OPCS4', code, seq: k + 1, description, day, codedBy: coder, codedOn,
+          id: ctx.ids.next('procedure'),
+          scheme: 'OPCS4',
+          code,
+          seq: k + 1,
+          description,
+          day,
+          codedBy: coder,
+          codedOn,
           operatorId: consultant.id,
-          anaesthetistId: plan.generalAnaesthetic && ctx.ref.anaesthetists.length && !code.startsWith('Z') ? rng.pick(ctx.ref.anaesthetists).id : undefined,
+          anaesthetistId:
+            plan.generalAnaesthetic && ctx.ref.anaesthetists.length && !code.startsWith('Z')
+              ? rng.pick(ctx.ref.anaesthetists).id
+              : undefined,
         });
       });
     }
@@ -204,7 +279,10 @@ export function buildSpell(scope: PatientScope, plan: SpellPlan, age: number): S
     admissionWardId: admissionWard.id,
     referrerCode: plan.referrerCode,
     referrerOrg: plan.referrerOrg,
-    expectedDischarge: plan.classification === '1' && rng.chance(0.7) ? admittedDay + Math.max(1, Math.round(stayMinutes / 1440) + rng.int(-2, 2)) : undefined,
+    expectedDischarge:
+      plan.classification === '1' && rng.chance(0.7)
+        ? admittedDay + Math.max(1, Math.round(stayMinutes / 1440) + rng.int(-2, 2))
+        : undefined,
     discharged: end,
     dischargeMethod: finished ? plan.dischargeMethod : '8',
     dischargeDestination: finished ? plan.dischargeDestination : '98',

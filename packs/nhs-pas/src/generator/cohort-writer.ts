@@ -7,7 +7,7 @@ import type { ReferenceData } from './reference-data.js';
 import { type LookupRow, lookupSpec, lookupTables } from './render/lookup-specs.js';
 import type { SessionRow, SlotRow } from './render/reference-specs.js';
 import type { RenderEnv } from './render/render-env.js';
-import { tableSpecs, type SpecTable } from './render/specs.js';
+import { type SpecTable, tableSpecs } from './render/specs.js';
 import { CompiledSpec, type TableSpec } from './render/table-spec.js';
 
 interface TableOutput {
@@ -30,23 +30,32 @@ export class CohortWriter {
   private defectsFile!: CsvFileWriter;
   private defectCount = 0;
 
-  private constructor(
-    private readonly outDir: string,
-    private readonly model: PackModel,
-  ) {}
+  private constructor(private readonly model: PackModel) {}
 
   static async open(outDir: string, model: PackModel): Promise<CohortWriter> {
-    const w = new CohortWriter(outDir, model);
+    const w = new CohortWriter(model);
     for (const [table, spec] of Object.entries(tableSpecs) as Array<[SpecTable, TableSpec<object>]>) {
       const sourceColumns = model.sourceTables.get(table);
-      if (!sourceColumns) throw new FerryError('FERRY_ERR_INTERNAL', `The source catalog has no table ${table}`, { table });
+      if (!sourceColumns)
+        throw new FerryError('FERRY_ERR_INTERNAL', `The source catalog has no table ${table}`, { table });
       const targetColumns = spec.target ? model.targetTables.get(spec.target) : undefined;
-      if (spec.target && !targetColumns) throw new FerryError('FERRY_ERR_INTERNAL', `The target catalog has no table ${spec.target}`, { table: spec.target });
+      if (spec.target && !targetColumns)
+        throw new FerryError('FERRY_ERR_INTERNAL', `The target catalog has no table ${spec.target}`, {
+          table: spec.target,
+        });
       const compiled = new CompiledSpec(spec, sourceColumns, targetColumns);
       w.tables.set(table, {
         compiled,
-        source: await CsvFileWriter.open(join(outDir, 'source', `${table}.csv`), sourceColumns.map((c) => c.name)),
-        target: spec.target ? await CsvFileWriter.open(join(outDir, 'expected', `${spec.target}.csv`), targetColumns!.map((c) => c.name)) : undefined,
+        source: await CsvFileWriter.open(
+          join(outDir, 'source', `${table}.csv`),
+          sourceColumns.map((c) => c.name),
+        ),
+        target: spec.target
+          ? await CsvFileWriter.open(
+              join(outDir, 'expected', `${spec.target}.csv`),
+              targetColumns!.map((c) => c.name),
+            )
+          : undefined,
       });
     }
     for (const table of Object.values(lookupTables)) {
@@ -54,13 +63,26 @@ export class CohortWriter {
       if (!columns) continue;
       w.lookups.set(table, {
         compiled: new CompiledSpec(lookupSpec(table) as TableSpec<object>, columns, undefined),
-        source: await CsvFileWriter.open(join(outDir, 'source', `${table}.csv`), columns.map((c) => c.name)),
+        source: await CsvFileWriter.open(
+          join(outDir, 'source', `${table}.csv`),
+          columns.map((c) => c.name),
+        ),
       });
     }
     const unknown = [...model.sourceTables.keys()].filter((t) => !w.tables.has(t) && !w.lookups.has(t));
-    if (unknown.length) throw new FerryError('FERRY_ERR_INTERNAL', `The generator has no renderer for source tables ${unknown.join(', ')}`);
-    const missingTargets = [...model.targetTables.keys()].filter((t) => ![...w.tables.values()].some((o) => o.compiled.spec.target === t));
-    if (missingTargets.length) throw new FerryError('FERRY_ERR_INTERNAL', `The generator writes no expected file for ${missingTargets.join(', ')}`);
+    if (unknown.length)
+      throw new FerryError(
+        'FERRY_ERR_INTERNAL',
+        `The generator has no renderer for source tables ${unknown.join(', ')}`,
+      );
+    const missingTargets = [...model.targetTables.keys()].filter(
+      (t) => ![...w.tables.values()].some((o) => o.compiled.spec.target === t),
+    );
+    if (missingTargets.length)
+      throw new FerryError(
+        'FERRY_ERR_INTERNAL',
+        `The generator writes no expected file for ${missingTargets.join(', ')}`,
+      );
     w.defectsFile = await CsvFileWriter.open(join(outDir, 'defects.csv'), defectsCsvHeader);
     return w;
   }
@@ -140,26 +162,38 @@ export class CohortWriter {
       const okP = pathwayOk.get(p.id)!;
       for (const period of p.periods) {
         env.period = period;
-        const okPer = await this.emit('RTT_PERIOD', period, env, okP && (period.referralId === undefined || referralOk.get(period.referralId) === true));
+        const okPer = await this.emit(
+          'RTT_PERIOD',
+          period,
+          env,
+          okP && (period.referralId === undefined || referralOk.get(period.referralId) === true),
+        );
         for (const e of period.events) await this.emit('RTT_EVENT', e, env, okP && okPer);
       }
     }
     const opWaitOk = new Map<number, boolean>();
-    for (const w of facts.opWaits) opWaitOk.set(w.id, await this.emit('OP_WLIST', w, env, referralOk.get(w.referralId) === true));
+    for (const w of facts.opWaits)
+      opWaitOk.set(w.id, await this.emit('OP_WLIST', w, env, referralOk.get(w.referralId) === true));
     for (const w of facts.opWaits) {
       env.opWait = w;
       for (const s of w.suspensions) await this.emit('OP_WL_SUSP', s, env, opWaitOk.get(w.id)!);
     }
     for (const a of facts.appointments) {
       env.appointment = a;
-      const parent = referralOk.get(a.referralId) === true && (a.opWaitId === undefined || opWaitOk.get(a.opWaitId) === true);
+      const parent =
+        referralOk.get(a.referralId) === true && (a.opWaitId === undefined || opWaitOk.get(a.opWaitId) === true);
       const ok = await this.emit('OP_APPT', a, env, parent);
       for (const c of a.coding) await this.emit('OP_APPT_CODING', c, env, ok);
     }
     const ipWaitOk = new Map<number, boolean>();
     for (const w of facts.ipWaits) {
       env.ipWait = w;
-      const ok = await this.emit('IP_WLIST', w, env, pOk && (w.referralId === undefined || referralOk.get(w.referralId) === true));
+      const ok = await this.emit(
+        'IP_WLIST',
+        w,
+        env,
+        pOk && (w.referralId === undefined || referralOk.get(w.referralId) === true),
+      );
       ipWaitOk.set(w.id, ok);
     }
     for (const w of facts.ipWaits) {
@@ -172,7 +206,10 @@ export class CohortWriter {
     }
     const spellOk = new Map<number, boolean>();
     for (const s of facts.spells) {
-      spellOk.set(s.id, await this.emit('ADM_SPELL', s, env, pOk && (s.ipWaitId === undefined || ipWaitOk.get(s.ipWaitId) === true)));
+      spellOk.set(
+        s.id,
+        await this.emit('ADM_SPELL', s, env, pOk && (s.ipWaitId === undefined || ipWaitOk.get(s.ipWaitId) === true)),
+      );
     }
     const episodeOk = new Map<number, boolean>();
     for (const s of facts.spells) {
@@ -186,7 +223,8 @@ export class CohortWriter {
       env.spell = s;
       for (const e of s.episodes) {
         env.episode = e;
-        for (const w of e.wardStays) await this.emit('ADM_WARDSTAY', w, env, spellOk.get(s.id)! && episodeOk.get(e.id)!);
+        for (const w of e.wardStays)
+          await this.emit('ADM_WARDSTAY', w, env, spellOk.get(s.id)! && episodeOk.get(e.id)!);
       }
     }
     for (const s of facts.spells) {
@@ -203,7 +241,10 @@ export class CohortWriter {
     }
     const detentionOk = new Map<number, boolean>();
     for (const d of facts.detentions) {
-      detentionOk.set(d.id, await this.emit('MH_DETENTION', d, env, pOk && (d.spellId === undefined || spellOk.get(d.spellId) === true)));
+      detentionOk.set(
+        d.id,
+        await this.emit('MH_DETENTION', d, env, pOk && (d.spellId === undefined || spellOk.get(d.spellId) === true)),
+      );
     }
     for (const d of facts.detentions) {
       env.detention = d;

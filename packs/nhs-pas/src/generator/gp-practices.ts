@@ -1,4 +1,13 @@
-import { gpCode, gpPracticeCode, gpPracticeName, randomInwardCode, type SeededRandom, ukForename, ukSurname, ukTowns } from '@ferry/core';
+import {
+  gpCode,
+  gpPracticeCode,
+  gpPracticeName,
+  randomInwardCode,
+  type SeededRandom,
+  ukForename,
+  ukSurname,
+  ukTowns,
+} from '@ferry/core';
 
 /** A GP practice of the catchment, with its GPs. */
 export interface PracticeRef {
@@ -11,8 +20,17 @@ export interface PracticeRef {
 
 /** ODS-style practice code prefixes per town (letter and two digits; the rest is a serial). */
 const prefixes: Record<string, string> = {
-  Leeds: 'B86', Bradford: 'B83', Wakefield: 'B87', Huddersfield: 'B85', Halifax: 'B84', Harrogate: 'B82', York: 'B82',
-  Sheffield: 'C88', Manchester: 'P84', London: 'F84', 'Newcastle upon Tyne': 'A87',
+  Leeds: 'B86',
+  Bradford: 'B83',
+  Wakefield: 'B87',
+  Huddersfield: 'B85',
+  Halifax: 'B84',
+  Harrogate: 'B82',
+  York: 'B82',
+  Sheffield: 'C88',
+  Manchester: 'P84',
+  London: 'F84',
+  'Newcastle upon Tyne': 'A87',
 };
 
 /** The practices of every town: a handful per district, more in the bigger towns. */

@@ -21,8 +21,8 @@ import { buildReferenceData } from './reference-data.js';
 import type { RenderEnv } from './render/render-env.js';
 import { SessionCalendar } from './session-calendar.js';
 
-export { allDefectKinds, defectKinds, type DefectKind, type DefectRecord } from './defect-kinds.js';
 export { cohortSettings } from './cohort-settings.js';
+export { allDefectKinds, type DefectKind, type DefectRecord, defectKinds } from './defect-kinds.js';
 
 /** Largest cohort one run generates (bounded by the distinct synthetic NHS numbers). */
 export const maxPatients = Math.floor(syntheticNhsNumberCapacity * 0.9);
@@ -30,7 +30,9 @@ export const maxPatients = Math.floor(syntheticNhsNumberCapacity * 0.9);
 function validate(options: GenerateOptions): void {
   const { patients, seed, defects, outDir } = options;
   if (!Number.isInteger(patients) || patients < 1 || patients > maxPatients) {
-    throw new FerryError('FERRY_ERR_USAGE', `patients must be an integer from 1 to ${maxPatients}`, { field: 'patients' });
+    throw new FerryError('FERRY_ERR_USAGE', `patients must be an integer from 1 to ${maxPatients}`, {
+      field: 'patients',
+    });
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new FerryError('FERRY_ERR_USAGE', 'seed must be an integer from 0 to 4294967295', { field: 'seed' });
@@ -57,7 +59,12 @@ export async function generateCohort(options: GenerateOptions): Promise<Generate
   const root = new SeededRandom(seed);
   const quirks = new Quirks(seed);
   const codes = new LocalCodes(model.localCodes, quirks);
-  const ref = buildReferenceData(root.derive('reference'), codes, model.crosswalkEntries.get('treatment_function') ?? [], patients);
+  const ref = buildReferenceData(
+    root.derive('reference'),
+    codes,
+    model.crosswalkEntries.get('treatment_function') ?? [],
+    patients,
+  );
   const calendar = new SessionCalendar(ref.clinics, root.derive('calendar'));
   const ctx: BuildContext = {
     root,

@@ -42,9 +42,13 @@ export class LocalCodes {
     if (national === undefined || national === '') return '';
     const choice = this.byType.get(codeType)?.get(national);
     if (!choice) {
-      throw new FerryError('FERRY_ERR_INTERNAL', `The generator produced ${codeType} code ${national}, which no approved crosswalk entry maps to`, {
-        field: codeType,
-      });
+      throw new FerryError(
+        'FERRY_ERR_INTERNAL',
+        `The generator produced ${codeType} code ${national}, which no approved crosswalk entry maps to`,
+        {
+          field: codeType,
+        },
+      );
     }
     if (choice.alternates.length === 0) return choice.primary;
     const q = this.quirks.unit(salt, id, codeType);

@@ -55,12 +55,18 @@ function readCatalog(text: string, file: string): Map<string, ModelColumn[]> {
   const tables = new Map<string, ModelColumn[]>();
   rows.slice(1).forEach((r, i) => {
     if (r.length !== header.length) {
-      throw new FerryError('FERRY_ERR_CATALOG_INVALID', `Row has ${r.length} fields, header has ${header.length}`, { file, line: i + 2 });
+      throw new FerryError('FERRY_ERR_CATALOG_INVALID', `Row has ${r.length} fields, header has ${header.length}`, {
+        file,
+        line: i + 2,
+      });
     }
     if (scope >= 0 && /^(false|n|no|0)$/i.test(r[scope] ?? '')) return;
     const table = r[t]!;
     let cols = tables.get(table);
-    if (!cols) tables.set(table, (cols = []));
+    if (!cols) {
+      cols = [];
+      tables.set(table, cols);
+    }
     const max = r[l] ? Number(r[l]) : undefined;
     cols.push({ name: r[c]!, dataType: r[d]!, maxLength: max, nullable: /^(true|y|yes|1)$/i.test(r[n] ?? '') });
   });
@@ -72,13 +78,17 @@ function readCrosswalks(text: string, file: string): Pick<PackModel, 'localCodes
   const header = rows[0] ?? [];
   const want = ['code_type', 'source_code', 'source_label', 'target_code', 'equivalence', 'status'];
   const idx = want.map((h) => header.indexOf(h));
-  if (idx.some((i) => i < 0)) throw new FerryError('FERRY_ERR_CROSSWALK_INVALID', `Crosswalk header lacks one of ${want.join(', ')}`, { file });
+  if (idx.some((i) => i < 0))
+    throw new FerryError('FERRY_ERR_CROSSWALK_INVALID', `Crosswalk header lacks one of ${want.join(', ')}`, { file });
   const entries = new Map<string, LocalCodeEntry[]>();
   for (const r of rows.slice(1)) {
     const [type, local, label, national, equivalence, status] = idx.map((i) => r[i] ?? '');
     if (status !== 'approved') continue;
     let list = entries.get(type!);
-    if (!list) entries.set(type!, (list = []));
+    if (!list) {
+      list = [];
+      entries.set(type!, list);
+    }
     list.push({ local: local!, label: label!, national: national!, equivalence: equivalence! });
   }
   const localCodes = new Map<string, Map<string, LocalCodeChoice>>();

@@ -11,15 +11,25 @@ import { deriveSeed, mix32 } from '@ferry/core';
  */
 export class Quirks {
   private readonly base: number;
+  private readonly salts = new Map<string, number>();
 
   constructor(seed: number) {
     this.base = deriveSeed(seed, 'quirks');
   }
 
+  private saltHash(salt: string): number {
+    let h = this.salts.get(salt);
+    if (h === undefined) {
+      h = this.base;
+      for (let i = 0; i < salt.length; i++) h = mix32(h ^ salt.charCodeAt(i)) + i;
+      this.salts.set(salt, h);
+    }
+    return h;
+  }
+
   /** A number in [0, 1) for (salt, id, field). */
   unit(salt: string, id: number, field = ''): number {
-    let h = this.base;
-    for (let i = 0; i < salt.length; i++) h = mix32(h ^ salt.charCodeAt(i)) + i;
+    let h = this.saltHash(salt);
     h = mix32(h ^ (id >>> 0)) ^ Math.floor(id / 4294967296);
     for (let i = 0; i < field.length; i++) h = Math.imul(h ^ field.charCodeAt(i), 0x01000193);
     return mix32(h) / 4294967296;

@@ -1,5 +1,4 @@
 import {
-  consultantCode,
   dayFromIso,
   randomInwardCode,
   type SeededRandom,
@@ -144,9 +143,28 @@ export interface ReferenceData {
 
 const opened = dayFromIso('1998-04-01');
 
-function site(id: number, code: string, ods: string, name: string, shortName: string, type: SiteRef['type'], kind: SiteRef['kind'], rng: SeededRandom, line1: string, line2: string, outward: string): SiteRef {
+function site(
+  id: number,
+  code: string,
+  ods: string,
+  name: string,
+  shortName: string,
+  type: SiteRef['type'],
+  kind: SiteRef['kind'],
+  rng: SeededRandom,
+  line1: string,
+  line2: string,
+  outward: string,
+): SiteRef {
   return {
-    id, code, ods, name, shortName, type, kind, opened: opened + rng.int(0, 3000),
+    id,
+    code,
+    ods,
+    name,
+    shortName,
+    type,
+    kind,
+    opened: opened + rng.int(0, 3000),
     address: { line1, line2, town: 'Leeds', county: 'West Yorkshire', postcode: `${outward} ${randomInwardCode(rng)}` },
     phone: ukLandline(rng),
     fax: rng.chance(0.6) ? ukLandline(rng) : undefined,
@@ -156,10 +174,58 @@ function site(id: number, code: string, ods: string, name: string, shortName: st
 function buildSites(rng: SeededRandom): SiteRef[] {
   const t = cohortSettings.trustCode;
   return [
-    site(1, 'SOGH', `${t}01`, "St Oswald's General Hospital", 'St Oswalds', 'HOSP', 'acute', rng, 'Infirmary Lane', 'Headingley', 'LS6'),
-    site(2, 'KCH', `${t}02`, 'Kirkgate Community Hospital', 'Kirkgate', 'COMM', 'community', rng, '14 Kirkgate', 'Armley', 'LS12'),
-    site(3, 'MTC', `${t}03`, 'Moorside Treatment Centre', 'Moorside TC', 'CLINIC', 'treatment', rng, 'Moorside Road', 'Seacroft', 'LS14'),
-    site(4, 'AVMH', `${t}04`, 'Aire Valley Mental Health Unit', 'Aire Valley MHU', 'HOSP', 'mental', rng, 'Valley Drive', 'Kirkstall', 'LS5'),
+    site(
+      1,
+      'SOGH',
+      `${t}01`,
+      "St Oswald's General Hospital",
+      'St Oswalds',
+      'HOSP',
+      'acute',
+      rng,
+      'Infirmary Lane',
+      'Headingley',
+      'LS6',
+    ),
+    site(
+      2,
+      'KCH',
+      `${t}02`,
+      'Kirkgate Community Hospital',
+      'Kirkgate',
+      'COMM',
+      'community',
+      rng,
+      '14 Kirkgate',
+      'Armley',
+      'LS12',
+    ),
+    site(
+      3,
+      'MTC',
+      `${t}03`,
+      'Moorside Treatment Centre',
+      'Moorside TC',
+      'CLINIC',
+      'treatment',
+      rng,
+      'Moorside Road',
+      'Seacroft',
+      'LS14',
+    ),
+    site(
+      4,
+      'AVMH',
+      `${t}04`,
+      'Aire Valley Mental Health Unit',
+      'Aire Valley MHU',
+      'HOSP',
+      'mental',
+      rng,
+      'Valley Drive',
+      'Kirkstall',
+      'LS5',
+    ),
   ];
 }
 
@@ -184,23 +250,42 @@ function buildSpecialties(entries: readonly LocalCodeEntry[], rng: SeededRandom)
   });
 }
 
-const surgicalTitle = (rng: SeededRandom, sex: 'male' | 'female') => (sex === 'male' ? 'Mr' : rng.pick(['Miss', 'Ms', 'Mrs']));
+const surgicalTitle = (rng: SeededRandom, sex: 'male' | 'female') =>
+  sex === 'male' ? 'Mr' : rng.pick(['Miss', 'Ms', 'Mrs']);
 
 /** Builds every reference table of the trust. `scale` (patients) sizes the staff and the clinic build. */
-export function buildReferenceData(rng: SeededRandom, codes: LocalCodes, tfcEntries: readonly LocalCodeEntry[], patients: number): ReferenceData {
+export function buildReferenceData(
+  rng: SeededRandom,
+  codes: LocalCodes,
+  tfcEntries: readonly LocalCodeEntry[],
+  patients: number,
+): ReferenceData {
   const sites = buildSites(rng.derive('sites'));
   const specialties = buildSpecialties(tfcEntries, rng.derive('specialties'));
   const specialtyCode = new Map<string, string>();
   for (const s of specialties) if (s.active && !specialtyCode.has(s.tfc)) specialtyCode.set(s.tfc, s.code);
   const mainSpecialtyOf = (t: TreatmentFunction) =>
-    codes.has('main_specialty', t.mainSpecialty) ? t.mainSpecialty : t.mainSpecialtyFallback && codes.has('main_specialty', t.mainSpecialtyFallback) ? t.mainSpecialtyFallback : undefined;
-  const activeFunctions = treatmentFunctions.filter((t) => specialtyCode.has(t.tfc) && mainSpecialtyOf(t) !== undefined);
+    codes.has('main_specialty', t.mainSpecialty)
+      ? t.mainSpecialty
+      : t.mainSpecialtyFallback && codes.has('main_specialty', t.mainSpecialtyFallback)
+        ? t.mainSpecialtyFallback
+        : undefined;
+  const activeFunctions = treatmentFunctions.filter(
+    (t) => specialtyCode.has(t.tfc) && mainSpecialtyOf(t) !== undefined,
+  );
 
   const staff: StaffRef[] = [];
   const staffRng = rng.derive('staff');
   const logins = new Set<string>();
   let nextStaffId = 5000;
-  const addStaff = (type: string, mainSpecialty: string | undefined, tfc: string | undefined, jobTitle: string, surgical: boolean, left = false): StaffRef => {
+  const addStaff = (
+    type: string,
+    mainSpecialty: string | undefined,
+    tfc: string | undefined,
+    jobTitle: string,
+    surgical: boolean,
+    left = false,
+  ): StaffRef => {
     const sex = staffRng.chance(0.48) ? 'female' : 'male';
     const forename = ukForename(staffRng, sex, staffRng.int(1958, 1994));
     const surname = ukSurname(staffRng);
@@ -208,11 +293,18 @@ export function buildReferenceData(rng: SeededRandom, codes: LocalCodes, tfcEntr
     const id = nextStaffId;
     const letters = surname.toUpperCase().replace(/[^A-Z]/g, '');
     let login = `${forename[0]!.toLowerCase()}${letters.toLowerCase().slice(0, 7)}`;
-    for (let n = 2; logins.has(login); n++) login = `${forename[0]!.toLowerCase()}${letters.toLowerCase().slice(0, 7)}${n}`;
+    for (let n = 2; logins.has(login); n++)
+      login = `${forename[0]!.toLowerCase()}${letters.toLowerCase().slice(0, 7)}${n}`;
     logins.add(login);
     const doctor = type === 'CONS' || type === 'JUNIOR';
     const gmc = doctor ? String(staffRng.int(1_000_000, 7_999_999)) : undefined;
-    const title = doctor ? (type === 'CONS' && surgical ? surgicalTitle(staffRng, sex) : 'Dr') : sex === 'male' ? 'Mr' : staffRng.pick(['Mrs', 'Ms', 'Miss']);
+    const title = doctor
+      ? type === 'CONS' && surgical
+        ? surgicalTitle(staffRng, sex)
+        : 'Dr'
+      : sex === 'male'
+        ? 'Mr'
+        : staffRng.pick(['Mrs', 'Ms', 'Miss']);
     const start = dayFromIso('1995-01-01') + staffRng.int(0, 7000);
     const s: StaffRef = {
       id,
@@ -233,8 +325,13 @@ export function buildReferenceData(rng: SeededRandom, codes: LocalCodes, tfcEntr
       end: left ? dayFromIso('2016-01-01') + staffRng.int(0, 700) : undefined,
       active: !left,
       pager: doctor && staffRng.chance(0.6) ? String(staffRng.int(1000, 9999)) : undefined,
-      secretary: type === 'CONS' && staffRng.chance(0.7) ? `${ukForename(staffRng, 'female', 1975)} ${ukSurname(staffRng)}` : undefined,
-      room: staffRng.chance(0.4) ? `${staffRng.pick(['A', 'B', 'C'])}${staffRng.int(1, 3)}.${staffRng.int(10, 60)}` : undefined,
+      secretary:
+        type === 'CONS' && staffRng.chance(0.7)
+          ? `${ukForename(staffRng, 'female', 1975)} ${ukSurname(staffRng)}`
+          : undefined,
+      room: staffRng.chance(0.4)
+        ? `${staffRng.pick(['A', 'B', 'C'])}${staffRng.int(1, 3)}.${staffRng.int(10, 60)}`
+        : undefined,
       login,
     };
     staff.push(s);
@@ -246,20 +343,61 @@ export function buildReferenceData(rng: SeededRandom, codes: LocalCodes, tfcEntr
   for (const t of activeFunctions) {
     const list: StaffRef[] = [];
     const surgical = Number(t.tfc) < 300 || t.tfc === '502';
-    for (let i = 0; i < perTfc; i++) list.push(addStaff('CONS', mainSpecialtyOf(t), t.tfc, `Consultant in ${t.name}`, surgical));
+    for (let i = 0; i < perTfc; i++)
+      list.push(addStaff('CONS', mainSpecialtyOf(t), t.tfc, `Consultant in ${t.name}`, surgical));
     consultantsByTfc.set(t.tfc, list);
   }
   const anaesthetists = codes.has('main_specialty', '190')
-    ? Array.from({ length: Math.max(2, Math.ceil(perTfc / 2)) }, () => addStaff('CONS', '190', undefined, 'Consultant Anaesthetist', false))
+    ? Array.from({ length: Math.max(2, Math.ceil(perTfc / 2)) }, () =>
+        addStaff('CONS', '190', undefined, 'Consultant Anaesthetist', false),
+      )
     : [];
-  for (let i = 0; i < 3; i++) addStaff('CONS', mainSpecialtyOf(activeFunctions[i % activeFunctions.length]!), undefined, 'Consultant (retired)', false, true);
-  for (let i = 0; i < perTfc; i++) addStaff('JUNIOR', undefined, undefined, staffRng.pick(['Specialty Registrar', 'Foundation Doctor', 'Core Trainee']), false);
+  for (let i = 0; i < 3; i++)
+    addStaff(
+      'CONS',
+      mainSpecialtyOf(activeFunctions[i % activeFunctions.length]!),
+      undefined,
+      'Consultant (retired)',
+      false,
+      true,
+    );
+  for (let i = 0; i < perTfc; i++)
+    addStaff(
+      'JUNIOR',
+      undefined,
+      undefined,
+      staffRng.pick(['Specialty Registrar', 'Foundation Doctor', 'Core Trainee']),
+      false,
+    );
   const nurseSpec = codes.has('main_specialty', '950') ? '950' : undefined;
-  const nurses = Array.from({ length: Math.max(3, perTfc) }, () => addStaff('NURSE', nurseSpec, undefined, staffRng.pick(['Community Psychiatric Nurse', 'Clinical Nurse Specialist', 'Ward Manager']), false));
+  const nurses = Array.from({ length: Math.max(3, perTfc) }, () =>
+    addStaff(
+      'NURSE',
+      nurseSpec,
+      undefined,
+      staffRng.pick(['Community Psychiatric Nurse', 'Clinical Nurse Specialist', 'Ward Manager']),
+      false,
+    ),
+  );
   const ahpSpec = codes.has('main_specialty', '960') ? '960' : undefined;
-  for (let i = 0; i < 2; i++) addStaff('AHP', ahpSpec, undefined, staffRng.pick(['Physiotherapist', 'Occupational Therapist']), false);
+  for (let i = 0; i < 2; i++)
+    addStaff('AHP', ahpSpec, undefined, staffRng.pick(['Physiotherapist', 'Occupational Therapist']), false);
   const coders = Array.from({ length: 4 }, () => addStaff('ADMIN', undefined, undefined, 'Clinical Coder', false));
-  const clerks = Array.from({ length: 10 }, () => addStaff('ADMIN', undefined, undefined, staffRng.pick(['Medical Secretary', 'Ward Clerk', 'Outpatient Receptionist', 'Waiting List Coordinator', 'Health Records Officer']), false));
+  const clerks = Array.from({ length: 10 }, () =>
+    addStaff(
+      'ADMIN',
+      undefined,
+      undefined,
+      staffRng.pick([
+        'Medical Secretary',
+        'Ward Clerk',
+        'Outpatient Receptionist',
+        'Waiting List Coordinator',
+        'Health Records Officer',
+      ]),
+      false,
+    ),
+  );
 
   const wards = buildWards(rng.derive('wards'), sites, specialtyCode);
   const clinics = buildClinics(rng.derive('clinics'), activeFunctions, consultantsByTfc, specialtyCode, patients);
@@ -279,8 +417,22 @@ export function buildReferenceData(rng: SeededRandom, codes: LocalCodes, tfcEntr
   }
   const practicesByTown = buildPractices(rng.derive('practices'));
   return {
-    sites, specialties, staff, wards, clinics, practicesByTown, allPractices: [...practicesByTown.values()].flat(), specialtyCode,
-    activeFunctions, consultantsByTfc, clinicsByTfc, wardsByTfc, anaesthetists, nurses, coders, clerks,
+    sites,
+    specialties,
+    staff,
+    wards,
+    clinics,
+    practicesByTown,
+    allPractices: [...practicesByTown.values()].flat(),
+    specialtyCode,
+    activeFunctions,
+    consultantsByTfc,
+    clinicsByTfc,
+    wardsByTfc,
+    anaesthetists,
+    nurses,
+    coders,
+    clerks,
     staffById: new Map(staff.map((s) => [s.id, s])),
     siteById: new Map(sites.map((s) => [s.id, s])),
     wardById: new Map(wards.map((w) => [w.id, w])),
@@ -345,8 +497,7 @@ function buildWards(rng: SeededRandom, sites: SiteRef[], specialtyCode: Map<stri
 
 /**
  * Clinics per treatment function, sized so that the sessions offer about a third more slots than the
- * cohort books: one weekly clinic per consultant for big cohorts; for small cohorts fewer clinics that run
- * every two to four weeks.
+ * cohort books: weekly clinics for big cohorts; for small cohorts one clinic that runs every two to eight weeks.
  */
 function buildClinics(
   rng: SeededRandom,
@@ -356,13 +507,13 @@ function buildClinics(
   patients: number,
 ): ClinicRef[] {
   const totalWeight = functions.reduce((s, t) => s + t.weight, 0);
-  // About 5.2 outpatient appointments per patient over the history, and 12 slots per session.
+  // About 4 outpatient appointments per patient over the history, and 11 slots per session.
   const weeks = 460;
   const clinics: ClinicRef[] = [];
   for (const t of functions) {
-    const sessionsPerWeek = ((patients * 5.2 * (t.weight / totalWeight)) / weeks / 12) * 1.35;
+    const sessionsPerWeek = ((patients * 4 * (t.weight / totalWeight)) / weeks / 11) * 1.3;
     const count = Math.max(1, Math.ceil(sessionsPerWeek));
-    const cadence = count > 1 ? 1 : Math.max(1, Math.min(4, Math.floor(1 / Math.max(sessionsPerWeek, 0.01))));
+    const cadence = count > 1 ? 1 : Math.max(1, Math.min(8, Math.floor(1 / Math.max(sessionsPerWeek, 0.01))));
     const consultants = consultantsByTfc.get(t.tfc)!;
     const code = specialtyCode.get(t.tfc)!;
     for (let i = 0; i < count; i++) {
@@ -387,9 +538,17 @@ function buildClinics(
         newSlots,
         fuSlots: total - newSlots,
         ebooking: rng.chance(0.7),
-        location: atTc ? 'Outpatients, Ground Floor' : rng.pick(['Outpatients A', 'Outpatients B', 'Outpatients C', 'Eye Clinic', 'Wing 2, Level 1']),
+        location: atTc
+          ? 'Outpatients, Ground Floor'
+          : rng.pick(['Outpatients A', 'Outpatients B', 'Outpatients C', 'Eye Clinic', 'Wing 2, Level 1']),
         start: cohortSettings.activityStartDay - rng.int(30, 3000),
-        comments: rng.chance(0.2) ? rng.pick(['Hot clinic slots released 48 hours ahead', 'Interpreter room available', 'No  new patients in August']) : undefined,
+        comments: rng.chance(0.2)
+          ? rng.pick([
+              'Hot clinic slots released 48 hours ahead',
+              'Interpreter room available',
+              'No  new patients in August',
+            ])
+          : undefined,
         letterTemplate: `OPL${rng.int(1, 40)}`,
         weekday,
         amPm,

@@ -16,7 +16,13 @@ export interface Booking {
 }
 
 const sessionStart = { AM: 9 * 60, PM: 13 * 60 + 30 } as const;
-const cancelReasons = ['Consultant annual leave', 'Consultant study leave', 'Consultant sickness', 'Clinic room unavailable', 'Bank holiday'];
+const cancelReasons = [
+  'Consultant annual leave',
+  'Consultant study leave',
+  'Consultant sickness',
+  'Clinic room unavailable',
+  'Bank holiday',
+];
 
 /**
  * Every clinic session and slot of the outpatient history and the booked future, in constant memory per session
@@ -53,7 +59,8 @@ export class SessionCalendar {
         if (day < cohortSettings.activityStartDay || day > lastDay) continue;
         for (const half of ['AM', 'PM'] as const) {
           for (const c of clinics) {
-            if (c.weekday !== wd || c.amPm !== half || week % c.cadenceWeeks !== c.phaseWeeks || day < c.start) continue;
+            if (c.weekday !== wd || c.amPm !== half || week % c.cadenceWeeks !== c.phaseWeeks || day < c.start)
+              continue;
             days.push(day);
             owners.push(c.index);
           }
@@ -152,7 +159,8 @@ export class SessionCalendar {
         for (let k = 0; k < n; k++) {
           if (this.slotState[base + k] !== 0) continue;
           const sk = this.slotKind(si, k);
-          const fits = pass === 0 ? sk === kind || (kind === '2WW' && sk === 'NEW') : any || (kind !== 'FU') === (sk !== 'FU');
+          const fits =
+            pass === 0 ? sk === kind || (kind === '2WW' && sk === 'NEW') : any || (kind !== 'FU') === (sk !== 'FU');
           if (!fits) continue;
           this.slotState[base + k] = 1;
           return {

@@ -12,10 +12,13 @@ interface Audit {
   updatedAt?: number;
 }
 
-function auditOf(env: RenderEnv, salt: string, id: number, createdDay: number): Audit {
-  const day = Math.min(createdDay, env.extract);
+function auditOf(env: RenderEnv, salt: string, id: number, created: number, minuteLevel: boolean): Audit {
   const q = env.quirks;
-  const createdAt = day * 1440 + 7 * 60 + Math.floor(q.unit(salt, id, 'at') * 11 * 60);
+  // Rows of timed events are keyed in a few minutes after the event; others during a working day.
+  const createdAt = minuteLevel
+    ? Math.min(created + 1 + Math.floor(q.unit(salt, id, 'at') * 30), env.extract * 1440 + 1439)
+    : Math.min(created, env.extract) * 1440 + 7 * 60 + Math.floor(q.unit(salt, id, 'at') * 11 * 60);
+  const day = Math.floor(createdAt / 1440);
   const who = (field: string) => env.users[Math.floor(q.unit(salt, id, field) * env.users.length)]!;
   if (q.unit(salt, id, 'upd') < 0.45 || day >= env.extract) return { createdBy: who('by'), createdAt };
   const updatedDay = day + Math.floor(q.unit(salt, id, 'ud') * (env.extract - day));
@@ -36,22 +39,25 @@ function legacyUser(login: string | undefined, q: number): string {
 /**
  * The columns every legacy table and LOAD table share: the surrogate key (RECORD_NUMBER, EXTERNAL_SYSTEM_ID),
  * SYSTEM_CODE, the audit columns, and for patient-linked tables PAT_ID/HOSP_NO (LOADPMI_RECORD_NUMBER,
- * MAIN_CRN_TYPE, MAIN_CRN).
+ * MAIN_CRN_TYPE, MAIN_CRN). `created` gives the day the row was keyed in, or with `minuteLevel` the minute of
+ * the event it records.
  */
 export function commonColumns<T extends { id: number }>(
   table: string,
   keyColumn: string,
-  createdDay: (row: T, env: RenderEnv) => number,
+  created: (row: T, env: RenderEnv) => number,
   patientLinked: boolean,
+  minuteLevel = false,
 ): { legacy: Record<string, Cell<T>>; national: Record<string, Cell<T>> } {
-  const cache = new WeakMap<object, Audit>();
+  // The legacy and target renderings of a row ask for its audit several times in a row: keep the last one.
+  let lastRow: T | undefined;
+  let lastAudit: Audit | undefined;
   const audit = (row: T, env: RenderEnv): Audit => {
-    let a = cache.get(row);
-    if (!a) {
-      a = auditOf(env, table, row.id, createdDay(row, env));
-      cache.set(row, a);
+    if (row !== lastRow || !lastAudit) {
+      lastAudit = auditOf(env, table, row.id, created(row, env), minuteLevel);
+      lastRow = row;
     }
-    return a;
+    return lastAudit;
   };
   const legacy: Record<string, Cell<T>> = {
     [keyColumn]: (r) => String(r.id),

@@ -9,10 +9,9 @@ const q = (e: RenderEnv, table: string, id: number, field: string) => e.quirks.u
 const spec = (e: RenderEnv, tfc: string) => e.ref.specialtyCode.get(tfc)!;
 const staff = (e: RenderEnv, id: number | undefined) => (id === undefined ? '' : e.ref.staffById.get(id)!.code);
 const ward = (e: RenderEnv, id: number | undefined) => (id === undefined ? '' : e.ref.wardById.get(id)!.code);
-const day = (minute: number) => Math.floor(minute / 1440);
 
 export const spellSpec: TableSpec<SpellFact> = (() => {
-  const c = commonColumns<SpellFact>('ADM_SPELL', 'SPELL_ID', (r) => day(r.admitted), true);
+  const c = commonColumns<SpellFact>('ADM_SPELL', 'SPELL_ID', (r) => r.admitted, true, true);
   return {
     source: 'ADM_SPELL',
     target: 'LOAD_ADT_ADMISSIONS',
@@ -74,7 +73,7 @@ export const spellSpec: TableSpec<SpellFact> = (() => {
 })();
 
 export const episodeSpec: TableSpec<EpisodeFact> = (() => {
-  const c = commonColumns<EpisodeFact>('ADM_EPISODE', 'EPISODE_ID', (r) => day(r.start), true);
+  const c = commonColumns<EpisodeFact>('ADM_EPISODE', 'EPISODE_ID', (r) => r.start, true, true);
   return {
     source: 'ADM_EPISODE',
     target: 'LOAD_ADT_EPISODES',
@@ -110,7 +109,7 @@ export const episodeSpec: TableSpec<EpisodeFact> = (() => {
 })();
 
 export const wardStaySpec: TableSpec<WardStayFact> = (() => {
-  const c = commonColumns<WardStayFact>('ADM_WARDSTAY', 'WARDSTAY_ID', (r) => day(r.start), true);
+  const c = commonColumns<WardStayFact>('ADM_WARDSTAY', 'WARDSTAY_ID', (r) => r.start, true, true);
   const site = (r: WardStayFact, e: RenderEnv) => e.ref.siteById.get(e.ref.wardById.get(r.wardId)!.siteId)!.code;
   return {
     source: 'ADM_WARDSTAY',

@@ -1,5 +1,4 @@
 import { isoFromDay, spacedNhsNumber, ukDateTimeFromMinute, ukFromDay, ymdFromDay } from '@ferry/core';
-import type { Quirks } from '../quirks.js';
 
 /**
  * How the legacy PAS wrote values: UK dates, upper-case names, NHS numbers with or without spaces, postcodes as
@@ -92,7 +91,8 @@ export function legacyPhone(phone: string | undefined, q: number): string {
 /** An e-mail address as typed: sometimes capitalised. */
 export function legacyEmail(email: string | undefined, q: number): string {
   if (!email) return '';
-  if (q < 0.12) return email.replace(/^[a-z]/, (c) => c.toUpperCase()).replace(/@([a-z])/, (_, c: string) => `@${c.toUpperCase()}`);
+  if (q < 0.12)
+    return email.replace(/^[a-z]/, (c) => c.toUpperCase()).replace(/@([a-z])/, (_, c: string) => `@${c.toUpperCase()}`);
   return email;
 }
 

@@ -6,10 +6,9 @@ import type { TableSpec } from './table-spec.js';
 import { flagYN, isoDate, isoDateTime, tidy } from './target-format.js';
 
 const staff = (e: RenderEnv, id: number) => e.ref.staffById.get(id)!;
-const day = (minute: number) => Math.floor(minute / 1440);
 
 export const detentionSpec: TableSpec<DetentionFact> = (() => {
-  const c = commonColumns<DetentionFact>('MH_DETENTION', 'DETENTION_ID', (r) => day(r.start), true);
+  const c = commonColumns<DetentionFact>('MH_DETENTION', 'DETENTION_ID', (r) => r.start, true, true);
   return {
     source: 'MH_DETENTION',
     target: 'LOAD_MH_DETENTIONS',

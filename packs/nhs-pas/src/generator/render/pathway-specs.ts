@@ -1,4 +1,11 @@
-import type { OpWaitFact, OpWaitSuspensionFact, ReferralFact, RttEventFact, RttPathwayFact, RttPeriodFact } from '../cohort-facts.js';
+import type {
+  OpWaitFact,
+  OpWaitSuspensionFact,
+  ReferralFact,
+  RttEventFact,
+  RttPathwayFact,
+  RttPeriodFact,
+} from '../cohort-facts.js';
 import { commonColumns } from './common-columns.js';
 import { legacyCode, legacyFlag, legacyText, ukDate, ukDateLoose } from './legacy-format.js';
 import type { RenderEnv } from './render-env.js';

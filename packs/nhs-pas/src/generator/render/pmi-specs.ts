@@ -33,11 +33,11 @@ import type { TableSpec } from './table-spec.js';
 import { flagYN, isoDate, isoDateTime, phoneDigits, postcodeForm, tidy } from './target-format.js';
 
 const q = (e: RenderEnv, table: string, id: number, field: string) => e.quirks.unit(table, id, field);
-const day = (minute: number) => Math.floor(minute / 1440);
 
 export const patientSpec: TableSpec<PatientCore> = (() => {
-  const c = commonColumns<PatientCore>('PATIENT', 'PAT_ID', (p) => day(p.created), false);
-  const phone = (p: PatientCore, e: RenderEnv, field: 'homePhone' | 'mobilePhone' | 'workPhone') => legacyPhone(p[field], q(e, 'PATIENT', p.id, field));
+  const c = commonColumns<PatientCore>('PATIENT', 'PAT_ID', (p) => p.created, false, true);
+  const phone = (p: PatientCore, e: RenderEnv, field: 'homePhone' | 'mobilePhone' | 'workPhone') =>
+    legacyPhone(p[field], q(e, 'PATIENT', p.id, field));
   return {
     source: 'PATIENT',
     target: 'LOAD_PMI',
@@ -177,7 +177,8 @@ export const aliasSpec: TableSpec<AliasFact> = (() => {
 function addressLines(a: AddressFact, e: RenderEnv): [string, string, string] {
   const line1 = a.address.line1;
   const comma = line1.indexOf(', ');
-  if (comma > 0 && q(e, 'PAT_ADDR', a.id, 'split') < 0.5) return [line1.slice(0, comma), line1.slice(comma + 2), a.address.line2];
+  if (comma > 0 && q(e, 'PAT_ADDR', a.id, 'split') < 0.5)
+    return [line1.slice(0, comma), line1.slice(comma + 2), a.address.line2];
   return [line1, a.address.line2, ''];
 }
 
@@ -223,7 +224,9 @@ export const addressSpec: TableSpec<AddressFact> = (() => {
 export const contactSpec: TableSpec<ContactFact> = (() => {
   const c = commonColumns<ContactFact>('PAT_CONTACT', 'CONTACT_ID', (r) => r.from, true);
   const value = (r: ContactFact, e: RenderEnv) =>
-    r.type === 'EMAIL' ? legacyEmail(r.value, q(e, 'PAT_CONTACT', r.id, 'V')) : legacyPhone(r.value, q(e, 'PAT_CONTACT', r.id, 'V'));
+    r.type === 'EMAIL'
+      ? legacyEmail(r.value, q(e, 'PAT_CONTACT', r.id, 'V'))
+      : legacyPhone(r.value, q(e, 'PAT_CONTACT', r.id, 'V'));
   return {
     source: 'PAT_CONTACT',
     target: 'LOAD_PMICONTACTS',
@@ -254,7 +257,8 @@ export const contactSpec: TableSpec<ContactFact> = (() => {
 
 export const nextOfKinSpec: TableSpec<NextOfKinFact> = (() => {
   const c = commonColumns<NextOfKinFact>('PAT_NOK', 'NOK_ID', (r) => r.from, true);
-  const phone = (r: NextOfKinFact, e: RenderEnv, f: 'homePhone' | 'mobilePhone' | 'workPhone') => legacyPhone(r[f], q(e, 'PAT_NOK', r.id, f));
+  const phone = (r: NextOfKinFact, e: RenderEnv, f: 'homePhone' | 'mobilePhone' | 'workPhone') =>
+    legacyPhone(r[f], q(e, 'PAT_NOK', r.id, f));
   const style = (r: NextOfKinFact, e: RenderEnv) => postcodeStyle(q(e, 'PAT_NOK', r.id, 'PC'));
   return {
     source: 'PAT_NOK',
@@ -430,7 +434,7 @@ export const casenoteSpec: TableSpec<CasenoteFact> = (() => {
 })();
 
 export const mergeSpec: TableSpec<MergeFact> = (() => {
-  const c = commonColumns<MergeFact>('PAT_MERGE', 'MERGE_ID', (r) => day(r.at), true);
+  const c = commonColumns<MergeFact>('PAT_MERGE', 'MERGE_ID', (r) => r.at, true, true);
   return {
     source: 'PAT_MERGE',
     target: 'LOAD_PMI_MERGES',

@@ -2,7 +2,16 @@ import { dayFromIso, hhmmFromMinute } from '@ferry/core';
 import { cohortSettings } from '../cohort-settings.js';
 import type { ClinicRef, SiteRef, SpecialtyRef, StaffRef, WardRef } from '../reference-data.js';
 import { commonColumns } from './common-columns.js';
-import { legacyEmail, legacyFlag, legacyName, legacyPhone, legacyPostcode, legacyText, postcodeStyle, ukDate } from './legacy-format.js';
+import {
+  legacyEmail,
+  legacyFlag,
+  legacyName,
+  legacyPhone,
+  legacyPostcode,
+  legacyText,
+  postcodeStyle,
+  ukDate,
+} from './legacy-format.js';
 import type { RenderEnv } from './render-env.js';
 import type { TableSpec } from './table-spec.js';
 import { flagYN, isoDate, phoneDigits, postcodeForm, tidy } from './target-format.js';
@@ -98,6 +107,7 @@ export const siteSpec: TableSpec<SiteRef> = (() => {
       PARENT_ORG_CODE: () => cohortSettings.trustCode,
       ACTIVE_FLAG: () => 'Y',
       START_DATE: (s) => isoDate(s.opened),
+      END_DATE: () => '',
     },
   };
 })();
@@ -222,6 +232,7 @@ export const clinicSpec: TableSpec<ClinicRef> = (() => {
       LOCATION: (k) => tidy(k.location),
       ACTIVE_FLAG: () => 'Y',
       START_DATE: (k) => isoDate(k.start),
+      END_DATE: () => '',
       COMMENTS: (k) => tidy(k.comments),
     },
   };
@@ -234,7 +245,12 @@ export interface SessionRow {
 }
 
 export const sessionSpec: TableSpec<SessionRow> = (() => {
-  const c = commonColumns<SessionRow>('OP_SESSION', 'SESSION_ID', (s, e) => e.calendar.sessionDay[s.index]! - 90, false);
+  const c = commonColumns<SessionRow>(
+    'OP_SESSION',
+    'SESSION_ID',
+    (s, e) => e.calendar.sessionDay[s.index]! - 90,
+    false,
+  );
   const clinic = (s: SessionRow, e: RenderEnv) => e.calendar.clinicOf(s.index);
   const day = (s: SessionRow, e: RenderEnv) => e.calendar.sessionDay[s.index]!;
   const times = (s: SessionRow, e: RenderEnv) => e.calendar.sessionTimes(s.index);
@@ -276,6 +292,7 @@ export const sessionSpec: TableSpec<SessionRow> = (() => {
       CANCEL_REASON: (s, e) => (cancelled(s, e) ? e.calendar.cancelReason(s.index) : ''),
       MAX_SLOTS: (s, e) => String(e.calendar.slotsOf(s.index)),
       OVERBOOK_FLAG: (s, e) => flagYN(e.calendar.sessionOverbook[s.index] === 1),
+      COMMENTS: () => '',
     },
   };
 })();
@@ -322,4 +339,3 @@ export const slotSpec: TableSpec<SlotRow> = (() => {
     },
   };
 })();
-

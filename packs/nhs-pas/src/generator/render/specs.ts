@@ -1,10 +1,4 @@
-import {
-  appointmentSpec,
-  ipSuspensionSpec,
-  ipWaitSpec,
-  opCodingSpec,
-  tciSpec,
-} from './activity-specs.js';
+import { appointmentSpec, ipSuspensionSpec, ipWaitSpec, opCodingSpec, tciSpec } from './activity-specs.js';
 import { diagnosisSpec, episodeSpec, procedureSpec, spellSpec, wardStaySpec } from './inpatient-specs.js';
 import { cpaSpec, detentionSpec, mhTransferSpec, tribunalSpec } from './mental-health-specs.js';
 import { eventSpec, opSuspensionSpec, opWaitSpec, pathwaySpec, periodSpec, referralSpec } from './pathway-specs.js';

@@ -33,20 +33,32 @@ export class CompiledSpec<T extends object> {
     this.legacyCells = sourceColumns.map((c) => {
       const cell = spec.legacy[c.name];
       if (!cell) {
-        throw new FerryError('FERRY_ERR_INTERNAL', `The generator has no legacy renderer for ${spec.source}.${c.name}`, { table: spec.source, field: c.name });
+        throw new FerryError(
+          'FERRY_ERR_INTERNAL',
+          `The generator has no legacy renderer for ${spec.source}.${c.name}`,
+          { table: spec.source, field: c.name },
+        );
       }
       return cell;
     });
     for (const name of Object.keys(spec.legacy)) {
       if (!this.legacyNames.includes(name)) {
-        throw new FerryError('FERRY_ERR_INTERNAL', `The generator renders ${spec.source}.${name}, which the source catalog does not have`, { table: spec.source, field: name });
+        throw new FerryError(
+          'FERRY_ERR_INTERNAL',
+          `The generator renders ${spec.source}.${name}, which the source catalog does not have`,
+          { table: spec.source, field: name },
+        );
       }
     }
     if (targetColumns) {
       const names = targetColumns.map((c) => c.name);
       for (const name of Object.keys(spec.national)) {
         if (!names.includes(name)) {
-          throw new FerryError('FERRY_ERR_INTERNAL', `The generator renders ${spec.target}.${name}, which the target catalog does not have`, { table: spec.target, field: name });
+          throw new FerryError(
+            'FERRY_ERR_INTERNAL',
+            `The generator renders ${spec.target}.${name}, which the target catalog does not have`,
+            { table: spec.target, field: name },
+          );
         }
       }
       this.nationalCells = targetColumns.map((c) => spec.national[c.name] ?? (() => ''));
