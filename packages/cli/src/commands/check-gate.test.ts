@@ -174,6 +174,53 @@ describe('ferry check and ferry gate', () => {
       join(dir, 'gate-relaxed'),
     );
     expect(relaxed.code).toBe(0);
+
+    // --pack lays the pack's gate profile over the built-ins (its development profile has a threshold of its own
+    // for duplicate NHS numbers); a --thresholds file goes on top of both.
+    const renamed = JSON.parse(await readFile(quality, 'utf8'));
+    renamed.checks[0].id = 'pmi.nhs_number.duplicate';
+    await writeFile(join(dir, 'renamed.json'), JSON.stringify(renamed));
+    const source = async (...extra: string[]) => {
+      const r = await ferry(
+        'gate',
+        '--quality',
+        join(dir, 'renamed.json'),
+        '--profile',
+        'development',
+        ...extra,
+        '--out',
+        join(dir, 'gate-pack'),
+        '--json',
+      );
+      return JSON.parse(r.out).checks[0].threshold.source;
+    };
+    expect(await source()).toBe('default:error');
+    expect(await source('--pack', 'nhs-pas')).toBe('check:pmi.nhs_number.duplicate');
+    await writeFile(
+      join(dir, 'dev.json'),
+      JSON.stringify({
+        version: 1,
+        profile: 'development',
+        rules: [{ domain: 'PMI', maxPassRate: 0.5, maxWarnRate: 0.5 }],
+      }),
+    );
+    expect(await source('--pack', 'nhs-pas', '--thresholds', join(dir, 'dev.json'))).toBe(
+      'check:pmi.nhs_number.duplicate',
+    );
+    const packed = await ferry(
+      'gate',
+      '--quality',
+      quality,
+      '--profile',
+      'cutover_ready',
+      '--pack',
+      'nhs-pas',
+      '--thresholds',
+      join(dir, 'relaxed.json'),
+      '--out',
+      join(dir, 'gate-pack2'),
+    );
+    expect(packed.code).toBe(0);
   });
 
   it('gate blocks on the migration ledger and accepts triage at pre_production', async () => {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type UnapprovedMandatoryField,
   evaluateGate,
   FerryError,
   type GateReport,
@@ -15,15 +14,18 @@ import {
   resolveGateThresholds,
   type TriageEntry,
   triageFileSchema,
+  type UnapprovedMandatoryField,
   unapprovedMandatoryFields,
   writeGateReportJson,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
+import { loadPack } from '../packs.js';
 import { action, exitCodes } from '../run-command.js';
 
 interface GateFlags {
   quality: string;
   profile: ReleaseProfile;
+  pack?: string;
   thresholds?: string;
   migration?: string;
   contract?: string;
@@ -87,9 +89,10 @@ export function registerGate(program: Command): void {
     .requiredOption('--quality <file>', 'quality_report.json written by ferry check')
     .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
     .option(
-      '--thresholds <file>',
-      "thresholds JSON laid over the profile's built-in ones (e.g. packs/nhs-pas/quality/gate-profiles/<profile>.json)",
+      '--pack <name>',
+      "lay the pack's gate profile (its quality/gate-profiles/<profile>.json) over the built-ins",
     )
+    .option('--thresholds <file>', "thresholds JSON laid over the built-in (and the pack's) thresholds")
     .option('--migration <file>', 'migration_report.json of the job (rejects by reason and conservation)')
     .option('--contract <file>', 'contract JSON: mandatory fields that are not approved block')
     .option('--triage <file>', 'triage decisions JSON { version: 1, entries: [...] }')
@@ -98,12 +101,13 @@ export function registerGate(program: Command): void {
     .action(
       action(async (flags: GateFlags) => {
         const qualityReport = await readJsonFile(flags.quality, qualityReportSchema, 'Quality report');
-        const thresholds = flags.thresholds
-          ? resolveGateThresholds(
-              flags.profile,
-              parseGateThresholdsFile(await readJson(flags.thresholds, 'Thresholds file'), flags.thresholds),
-            )
-          : resolveGateThresholds(flags.profile);
+        const thresholds = resolveGateThresholds(
+          flags.profile,
+          flags.pack ? await loadPack(flags.pack).gateThresholds(flags.profile) : undefined,
+          flags.thresholds
+            ? parseGateThresholdsFile(await readJson(flags.thresholds, 'Thresholds file'), flags.thresholds)
+            : undefined,
+        );
         const migrationReport: MigrationSummary | undefined = flags.migration
           ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
           : undefined;

@@ -149,6 +149,30 @@ describe('evaluateGate: thresholds', () => {
     expect(status('cutover_ready')).toEqual(['FAIL', 'FAIL']);
   });
 
+  it('lays several thresholds files over the built-ins, the last one on top', () => {
+    const t = resolveGateThresholds(
+      'pre_production',
+      {
+        version: 1,
+        profile: 'pre_production',
+        checks: { a: { maxPassRate: 0.1, maxWarnRate: 0.2 }, b: { maxPassRate: 0.1, maxWarnRate: 0.2 } },
+        rules: [{ domain: 'MH', maxPassRate: 0, maxWarnRate: 0 }],
+      },
+      undefined,
+      {
+        version: 1,
+        profile: 'pre_production',
+        checks: { a: { maxPassRate: 0.3, maxWarnRate: 0.4 } },
+        blocking: { checkNotRun: 'block' },
+        rules: [{ domain: 'RTT', maxPassRate: 0, maxWarnRate: 0 }],
+      },
+    );
+    expect(t.checks).toEqual({ a: { maxPassRate: 0.3, maxWarnRate: 0.4 }, b: { maxPassRate: 0.1, maxWarnRate: 0.2 } });
+    expect(t.rules.map((r) => r.domain ?? r.dimension)).toEqual(['RTT', 'MH', 'validity', 'integrity']);
+    expect(t.blocking).toEqual({ ...builtInGateThresholds.pre_production.blocking, checkNotRun: 'block' });
+    expect(builtInGateThresholds.pre_production.blocking.checkNotRun).toBe('warn');
+  });
+
   it('rejects thresholds of another profile', () => {
     expect(() =>
       evaluateGate({

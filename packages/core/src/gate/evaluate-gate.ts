@@ -3,7 +3,7 @@ import { FerryError } from '../errors.js';
 import { patientChainTag } from '../quality/check-model.js';
 import { compareText } from '../quality/quality-kpis.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
-import type { UnapprovedMandatoryField, MigrationSummary, TriageEntry } from './gate-inputs.js';
+import type { MigrationSummary, TriageEntry, UnapprovedMandatoryField } from './gate-inputs.js';
 import type { CheckStatus, GateCheck, GateFinding, GateReport } from './gate-report.js';
 import { type BlockingAction, type GateThresholds, resolveGateThresholds } from './gate-thresholds.js';
 

@@ -170,34 +170,41 @@ export const builtInGateThresholds: Readonly<Record<ReleaseProfile, GateThreshol
 };
 
 /**
- * The thresholds of a profile: the built-in ones, with a thresholds file laid over them. The file's `rules` and
- * `checks` come first (they are more specific than the built-ins); everything else replaces the built-in value.
+ * The thresholds of a profile: the built-in ones, with thresholds files laid over them in order (e.g. the pack's
+ * profile, then a local override). A file's `rules` and `checks` come first (they are more specific than what lies
+ * under them); every other part it gives replaces the value below. `undefined` files are skipped.
  *
  * @example
- * resolveGateThresholds('cutover_ready', parseGateThresholdsFile(json, 'cutover_ready.json'))
+ * resolveGateThresholds('cutover_ready', await pack.gateThresholds('cutover_ready'), parseGateThresholdsFile(json, 'mine.json'))
  */
-export function resolveGateThresholds(profile: ReleaseProfile, file?: GateThresholdsFile): GateThresholds {
-  const base = builtInGateThresholds[profile];
-  if (!file) return structuredClone(base);
-  if (file.profile !== profile) {
-    throw new FerryError(
-      'FERRY_ERR_GATE_PROFILE_INVALID',
-      `Thresholds are for profile ${file.profile}, not ${profile}`,
-      {
-        field: 'profile',
-      },
-    );
+export function resolveGateThresholds(
+  profile: ReleaseProfile,
+  ...files: ReadonlyArray<GateThresholdsFile | undefined>
+): GateThresholds {
+  let t: GateThresholds = structuredClone(builtInGateThresholds[profile]);
+  for (const file of files) {
+    if (!file) continue;
+    if (file.profile !== profile) {
+      throw new FerryError(
+        'FERRY_ERR_GATE_PROFILE_INVALID',
+        `Thresholds are for profile ${file.profile}, not ${profile}`,
+        {
+          field: 'profile',
+        },
+      );
+    }
+    t = gateThresholdsSchema.parse({
+      version: 1,
+      profile,
+      description: file.description ?? t.description,
+      defaults: { ...t.defaults, ...file.defaults },
+      rules: [...(file.rules ?? []), ...t.rules],
+      checks: { ...t.checks, ...file.checks },
+      blocking: { ...t.blocking, ...file.blocking },
+      safetyCriticalDomains: file.safetyCriticalDomains ?? t.safetyCriticalDomains,
+    });
   }
-  return gateThresholdsSchema.parse({
-    version: 1,
-    profile,
-    description: file.description ?? base.description,
-    defaults: { ...base.defaults, ...file.defaults },
-    rules: [...(file.rules ?? []), ...base.rules],
-    checks: { ...base.checks, ...file.checks },
-    blocking: { ...base.blocking, ...file.blocking },
-    safetyCriticalDomains: file.safetyCriticalDomains ?? base.safetyCriticalDomains,
-  });
+  return t;
 }
 
 /**
