@@ -3,6 +3,7 @@ import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
 import { registerEvidence } from './evidence.js';
 import { registerGate } from './gate.js';
+import { registerGenerate } from './generate.js';
 import { registerLifecycle } from './lifecycle.js';
 import { registerMap } from './map.js';
 import { registerMigrate } from './migrate.js';
@@ -14,6 +15,7 @@ import { registerRuns } from './runs.js';
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
 const commands: Array<(program: Command) => void> = [
   registerCatalog,
+  registerGenerate,
   registerProfile,
   registerMap,
   registerPreview,
