@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateReportSchema, PgliteDatabase, qualityReportSchema } from '@ferry/core';
@@ -132,6 +132,74 @@ describe('ferry check and ferry gate', () => {
     expect(await readFile(join(out, 'issues.csv'), 'utf8')).toBe(
       'check_id,severity,target_table,target_key,source_table,source_key,field,message\npmi.nhs_number.mod11,error,LOAD_PMI,7,PATIENT,P7,NHS_NUMBER,NHS number fails Modulus 11\n',
     );
+  });
+
+  it('check reads a csv: target back with its contract and target catalog', async () => {
+    // A vendor-loader target: LOAD files plus lineage files, written by a contract over a two-column catalog.
+    const load = join(dir, 'csv-target');
+    await mkdir(join(load, 'lineage'), { recursive: true });
+    await writeFile(join(load, 'LOAD_PMI.csv'), 'RECORD_NUMBER,NHS_NUMBER\n1,9434765919\n2,9434765918\n3,\n');
+    await writeFile(
+      join(load, 'lineage', 'LOAD_PMI.csv'),
+      'RECORD_NUMBER,ferry_job_id,ferry_source_table,ferry_source_key\n1,J9,PATIENT,A1\n2,J9,PATIENT,A2\n3,J9,PATIENT,A3\n',
+    );
+    await writeFile(
+      join(dir, 'mini-catalog.csv'),
+      'table_name,column_name,data_type,max_length,nullable,primary_key,references,description\nLOAD_PMI,RECORD_NUMBER,integer,,false,true,,\nLOAD_PMI,NHS_NUMBER,string,10,true,false,,\n',
+    );
+    const contract = {
+      version: 1,
+      name: 'mini',
+      label: '1.0.0',
+      sourceSystem: 'L',
+      targetSystem: 'T',
+      tables: [
+        {
+          target: 'LOAD_PMI',
+          source: 'PATIENT',
+          sourceKey: ['PAT_ID'],
+          domain: 'PMI',
+          fields: [
+            {
+              target: 'RECORD_NUMBER',
+              source: ['PAT_ID'],
+              transform: ['integer'],
+              mandatory: true,
+              status: 'approved',
+            },
+            { target: 'NHS_NUMBER', source: ['NHS_NO'], transform: ['nhs_number'], status: 'approved' },
+          ],
+        },
+      ],
+    };
+    await writeFile(join(dir, 'mini-contract.json'), JSON.stringify(contract));
+    await writeFile(join(dir, 'mini-checks.json'), JSON.stringify([checks[0]]));
+    const out = join(dir, 'check-csv');
+    const r = await ferry(
+      'check',
+      '--target',
+      `csv:${load}`,
+      '--contract',
+      join(dir, 'mini-contract.json'),
+      '--target-catalog',
+      join(dir, 'mini-catalog.csv'),
+      '--job',
+      'J9',
+      '--checks',
+      join(dir, 'mini-checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      out,
+      '--json',
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    const report = qualityReportSchema.parse(JSON.parse(r.out));
+    expect(report.checks.map((c) => [c.id, c.numerator, c.denominator, c.offending.map((o) => o.sourceKey)])).toEqual([
+      ['pmi.nhs_number.mod11', 1, 2, ['A2']],
+    ]);
   });
 
   it('gate exits 0 on PASS and 1 on FAIL, and re-judges the same results under other thresholds', async () => {

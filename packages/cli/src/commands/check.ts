@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type Catalog,
   type CheckDefinition,
+  contractHash,
   FerryError,
   groupCodeSets,
+  type MappingContract,
   openDatabase,
+  openTargetDatabase,
+  type Pack,
   parseCodeSetsCsv,
   type QualityReport,
+  readCatalogCsv,
+  readContractFile,
   resolveChecks,
   runChecks,
   writeIssuesCsv,
@@ -19,6 +26,8 @@ import { action, intOption } from '../run-command.js';
 
 interface CheckFlags {
   target: string;
+  contract?: string;
+  targetCatalog?: string;
   job: string;
   pack: string;
   checks?: string;
@@ -66,15 +75,29 @@ function printSummary(report: QualityReport, out: string, issues: number): void 
   w(`  quality_report.json and issues.csv (${issues} rows) in ${out}`);
 }
 
+/** The contract and target catalog a CSV target is read back with (a database target needs neither). */
+async function csvTargetInputs(
+  flags: CheckFlags,
+  pack: Pack,
+): Promise<{ contract: MappingContract; targetCatalog: Catalog; contractHash: string }> {
+  const [contract, targetCatalog] = await Promise.all([
+    flags.contract ? readContractFile(flags.contract) : pack.contract(),
+    flags.targetCatalog ? readCatalogCsv(flags.targetCatalog) : pack.targetCatalog(),
+  ]);
+  return { contract, targetCatalog, contractHash: contractHash(contract) };
+}
+
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description(
       "Run the pack's quality checks on the rows one job loaded into a database target (raw numbers; the gate judges)",
     )
-    .option('--target <url>', 'pglite:PATH or postgres://URL', 'pglite:.ferry/target')
+    .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .requiredOption('--job <id>', 'the job whose rows are checked')
     .option('--pack <name>', 'pack giving the checks and the national code sets', 'nhs-pas')
+    .option('--contract <file>', "contract JSON a csv: target was written with (default: the pack's)")
+    .option('--target-catalog <file>', "target catalog CSV of a csv: target (default: the pack's)")
     .option('--checks <file>', "check definitions JSON (default: the pack's)")
     .option('--code-sets <file>', "code sets CSV code_type,code,label,retired (default: the pack's)")
     .option(
@@ -91,19 +114,16 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the quality report as JSON')
     .action(
       action(async (flags: CheckFlags) => {
-        if (flags.target.startsWith('csv:')) {
-          throw new FerryError(
-            'FERRY_ERR_TARGET_UNSUPPORTED',
-            'ferry check runs SQL on a database target (pglite:PATH or postgres://...); a CSV target is checked by ferry lifecycle',
-          );
-        }
         const pack = loadPack(flags.pack);
         const [checks, codeSets] = await Promise.all([
           flags.checks ? readChecksFile(flags.checks) : pack.qualityChecks(),
           flags.codeSets ? readText(flags.codeSets).then((t) => parseCodeSetsCsv(t, flags.codeSets!)) : pack.codeSets(),
         ]);
         const asOfDate = flags.asOf ?? new Date().toISOString().slice(0, 10);
-        const db = await openDatabase(flags.target);
+        // A CSV target is staged into an in-memory PGlite with its lineage, by the contract that wrote it.
+        const db = flags.target.startsWith('csv:')
+          ? await openTargetDatabase(flags.target, { jobId: flags.job, ...(await csvTargetInputs(flags, pack)) })
+          : await openDatabase(flags.target);
         const progress = new StageProgress(!flags.json);
         progress.start('check', checks.length);
         try {
