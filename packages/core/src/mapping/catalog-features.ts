@@ -77,7 +77,7 @@ function columnFeatures(
     ...(head !== undefined ? { head } : {}),
     description: descriptionConcepts(column.description, vocabulary),
     ...(column.references ? { referencesTable: splitReference(column.references)?.table } : {}),
-    semantic: targetSemantic(column, concepts),
+    semantic: targetSemantic(column, concepts, head),
     ...(profile ? { profile } : {}),
   };
 }

@@ -20,17 +20,19 @@ const has = (concepts: readonly string[], ...words: string[]) => words.every((w)
 
 /**
  * The class of a target field from its catalog entry and name concepts (stemmed): NHS number, postcode,
- * then the declared type, with flags recognised by a FLAG/INDICATOR name or a boolean type.
+ * then the declared type, with flags recognised by a FLAG/INDICATOR name or a boolean type. `head` is the
+ * name's last concept (default: the last of `concepts`).
  *
  * @example
  * targetSemantic({ name: 'NHS_NUMBER', dataType: 'string', ... }, ['NHS', 'NUMBER']) // => 'nhs_number'
  */
-export function targetSemantic(column: CatalogColumn, concepts: readonly string[]): SemanticClass {
-  if (has(concepts, 'NHS', 'NUMBER')) return 'nhs_number';
-  if (has(concepts, 'POSTCOD')) return 'postcode';
+export function targetSemantic(column: CatalogColumn, concepts: readonly string[], head?: string): SemanticClass {
+  const last = head ?? concepts.at(-1);
+  // The head word decides: NHS_NUMBER is an NHS number, NHS_NUMBER_STATUS is a status.
+  if (has(concepts, 'NHS', 'NUMBER') && last === 'NUMBER') return 'nhs_number';
+  if (last === 'POSTCOD') return 'postcode';
   if (column.dataType === 'date' || column.dataType === 'datetime') return column.dataType;
   if (column.dataType === 'boolean') return 'flag';
-  const last = concepts.at(-1);
   if (last === 'FLAG' || last === 'INDICATOR') return 'flag';
   if (column.dataType === 'code' || column.codeType) return 'code';
   if (column.dataType === 'integer' || column.dataType === 'decimal') return column.dataType;
@@ -98,13 +100,10 @@ const distinctive: ReadonlySet<SemanticClass> = new Set(['nhs_number', 'postcode
 export function valueEvidence(target: SemanticClass, profile: ColumnProfile | undefined): ValueEvidence {
   const seen = profiledSemantic(profile);
   if (!seen || !profile || target === 'unknown') return { score: 0 };
-  if (target === 'text') {
-    return distinctive.has(seen) ? { score: -1, reason: describeValues(profile) } : { score: 0 };
-  }
+  const conflict = (): ValueEvidence => ({ score: -1, reason: `${describeValues(profile)}, not ${target}` });
+  if (target === 'text') return distinctive.has(seen) ? conflict() : { score: 0 };
   if (fits[target].includes(seen)) {
     return seen === target || distinctive.has(seen) ? { score: 1, reason: describeValues(profile) } : { score: 0 };
   }
-  return distinctive.has(target) || distinctive.has(seen)
-    ? { score: -1, reason: describeValues(profile) }
-    : { score: 0 };
+  return distinctive.has(target) || distinctive.has(seen) ? conflict() : { score: 0 };
 }

@@ -189,3 +189,14 @@ describe('suggestContract with a value profile', () => {
     expect(nhs.alternatives[0]!.confidence).toBeLessThan(nhs.best!.confidence);
   });
 });
+
+describe('targetSemantic', () => {
+  it('follows the head word: NHS_NUMBER is an NHS number, NHS_NUMBER_STATUS is not', async () => {
+    const { targetSemantic } = await import('./field-semantics.js');
+    const column = { name: 'X', dataType: 'string' as const, nullable: true, primaryKey: false, description: '' };
+    expect(targetSemantic(column, ['NHS', 'NUMBER'])).toBe('nhs_number');
+    expect(targetSemantic({ ...column, dataType: 'code' }, ['NHS', 'NUMBER', 'STATUS'])).toBe('code');
+    expect(targetSemantic(column, ['PRACTIC', 'POSTCOD'])).toBe('postcode');
+    expect(targetSemantic(column, ['POSTCOD', 'TYP'])).toBe('text');
+  });
+});
