@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
+  type Catalog,
   CsvSourceConnector,
+  catalogIdentifierColumns,
   compareToContract,
   evaluateMapping,
   FerryError,
@@ -65,13 +67,11 @@ async function readProfile(path: string): Promise<ProfileReport> {
 }
 
 /** The value profile to score with: a profile.json, or a fresh profile of the source data folder. */
-async function loadProfile(flags: MapFlags): Promise<ProfileReport | undefined> {
-  if (flags.profile && flags.sourceData) {
-    throw new FerryError('FERRY_ERR_USAGE', 'give --profile or --source-data, not both');
-  }
+async function loadProfile(flags: MapFlags, sourceCatalog: Catalog): Promise<ProfileReport | undefined> {
   if (flags.profile) return readProfile(flags.profile);
-  if (flags.sourceData) return profileSource(await CsvSourceConnector.open(csvSourcePath(flags.sourceData)));
-  return undefined;
+  if (!flags.sourceData) return undefined;
+  const connector = await CsvSourceConnector.open(csvSourcePath(flags.sourceData));
+  return profileSource(connector, { identifierColumns: catalogIdentifierColumns(sourceCatalog) });
 }
 
 /** Gold mappings: the --gold file, else the pack's reviewed contract. */
@@ -116,11 +116,14 @@ export function registerMap(program: Command): void {
         const pack = loadPack(flags.targetPack);
         const evaluate = flags.evaluate || flags.gold !== undefined;
         // Every input is read and checked before anything is written.
-        const [sourceCatalog, targetCatalog, crosswalks, profile, gold] = await Promise.all([
-          readCatalogCsv(flags.sourceCatalog),
+        if (flags.profile && flags.sourceData) {
+          throw new FerryError('FERRY_ERR_USAGE', 'give --profile or --source-data, not both');
+        }
+        const sourceCatalog = await readCatalogCsv(flags.sourceCatalog);
+        const [targetCatalog, crosswalks, profile, gold] = await Promise.all([
           pack.targetCatalog(),
           pack.crosswalks(),
-          loadProfile(flags),
+          loadProfile(flags, sourceCatalog),
           evaluate ? loadGold(flags, pack) : undefined,
         ]);
         const suggestion = suggestContract({

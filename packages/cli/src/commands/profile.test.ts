@@ -78,6 +78,34 @@ describe('ferry profile', () => {
     });
   });
 
+  it("never shows the values of the --catalog's keys", async () => {
+    const catalog = join(dir, 'catalog.csv');
+    await writeFile(
+      catalog,
+      'table_name,column_name,data_type,max_length,nullable,primary_key,references,description\nWARD,WARD_CD,string,5,false,true,,Ward code\nWARD,WARD_NAME,string,20,true,false,,Name\n',
+    );
+    const out = join(dir, 'out3');
+    const r = await ferry(
+      'profile',
+      '--source',
+      dir,
+      '--tables',
+      'WARD',
+      '--catalog',
+      catalog,
+      '--small-cell',
+      '1',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const report = profileReportSchema.parse(JSON.parse(await readFile(join(out, 'profile.json'), 'utf8')));
+    expect(report.tables[0]!.columns.map((c) => [c.name, c.topValuesWithheld, c.topValues.length])).toEqual([
+      ['WARD_CD', true, 0],
+      ['WARD_NAME', false, 2],
+    ]);
+  });
+
   it('exits 2 with a clear message on bad input', async () => {
     const cases: Array<[string[], string]> = [
       [['--source', 'postgres://db', '--out', dir], "--source must be csv:DIR (got a 'postgres:' source)"],

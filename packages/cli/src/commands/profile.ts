@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import {
   CsvSourceConnector,
+  catalogIdentifierColumns,
   csvEncodings,
   FerryError,
   type ProfileReport,
   profileSource,
+  readCatalogCsv,
   writeProfileCsv,
   writeProfileJson,
 } from '@ferry/core';
@@ -20,6 +22,7 @@ interface ProfileFlags {
   top: string;
   smallCell: string;
   encoding: string;
+  catalog?: string;
   json?: boolean;
 }
 
@@ -58,6 +61,7 @@ export function registerProfile(program: Command): void {
     .option('--top <n>', 'top values shown per column', '10')
     .option('--small-cell <n>', 'values seen fewer times than this are never shown', '5')
     .option('--encoding <name>', `source encoding: auto, ${csvEncodings.join(', ')}`, 'auto')
+    .option('--catalog <file>', "source catalog CSV: its keys' and references' values are never shown")
     .option('--json', 'print one JSON summary object instead of text')
     .action(
       action(async (flags: ProfileFlags) => {
@@ -70,10 +74,14 @@ export function registerProfile(program: Command): void {
           ?.split(',')
           .map((t) => t.trim())
           .filter(Boolean);
+        const identifierColumns = flags.catalog
+          ? catalogIdentifierColumns(await readCatalogCsv(flags.catalog))
+          : undefined;
         const progress = new StageProgress(!flags.json);
         progress.start('profile', tables?.length ?? connector.tables().length);
         const report = await profileSource(connector, {
           ...(tables ? { tables } : {}),
+          ...(identifierColumns ? { identifierColumns } : {}),
           topN: positiveInt('--top', flags.top),
           smallCellThreshold: positiveInt('--small-cell', flags.smallCell),
           onProgress: (p) =>

@@ -137,4 +137,19 @@ describe('ColumnStats', () => {
     expect(p.topValues[0]!.count).toBeLessThanOrEqual(40);
     expect(p.suppressed).toBe(p.distinct - 1);
   });
+
+  it('never shows NHS numbers, even one repeated in a child table', () => {
+    const p = profile('NHS_NO', [...repeat('9990000018', 22), ...repeat('9990000026', 6)]);
+    expect(p).toMatchObject({ detectedType: 'nhs_number', topValues: [], topValuesWithheld: true, suppressed: 2 });
+  });
+
+  it('never shows the values of a column marked as an identifier', () => {
+    const s = new ColumnStats('PAT_ID', options, true);
+    for (const v of [...repeat('100334', 22), ...repeat('100324', 18), '100001']) s.add(v);
+    expect(s.finish()).toMatchObject({ topValues: [], topValuesWithheld: true, suppressed: 3, distinct: 3 });
+    expect(profile('SEX', repeat('M', 5))).toMatchObject({
+      topValues: [{ value: 'M', count: 5 }],
+      topValuesWithheld: false,
+    });
+  });
 });

@@ -4,7 +4,7 @@ import type { ColumnProfile, PatternCounts } from './profile-model.js';
 import { countMask, layoutOfMask, traitMask } from './trait-mask.js';
 import { inferType } from './type-inference.js';
 import { TypedExtremes } from './typed-extremes.js';
-import { ValueFrequency } from './value-frequency.js';
+import { type FrequencySummary, ValueFrequency } from './value-frequency.js';
 
 /** Options shared by every column of a profile run. */
 export interface ColumnStatsOptions {
@@ -54,9 +54,14 @@ export class ColumnStats {
   private readonly extremes = new TypedExtremes();
   private readonly frequency: ValueFrequency;
 
+  /**
+   * @param identifier the column identifies people or records (a key, a hospital number): its values are
+   *   never shown, whatever their counts. NHS number columns are treated so without being told.
+   */
   constructor(
     private readonly name: string,
     private readonly options: ColumnStatsOptions,
+    private readonly identifier = false,
   ) {
     this.frequency = new ValueFrequency(options);
   }
@@ -156,9 +161,17 @@ export class ColumnStats {
       ...this.extremes.forType(inferred.type),
       matches: { ...this.counts },
       dateFormats,
-      topValues: frequency.topValues,
-      topValuesAreApproximate: frequency.topValuesAreApproximate,
-      suppressed: frequency.suppressed,
+      ...shownValues(frequency, this.identifier || inferred.type === 'nhs_number'),
     };
   }
+}
+
+/** Top values as published: all withheld for identifying columns, else those the small-cell rule allows. */
+function shownValues(f: FrequencySummary, withheld: boolean) {
+  return {
+    topValues: withheld ? [] : f.topValues,
+    topValuesAreApproximate: f.topValuesAreApproximate,
+    suppressed: withheld ? f.distinct : f.suppressed,
+    topValuesWithheld: withheld,
+  };
 }

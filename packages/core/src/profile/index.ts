@@ -1,6 +1,7 @@
 export * from './column-stats.js';
 export * from './format-detector.js';
 export * from './hyperloglog.js';
+export * from './identifier-columns.js';
 export * from './profile-csv-writer.js';
 export * from './profile-json-writer.js';
 export * from './profile-model.js';

@@ -45,7 +45,9 @@ function columnRow(table: TableProfile, c: ColumnProfile): string[] {
     text(c.conformingShare),
     text(c.min),
     text(c.max),
-    c.topValues.map((v) => `${v.value} (${c.topValuesAreApproximate ? '>=' : ''}${v.count})`).join('; '),
+    c.topValuesWithheld
+      ? 'withheld (identifier)'
+      : c.topValues.map((v) => `${v.value} (${c.topValuesAreApproximate ? '>=' : ''}${v.count})`).join('; '),
     text(c.suppressed),
   ];
 }

@@ -67,8 +67,13 @@ export const columnProfileSchema = z.object({
   /** Values seen at least `smallCellThreshold` times, most frequent first. */
   topValues: z.array(valueCountSchema),
   topValuesAreApproximate: z.boolean(),
-  /** Distinct values hidden by small-cell suppression. */
+  /** Distinct values hidden: by small-cell suppression, or all of them when the column is an identifier. */
   suppressed: count,
+  /**
+   * True when no value is shown at any count because the column identifies people or records (an NHS number
+   * column, or one the caller marked as an identifier, such as a key).
+   */
+  topValuesWithheld: z.boolean(),
 });
 export type ColumnProfile = z.infer<typeof columnProfileSchema>;
 

@@ -2,8 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogSchema } from '../catalog/catalog-model.js';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { FerryError } from '../errors.js';
+import { catalogIdentifierColumns } from './identifier-columns.js';
 import { formatProfileCsv, writeProfileCsv } from './profile-csv-writer.js';
 import { formatProfileJson, writeProfileJson } from './profile-json-writer.js';
 import { profileReportSchema } from './profile-model.js';
@@ -122,5 +124,34 @@ describe('profileSource over CSV files', () => {
       'EPISODE,PAT_ID,3,0,0,0,3,2,N,1,1,integer,,1,1,2,,2',
       'EPISODE,ADM_DT,3,0,0,0,3,3,N,10,10,date,mixed,1,2024-04-01,2024-04-03,,3',
     ]);
+  });
+
+  it("withholds the values of the catalog's keys and references", async () => {
+    const catalog = catalogSchema.parse({
+      version: 1,
+      name: 'legacy',
+      tables: [
+        {
+          name: 'EPISODE',
+          inScope: true,
+          columns: [
+            { name: 'EPI_ID', dataType: 'integer', nullable: false, primaryKey: true },
+            { name: 'PAT_ID', dataType: 'integer', nullable: false, primaryKey: false, references: 'PATIENT.PAT_ID' },
+            { name: 'ADM_DT', dataType: 'date', nullable: true, primaryKey: false },
+          ],
+        },
+      ],
+    });
+    const report = await profileSource(await CsvSourceConnector.open(dir), {
+      tables: ['EPISODE'],
+      smallCellThreshold: 1,
+      identifierColumns: catalogIdentifierColumns(catalog),
+    });
+    expect(report.tables[0]!.columns.map((c) => [c.name, c.topValuesWithheld, c.topValues.length])).toEqual([
+      ['EPI_ID', true, 0],
+      ['PAT_ID', true, 0],
+      ['ADM_DT', false, 3],
+    ]);
+    expect(formatProfileCsv(report)).toContain(',withheld (identifier),');
   });
 });

@@ -41,6 +41,11 @@ export interface ProfileSourceOptions {
   sketchCapacity?: number;
   /** An ISO time to stamp in `generatedAt`; left out when not given, so reports stay byte-identical. */
   generatedAt?: string;
+  /**
+   * Columns that identify people or records (keys, hospital numbers): their values are never shown, at any
+   * count. NHS number columns are withheld without being named. See `catalogIdentifierColumns`.
+   */
+  identifierColumns?: (table: string, column: string) => boolean;
   onProgress?: (progress: ProfileProgress) => void;
   /** Rows between progress reports (default 50,000). */
   progressEvery?: number;
@@ -67,7 +72,8 @@ export async function profileSource(
   const tables = await chooseTables(connector, options.tables);
   const profiles: TableProfile[] = [];
   for (const [tableIndex, table] of tables.entries()) {
-    const profiler = new TableProfiler(table, await connector.header(table), columnOptions);
+    const isIdentifier = (column: string) => options.identifierColumns?.(table, column) ?? false;
+    const profiler = new TableProfiler(table, await connector.header(table), columnOptions, isIdentifier);
     const report = (done: boolean) =>
       options.onProgress?.({ table, rows: profiler.rowCount, tableIndex, tableCount: tables.length, done });
     const every = options.progressEvery ?? 50_000;

@@ -15,12 +15,14 @@ export class TableProfiler {
   private raggedRows = 0;
   private readonly columns: ColumnStats[];
 
+  /** @param isIdentifier marks columns whose values must never be shown (keys, hospital numbers). */
   constructor(
     private readonly name: string,
     header: readonly string[],
     options: ColumnStatsOptions,
+    isIdentifier: (column: string) => boolean = () => false,
   ) {
-    this.columns = header.map((column) => new ColumnStats(column, options));
+    this.columns = header.map((column) => new ColumnStats(column, options, isIdentifier(column)));
   }
 
   /** Rows added so far. */
