@@ -10,6 +10,7 @@ import { registerMigrate } from './migrate.js';
 import { registerPreview } from './preview.js';
 import { registerProfile } from './profile.js';
 import { registerReconcile } from './reconcile.js';
+import { registerRollback } from './rollback.js';
 import { registerRuns } from './runs.js';
 
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
@@ -20,6 +21,7 @@ const commands: Array<(program: Command) => void> = [
   registerMap,
   registerPreview,
   registerMigrate,
+  registerRollback,
   registerCheck,
   registerGate,
   registerReconcile,

@@ -4,6 +4,7 @@ import {
   contractHash,
   CsvSourceConnector,
   deriveJobId,
+  FerryError,
   openLoadTarget,
   RejectsFile,
   releaseProfiles,
@@ -19,6 +20,7 @@ interface MigrateFlags extends PackInputFlags {
   source: string;
   target: string;
   job?: string;
+  resume?: string;
   batchSize?: number;
   releaseProfile: (typeof releaseProfiles)[number];
   out?: string;
@@ -36,6 +38,7 @@ export function registerMigrate(program: Command): void {
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
+    .option('--resume <id>', 'finish an interrupted job: keep its committed chunks, load the rest')
     .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
     .addOption(new Option('--release-profile <profile>', 'release profile (imputation rules)').choices(releaseProfiles).default('pre_production'))
     .option('--out <dir>', 'folder for migration_report.json and rejects.csv (default .ferry/jobs/<job>)')
@@ -44,7 +47,11 @@ export function registerMigrate(program: Command): void {
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
         const source = await CsvSourceConnector.open(csvSourcePath(flags.source));
-        const jobId = flags.job ?? deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
+        if (flags.resume && flags.job && flags.resume !== flags.job) {
+          throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
+        }
+        const jobId =
+          flags.resume ?? flags.job ?? deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
         const out = flags.out ?? join('.ferry', 'jobs', jobId);
         await mkdir(out, { recursive: true });
         const target = await openLoadTarget(flags.target);
@@ -62,6 +69,7 @@ export function registerMigrate(program: Command): void {
             target,
             rejects,
             batchSize: flags.batchSize,
+            mode: flags.resume ? 'resume' : 'fresh',
             onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
           });
           progress.stop();

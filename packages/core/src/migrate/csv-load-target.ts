@@ -1,49 +1,77 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogTable } from '../catalog/catalog-model.js';
+import { readCsvRecords } from '../connectors/csv/csv-reader.js';
 import { CsvFileWriter } from '../connectors/csv/csv-writer.js';
-import type { LoadChunk, LoadTarget } from './load-target.js';
+import { FerryError } from '../errors.js';
+import { type BeginMode, type ChunkLedger, type LoadChunk, type LoadTarget, type RejectLine, rejectLines } from './load-target.js';
+import { RejectsFile } from './rejects-file.js';
+import { targetKeyColumn } from './target-ddl.js';
 
 /**
  * Writes CSV LOAD files for a vendor loader: `DIR/<TABLE>.csv` with a header row (exactly the target catalog's
- * columns), and the lineage beside them in `DIR/lineage/<TABLE>.csv` (target key, job id, source table, source key).
+ * columns), the lineage beside them in `DIR/lineage/<TABLE>.csv` (target key, job id, source table, source key), and
+ * the job's rejects in `DIR/lineage/_rejects.csv`. Files are not transactional, so a CSV job is rerun, not resumed.
  */
 export class CsvLoadTarget implements LoadTarget {
   readonly description: string;
-  private readonly writers = new Map<string, { data: CsvFileWriter; lineage: CsvFileWriter }>();
+  readonly resumable = false;
+  private readonly writers = new Map<string, { data: CsvFileWriter; lineage: CsvFileWriter; keyIndex: number }>();
+  private rejectsWriter?: RejectsFile;
 
   constructor(private readonly dir: string) {
     this.description = `csv:${dir}`;
   }
 
-  async begin(_jobId: string, tables: CatalogTable[]): Promise<void> {
+  private get rejectsPath(): string {
+    return join(this.dir, 'lineage', '_rejects.csv');
+  }
+
+  async begin(_jobId: string, tables: CatalogTable[], _meta: unknown, mode: BeginMode = 'fresh'): Promise<void> {
+    if (mode === 'resume') {
+      throw new FerryError('FERRY_ERR_USAGE', 'A CSV target cannot resume a job (files are not transactional): rerun the job instead');
+    }
     await mkdir(this.dir, { recursive: true });
     await rm(join(this.dir, 'lineage'), { recursive: true, force: true });
     for (const t of tables) {
-      const key = t.columns.find((c) => c.primaryKey)?.name ?? t.columns[0]!.name;
+      const key = targetKeyColumn(t);
       this.writers.set(t.name, {
         data: await CsvFileWriter.open(join(this.dir, `${t.name}.csv`), t.columns.map((c) => c.name)),
-        lineage: await CsvFileWriter.open(join(this.dir, 'lineage', `${t.name}.csv`), [
-          key,
-          'ferry_job_id',
-          'ferry_source_table',
-          'ferry_source_key',
-        ]),
+        lineage: await CsvFileWriter.open(join(this.dir, 'lineage', `${t.name}.csv`), [key, 'ferry_job_id', 'ferry_source_table', 'ferry_source_key']),
+        keyIndex: t.columns.findIndex((c) => c.name === key),
       });
     }
+    this.rejectsWriter = await RejectsFile.open(this.rejectsPath);
+  }
+
+  async committedChunks(): Promise<Map<number, ChunkLedger>> {
+    return new Map();
+  }
+
+  async loadedKeys(): Promise<Set<string>> {
+    return new Set();
   }
 
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
     const w = this.writers.get(chunk.table.name)!;
-    const keyIndex = Math.max(
-      0,
-      chunk.table.columns.findIndex((c) => c.primaryKey),
-    );
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i]!;
       const lin = chunk.lineage[i]!;
       await w.data.write(row);
-      await w.lineage.write([row[keyIndex] ?? '', jobId, lin.sourceTable, lin.sourceKey]);
+      await w.lineage.write([row[w.keyIndex] ?? '', jobId, lin.sourceTable, lin.sourceKey]);
+    }
+    for (const r of rejectLines(chunk)) await this.rejectsWriter!.write(r);
+  }
+
+  async *rejects(): AsyncIterable<RejectLine> {
+    let header = true;
+    for await (const { fields } of readCsvRecords(this.rejectsPath)) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const [sourceTable = '', sourceKey = '', reasonCode = '', field = '', message = '', targetTable = '', line = '0'] = fields;
+      yield { sourceTable, sourceKey, reasonCode, field, message, targetTable, line: Number(line) };
     }
   }
 
@@ -53,6 +81,8 @@ export class CsvLoadTarget implements LoadTarget {
       await w.lineage.close();
     }
     this.writers.clear();
+    await this.rejectsWriter?.close();
+    this.rejectsWriter = undefined;
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,28 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
 import { formatCsvRow } from '../connectors/csv/csv-writer.js';
+import { FerryError } from '../errors.js';
 import { quoteIdent, type SqlDatabase } from '../store/sql-database.js';
-import { type LoadChunk, type LoadTarget, lineageColumns } from './load-target.js';
-import { createTableSql, jobTablesSql } from './target-ddl.js';
+import {
+  type BeginMode,
+  type ChunkLedger,
+  type JobMeta,
+  type LoadChunk,
+  type LoadTarget,
+  lineageColumns,
+  type RejectLine,
+  rejectLines,
+} from './load-target.js';
+import { createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
+
+const rejectColumns = ['job_id', 'target_table', 'chunk_no', 'seq', 'source_table', 'source_key', 'source_line', 'reason_code', 'field', 'message'];
 
 /**
- * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage and checkpoint commit in one
- * transaction. Starting a job first removes, in one transaction, whatever an earlier attempt of the same job loaded,
- * so a rerun is idempotent.
+ * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage, rejects and checkpoint (with its
+ * ledger) commit in one transaction, so a job killed at any moment resumes without a missing or duplicate row.
+ * Starting a job afresh first removes, in one transaction, whatever an earlier attempt of the same job loaded.
  */
 export class DatabaseLoadTarget implements LoadTarget {
-  private tables: CatalogTable[] = [];
+  readonly resumable = true;
 
   constructor(readonly db: SqlDatabase) {}
 
@@ -18,22 +30,54 @@ export class DatabaseLoadTarget implements LoadTarget {
     return this.db.displayUrl;
   }
 
-  async begin(jobId: string, tables: CatalogTable[], meta: { contractHash: string; releaseProfile: string }): Promise<void> {
-    this.tables = tables;
+  async begin(jobId: string, tables: CatalogTable[], meta: JobMeta, mode: BeginMode = 'fresh'): Promise<void> {
     await this.db.exec(jobTablesSql);
     for (const t of tables) await this.db.exec(createTableSql(t));
+    const [job] =
+      mode === 'resume'
+        ? await this.db.query<{ contract_hash: string; status: string; batch_size: number }>(
+            'SELECT contract_hash, status, batch_size FROM ferry_jobs WHERE job_id = $1',
+            [jobId],
+          )
+        : [];
+    // A job killed before its first transaction committed left nothing: resuming it is starting it.
+    if (job) {
+      if (job.contract_hash !== meta.contractHash) {
+        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was started with another contract; it cannot be resumed with this one`);
+      }
+      if (job.status === 'rolled_back') throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was rolled back; start it afresh`);
+      if (Number(job.batch_size) !== meta.batchSize) {
+        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was started with --batch-size ${job.batch_size}; resume it with the same`);
+      }
+      await this.db.query(`UPDATE ferry_jobs SET status = 'running', finished_at = NULL WHERE job_id = $1`, [jobId]);
+      return;
+    }
     await this.db.transaction(async (tx) => {
       for (const t of [...tables].reverse()) {
         await tx.query(`DELETE FROM ${quoteIdent(t.name)} WHERE ferry_job_id = $1`, [jobId]);
       }
+      await tx.query('DELETE FROM ferry_rejects WHERE job_id = $1', [jobId]);
       await tx.query('DELETE FROM ferry_job_chunks WHERE job_id = $1', [jobId]);
       await tx.query('DELETE FROM ferry_jobs WHERE job_id = $1', [jobId]);
-      await tx.query(`INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, status) VALUES ($1, $2, $3, 'running')`, [
-        jobId,
-        meta.contractHash,
-        meta.releaseProfile,
-      ]);
+      await tx.query(
+        `INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, batch_size, status, tables) VALUES ($1, $2, $3, $4, 'running', $5)`,
+        [jobId, meta.contractHash, meta.releaseProfile, meta.batchSize, JSON.stringify(tables.map((t) => t.name))],
+      );
     });
+  }
+
+  async committedChunks(jobId: string, table: string): Promise<Map<number, ChunkLedger>> {
+    const rows = await this.db.query<{ chunk_no: number; ledger: string }>(
+      'SELECT chunk_no, ledger::text AS ledger FROM ferry_job_chunks WHERE job_id = $1 AND target_table = $2',
+      [jobId, table],
+    );
+    return new Map(rows.map((r) => [Number(r.chunk_no), JSON.parse(r.ledger) as ChunkLedger]));
+  }
+
+  async loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>> {
+    const key = quoteIdent(targetKeyColumn(table));
+    const rows = await this.db.query<{ k: string }>(`SELECT ${key}::text AS k FROM ${quoteIdent(table.name)} WHERE ferry_job_id = $1`, [jobId]);
+    return new Set(rows.map((r) => r.k));
   }
 
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
@@ -45,15 +89,44 @@ export class DatabaseLoadTarget implements LoadTarget {
       const lin = chunk.lineage[i]!;
       csv += formatCsvRow([...chunk.rows[i]!, jobId, lin.sourceTable, lin.sourceKey]);
     }
+    let rejects = '';
+    for (const [seq, r] of rejectLines(chunk).entries()) {
+      rejects += formatCsvRow([jobId, r.targetTable, String(chunk.chunkNo), String(seq), r.sourceTable, r.sourceKey, String(r.line), r.reasonCode, r.field, r.message]);
+    }
     await this.db.transaction(async (tx) => {
       await tx.copyFromCsv(chunk.table.name, columns, csv);
-      await tx.query('INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count) VALUES ($1, $2, $3, $4)', [
+      await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
+      await tx.query('INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)', [
         jobId,
         chunk.table.name,
         chunk.chunkNo,
         chunk.rows.length,
+        JSON.stringify(chunk.ledger),
       ]);
     });
+  }
+
+  async *rejects(jobId: string): AsyncIterable<RejectLine> {
+    const [job] = await this.db.query<{ tables: string }>('SELECT tables::text AS tables FROM ferry_jobs WHERE job_id = $1', [jobId]);
+    const order: string[] = job ? JSON.parse(job.tables) : [];
+    for (const table of order) {
+      const rows = await this.db.query<{ source_table: string; source_key: string; reason_code: string; field: string; message: string; source_line: number }>(
+        `SELECT source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
+          WHERE job_id = $1 AND target_table = $2 ORDER BY chunk_no, seq`,
+        [jobId, table],
+      );
+      for (const r of rows) {
+        yield {
+          sourceTable: r.source_table,
+          sourceKey: r.source_key,
+          reasonCode: r.reason_code,
+          field: r.field ?? '',
+          message: r.message,
+          targetTable: table,
+          line: Number(r.source_line),
+        };
+      }
+    }
   }
 
   async finish(jobId: string, outcome: 'completed' | 'failed'): Promise<void> {
@@ -62,10 +135,5 @@ export class DatabaseLoadTarget implements LoadTarget {
 
   async close(): Promise<void> {
     await this.db.close();
-  }
-
-  /** The tables this target was prepared with, in load order. */
-  get loadTables(): readonly CatalogTable[] {
-    return this.tables;
   }
 }

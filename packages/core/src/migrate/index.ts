@@ -6,3 +6,4 @@ export * from './open-load-target.js';
 export * from './rejects-file.js';
 export * from './run-migration.js';
 export * from './target-ddl.js';
+export * from './rollback-job.js';

@@ -1,5 +1,5 @@
 import { CsvFileWriter } from '../connectors/csv/csv-writer.js';
-import type { RowProblem } from '../transform/reject-reasons.js';
+import type { RejectLine } from './load-target.js';
 
 /** Header of rejects.csv: one line per problem (a rejected row may have several). No values, only keys and fields. */
 export const rejectsCsvHeader = [
@@ -20,10 +20,8 @@ export class RejectsFile {
     return new RejectsFile(await CsvFileWriter.open(path, rejectsCsvHeader));
   }
 
-  async add(sourceTable: string, sourceKey: string, targetTable: string, line: number, problems: RowProblem[]): Promise<void> {
-    for (const p of problems) {
-      await this.writer.write([sourceTable, sourceKey, p.reasonCode, p.field, p.message, targetTable, String(line)]);
-    }
+  async write(r: RejectLine): Promise<void> {
+    await this.writer.write([r.sourceTable, r.sourceKey, r.reasonCode, r.field, r.message, r.targetTable, String(r.line)]);
   }
 
   get lines(): number {

@@ -65,7 +65,8 @@ describe('runMigration', () => {
       { k: '13', d: '2024-03-05', ferry_job_id: 'J1', ferry_source_key: '13' },
     ]);
     const chunks = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM ferry_job_chunks WHERE job_id = 'J1'");
-    expect(chunks[0]!.n).toBe('2');
+    // Chunks are fixed source-row ranges: 5 patients and 4 referrals in chunks of 2.
+    expect(chunks[0]!.n).toBe('5');
     const job = await db.query<{ status: string }>("SELECT status FROM ferry_jobs WHERE job_id = 'J1'");
     expect(job).toEqual([{ status: 'completed' }]);
     await db.close();

@@ -1,11 +1,11 @@
 import type { Catalog, CatalogTable } from '../catalog/catalog-model.js';
-import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import { contractHash } from '../contract/contract-hash.js';
+import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { CompiledTable } from '../transform/compiled-table.js';
 import type { RowProblem } from '../transform/reject-reasons.js';
-import type { LoadTarget, RowLineage } from './load-target.js';
+import { addLedger, type BeginMode, emptyLedger, type LoadChunk, type LoadTarget } from './load-target.js';
 import type { MigrationReport, TableLoad } from './migration-report.js';
 import type { RejectsFile } from './rejects-file.js';
 import { targetKeyColumn } from './target-ddl.js';
@@ -25,8 +25,12 @@ export interface MigrationOptions {
   crosswalks: CrosswalkIndex;
   releaseProfile: ReleaseProfile;
   target: LoadTarget;
+  /** Where the job's rejects are written at the end (one line per problem). */
   rejects: RejectsFile;
+  /** Source rows per chunk (one transaction each). Must not change when a job is resumed. */
   batchSize?: number;
+  /** `resume` continues an unfinished job, skipping its committed chunks. */
+  mode?: BeginMode;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -38,14 +42,36 @@ function targetTableOf(catalog: Catalog, t: ContractTable): CatalogTable {
   return table;
 }
 
+/** Keeps at most one chunk write in flight, so the next chunk is transformed while the target writes this one. */
+class ChunkPipeline {
+  private inFlight: Promise<void> | undefined;
+
+  constructor(private readonly write: (chunk: LoadChunk) => Promise<void>) {}
+
+  async push(chunk: LoadChunk): Promise<void> {
+    await this.inFlight;
+    this.inFlight = this.write(chunk);
+    // A failure surfaces at the next push or drain; until then it must not count as unhandled.
+    this.inFlight.catch(() => {});
+  }
+
+  async drain(): Promise<void> {
+    const pending = this.inFlight;
+    this.inFlight = undefined;
+    await pending;
+  }
+}
+
 /**
  * Runs one load job: every contract table in load order, streaming its source rows through the compiled contract into
- * the target in chunks. Every source row is loaded, rejected (with reasons, to rejects.csv) or out of scope, and the
- * report says so per table (conservation).
+ * the target in chunks of fixed source-row ranges. Every source row is loaded, rejected (with reasons) or out of scope,
+ * and the report says so per table (conservation). Each chunk commits with its checkpoint, so `mode: 'resume'` after a
+ * crash skips exactly the chunks that committed and loads the rest: no missing and no duplicate row.
  */
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, rejects, jobId } = options;
   const batchSize = options.batchSize ?? 5000;
+  const mode = options.mode ?? 'fresh';
   const hash = contractHash(contract);
   const sourceTables = new Set(source.tables());
   for (const t of contract.tables) {
@@ -54,11 +80,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
   const loadTables = contract.tables.map((t) => targetTableOf(targetCatalog, t));
-  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile });
+  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
   const loadedKeys = new Map<string, Set<string>>();
   const tables: TableLoad[] = [];
+  const pipeline = new ChunkPipeline((chunk) => target.writeChunk(jobId, chunk));
   let outcome: 'completed' | 'failed' = 'failed';
   try {
     for (const [tableIndex, ct] of contract.tables.entries()) {
@@ -72,57 +99,70 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         keys: loadedKeys.get(p.table) ?? new Set<string>(),
         table: p.table,
       }));
-      const own = new Set<string>();
+      const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
+      const own = mode === 'resume' && committed.size ? await target.loadedKeys(jobId, targetTable) : new Set<string>();
       loadedKeys.set(ct.target, own);
 
       const ledger: TableLoad = {
         sourceTable: ct.source,
         targetTable: ct.target,
         domain: ct.domain,
-        read: 0,
-        loaded: 0,
-        rejected: 0,
-        outOfScope: 0,
-        rejectsByReason: {},
+        ...emptyLedger(),
         balanced: false,
       };
-      const reject = async (key: string, line: number, problems: RowProblem[]) => {
-        ledger.rejected++;
+      let chunk: LoadChunk | undefined;
+      const newChunk = (chunkNo: number): LoadChunk => ({
+        table: targetTable,
+        sourceTable: ct.source,
+        chunkNo,
+        rows: [],
+        lineage: [],
+        rejects: [],
+        ledger: emptyLedger(),
+      });
+      const close = async () => {
+        if (!chunk) return;
+        addLedger(ledger, chunk.ledger);
+        await pipeline.push(chunk);
+        chunk = undefined;
+        options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
+      };
+      const reject = (c: LoadChunk, key: string, line: number, problems: RowProblem[]) => {
+        c.ledger.rejected++;
         for (const p of new Set(problems.map((x) => x.reasonCode))) {
-          ledger.rejectsByReason[p] = (ledger.rejectsByReason[p] ?? 0) + 1;
+          c.ledger.rejectsByReason[p] = (c.ledger.rejectsByReason[p] ?? 0) + 1;
         }
-        await rejects.add(ct.source, key, ct.target, line, problems);
+        c.rejects.push({ sourceKey: key, line, problems });
       };
 
-      let rows: string[][] = [];
-      let lineage: RowLineage[] = [];
-      let chunkNo = 0;
-      const flush = async () => {
-        if (!rows.length) return;
-        await target.writeChunk(jobId, { table: targetTable, chunkNo: chunkNo++, rows, lineage });
-        rows = [];
-        lineage = [];
-      };
-
+      let index = 0;
+      let skipped = -1;
       for await (const record of source.rows(ct.source)) {
-        ledger.read++;
+        const chunkNo = Math.floor(index++ / batchSize);
+        const done = committed.get(chunkNo);
+        if (done) {
+          // Committed before a crash: its ledger counts once, its rows are not mapped again.
+          if (skipped !== chunkNo) addLedger(ledger, done);
+          skipped = chunkNo;
+          continue;
+        }
+        if (chunk && chunk.chunkNo !== chunkNo) await close();
+        chunk ??= newChunk(chunkNo);
+        const c = chunk;
+        c.ledger.read++;
         if (record.fields.length !== header.length) {
-          await reject(compiled.sourceKey(record.fields), record.line, [
-            {
-              reasonCode: 'RAGGED_ROW',
-              field: '',
-              message: `row has ${record.fields.length} fields, header has ${header.length}`,
-            },
+          reject(c, compiled.sourceKey(record.fields), record.line, [
+            { reasonCode: 'RAGGED_ROW', field: '', message: `row has ${record.fields.length} fields, header has ${header.length}` },
           ]);
           continue;
         }
         const mapped = compiled.map(record.fields);
         if (mapped.status === 'out_of_scope') {
-          ledger.outOfScope++;
+          c.ledger.outOfScope++;
           continue;
         }
         if (mapped.status === 'rejected') {
-          await reject(mapped.key, record.line, mapped.problems);
+          reject(c, mapped.key, record.line, mapped.problems);
           continue;
         }
         const problems: RowProblem[] = [];
@@ -141,27 +181,25 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           });
         }
         if (problems.length) {
-          await reject(mapped.key, record.line, problems);
+          reject(c, mapped.key, record.line, problems);
           continue;
         }
         own.add(targetKey);
-        ledger.loaded++;
-        rows.push(mapped.values);
-        lineage.push({ sourceTable: ct.source, sourceKey: mapped.key });
-        if (rows.length >= batchSize) {
-          await flush();
-          options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
-        }
+        c.ledger.loaded++;
+        c.rows.push(mapped.values);
+        c.lineage.push({ sourceTable: ct.source, sourceKey: mapped.key });
       }
-      await flush();
-      options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
+      await close();
+      await pipeline.drain();
       ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
       tables.push(ledger);
     }
     outcome = 'completed';
   } finally {
+    await pipeline.drain().catch(() => {});
     await target.finish(jobId, outcome);
   }
+  for await (const line of target.rejects(jobId)) await rejects.write(line);
 
   const mapped = new Set(contract.tables.map((t) => t.source));
   const unmappedSourceTables: MigrationReport['unmappedSourceTables'] = [];
@@ -173,13 +211,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   }
 
   const totals = { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectRows: rejects.lines };
-  for (const t of [...tables, ...unmappedSourceTables]) {
+  for (const t of tables) {
+    totals.read += t.read;
+    totals.loaded += t.loaded;
+    totals.rejected += t.rejected;
+    totals.outOfScope += t.outOfScope;
+  }
+  for (const t of unmappedSourceTables) {
     totals.read += t.read;
     totals.outOfScope += t.outOfScope;
-    if ('loaded' in t) {
-      totals.loaded += t.loaded;
-      totals.rejected += t.rejected;
-    }
   }
   return {
     version: 1,

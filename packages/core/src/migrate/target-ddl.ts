@@ -41,7 +41,9 @@ CREATE TABLE IF NOT EXISTS ferry_jobs (
   job_id text PRIMARY KEY,
   contract_hash text NOT NULL,
   release_profile text NOT NULL,
+  batch_size integer NOT NULL,
   status text NOT NULL,
+  tables jsonb NOT NULL,
   started_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
@@ -50,6 +52,26 @@ CREATE TABLE IF NOT EXISTS ferry_job_chunks (
   target_table text NOT NULL,
   chunk_no integer NOT NULL,
   row_count integer NOT NULL,
+  ledger jsonb NOT NULL,
   committed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (job_id, target_table, chunk_no)
+);
+CREATE TABLE IF NOT EXISTS ferry_rejects (
+  job_id text NOT NULL,
+  target_table text NOT NULL,
+  chunk_no integer NOT NULL,
+  seq integer NOT NULL,
+  source_table text NOT NULL,
+  source_key text NOT NULL,
+  source_line bigint NOT NULL,
+  reason_code text NOT NULL,
+  field text,
+  message text NOT NULL,
+  PRIMARY KEY (job_id, target_table, chunk_no, seq)
+);
+CREATE TABLE IF NOT EXISTS ferry_job_events (
+  job_id text NOT NULL,
+  event text NOT NULL,
+  detail jsonb NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
 );`;
