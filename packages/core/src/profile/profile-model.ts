@@ -71,9 +71,10 @@ export const columnProfileSchema = z.object({
   suppressed: count,
   /**
    * True when no value is shown at any count because the column identifies people or records (an NHS number
-   * column, or one the caller marked as an identifier, such as a key).
+   * column, or one the caller marked as an identifier, such as a key). Absent in profiles written before it
+   * existed: read as false.
    */
-  topValuesWithheld: z.boolean(),
+  topValuesWithheld: z.boolean().default(false),
 });
 export type ColumnProfile = z.infer<typeof columnProfileSchema>;
 
