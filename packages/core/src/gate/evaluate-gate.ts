@@ -1,7 +1,7 @@
 import type { ReleaseProfile } from '../contract/contract-model.js';
 import { FerryError } from '../errors.js';
+import { compareCodeUnits } from '../profile/code-unit-order.js';
 import { patientChainTag } from '../quality/check-model.js';
-import { compareText } from '../quality/quality-kpis.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
 import type { MigrationSummary, TriageEntry, UnapprovedMandatoryField } from './gate-inputs.js';
 import type { CheckStatus, GateCheck, GateFinding, GateReport } from './gate-report.js';
@@ -103,7 +103,7 @@ export function evaluateGate(input: EvaluateGateInput): GateReport {
     blocking.push(finding);
   };
 
-  const results = [...qualityReport.checks].sort((a, b) => compareText(a.id, b.id));
+  const results = [...qualityReport.checks].sort((a, b) => compareCodeUnits(a.id, b.id));
   const checks: GateCheck[] = results.map((r) => {
     const threshold = thresholdFor(r, t);
     const status: CheckStatus = r.executed ? statusOf(r.rate, threshold) : 'NOT_RUN';

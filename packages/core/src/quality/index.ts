@@ -1,5 +1,11 @@
 export * from './check-compiler.js';
-export * from './check-kind.js';
+export {
+  type CheckColumnRef,
+  type CheckKind,
+  type CheckRunContext,
+  type CheckSqlInput,
+  SqlParams,
+} from './check-kind.js';
 export * from './check-model.js';
 export * from './checks/index.js';
 export * from './code-sets.js';

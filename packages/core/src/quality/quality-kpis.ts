@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../profile/code-unit-order.js';
 import type { CheckResult, DomainKpi, QualityKpi } from './quality-report.js';
 
 /** Rolls check results up into one KPI line. */
@@ -45,10 +46,7 @@ export function domainKpis(results: readonly CheckResult[]): DomainKpi[] {
     list.push(r);
     byDomain.set(r.domain, list);
   }
-  return [...byDomain.keys()].sort(compareText).map((domain) => ({ domain, ...rollUpKpi(byDomain.get(domain) ?? []) }));
-}
-
-/** Code-point order, independent of locale (artefacts must be byte-identical everywhere). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...byDomain.keys()]
+    .sort(compareCodeUnits)
+    .map((domain) => ({ domain, ...rollUpKpi(byDomain.get(domain) ?? []) }));
 }

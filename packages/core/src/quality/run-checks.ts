@@ -1,4 +1,5 @@
 import { FerryError } from '../errors.js';
+import { compareCodeUnits } from '../profile/code-unit-order.js';
 import type { SqlExecutor } from '../store/sql-database.js';
 import { parseUkOrIsoDate } from '../validation/dates.js';
 import {
@@ -11,7 +12,7 @@ import {
 import type { CheckRunContext } from './check-kind.js';
 import type { CheckDefinition } from './check-model.js';
 import type { CodeSets } from './code-sets.js';
-import { compareText, domainKpis, rollUpKpi } from './quality-kpis.js';
+import { domainKpis, rollUpKpi } from './quality-kpis.js';
 import type { CheckResult, QualityReport } from './quality-report.js';
 
 export interface RunChecksOptions {
@@ -74,7 +75,7 @@ function baseResult(
     kind: def.kind,
     description: def.description,
     message: kind.message(params),
-    tags: [...(def.tags ?? [])].sort(compareText),
+    tags: [...(def.tags ?? [])].sort(compareCodeUnits),
   };
 }
 
@@ -160,7 +161,7 @@ export async function runChecks(
     }
     return r;
   });
-  resolved.sort((a, b) => compareText(a.def.id, b.def.id));
+  resolved.sort((a, b) => compareCodeUnits(a.def.id, b.def.id));
 
   const ctx: CheckRunContext = { jobId: options.jobId, asOfDate: options.asOfDate, codeSets: options.codeSets };
   const visible = await visibleColumns(db);
