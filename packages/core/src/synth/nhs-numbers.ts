@@ -20,7 +20,7 @@ export function syntheticNhsNumber(index: number, offset = 0): string {
   if (!Number.isInteger(index) || index < 0 || index >= syntheticNhsNumberCapacity) {
     throw new RangeError(`Synthetic NHS number index ${index} is outside 0..${syntheticNhsNumberCapacity - 1}`);
   }
-  const block = (((index % 100_000) * blockMultiplier + (offset >>> 0)) % 100_000 + 100_000) % 100_000;
+  const block = ((((index % 100_000) * blockMultiplier + (offset >>> 0)) % 100_000) + 100_000) % 100_000;
   let wanted = Math.floor(index / 100_000);
   const blockText = String(block).padStart(5, '0');
   for (let last = 0; last <= 9; last++) {

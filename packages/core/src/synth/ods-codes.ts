@@ -13,7 +13,8 @@ import type { SeededRandom } from './seeded-random.js';
  * gpPracticeCode('B86', 17) // => 'B86017'
  */
 export function gpPracticeCode(region: string, serial: number): string {
-  if (!/^[A-Z][0-9]{0,4}$/.test(region)) throw new RangeError(`Practice region '${region}' is not a letter and up to 4 digits`);
+  if (!/^[A-Z][0-9]{0,4}$/.test(region))
+    throw new RangeError(`Practice region '${region}' is not a letter and up to 4 digits`);
   const width = 6 - region.length;
   if (!Number.isInteger(serial) || serial < 0 || serial >= 10 ** width) {
     throw new RangeError(`Practice serial ${serial} does not fit in ${width} digits`);

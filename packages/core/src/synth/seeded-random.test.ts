@@ -88,6 +88,12 @@ describe('WeightedTable', () => {
 
   it('weightedChoice picks only positive-weight values', () => {
     const r = new SeededRandom(4);
-    for (let i = 0; i < 200; i++) expect(weightedChoice(r, [['x', 0], ['y', 1]])).toBe('y');
+    for (let i = 0; i < 200; i++)
+      expect(
+        weightedChoice(r, [
+          ['x', 0],
+          ['y', 1],
+        ]),
+      ).toBe('y');
   });
 });

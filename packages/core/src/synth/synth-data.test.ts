@@ -12,7 +12,8 @@ const strictPostcode =
   /^(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2}$/;
 
 /** Title case as the contract's `title_case` transform defines it: lower, then upper after start, space, hyphen, apostrophe. */
-const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
+const titleCase = (s: string) =>
+  s.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
 
 describe('synthetic NHS numbers', () => {
   it('gives the documented first number', () => {
@@ -44,7 +45,8 @@ describe('synthetic NHS numbers', () => {
 
 describe('synthetic addresses', () => {
   it('uses real outward codes that pass the strict postcode pattern', () => {
-    for (const town of ukTowns) for (const d of town.districts) expect(strictPostcode.test(`${d.outward} 1AA`)).toBe(true);
+    for (const town of ukTowns)
+      for (const d of town.districts) expect(strictPostcode.test(`${d.outward} 1AA`)).toBe(true);
   });
 
   it('gives postcodes valid by the strict pattern and by validation/postcode.ts', () => {
@@ -92,7 +94,9 @@ describe('synthetic contacts and codes', () => {
     const rng = new SeededRandom(3);
     for (let i = 0; i < 500; i++) {
       expect(ukMobile(rng)).toMatch(/^07700 900\d{3}$/);
-      expect(ukLandline(rng)).toMatch(/^(0113 496 0\d{3}|0114 496 0\d{3}|0161 496 0\d{3}|020 7946 0\d{3}|01632 960\d{3})$/);
+      expect(ukLandline(rng)).toMatch(
+        /^(0113 496 0\d{3}|0114 496 0\d{3}|0161 496 0\d{3}|020 7946 0\d{3}|01632 960\d{3})$/,
+      );
       expect(exampleEmail(rng, 'Mary', "O'Brien")).toMatch(/^[a-z0-9.]+@example\.(com|org|net|co\.uk)$/);
     }
   });

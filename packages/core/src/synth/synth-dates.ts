@@ -48,20 +48,39 @@ export function dayFromIso(iso: string): number {
 }
 
 /**
+ * Formatted dates are cached per day for the days synthetic data mostly uses (1850-2149): writers format the same
+ * few thousand days millions of times.
+ */
+const cacheFirst = -43_829; // 1850-01-01
+const cacheSize = 109_572; // to 2149-12-31
+const isoCache: Array<string | undefined> = new Array(cacheSize);
+const ukCache: Array<string | undefined> = new Array(cacheSize);
+
+/**
  * ISO `yyyy-mm-dd` of a day number.
  *
  * @example
  * isoFromDay(0) // => '1970-01-01'
  */
 export function isoFromDay(dayNumber: number): string {
+  const k = dayNumber - cacheFirst;
+  const cached = k >= 0 && k < cacheSize ? isoCache[k] : undefined;
+  if (cached !== undefined) return cached;
   const [y, m, d] = ymdFromDay(dayNumber);
-  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  const text = `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  if (k >= 0 && k < cacheSize && Number.isInteger(dayNumber)) isoCache[k] = text;
+  return text;
 }
 
 /** UK legacy `dd/mm/yyyy` of a day number. */
 export function ukFromDay(dayNumber: number): string {
+  const k = dayNumber - cacheFirst;
+  const cached = k >= 0 && k < cacheSize ? ukCache[k] : undefined;
+  if (cached !== undefined) return cached;
   const [y, m, d] = ymdFromDay(dayNumber);
-  return `${pad2(d)}/${pad2(m)}/${pad4(y)}`;
+  const text = `${pad2(d)}/${pad2(m)}/${pad4(y)}`;
+  if (k >= 0 && k < cacheSize && Number.isInteger(dayNumber)) ukCache[k] = text;
+  return text;
 }
 
 /** Day of the week of a day number: 0 Monday ... 6 Sunday. */
@@ -115,19 +134,18 @@ export function dayOfMinute(minuteNumber: number): number {
 /** ISO `yyyy-mm-dd hh:mm:ss` of a minute number (seconds are always 00). */
 export function isoDateTimeFromMinute(minuteNumber: number): string {
   const day = Math.floor(minuteNumber / 1440);
-  const rest = minuteNumber - day * 1440;
-  return `${isoFromDay(day)} ${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}:00`;
+  return `${isoFromDay(day)} ${hhmm[minuteNumber - day * 1440]}:00`;
 }
 
 /** UK legacy `dd/mm/yyyy hh:mm` of a minute number. */
 export function ukDateTimeFromMinute(minuteNumber: number): string {
   const day = Math.floor(minuteNumber / 1440);
-  const rest = minuteNumber - day * 1440;
-  return `${ukFromDay(day)} ${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}`;
+  return `${ukFromDay(day)} ${hhmm[minuteNumber - day * 1440]}`;
 }
+
+const hhmm: string[] = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
 
 /** `hh:mm` of a minute number's time of day. */
 export function hhmmFromMinute(minuteNumber: number): string {
-  const rest = ((minuteNumber % 1440) + 1440) % 1440;
-  return `${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}`;
+  return hhmm[((minuteNumber % 1440) + 1440) % 1440]!;
 }

@@ -59,18 +59,40 @@ export const ukTowns: readonly UkTown[] = [
   {
     town: 'Huddersfield',
     county: 'West Yorkshire',
-    districts: districts('HD1=Town Centre;HD2=Fartown;HD3=Lindley;HD4=Newsome;HD5=Dalton;HD7=Golcar;HD8=Kirkburton;HD9=Holmfirth'),
+    districts: districts(
+      'HD1=Town Centre;HD2=Fartown;HD3=Lindley;HD4=Newsome;HD5=Dalton;HD7=Golcar;HD8=Kirkburton;HD9=Holmfirth',
+    ),
   },
   {
     town: 'Halifax',
     county: 'West Yorkshire',
     districts: districts('HX1=Town Centre;HX2=Illingworth;HX3=Northowram;HX4=Greetland;HX5=Elland;HX6=Sowerby Bridge'),
   },
-  { town: 'Harrogate', county: 'North Yorkshire', districts: districts('HG1=Town Centre;HG2=Starbeck;HG3=Pannal;HG5=Knaresborough') },
-  { town: 'York', county: 'North Yorkshire', districts: districts('YO1=City Centre;YO10=Heslington;YO24=Dringhouses;YO31=Heworth') },
-  { town: 'Sheffield', county: 'South Yorkshire', districts: districts('S1=City Centre;S6=Hillsborough;S10=Crookes;S11=Ecclesall') },
-  { town: 'Manchester', county: 'Greater Manchester', districts: districts('M1=City Centre;M14=Fallowfield;M20=Didsbury') },
-  { town: 'London', county: 'Greater London', districts: districts('SW1A=Westminster;E1=Whitechapel;N1=Islington;SE1=Southwark') },
+  {
+    town: 'Harrogate',
+    county: 'North Yorkshire',
+    districts: districts('HG1=Town Centre;HG2=Starbeck;HG3=Pannal;HG5=Knaresborough'),
+  },
+  {
+    town: 'York',
+    county: 'North Yorkshire',
+    districts: districts('YO1=City Centre;YO10=Heslington;YO24=Dringhouses;YO31=Heworth'),
+  },
+  {
+    town: 'Sheffield',
+    county: 'South Yorkshire',
+    districts: districts('S1=City Centre;S6=Hillsborough;S10=Crookes;S11=Ecclesall'),
+  },
+  {
+    town: 'Manchester',
+    county: 'Greater Manchester',
+    districts: districts('M1=City Centre;M14=Fallowfield;M20=Didsbury'),
+  },
+  {
+    town: 'London',
+    county: 'Greater London',
+    districts: districts('SW1A=Westminster;E1=Whitechapel;N1=Islington;SE1=Southwark'),
+  },
   { town: 'Newcastle upon Tyne', county: 'Tyne and Wear', districts: districts('NE1=City Centre;NE6=Byker') },
 ];
 
@@ -114,7 +136,15 @@ const streetSuffixes = new WeightedTable<string>([
   ['View', 2],
   ['Place', 2],
 ]);
-const buildingNames = ['Victoria Court', 'Park View', 'Mill House', 'The Maltings', 'Riverside Court', 'Granary Wharf', 'Ash Lodge'];
+const buildingNames = [
+  'Victoria Court',
+  'Park View',
+  'Mill House',
+  'The Maltings',
+  'Riverside Court',
+  'Granary Wharf',
+  'Ash Lodge',
+];
 
 /** Letters allowed in an inward code's last two characters (no C, I, K, M, O, V). */
 const inwardLetters = 'ABDEFGHJLNPQRSTUWXYZ';

@@ -18,7 +18,8 @@ export class WeightedTable<T> {
     this.cumulative = new Float64Array(entries.length);
     let total = 0;
     entries.forEach(([, weight], i) => {
-      if (!(weight >= 0) || !Number.isFinite(weight)) throw new RangeError(`Weight ${weight} is not a finite number >= 0`);
+      if (!(weight >= 0) || !Number.isFinite(weight))
+        throw new RangeError(`Weight ${weight} is not a finite number >= 0`);
       total += weight;
       this.cumulative[i] = total;
     });

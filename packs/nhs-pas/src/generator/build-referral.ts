@@ -123,7 +123,7 @@ export function buildReferral(
     referrerCode: fromGp
       ? core.gpCode
       : source === '05' || source === '11'
-        ? rng.pick(ctx.ref.staff.filter((s) => s.type === 'CONS' && s.nationalCode)).nationalCode
+        ? rng.pick(ctx.ref.consultants).nationalCode
         : undefined,
     referrerOrg: fromGp
       ? practice

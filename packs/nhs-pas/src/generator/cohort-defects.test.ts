@@ -77,10 +77,10 @@ describe('injected defects', () => {
   });
 
   it('affects a few percent of patients at typical and much more at heavy', async () => {
-    const typical = await defectsOf(600, 'typical', 9);
+    const typical = await defectsOf(400, 'typical', 9);
     const heavy = await defectsOf(200, 'heavy', 9);
-    expect(typical.defects.length / 600).toBeGreaterThan(0.02);
-    expect(typical.defects.length / 600).toBeLessThan(0.04);
+    expect(typical.defects.length / 400).toBeGreaterThan(0.02);
+    expect(typical.defects.length / 400).toBeLessThan(0.04);
     expect(heavy.defects.length / 200).toBeGreaterThan(0.15);
     expect(heavy.defects.length / 200).toBeLessThan(0.25);
   });

@@ -132,6 +132,8 @@ export interface ReferenceData {
   clinicsByTfc: Map<string, ClinicRef[]>;
   wardsByTfc: Map<string, WardRef[]>;
   anaesthetists: StaffRef[];
+  /** Active consultants with a national code (referrers for consultant-to-consultant referrals). */
+  consultants: StaffRef[];
   nurses: StaffRef[];
   coders: StaffRef[];
   clerks: StaffRef[];
@@ -426,6 +428,7 @@ export function buildReferenceData(
     allPractices: [...practicesByTown.values()].flat(),
     specialtyCode,
     activeFunctions,
+    consultants: staff.filter((s) => s.type === 'CONS' && s.nationalCode && s.active),
     consultantsByTfc,
     clinicsByTfc,
     wardsByTfc,

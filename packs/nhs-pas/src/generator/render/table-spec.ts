@@ -67,7 +67,9 @@ export class CompiledSpec<T extends object> {
 
   /** The legacy record of a row, with any injected overrides applied. */
   legacyRow(row: T, env: RenderEnv): string[] {
-    const out = this.legacyCells.map((cell) => cell(row, env));
+    const cells = this.legacyCells;
+    const out = new Array<string>(cells.length);
+    for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, env);
     const overrides = (row as RowFlags).overrides;
     if (overrides) {
       for (const [column, value] of Object.entries(overrides)) {
@@ -80,8 +82,11 @@ export class CompiledSpec<T extends object> {
 
   /** The target record of a row. */
   targetRow(row: T, env: RenderEnv): string[] {
-    if (!this.nationalCells) throw new FerryError('FERRY_ERR_INTERNAL', `${this.spec.source} drives no LOAD table`);
-    return this.nationalCells.map((cell) => cell(row, env));
+    const cells = this.nationalCells;
+    if (!cells) throw new FerryError('FERRY_ERR_INTERNAL', `${this.spec.source} drives no LOAD table`);
+    const out = new Array<string>(cells.length);
+    for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, env);
+    return out;
   }
 
   get hasTarget(): boolean {
