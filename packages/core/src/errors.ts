@@ -18,6 +18,8 @@ export const errorCatalogue = {
   FERRY_ERR_CATALOG_INVALID: { kind: 'input', summary: 'A catalog file does not follow the catalog format.' },
   FERRY_ERR_CONTRACT_INVALID: { kind: 'input', summary: 'A mapping contract is malformed or fails validation.' },
   FERRY_ERR_CROSSWALK_INVALID: { kind: 'input', summary: 'A crosswalk file is malformed.' },
+  FERRY_ERR_CONTRACT_LOCKED: { kind: 'input', summary: 'A locked contract version cannot change, or a release profile needs a locked version.' },
+  FERRY_ERR_REVIEW_TRANSITION: { kind: 'input', summary: 'A review status change is not allowed from the current status, or lacks a reviewer or time.' },
   FERRY_ERR_CHECK_INVALID: { kind: 'input', summary: 'A quality check definition is malformed or names something that does not exist.' },
   FERRY_ERR_GATE_PROFILE_INVALID: { kind: 'input', summary: 'A release gate profile file is malformed.' },
   FERRY_ERR_TARGET_UNSUPPORTED: { kind: 'usage', summary: 'A target URL has an unsupported scheme.' },
