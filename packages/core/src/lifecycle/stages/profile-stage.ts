@@ -1,4 +1,5 @@
 import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
+import { catalogIdentifierColumns } from '../../profile/identifier-columns.js';
 import { writeProfileCsv } from '../../profile/profile-csv-writer.js';
 import { writeProfileJson } from '../../profile/profile-json-writer.js';
 import { profileSource } from '../../profile/profile-source.js';
@@ -8,6 +9,8 @@ import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
 export async function profileStage(ctx: LifecycleContext): Promise<{ rows: number }> {
   const source = await CsvSourceConnector.open(ctx.record.sourceDir);
   const report = await profileSource(source, {
+    // Keys and identifiers never show their values, however often they are seen.
+    identifierColumns: catalogIdentifierColumns(ctx.pack.sourceCatalog),
     onProgress: (p) => ctx.progress('profile', p.tableIndex + (p.done ? 1 : 0), p.tableCount, p.table),
   });
   await writeProfileJson(report, artefactPath(ctx, 'profile', 'profile.json'));
