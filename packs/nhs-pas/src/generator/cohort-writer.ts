@@ -5,6 +5,7 @@ import { type DefectRecord, defectsCsvHeader } from './defect-kinds.js';
 import type { PackModel } from './pack-model.js';
 import type { ReferenceData } from './reference-data.js';
 import { type LookupRow, lookupSpec, lookupTables } from './render/lookup-specs.js';
+import { type AuditImage, auditedTables, auditSpec, type UserRow, userSpec } from './render/out-of-scope-specs.js';
 import type { SessionRow, SlotRow } from './render/reference-specs.js';
 import type { RenderEnv } from './render/render-env.js';
 import { type SpecTable, tableSpecs } from './render/specs.js';
@@ -15,6 +16,17 @@ interface TableOutput {
   source: CsvFileWriter;
   target?: CsvFileWriter;
 }
+
+/** The audit trail written beside an audited table. */
+interface AuditOutput extends TableOutput {
+  nextId: number;
+  programs: [insert: string, update: string];
+}
+
+const auditPrograms: Record<string, [string, string]> = {
+  PATIENT: ['PMI010', 'PMI020'],
+  ADM_SPELL: ['ADT100', 'ADT110'],
+};
 
 const isLoaded = (row: RowFlags) => !row.rejected && (row.recStatus ?? 'A') === 'A';
 
@@ -27,6 +39,9 @@ const isLoaded = (row: RowFlags) => !row.rejected && (row.recStatus ?? 'A') === 
 export class CohortWriter {
   private readonly tables = new Map<string, TableOutput>();
   private readonly lookups = new Map<string, TableOutput>();
+  private readonly audits = new Map<string, AuditOutput>();
+  private users?: TableOutput;
+  private auditTxn = 70_000_001;
   private defectsFile!: CsvFileWriter;
   private defectCount = 0;
 
@@ -69,6 +84,7 @@ export class CohortWriter {
         ),
       });
     }
+    await w.openOutOfScope(outDir);
     const unknown = [...model.sourceTables.keys()].filter((t) => !w.tables.has(t) && !w.lookups.has(t));
     if (unknown.length)
       throw new FerryError(
@@ -87,9 +103,86 @@ export class CohortWriter {
     return w;
   }
 
+  /**
+   * A few long-tail tables, when the full legacy catalog lists them with columns the generator can fill: the audit
+   * trails of some core tables and the user table. They are extra realism, so a table whose columns no longer match
+   * is left out rather than failing the run (the tests check that they are written).
+   */
+  private async openOutOfScope(outDir: string): Promise<void> {
+    const extra = this.model.outOfScopeTables;
+    for (const table of auditedTables) {
+      const columns = extra.get(`${table}_AUD`)?.map((c) => c.name);
+      const audited = this.tables.get(table)!.compiled.legacyColumns;
+      if (!columns || !columns.every((c) => c.startsWith('AUD_') || audited.includes(c))) continue;
+      const spec = auditSpec(table, columns) as TableSpec<object>;
+      this.audits.set(table, {
+        compiled: new CompiledSpec(spec, extra.get(`${table}_AUD`)!, undefined),
+        source: await CsvFileWriter.open(join(outDir, 'source', `${table}_AUD.csv`), columns),
+        nextId: 1,
+        programs: auditPrograms[table] ?? ['PAS000', 'PAS001'],
+      });
+    }
+    const userColumns = extra.get('SYS_USER');
+    if (userColumns && userColumns.every((c) => userSpec.legacy[c.name])) {
+      this.users = {
+        compiled: new CompiledSpec(userSpec as TableSpec<object>, userColumns, undefined),
+        source: await CsvFileWriter.open(
+          join(outDir, 'source', 'SYS_USER.csv'),
+          userColumns.map((c) => c.name),
+        ),
+      };
+    }
+  }
+
+  /** Writes the audit images of a legacy row: its insert, and the update when it was changed. */
+  private async writeAudit(
+    out: AuditOutput,
+    names: readonly string[],
+    values: readonly string[],
+    env: RenderEnv,
+  ): Promise<void> {
+    const at = (name: string) => values[names.indexOf(name)] ?? '';
+    const current = new Map(names.map((n, i) => [n, values[i]!]));
+    const inserted = new Map(current);
+    inserted.set('UPDATED_BY', '');
+    inserted.set('UPDATED_DT', '');
+    const image = (
+      action: 'I' | 'U',
+      kind: 'B' | 'A',
+      user: string,
+      when: string,
+      v: Map<string, string>,
+      txn: number,
+    ): AuditImage => ({
+      id: out.nextId++,
+      action,
+      image: kind,
+      user,
+      at: when,
+      txn,
+      program: out.programs[action === 'I' ? 0 : 1],
+      values: v,
+    });
+    await out.source.write(
+      out.compiled.legacyRow(image('I', 'A', at('CREATED_BY'), at('CREATED_DT'), inserted, this.auditTxn++), env),
+    );
+    if (at('UPDATED_DT')) {
+      const txn = this.auditTxn++;
+      await out.source.write(
+        out.compiled.legacyRow(image('U', 'B', at('UPDATED_BY'), at('UPDATED_DT'), inserted, txn), env),
+      );
+      await out.source.write(
+        out.compiled.legacyRow(image('U', 'A', at('UPDATED_BY'), at('UPDATED_DT'), current, txn), env),
+      );
+    }
+  }
+
   private async emit(table: SpecTable, row: object, env: RenderEnv, parentOk: boolean): Promise<boolean> {
     const out = this.tables.get(table)!;
-    await out.source.write(out.compiled.legacyRow(row, env));
+    const legacy = out.compiled.legacyRow(row, env);
+    await out.source.write(legacy);
+    const audit = this.audits.get(table);
+    if (audit) await this.writeAudit(audit, out.compiled.legacyColumns, legacy, env);
     const ok = parentOk && isLoaded(row as RowFlags);
     if (ok && out.target) await out.target.write(out.compiled.targetRow(row, env));
     return ok;
@@ -106,6 +199,15 @@ export class CohortWriter {
     for (let i = 0; i < cal.sessionCount; i++) {
       const row: SessionRow = { id: cal.firstSessionId + i, index: i };
       await this.emit('OP_SESSION', row, env, true);
+    }
+    if (this.users) {
+      let id = 1;
+      const seed = Math.floor(env.quirks.unit('SYS_USER', 0) * 0x100000000);
+      const rows: UserRow[] = [
+        ...['pasadmin', 'interface'].map((login) => ({ id: id++, login, seed })),
+        ...ref.staff.map((staff) => ({ id: id++, login: staff.login, staff, seed })),
+      ];
+      for (const u of rows) await this.users.source.write(this.users.compiled.legacyRow(u, env));
     }
     for (const [codeType, table] of Object.entries(lookupTables)) {
       const out = this.lookups.get(table);
@@ -268,7 +370,9 @@ export class CohortWriter {
   /** Closes every file and returns the rows written per file (relative to the output folder). */
   async close(): Promise<{ files: Record<string, number>; defects: number }> {
     const files: Record<string, number> = {};
-    for (const [table, out] of [...this.tables, ...this.lookups]) {
+    const extras: Array<[string, TableOutput]> = [...this.audits].map(([t, o]) => [`${t}_AUD`, o]);
+    if (this.users) extras.push(['SYS_USER', this.users]);
+    for (const [table, out] of [...this.tables, ...this.lookups, ...extras]) {
       await out.source.close();
       files[`source/${table}.csv`] = out.source.rows;
       if (out.target) {

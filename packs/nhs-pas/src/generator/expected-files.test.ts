@@ -76,3 +76,25 @@ describe('expected/ files', () => {
     }
   });
 });
+
+describe('out-of-scope long-tail tables', () => {
+  it('are written to source/ only: audit trails of PATIENT and ADM_SPELL, and the users behind every audit column', () => {
+    const files = cohort.result.files;
+    for (const t of ['PATIENT_AUD', 'ADM_SPELL_AUD', 'SYS_USER']) {
+      expect(files[`source/${t}.csv`], t).toBeGreaterThan(0);
+      expect(Object.keys(files).some((f) => f.startsWith('expected/') && f.includes(t))).toBe(false);
+    }
+    const patients = readCsvTable(join(cohort.dir, 'source', 'PATIENT.csv')).rows;
+    const audit = readCsvTable(join(cohort.dir, 'source', 'PATIENT_AUD.csv')).rows;
+    const inserts = audit.filter((a) => a.AUD_ACTION === 'I');
+    expect(inserts.map((a) => a.PAT_ID)).toEqual(patients.map((p) => p.PAT_ID));
+    expect(audit.length).toBe(patients.length + 2 * patients.filter((p) => p.UPDATED_DT !== '').length);
+    const logins = new Set(
+      readCsvTable(join(cohort.dir, 'source', 'SYS_USER.csv')).rows.map((u) => u.LOGIN!.toUpperCase()),
+    );
+    for (const p of patients) {
+      expect(logins.has(p.CREATED_BY!.toUpperCase()), p.CREATED_BY).toBe(true);
+      if (p.UPDATED_BY) expect(logins.has(p.UPDATED_BY.toUpperCase()), p.UPDATED_BY).toBe(true);
+    }
+  });
+});

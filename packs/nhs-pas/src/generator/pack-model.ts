@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { FerryError, parseCsvText } from '@ferry/core';
 import { nhsPasPackFiles } from '../pack-files.js';
@@ -34,6 +35,8 @@ export interface LocalCodeEntry {
 export interface PackModel {
   /** Source tables in catalog order with their columns. */
   sourceTables: Map<string, ModelColumn[]>;
+  /** Out-of-scope tables of the full legacy catalog (the long tail), when the pack has one. */
+  outOfScopeTables: Map<string, ModelColumn[]>;
   /** Target (LOAD) tables in load order with their columns. */
   targetTables: Map<string, ModelColumn[]>;
   /** code type -> national code -> local codes. */
@@ -42,7 +45,7 @@ export interface PackModel {
   crosswalkEntries: Map<string, LocalCodeEntry[]>;
 }
 
-function readCatalog(text: string, file: string): Map<string, ModelColumn[]> {
+function readCatalog(text: string, file: string, wantInScope = true): Map<string, ModelColumn[]> {
   const rows = parseCsvText(text);
   const header = rows[0] ?? [];
   const at = (name: string) => {
@@ -60,7 +63,8 @@ function readCatalog(text: string, file: string): Map<string, ModelColumn[]> {
         line: i + 2,
       });
     }
-    if (scope >= 0 && /^(false|n|no|0)$/i.test(r[scope] ?? '')) return;
+    const inScope = !(scope >= 0 && /^(false|n|no|0)$/i.test(r[scope] ?? ''));
+    if (inScope !== wantInScope) return;
     const table = r[t]!;
     let cols = tables.get(table);
     if (!cols) {
@@ -111,9 +115,17 @@ function readCrosswalks(text: string, file: string): Pick<PackModel, 'localCodes
 }
 
 /** Parses the model from file texts (for tests and for `loadPackModel`). */
-export function parsePackModel(texts: { sourceCatalog: string; targetCatalog: string; crosswalks: string }): PackModel {
+export function parsePackModel(texts: {
+  sourceCatalog: string;
+  targetCatalog: string;
+  crosswalks: string;
+  fullSourceCatalog?: string;
+}): PackModel {
   return {
     sourceTables: readCatalog(texts.sourceCatalog, 'catalog/source-core.csv'),
+    outOfScopeTables: texts.fullSourceCatalog
+      ? readCatalog(texts.fullSourceCatalog, 'catalog/source.csv', false)
+      : new Map(),
     targetTables: readCatalog(texts.targetCatalog, 'catalog/target.csv'),
     ...readCrosswalks(texts.crosswalks, 'crosswalks/crosswalks.csv'),
   };
@@ -121,10 +133,11 @@ export function parsePackModel(texts: { sourceCatalog: string; targetCatalog: st
 
 /** Reads the nhs-pas pack's model files. */
 export async function loadPackModel(): Promise<PackModel> {
-  const [sourceCatalog, targetCatalog, crosswalks] = await Promise.all([
+  const [sourceCatalog, targetCatalog, crosswalks, fullSourceCatalog] = await Promise.all([
     readFile(nhsPasPackFiles.sourceCatalogCore, 'utf8'),
     readFile(nhsPasPackFiles.targetCatalog, 'utf8'),
     readFile(nhsPasPackFiles.crosswalks, 'utf8'),
+    existsSync(nhsPasPackFiles.sourceCatalog) ? readFile(nhsPasPackFiles.sourceCatalog, 'utf8') : undefined,
   ]);
-  return parsePackModel({ sourceCatalog, targetCatalog, crosswalks });
+  return parsePackModel({ sourceCatalog, targetCatalog, crosswalks, fullSourceCatalog });
 }

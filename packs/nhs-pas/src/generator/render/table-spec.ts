@@ -89,6 +89,11 @@ export class CompiledSpec<T extends object> {
     return out;
   }
 
+  /** The legacy columns in catalog order (the order of `legacyRow`). */
+  get legacyColumns(): readonly string[] {
+    return this.legacyNames;
+  }
+
   get hasTarget(): boolean {
     return this.nationalCells !== undefined;
   }
