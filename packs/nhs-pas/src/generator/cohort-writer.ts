@@ -113,7 +113,7 @@ export class CohortWriter {
     for (const table of auditedTables) {
       const columns = extra.get(`${table}_AUD`)?.map((c) => c.name);
       const audited = this.tables.get(table)!.compiled.legacyColumns;
-      if (!columns || !columns.every((c) => c.startsWith('AUD_') || audited.includes(c))) continue;
+      if (!columns?.every((c) => c.startsWith('AUD_') || audited.includes(c))) continue;
       const spec = auditSpec(table, columns) as TableSpec<object>;
       this.audits.set(table, {
         compiled: new CompiledSpec(spec, extra.get(`${table}_AUD`)!, undefined),
@@ -123,7 +123,7 @@ export class CohortWriter {
       });
     }
     const userColumns = extra.get('SYS_USER');
-    if (userColumns && userColumns.every((c) => userSpec.legacy[c.name])) {
+    if (userColumns?.every((c) => userSpec.legacy[c.name])) {
       this.users = {
         compiled: new CompiledSpec(userSpec as TableSpec<object>, userColumns, undefined),
         source: await CsvFileWriter.open(
