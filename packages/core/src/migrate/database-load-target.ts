@@ -1,5 +1,5 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
-import { formatCsvRow } from '../connectors/csv/csv-writer.js';
+import { formatCsvField, formatCsvFields, formatCsvRow } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
 import { quoteIdent, type SqlDatabase } from '../store/sql-database.js';
 import {
@@ -84,10 +84,11 @@ export class DatabaseLoadTarget implements LoadTarget {
     const columns = [...chunk.table.columns.map((c) => c.name), ...lineageColumns];
     // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and formatCsvRow
     // writes blanks unquoted.
+    const job = formatCsvField(jobId);
     let csv = '';
     for (let i = 0; i < chunk.rows.length; i++) {
       const lin = chunk.lineage[i]!;
-      csv += formatCsvRow([...chunk.rows[i]!, jobId, lin.sourceTable, lin.sourceKey]);
+      csv += `${formatCsvFields(chunk.rows[i]!)},${job},${formatCsvField(lin.sourceTable)},${formatCsvField(lin.sourceKey)}\n`;
     }
     let rejects = '';
     for (const [seq, r] of rejectLines(chunk).entries()) {

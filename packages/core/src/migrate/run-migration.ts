@@ -15,6 +15,20 @@ export interface MigrationSource {
   tables(): string[];
   header(table: string): Promise<string[]>;
   rows(table: string): AsyncIterable<{ line: number; fields: string[] }>;
+  /** Optional faster path: the same records in batches (one await per batch instead of per row). */
+  rowBatches?(table: string): AsyncIterable<readonly { line: number; fields: string[] }[]>;
+}
+
+/** A source table's records, batched when the source can, one at a time otherwise. */
+async function* recordBatches(
+  source: MigrationSource,
+  table: string,
+): AsyncIterable<readonly { line: number; fields: string[] }[]> {
+  if (source.rowBatches) {
+    yield* source.rowBatches(table);
+    return;
+  }
+  for await (const record of source.rows(table)) yield [record];
 }
 
 export interface MigrationOptions {
@@ -37,7 +51,9 @@ export interface MigrationOptions {
 function targetTableOf(catalog: Catalog, t: ContractTable): CatalogTable {
   const table = catalog.tables.find((c) => c.name === t.target);
   if (!table) {
-    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Contract table ${t.target} is not in the target catalog`, { table: t.target });
+    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Contract table ${t.target} is not in the target catalog`, {
+      table: t.target,
+    });
   }
   return table;
 }
@@ -76,7 +92,9 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const sourceTables = new Set(source.tables());
   for (const t of contract.tables) {
     if (!sourceTables.has(t.source)) {
-      throw new FerryError('FERRY_ERR_INPUT', `The source has no table ${t.source} (needed for ${t.target})`, { table: t.source });
+      throw new FerryError('FERRY_ERR_INPUT', `The source has no table ${t.source} (needed for ${t.target})`, {
+        table: t.source,
+      });
     }
   }
   const loadTables = contract.tables.map((t) => targetTableOf(targetCatalog, t));
@@ -137,58 +155,67 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 
       let index = 0;
       let skipped = -1;
-      for await (const record of source.rows(ct.source)) {
-        const chunkNo = Math.floor(index++ / batchSize);
-        const done = committed.get(chunkNo);
-        if (done) {
-          // Committed before a crash: its ledger counts once, its rows are not mapped again.
-          if (skipped !== chunkNo) addLedger(ledger, done);
-          skipped = chunkNo;
-          continue;
-        }
-        if (chunk && chunk.chunkNo !== chunkNo) await close();
-        chunk ??= newChunk(chunkNo);
-        const c = chunk;
-        c.ledger.read++;
-        if (record.fields.length !== header.length) {
-          reject(c, compiled.sourceKey(record.fields), record.line, [
-            { reasonCode: 'RAGGED_ROW', field: '', message: `row has ${record.fields.length} fields, header has ${header.length}` },
-          ]);
-          continue;
-        }
-        const mapped = compiled.map(record.fields);
-        if (mapped.status === 'out_of_scope') {
-          c.ledger.outOfScope++;
-          continue;
-        }
-        if (mapped.status === 'rejected') {
-          reject(c, mapped.key, record.line, mapped.problems);
-          continue;
-        }
-        const problems: RowProblem[] = [];
-        for (const p of parents) {
-          const v = mapped.values[p.index]!;
-          if (v !== '' && !p.keys.has(v)) {
-            problems.push({ reasonCode: 'ORPHAN', field: p.field, message: `no loaded ${p.table} row with this key` });
+      for await (const batch of recordBatches(source, ct.source))
+        for (const record of batch) {
+          const chunkNo = Math.floor(index++ / batchSize);
+          const done = committed.get(chunkNo);
+          if (done) {
+            // Committed before a crash: its ledger counts once, its rows are not mapped again.
+            if (skipped !== chunkNo) addLedger(ledger, done);
+            skipped = chunkNo;
+            continue;
           }
+          if (chunk && chunk.chunkNo !== chunkNo) await close();
+          chunk ??= newChunk(chunkNo);
+          const c = chunk;
+          c.ledger.read++;
+          if (record.fields.length !== header.length) {
+            reject(c, compiled.sourceKey(record.fields), record.line, [
+              {
+                reasonCode: 'RAGGED_ROW',
+                field: '',
+                message: `row has ${record.fields.length} fields, header has ${header.length}`,
+              },
+            ]);
+            continue;
+          }
+          const mapped = compiled.map(record.fields);
+          if (mapped.status === 'out_of_scope') {
+            c.ledger.outOfScope++;
+            continue;
+          }
+          if (mapped.status === 'rejected') {
+            reject(c, mapped.key, record.line, mapped.problems);
+            continue;
+          }
+          const problems: RowProblem[] = [];
+          for (const p of parents) {
+            const v = mapped.values[p.index]!;
+            if (v !== '' && !p.keys.has(v)) {
+              problems.push({
+                reasonCode: 'ORPHAN',
+                field: p.field,
+                message: `no loaded ${p.table} row with this key`,
+              });
+            }
+          }
+          const targetKey = mapped.values[keyIndex]!;
+          if (own.has(targetKey)) {
+            problems.push({
+              reasonCode: 'DUPLICATE_KEY',
+              field: targetTable.columns[keyIndex]!.name,
+              message: 'another row of this job has the same target key',
+            });
+          }
+          if (problems.length) {
+            reject(c, mapped.key, record.line, problems);
+            continue;
+          }
+          own.add(targetKey);
+          c.ledger.loaded++;
+          c.rows.push(mapped.values);
+          c.lineage.push({ sourceTable: ct.source, sourceKey: mapped.key });
         }
-        const targetKey = mapped.values[keyIndex]!;
-        if (own.has(targetKey)) {
-          problems.push({
-            reasonCode: 'DUPLICATE_KEY',
-            field: targetTable.columns[keyIndex]!.name,
-            message: 'another row of this job has the same target key',
-          });
-        }
-        if (problems.length) {
-          reject(c, mapped.key, record.line, problems);
-          continue;
-        }
-        own.add(targetKey);
-        c.ledger.loaded++;
-        c.rows.push(mapped.values);
-        c.lineage.push({ sourceTable: ct.source, sourceKey: mapped.key });
-      }
       await close();
       await pipeline.drain();
       ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
@@ -207,7 +234,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     if (mapped.has(name)) continue;
     let read = 0;
     for await (const _ of source.rows(name)) read++;
-    unmappedSourceTables.push({ sourceTable: name, read, outOfScope: read, reason: 'table not loaded by the contract' });
+    unmappedSourceTables.push({
+      sourceTable: name,
+      read,
+      outOfScope: read,
+      reason: 'table not loaded by the contract',
+    });
   }
 
   const totals = { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectRows: rejects.lines };

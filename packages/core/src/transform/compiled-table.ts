@@ -3,8 +3,11 @@ import type { ContractField, ContractTable, ReleaseProfile } from '../contract/c
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { RowProblem } from './reject-reasons.js';
-import { targetTypeProblem } from './target-type-check.js';
+import { lengthProblem, targetTypeProblem } from './target-type-check.js';
 import { isKnownStep, transformSteps, type TransformStep } from './transform-steps.js';
+
+/** The column type each step's output is canonical for. */
+const stepProducesType: Record<string, string> = { date: 'date', datetime: 'datetime', integer: 'integer', decimal: 'decimal' };
 
 /** The outcome of mapping one source row. */
 export type MappedRow =
@@ -57,6 +60,10 @@ function compileField(field: ContractField, column: CatalogColumn, table: Contra
     });
   }
   const fallback = ctx.releaseProfile === 'cutover_ready' ? undefined : field.defaults[ctx.releaseProfile];
+  // A value that went through a step producing the column's type is already in canonical form; only a default,
+  // a constant, or an untransformed value needs the full type check (length is always checked).
+  const last = field.transform[field.transform.length - 1];
+  const typedByStep = !crosswalk && last !== undefined && stepProducesType[last] === column.dataType;
   const name = field.target;
 
   const raw = (row: readonly string[]): string => {
@@ -109,7 +116,8 @@ function compileField(field: ContractField, column: CatalogColumn, table: Contra
       if (mandatory) problems.push({ reasonCode: 'MISSING_MANDATORY', field: name, message: 'mandatory field is blank' });
       return '';
     }
-    const typeProblem = targetTypeProblem(column, value);
+    const typeProblem =
+      typedByStep && value !== fallback ? lengthProblem(column, value) : targetTypeProblem(column, value);
     if (typeProblem) problems.push({ reasonCode: 'INVALID_VALUE', field: name, message: typeProblem });
     return value;
   };

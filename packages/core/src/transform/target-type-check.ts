@@ -23,8 +23,13 @@ export function targetTypeProblem(column: CatalogColumn, value: string): string 
       if (!/^(true|false|Y|N)$/.test(value)) return 'expected a boolean';
       break;
   }
-  if (column.maxLength !== undefined && [...value].length > column.maxLength) {
-    return `longer than the maximum length ${column.maxLength}`;
-  }
-  return undefined;
+  return lengthProblem(column, value);
+}
+
+/** Whether a value is longer (in characters) than its column allows. */
+export function lengthProblem(column: CatalogColumn, value: string): string | undefined {
+  const max = column.maxLength;
+  // UTF-16 length is at least the number of characters: count code points only when it may be too long.
+  if (max === undefined || value.length <= max || [...value].length <= max) return undefined;
+  return `longer than the maximum length ${max}`;
 }

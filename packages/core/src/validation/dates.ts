@@ -3,12 +3,14 @@ const iso = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dmyTime = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const isoTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const pad = (n: number, w = 2) => (n < 10 && w === 2 ? `0${n}` : String(n).padStart(w, '0'));
+
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validYmd(y: number, m: number, d: number): boolean {
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= dim;
+  if (m === 2 && d === 29) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= daysInMonth[m - 1]!;
 }
 
 /**
@@ -33,6 +35,9 @@ export function parseUkOrIsoDate(raw: string): string | undefined {
     y = Number(m[1]);
     mo = Number(m[2]);
     d = Number(m[3]);
+    // Already canonical: the same text comes back.
+    if (validYmd(y, mo, d)) return raw;
+    return undefined;
   }
   return validYmd(y, mo, d) ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : undefined;
 }

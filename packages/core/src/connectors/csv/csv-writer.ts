@@ -18,12 +18,17 @@ export function formatCsvField(value: string): string {
  * formatCsvRow(['1', 'O"Brien', 'a,b']) // => '1,"O""Brien","a,b"\n'
  */
 export function formatCsvRow(fields: readonly string[]): string {
+  return `${formatCsvFields(fields)}\n`;
+}
+
+/** The fields of one CSV record, comma-separated, without the line end. */
+export function formatCsvFields(fields: readonly string[]): string {
   let out = '';
   for (let i = 0; i < fields.length; i++) {
     if (i > 0) out += ',';
     out += formatCsvField(fields[i] ?? '');
   }
-  return `${out}\n`;
+  return out;
 }
 
 /**
