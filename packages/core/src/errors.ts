@@ -26,6 +26,18 @@ export const errorCatalogue = {
   FERRY_ERR_TARGET_UNREACHABLE: { kind: 'input', summary: 'The target database could not be reached.' },
   FERRY_ERR_SOURCE_UNREACHABLE: { kind: 'input', summary: 'A source database could not be reached.' },
   FERRY_ERR_ARTEFACT_MISSING: { kind: 'input', summary: 'A stage needs an artefact from an earlier stage that is not there.' },
+  FERRY_ERR_CONFIG: { kind: 'usage', summary: 'The server configuration (FERRY_* variables) is missing or invalid.' },
+  FERRY_ERR_MIGRATION_MISMATCH: { kind: 'input', summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).' },
+  FERRY_ERR_MIGRATION_LOCKED: { kind: 'input', summary: 'Another process holds the platform migration lock.' },
+  FERRY_ERR_MIGRATION_FAILED: { kind: 'internal', summary: 'A platform migration failed; nothing of that run was applied.' },
+  FERRY_ERR_UNAUTHENTICATED: { kind: 'auth', summary: 'The request has no valid session or API token, or the credentials are wrong.' },
+  FERRY_ERR_ACCOUNT_LOCKED: { kind: 'auth', summary: 'The account is locked by an administrator or after repeated failed logins.' },
+  FERRY_ERR_MFA_REQUIRED: { kind: 'auth', summary: 'A TOTP code is required, or the organisation requires TOTP enrolment first.' },
+  FERRY_ERR_FORBIDDEN: { kind: 'forbidden', summary: 'The caller lacks the permission the action needs.' },
+  FERRY_ERR_SEPARATION_OF_DUTIES: { kind: 'forbidden', summary: 'The same person may not both make and approve a change.' },
+  FERRY_ERR_CONFLICT: { kind: 'conflict', summary: 'The action conflicts with the current state (a duplicate, or a state that does not allow it).' },
+  FERRY_ERR_RATE_LIMITED: { kind: 'auth', summary: 'Too many requests; retry later.' },
+  FERRY_ERR_PAYLOAD_TOO_LARGE: { kind: 'input', summary: 'An upload or request body exceeds the allowed size.' },
   FERRY_ERR_INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
 } as const;
 

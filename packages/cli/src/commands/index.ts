@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
+import { registerDb } from './db.js';
 import { registerEvidence } from './evidence.js';
 import { registerGate } from './gate.js';
 import { registerGenerate } from './generate.js';
@@ -28,6 +29,7 @@ const commands: Array<(program: Command) => void> = [
   registerEvidence,
   registerLifecycle,
   registerRuns,
+  registerDb,
 ];
 
 export function registerCommands(program: Command): void {
