@@ -17,7 +17,6 @@ export interface BuildContext {
   horizon: number;
   /** First day of outpatient and inpatient history. */
   activityStart: number;
-  seed: number;
 }
 
 /** The shape requirements a defect plan puts on a patient before it is built. */

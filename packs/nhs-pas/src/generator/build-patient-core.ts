@@ -1,5 +1,4 @@
 import {
-  addMonths,
   ageOn,
   dayFromIso,
   exampleEmail,
@@ -263,17 +262,4 @@ export function buildPatientCore(
     labelPrinted: rng.chance(0.8),
     created,
   };
-}
-
-/** A later date of the last update of a record created at `created` (never after the extract date). */
-export function updatedAfter(rng: SeededRandom, created: number, extract: number): number | undefined {
-  if (rng.chance(0.4)) return undefined;
-  const createdDay = Math.floor(created / 1440);
-  if (createdDay >= extract) return undefined;
-  return (createdDay + rng.int(0, extract - createdDay)) * 1440 + rng.int(7 * 60, 19 * 60);
-}
-
-/** The first day of the month `months` after a day (for review dates and the like). */
-export function monthsLater(day: number, months: number): number {
-  return addMonths(day, months);
 }

@@ -15,6 +15,4 @@ export const cohortSettings = {
   trustCode: 'R9Z',
   systemCode: 'LEGPAS',
   mainCrnType: 'HOSP',
-  /** First surrogate key of patients (other tables start at 1 000 001 and up, see IdAllocator). */
-  firstPatientId: 100_001,
 } as const;

@@ -75,7 +75,6 @@ export async function generateCohort(options: GenerateOptions): Promise<Generate
     extract: cohortSettings.extractDay,
     horizon: cohortSettings.extractDay + cohortSettings.futureDays,
     activityStart: cohortSettings.activityStartDay,
-    seed,
   };
   const users = [...ref.clerks, ...ref.coders].map((s) => s.login).concat(['pasadmin', 'interface']);
   const env: RenderEnv = { ref, codes, quirks, calendar, extract: ctx.extract, users, patient: undefined as never };

@@ -12,6 +12,8 @@ import { cohortSettings } from './cohort-settings.js';
 import { buildPractices, type PracticeRef } from './gp-practices.js';
 import type { LocalCodes } from './local-codes.js';
 import type { LocalCodeEntry } from './pack-model.js';
+import { buildClinics } from './reference-clinics.js';
+import { buildWards } from './reference-wards.js';
 
 /** Reference data facts: what the trust's PAS is built with. Dates are day numbers. */
 export interface SiteRef {
@@ -441,124 +443,4 @@ export function buildReferenceData(
     wardById: new Map(wards.map((w) => [w.id, w])),
     clinicById: new Map(clinics.map((c) => [c.id, c])),
   };
-}
-
-const wardPlan: ReadonlyArray<readonly [number, string, string, string, string, WardRef['sex'], boolean]> = [
-  // site, code, name, type, tfc, sex, day case
-  [1, 'AMU', 'Acute Medical Unit', 'MED', '300', 'X', false],
-  [1, 'W2', 'Ward 2', 'MED', '300', 'X', false],
-  [1, 'W3', 'Ward 3 (Respiratory)', 'MED', '340', 'X', false],
-  [1, 'W4', 'Ward 4 (Cardiology)', 'MED', '320', 'X', false],
-  [1, 'CCU', 'Coronary Care Unit', 'MED', '320', 'X', false],
-  [1, 'W5', 'Ward 5 (Gastroenterology)', 'MED', '301', 'X', false],
-  [1, 'W6', 'Ward 6 (Neurology)', 'MED', '400', 'X', false],
-  [1, 'ASH', 'Ash Ward', 'COE', '430', 'F', false],
-  [1, 'BEECH', 'Beech Ward', 'COE', '430', 'M', false],
-  [1, 'W7', 'Ward 7 (Surgical Assessment)', 'SURG', '100', 'X', false],
-  [1, 'W8', 'Ward 8 (General Surgery)', 'SURG', '100', 'X', false],
-  [1, 'W9', 'Ward 9 (Urology)', 'SURG', '101', 'X', false],
-  [1, 'W10', 'Ward 10 (Trauma)', 'SURG', '110', 'X', false],
-  [1, 'W11', 'Ward 11 (ENT and Head and Neck)', 'SURG', '120', 'X', false],
-  [1, 'GYN', 'Gynaecology Ward', 'SURG', '502', 'F', false],
-  [1, 'MAPLE', 'Maple Ward (Children)', 'PAED', '420', 'X', false],
-  [1, 'DSU', 'Day Surgery Unit', 'DC', '100', 'X', true],
-  [1, 'EDU', 'Endoscopy Day Unit', 'DC', '301', 'X', true],
-  [1, 'MDU', 'Medical Day Unit', 'DC', '410', 'X', true],
-  [1, 'W13', 'Ward 13', 'MED', '300', 'X', false],
-  [2, 'ROWAN', 'Rowan Ward (Rehabilitation)', 'COE', '430', 'X', false],
-  [2, 'HOLLY', 'Holly Ward', 'COE', '430', 'X', false],
-  [3, 'EYEDC', 'Eye Day Case Unit', 'DC', '130', 'X', true],
-  [3, 'ORTHO', 'Elective Orthopaedic Ward', 'SURG', '110', 'X', false],
-  [3, 'SKIN', 'Dermatology Treatment Room', 'DC', '330', 'X', true],
-  [4, 'CALDER', 'Calder Ward', 'MH', '710', 'M', false],
-  [4, 'WHARFE', 'Wharfe Ward', 'MH', '710', 'F', false],
-  [4, 'AIRE', 'Aire Ward (PICU)', 'MH', '710', 'X', false],
-];
-
-function buildWards(rng: SeededRandom, sites: SiteRef[], specialtyCode: Map<string, string>): WardRef[] {
-  return wardPlan.map(([siteId, code, name, type, tfc, sex, dayCase], i) => {
-    const closed = code === 'W13';
-    return {
-      id: 201 + i,
-      code,
-      name,
-      siteId: sites[siteId - 1]!.id,
-      type,
-      beds: dayCase ? rng.int(8, 16) : rng.int(18, 32),
-      sex,
-      tfc: specialtyCode.has(tfc) ? tfc : undefined,
-      mh: type === 'MH',
-      dayCase,
-      phone: ukLandline(rng),
-      active: !closed,
-      opened: opened + rng.int(0, 2000),
-      closed: closed ? dayFromIso('2019-06-30') : undefined,
-      sister: `${ukForename(rng, rng.chance(0.85) ? 'female' : 'male', rng.int(1965, 1992))} ${ukSurname(rng)}`,
-    };
-  });
-}
-
-/**
- * Clinics per treatment function, sized so that the sessions offer about a third more slots than the
- * cohort books: weekly clinics for big cohorts; for small cohorts one clinic that runs every two to eight weeks.
- */
-function buildClinics(
-  rng: SeededRandom,
-  functions: readonly TreatmentFunction[],
-  consultantsByTfc: Map<string, StaffRef[]>,
-  specialtyCode: Map<string, string>,
-  patients: number,
-): ClinicRef[] {
-  const totalWeight = functions.reduce((s, t) => s + t.weight, 0);
-  // About 4 outpatient appointments per patient over the history, and 11 slots per session.
-  const weeks = 460;
-  const clinics: ClinicRef[] = [];
-  for (const t of functions) {
-    const sessionsPerWeek = ((patients * 4 * (t.weight / totalWeight)) / weeks / 11) * 1.3;
-    const count = Math.max(1, Math.ceil(sessionsPerWeek));
-    const cadence = count > 1 ? 1 : Math.max(1, Math.min(8, Math.floor(1 / Math.max(sessionsPerWeek, 0.01))));
-    const consultants = consultantsByTfc.get(t.tfc)!;
-    const code = specialtyCode.get(t.tfc)!;
-    for (let i = 0; i < count; i++) {
-      const consultant = consultants[i % consultants.length]!;
-      const weekday = rng.int(0, 4);
-      const amPm = rng.chance(0.55) ? 'AM' : 'PM';
-      const atTc = (t.tfc === '130' || t.tfc === '110' || t.tfc === '330') && rng.chance(0.4);
-      const slotMins = rng.pick([15, 15, 20, 20, 30]);
-      const total = Math.floor(210 / slotMins);
-      const newSlots = Math.max(2, Math.round(total * 0.35));
-      const dayName = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
-      clinics.push({
-        id: 3001 + clinics.length,
-        index: clinics.length,
-        code: `${code}${String(i + 1).padStart(2, '0')}`.slice(0, 10),
-        name: `${t.name}, ${consultant.title} ${consultant.surname} (${dayName} ${amPm})`,
-        siteId: atTc ? 3 : 1,
-        consultantId: consultant.id,
-        tfc: t.tfc,
-        type: 'MIXED',
-        slotMins,
-        newSlots,
-        fuSlots: total - newSlots,
-        ebooking: rng.chance(0.7),
-        location: atTc
-          ? 'Outpatients, Ground Floor'
-          : rng.pick(['Outpatients A', 'Outpatients B', 'Outpatients C', 'Eye Clinic', 'Wing 2, Level 1']),
-        start: cohortSettings.activityStartDay - rng.int(30, 3000),
-        comments: rng.chance(0.2)
-          ? rng.pick([
-              'Hot clinic slots released 48 hours ahead',
-              'Interpreter room available',
-              'No  new patients in August',
-            ])
-          : undefined,
-        letterTemplate: `OPL${rng.int(1, 40)}`,
-        weekday,
-        amPm,
-        cadenceWeeks: cadence,
-        phaseWeeks: rng.int(0, cadence - 1),
-      });
-    }
-  }
-  return clinics;
 }
