@@ -44,10 +44,11 @@ export async function writePatientExtract(path, rows) {
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const out = createWriteStream(path);
   let buf = `${sourceHeader.join(',')}\r\n`;
-  let stem = 999000000;
+  let stem = 0;
   for (let i = 1; i <= rows; i++) {
+    // Stems cycle through the 999 test range (a million stems, a tenth without a valid check digit).
     let nhs;
-    do nhs = nhsNumber(++stem);
+    do nhs = nhsNumber(999000000 + (stem++ % 1000000));
     while (!nhs);
     if (rnd() < 0.01) nhs = nhs.slice(0, 9) + ((Number(nhs[9]) + 1) % 10);
     if (rnd() < 0.5) nhs = `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;

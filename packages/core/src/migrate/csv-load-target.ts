@@ -4,7 +4,14 @@ import type { CatalogTable } from '../catalog/catalog-model.js';
 import { readCsvRecords } from '../connectors/csv/csv-reader.js';
 import { CsvFileWriter } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
-import { type BeginMode, type ChunkLedger, type LoadChunk, type LoadTarget, type RejectLine, rejectLines } from './load-target.js';
+import {
+  type BeginMode,
+  type ChunkLedger,
+  type LoadChunk,
+  type LoadTarget,
+  type RejectLine,
+  rejectLines,
+} from './load-target.js';
 import { RejectsFile } from './rejects-file.js';
 import { targetKeyColumn } from './target-ddl.js';
 
@@ -29,15 +36,26 @@ export class CsvLoadTarget implements LoadTarget {
 
   async begin(_jobId: string, tables: CatalogTable[], _meta: unknown, mode: BeginMode = 'fresh'): Promise<void> {
     if (mode === 'resume') {
-      throw new FerryError('FERRY_ERR_USAGE', 'A CSV target cannot resume a job (files are not transactional): rerun the job instead');
+      throw new FerryError(
+        'FERRY_ERR_USAGE',
+        'A CSV target cannot resume a job (files are not transactional): rerun the job instead',
+      );
     }
     await mkdir(this.dir, { recursive: true });
     await rm(join(this.dir, 'lineage'), { recursive: true, force: true });
     for (const t of tables) {
       const key = targetKeyColumn(t);
       this.writers.set(t.name, {
-        data: await CsvFileWriter.open(join(this.dir, `${t.name}.csv`), t.columns.map((c) => c.name)),
-        lineage: await CsvFileWriter.open(join(this.dir, 'lineage', `${t.name}.csv`), [key, 'ferry_job_id', 'ferry_source_table', 'ferry_source_key']),
+        data: await CsvFileWriter.open(
+          join(this.dir, `${t.name}.csv`),
+          t.columns.map((c) => c.name),
+        ),
+        lineage: await CsvFileWriter.open(join(this.dir, 'lineage', `${t.name}.csv`), [
+          key,
+          'ferry_job_id',
+          'ferry_source_table',
+          'ferry_source_key',
+        ]),
         keyIndex: t.columns.findIndex((c) => c.name === key),
       });
     }
@@ -70,7 +88,15 @@ export class CsvLoadTarget implements LoadTarget {
         header = false;
         continue;
       }
-      const [sourceTable = '', sourceKey = '', reasonCode = '', field = '', message = '', targetTable = '', line = '0'] = fields;
+      const [
+        sourceTable = '',
+        sourceKey = '',
+        reasonCode = '',
+        field = '',
+        message = '',
+        targetTable = '',
+        line = '0',
+      ] = fields;
       yield { sourceTable, sourceKey, reasonCode, field, message, targetTable, line: Number(line) };
     }
   }

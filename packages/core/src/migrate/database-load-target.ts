@@ -14,7 +14,18 @@ import {
 } from './load-target.js';
 import { createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
 
-const rejectColumns = ['job_id', 'target_table', 'chunk_no', 'seq', 'source_table', 'source_key', 'source_line', 'reason_code', 'field', 'message'];
+const rejectColumns = [
+  'job_id',
+  'target_table',
+  'chunk_no',
+  'seq',
+  'source_table',
+  'source_key',
+  'source_line',
+  'reason_code',
+  'field',
+  'message',
+];
 
 /**
  * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage, rejects and checkpoint (with its
@@ -43,11 +54,18 @@ export class DatabaseLoadTarget implements LoadTarget {
     // A job killed before its first transaction committed left nothing: resuming it is starting it.
     if (job) {
       if (job.contract_hash !== meta.contractHash) {
-        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was started with another contract; it cannot be resumed with this one`);
+        throw new FerryError(
+          'FERRY_ERR_USAGE',
+          `Job ${jobId} was started with another contract; it cannot be resumed with this one`,
+        );
       }
-      if (job.status === 'rolled_back') throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was rolled back; start it afresh`);
+      if (job.status === 'rolled_back')
+        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was rolled back; start it afresh`);
       if (Number(job.batch_size) !== meta.batchSize) {
-        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was started with --batch-size ${job.batch_size}; resume it with the same`);
+        throw new FerryError(
+          'FERRY_ERR_USAGE',
+          `Job ${jobId} was started with --batch-size ${job.batch_size}; resume it with the same`,
+        );
       }
       await this.db.query(`UPDATE ferry_jobs SET status = 'running', finished_at = NULL WHERE job_id = $1`, [jobId]);
       return;
@@ -76,7 +94,10 @@ export class DatabaseLoadTarget implements LoadTarget {
 
   async loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>> {
     const key = quoteIdent(targetKeyColumn(table));
-    const rows = await this.db.query<{ k: string }>(`SELECT ${key}::text AS k FROM ${quoteIdent(table.name)} WHERE ferry_job_id = $1`, [jobId]);
+    const rows = await this.db.query<{ k: string }>(
+      `SELECT ${key}::text AS k FROM ${quoteIdent(table.name)} WHERE ferry_job_id = $1`,
+      [jobId],
+    );
     return new Set(rows.map((r) => r.k));
   }
 
@@ -92,26 +113,44 @@ export class DatabaseLoadTarget implements LoadTarget {
     }
     let rejects = '';
     for (const [seq, r] of rejectLines(chunk).entries()) {
-      rejects += formatCsvRow([jobId, r.targetTable, String(chunk.chunkNo), String(seq), r.sourceTable, r.sourceKey, String(r.line), r.reasonCode, r.field, r.message]);
+      rejects += formatCsvRow([
+        jobId,
+        r.targetTable,
+        String(chunk.chunkNo),
+        String(seq),
+        r.sourceTable,
+        r.sourceKey,
+        String(r.line),
+        r.reasonCode,
+        r.field,
+        r.message,
+      ]);
     }
     await this.db.transaction(async (tx) => {
       await tx.copyFromCsv(chunk.table.name, columns, csv);
       await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
-      await tx.query('INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)', [
-        jobId,
-        chunk.table.name,
-        chunk.chunkNo,
-        chunk.rows.length,
-        JSON.stringify(chunk.ledger),
-      ]);
+      await tx.query(
+        'INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)',
+        [jobId, chunk.table.name, chunk.chunkNo, chunk.rows.length, JSON.stringify(chunk.ledger)],
+      );
     });
   }
 
   async *rejects(jobId: string): AsyncIterable<RejectLine> {
-    const [job] = await this.db.query<{ tables: string }>('SELECT tables::text AS tables FROM ferry_jobs WHERE job_id = $1', [jobId]);
+    const [job] = await this.db.query<{ tables: string }>(
+      'SELECT tables::text AS tables FROM ferry_jobs WHERE job_id = $1',
+      [jobId],
+    );
     const order: string[] = job ? JSON.parse(job.tables) : [];
     for (const table of order) {
-      const rows = await this.db.query<{ source_table: string; source_key: string; reason_code: string; field: string; message: string; source_line: number }>(
+      const rows = await this.db.query<{
+        source_table: string;
+        source_key: string;
+        reason_code: string;
+        field: string;
+        message: string;
+        source_line: number;
+      }>(
         `SELECT source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
           WHERE job_id = $1 AND target_table = $2 ORDER BY chunk_no, seq`,
         [jobId, table],

@@ -7,3 +7,4 @@ export * from './rejects-file.js';
 export * from './run-migration.js';
 export * from './target-ddl.js';
 export * from './rollback-job.js';
+export * from './key-set.js';

@@ -21,7 +21,15 @@ export class RejectsFile {
   }
 
   async write(r: RejectLine): Promise<void> {
-    await this.writer.write([r.sourceTable, r.sourceKey, r.reasonCode, r.field, r.message, r.targetTable, String(r.line)]);
+    await this.writer.write([
+      r.sourceTable,
+      r.sourceKey,
+      r.reasonCode,
+      r.field,
+      r.message,
+      r.targetTable,
+      String(r.line),
+    ]);
   }
 
   get lines(): number {

@@ -18,7 +18,17 @@ async function load(db: SqlDatabase, jobId: string) {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-rb-'));
   const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
   const target = new DatabaseLoadTarget(db);
-  await runMigration({ jobId, contract, source, targetCatalog, crosswalks, releaseProfile: 'pre_production', target, rejects, batchSize: 2 });
+  await runMigration({
+    jobId,
+    contract,
+    source,
+    targetCatalog,
+    crosswalks,
+    releaseProfile: 'pre_production',
+    target,
+    rejects,
+    batchSize: 2,
+  });
   await rejects.close();
 }
 

@@ -15,7 +15,10 @@ export interface RollbackResult {
 export async function rollbackJob(db: SqlDatabase, jobId: string): Promise<RollbackResult> {
   await db.exec(jobTablesSql);
   return db.transaction(async (tx) => {
-    const [job] = await tx.query<{ tables: string; status: string }>('SELECT tables::text AS tables, status FROM ferry_jobs WHERE job_id = $1 FOR UPDATE', [jobId]);
+    const [job] = await tx.query<{ tables: string; status: string }>(
+      'SELECT tables::text AS tables, status FROM ferry_jobs WHERE job_id = $1 FOR UPDATE',
+      [jobId],
+    );
     if (!job) throw new FerryError('FERRY_ERR_NOT_FOUND', `No job ${jobId} in ${db.displayUrl}`);
     if (job.status === 'rolled_back') throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} is already rolled back`);
     const tables = (JSON.parse(job.tables) as string[]).reverse();
@@ -30,7 +33,10 @@ export async function rollbackJob(db: SqlDatabase, jobId: string): Promise<Rollb
     await tx.query('DELETE FROM ferry_rejects WHERE job_id = $1', [jobId]);
     await tx.query('DELETE FROM ferry_job_chunks WHERE job_id = $1', [jobId]);
     await tx.query(`UPDATE ferry_jobs SET status = 'rolled_back', finished_at = now() WHERE job_id = $1`, [jobId]);
-    await tx.query(`INSERT INTO ferry_job_events (job_id, event, detail) VALUES ($1, 'rolled_back', $2)`, [jobId, JSON.stringify({ removed })]);
+    await tx.query(`INSERT INTO ferry_job_events (job_id, event, detail) VALUES ($1, 'rolled_back', $2)`, [
+      jobId,
+      JSON.stringify({ removed }),
+    ]);
     return { jobId, removed };
   });
 }

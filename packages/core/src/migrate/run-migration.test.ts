@@ -31,13 +31,37 @@ describe('runMigration', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-mig-'));
     const report = await migrateInto(new CsvLoadTarget(join(dir, 'load')), dir);
     expect(report.tables).toEqual([
-      { sourceTable: 'PATIENT', targetTable: 'LOAD_PMI', domain: 'PMI', read: 5, loaded: 2, rejected: 2, outOfScope: 1, rejectsByReason: { CROSSWALK_MISS: 1, RAGGED_ROW: 1 }, balanced: true },
-      { sourceTable: 'REFERRAL', targetTable: 'LOAD_REFERRALS', domain: 'RTT', read: 4, loaded: 2, rejected: 2, outOfScope: 0, rejectsByReason: { ORPHAN: 1, INVALID_VALUE: 1 }, balanced: true },
+      {
+        sourceTable: 'PATIENT',
+        targetTable: 'LOAD_PMI',
+        domain: 'PMI',
+        read: 5,
+        loaded: 2,
+        rejected: 2,
+        outOfScope: 1,
+        rejectsByReason: { CROSSWALK_MISS: 1, RAGGED_ROW: 1 },
+        balanced: true,
+      },
+      {
+        sourceTable: 'REFERRAL',
+        targetTable: 'LOAD_REFERRALS',
+        domain: 'RTT',
+        read: 4,
+        loaded: 2,
+        rejected: 2,
+        outOfScope: 0,
+        rejectsByReason: { ORPHAN: 1, INVALID_VALUE: 1 },
+        balanced: true,
+      },
     ]);
-    expect(report.unmappedSourceTables).toEqual([{ sourceTable: 'LKP_SEX', read: 2, outOfScope: 2, reason: 'table not loaded by the contract' }]);
+    expect(report.unmappedSourceTables).toEqual([
+      { sourceTable: 'LKP_SEX', read: 2, outOfScope: 2, reason: 'table not loaded by the contract' },
+    ]);
     expect(report.totals).toEqual({ read: 11, loaded: 4, rejected: 4, outOfScope: 3, rejectRows: 4 });
     expect(report.balanced).toBe(true);
-    expect(await readFile(join(dir, 'load', 'LOAD_PMI.csv'), 'utf8')).toBe('RECORD_NUMBER,SURNAME,GENDER\n1,Smith,1\n4,"O\'Neil, Jr",2\n');
+    expect(await readFile(join(dir, 'load', 'LOAD_PMI.csv'), 'utf8')).toBe(
+      'RECORD_NUMBER,SURNAME,GENDER\n1,Smith,1\n4,"O\'Neil, Jr",2\n',
+    );
     expect(await readFile(join(dir, 'load', 'lineage', 'LOAD_REFERRALS.csv'), 'utf8')).toBe(
       'RECORD_NUMBER,ferry_job_id,ferry_source_table,ferry_source_key\n10,J1,REFERRAL,10\n13,J1,REFERRAL,13\n',
     );
@@ -59,12 +83,16 @@ describe('runMigration', () => {
     const target = new DatabaseLoadTarget(db);
     await migrateInto(target, dir);
     await migrateInto(target, dir);
-    const rows = await db.query('SELECT "RECORD_NUMBER"::text AS k, "RECEIVED_DATE"::text AS d, ferry_job_id, ferry_source_key FROM "LOAD_REFERRALS" ORDER BY 1');
+    const rows = await db.query(
+      'SELECT "RECORD_NUMBER"::text AS k, "RECEIVED_DATE"::text AS d, ferry_job_id, ferry_source_key FROM "LOAD_REFERRALS" ORDER BY 1',
+    );
     expect(rows).toEqual([
       { k: '10', d: '2024-02-01', ferry_job_id: 'J1', ferry_source_key: '10' },
       { k: '13', d: '2024-03-05', ferry_job_id: 'J1', ferry_source_key: '13' },
     ]);
-    const chunks = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM ferry_job_chunks WHERE job_id = 'J1'");
+    const chunks = await db.query<{ n: string }>(
+      "SELECT count(*)::text AS n FROM ferry_job_chunks WHERE job_id = 'J1'",
+    );
     // Chunks are fixed source-row ranges: 5 patients and 4 referrals in chunks of 2.
     expect(chunks[0]!.n).toBe('5');
     const job = await db.query<{ status: string }>("SELECT status FROM ferry_jobs WHERE job_id = 'J1'");

@@ -5,6 +5,7 @@ import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { CompiledTable } from '../transform/compiled-table.js';
 import type { RowProblem } from '../transform/reject-reasons.js';
+import { KeySet } from './key-set.js';
 import { addLedger, type BeginMode, emptyLedger, type LoadChunk, type LoadTarget } from './load-target.js';
 import type { MigrationReport, TableLoad } from './migration-report.js';
 import type { RejectsFile } from './rejects-file.js';
@@ -101,7 +102,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
-  const loadedKeys = new Map<string, Set<string>>();
+  const loadedKeys = new Map<string, KeySet>();
   const tables: TableLoad[] = [];
   const pipeline = new ChunkPipeline((chunk) => target.writeChunk(jobId, chunk));
   let outcome: 'completed' | 'failed' = 'failed';
@@ -114,11 +115,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const parents = ct.parents.map((p) => ({
         field: p.field,
         index: compiled.targetColumns.indexOf(p.field),
-        keys: loadedKeys.get(p.table) ?? new Set<string>(),
+        keys: loadedKeys.get(p.table) ?? new KeySet(),
         table: p.table,
       }));
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
-      const own = mode === 'resume' && committed.size ? await target.loadedKeys(jobId, targetTable) : new Set<string>();
+      const own = new KeySet();
+      if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
       loadedKeys.set(ct.target, own);
 
       const ledger: TableLoad = {
