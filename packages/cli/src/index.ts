@@ -8,6 +8,8 @@ export function buildProgram(): Command {
     .description('Governed, clinically safe healthcare data migrations')
     .version('0.1.0')
     .showHelpAfterError('(run ferry --help for usage)')
+    // One line per verb in `ferry --help`, whatever the terminal width.
+    .configureHelp({ helpWidth: 200 })
     .exitOverride();
   registerCommands(program);
   return program;

@@ -13,8 +13,12 @@ export function reportError(e: unknown): number {
     process.stderr.write(`ferry: ${e.describe()}\n`);
     return exitCodes.usage;
   }
+  // Messages of errors we do not own (a database's, a parser's) may quote the data they choked on: they are shown
+  // only with FERRY_DEBUG=1, never by default, so no patient value reaches a terminal or a log by accident.
   const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`ferry: internal error: ${err.message}\n`);
+  const code = (err as { code?: unknown }).code;
+  const what = typeof code === 'string' ? `${err.name} ${code}` : err.name;
+  process.stderr.write(`ferry: internal error (${what}); run with FERRY_DEBUG=1 for details\n`);
   if (process.env.FERRY_DEBUG) process.stderr.write(`${err.stack}\n`);
   return exitCodes.internal;
 }
