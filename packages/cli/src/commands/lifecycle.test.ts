@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +46,23 @@ describe('ferry lifecycle', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('ferry lifecycle --require-locked-contract', () => {
+  it('refuses an unlocked contract at cutover_ready with exit code 2, and runs with a locked one', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ferry-cli-lock-'));
+    const args = ['lifecycle', '--pack', 'nhs-pas', '--patients', '20', '--seed', '4', '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--require-locked-contract', '--json'];
+    const refused = await runFerry(...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/needs a locked contract version/);
+
+    const { nhsPasPackFiles } = await import('@ferry/pack-nhs-pas');
+    const locked = { ...JSON.parse(await readFile(nhsPasPackFiles.contract, 'utf8')), locked: true };
+    const file = join(out, 'locked-contract.json');
+    await writeFile(file, JSON.stringify(locked));
+    const ran = await runFerry(...args, '--contract', file);
+    expect(ran.stderr).toBe('');
+    expect(JSON.parse(ran.stdout).gate).toBe('PASS');
   });
 });

@@ -6,6 +6,7 @@ import {
   isLifecycleStage,
   type LifecycleSource,
   lifecycleStages,
+  readContractFile,
   releaseProfiles,
   runLifecycle,
 } from '@ferry/core';
@@ -27,6 +28,8 @@ interface LifecycleFlags {
   from?: string;
   asOf?: string;
   batchSize?: number;
+  contract?: string;
+  requireLockedContract?: boolean;
   json?: boolean;
 }
 
@@ -63,6 +66,8 @@ export function registerLifecycle(program: Command): void {
     .addOption(new Option('--from <stage>', 'rerun from this stage, reusing the latest run\'s earlier artefacts').choices(lifecycleStages.filter((s) => s !== 'generate')))
     .option('--as-of <date>', 'date ages and future dates are measured at (yyyy-mm-dd)')
     .option('--batch-size <n>', 'rows per load chunk', intOption('--batch-size'))
+    .option('--contract <file>', "load with this contract version (default: the pack's reviewed contract)")
+    .option('--require-locked-contract', 'at cutover_ready, refuse a contract version that is not locked')
     .option('--json', 'print one JSON summary object on stdout')
     .action(
       action(async (flags: LifecycleFlags) => {
@@ -78,6 +83,8 @@ export function registerLifecycle(program: Command): void {
           from: flags.from && isLifecycleStage(flags.from) ? flags.from : undefined,
           asOfDate: flags.asOf,
           batchSize: flags.batchSize,
+          contract: flags.contract ? await readContractFile(flags.contract) : undefined,
+          requireLockedContract: flags.requireLockedContract,
           versions: { ferry: ferryVersion },
           onEvent: (e) => {
             if (e.type === 'stage-start') progress.start(e.stage, 1);

@@ -22,6 +22,10 @@ export interface LifecycleOptions {
   /** The date ages and "not in the future" are measured at (yyyy-mm-dd). Default: the cohort's extract date, or today. */
   asOfDate?: string;
   batchSize?: number;
+  /** Load with this contract instead of the pack's reviewed one (e.g. a locked release-candidate version). */
+  contract?: MappingContract;
+  /** At cutover_ready, refuse to run with a contract version that is not locked. */
+  requireLockedContract?: boolean;
   versions: { ferry: string };
   /** The clock, for the named timestamp fields only. */
   now?: () => Date;

@@ -1,5 +1,6 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { contractHash } from '../contract/contract-hash.js';
+import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
@@ -42,8 +43,9 @@ async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefac
     pack.sourceCatalog(),
     pack.targetCatalog(),
     pack.crosswalks(),
-    pack.contract(),
+    options.contract ?? pack.contract(),
   ]);
+  if (options.requireLockedContract) assertLockedForCutover(contract, options.releaseProfile);
   return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks), contract };
 }
 
