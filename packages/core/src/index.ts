@@ -5,6 +5,7 @@ export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
 export * from './contract/index.js';
 export * from './crosswalk/index.js';
+export * from './erd/index.js';
 export * from './pack/index.js';
 export * from './mapping/index.js';
 export * from './profile/index.js';
