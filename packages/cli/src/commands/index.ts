@@ -13,6 +13,7 @@ import { registerProfile } from './profile.js';
 import { registerReconcile } from './reconcile.js';
 import { registerRollback } from './rollback.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
 const commands: Array<(program: Command) => void> = [
@@ -30,6 +31,7 @@ const commands: Array<(program: Command) => void> = [
   registerLifecycle,
   registerRuns,
   registerDb,
+  registerServe,
 ];
 
 export function registerCommands(program: Command): void {

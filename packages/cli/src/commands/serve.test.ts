@@ -1,0 +1,70 @@
+import { createTestSchema, postgresReachable } from '@ferry/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runFerry } from '../testing/run-ferry.js';
+
+const pgUp = await postgresReachable();
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function waitFor(url: string): Promise<Response> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (i > 200) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+describe('ferry serve', () => {
+  it('refuses to start in production with a weak bootstrap password, without echoing it', async () => {
+    vi.stubEnv('FERRY_MODE', 'production');
+    vi.stubEnv('FERRY_BOOTSTRAP_ADMIN_PASSWORD', 'password1234');
+    vi.stubEnv('FERRY_SECRET_KEY', 'k'.repeat(40));
+    const r = await runFerry('serve', '--port', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'ferry: Refusing to start in production: FERRY_BOOTSTRAP_ADMIN_PASSWORD: is too weak (it is a common password with digits or symbols added)\n',
+    );
+  });
+
+  it.runIf(pgUp)('refuses a schema that is behind unless FERRY_RUN_MIGRATIONS=true', async () => {
+    const schema = await createTestSchema('ferry_cli_serve');
+    vi.stubEnv('DATABASE_URL', schema.url);
+    try {
+      const r = await runFerry('serve', '--port', '0');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^ferry: The platform schema is behind \(0001_app_role pending, .*run ferry db migrate, or set FERRY_RUN_MIGRATIONS=true\n$/,
+      );
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it.runIf(pgUp)('migrates on start, listens on --port, answers /health over a socket, stops on SIGTERM', async () => {
+    const schema = await createTestSchema('ferry_cli_serve');
+    vi.stubEnv('DATABASE_URL', schema.url);
+    vi.stubEnv('FERRY_RUN_MIGRATIONS', 'true');
+    vi.stubEnv('FERRY_LOG_LEVEL', 'silent');
+    vi.stubEnv('FERRY_BOOTSTRAP_ADMIN_PASSWORD', 'a long and unusual phrase');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    try {
+      const running = runFerry('serve', '--port', String(port));
+      const health = await waitFor(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      process.emit('SIGTERM');
+      const r = await running;
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(
+        `Ferry development server listening on http://127.0.0.1:${port} (API explorer at http://127.0.0.1:${port}/docs)\nStopped on SIGTERM\n`,
+      );
+    } finally {
+      await schema.drop();
+    }
+  });
+});

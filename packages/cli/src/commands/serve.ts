@@ -1,0 +1,50 @@
+import { loadServerConfig, startServer } from '@ferry/server';
+import type { Command } from 'commander';
+import { action, intOption } from '../run-command.js';
+
+interface ServeFlags {
+  port?: number;
+  host?: string;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(signal);
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+  });
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Start the Ferry API server (port 9133; FERRY_* variables configure it, DATABASE_URL picks PostgreSQL)',
+    )
+    .option('--port <n>', 'port to listen on (default FERRY_PORT or 9133)', intOption('--port'))
+    .option('--host <address>', 'address to listen on (default FERRY_HOST or 127.0.0.1)')
+    .action(
+      action(async (flags: ServeFlags) => {
+        const config = loadServerConfig({
+          ...process.env,
+          ...(flags.port !== undefined ? { FERRY_PORT: String(flags.port) } : {}),
+          ...(flags.host !== undefined ? { FERRY_HOST: flags.host } : {}),
+        });
+        const server = await startServer(config);
+        process.stdout.write(
+          `Ferry ${config.mode} server listening on ${server.url} (API explorer at ${server.url}/docs)\n`,
+        );
+        const signal = await untilStopped();
+        await server.close();
+        process.stdout.write(`Stopped on ${signal}\n`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
+import type { Pack, SqlDatabase } from '@ferry/core';
+import Fastify from 'fastify';
+import type { FerryApp, Platform } from './app-types.js';
+import type { ServerConfig } from './config/server-config.js';
+import { PlatformMigrator } from './db/migrations/platform-migrator.js';
+import { PasswordHasher } from './identity/password-hasher.js';
+import { SecretBox } from './identity/secret-box.js';
+import { defaultPacks } from './packs/pack-registry.js';
+import { authPlugin } from './plugins/auth-plugin.js';
+import { docsPlugin } from './plugins/docs-plugin.js';
+import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
+import { metricsPlugin } from './plugins/metrics-plugin.js';
+import { securityPlugin } from './plugins/security-plugin.js';
+import { registerRoutes } from './routes/index.js';
+
+/** What the app is built from. The database is opened (and migrated) by the caller. */
+export interface AppOptions {
+  config: ServerConfig;
+  db: SqlDatabase;
+  packs?: ReadonlyMap<string, Pack>;
+  now?: () => Date;
+}
+
+/**
+ * Builds the Fastify app: plugins (errors, security headers and limits, OpenAPI docs, metrics, authentication) and
+ * every route. It does not listen: `server.ts` does, and tests call `app.inject()`.
+ *
+ * @example
+ * const app = await buildApp({ config: loadTestConfig(), db });
+ * const res = await app.inject({ method: 'GET', url: '/health' });
+ */
+export async function buildApp(options: AppOptions): Promise<FerryApp> {
+  const { config, db } = options;
+  const app: FerryApp = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const platform: Platform = {
+    config,
+    db,
+    hasher: new PasswordHasher(config.passwordHashing),
+    secrets: new SecretBox(config.secretKey),
+    packs: options.packs ?? defaultPacks(),
+    migrator: await PlatformMigrator.create(db),
+    now: options.now ?? (() => new Date()),
+  };
+  app.decorate('platform', platform);
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(docsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(authPlugin);
+  await registerRoutes(app);
+  return app;
+}

@@ -1,0 +1,105 @@
+import { FerryError } from '@ferry/core';
+import { z } from 'zod';
+import { passwordProblems } from '../identity/password-policy.js';
+import { configError, type DatabaseConfig, databaseEnvSchema, loadDatabaseConfig } from './database-config.js';
+
+/** The server's whole configuration, validated once at start (from FERRY_* variables). */
+export interface ServerConfig extends DatabaseConfig {
+  mode: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  /** Apply pending platform migrations on start (FERRY_RUN_MIGRATIONS=true). */
+  runMigrations: boolean;
+  bootstrapAdmin: { email: string; password?: string };
+  /** Encrypts stored TOTP secrets. */
+  secretKey: string;
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  login: { maxFailures: number; lockoutMinutes: number; attemptsPerMinute: number };
+  passwordHashing: { memoryKib: number; iterations: number };
+  uploads: { maxBytes: number };
+  rateLimitPerMinute: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  jobs: { concurrency: number };
+}
+
+const developmentSecretKey = 'ferry-development-secret-key-do-not-use-in-production';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const serverEnvSchema = databaseEnvSchema.extend({
+  FERRY_MODE: z.enum(['production', 'development', 'test']).optional(),
+  NODE_ENV: z.string().optional(),
+  FERRY_HOST: z.string().min(1).default('127.0.0.1'),
+  FERRY_PORT: int(0, 65535).default(9133),
+  FERRY_RUN_MIGRATIONS: flag.default(false),
+  FERRY_BOOTSTRAP_ADMIN_EMAIL: z.email().default('admin@ferry.local'),
+  FERRY_BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
+  FERRY_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  FERRY_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  FERRY_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),
+  FERRY_COOKIE_SECURE: flag.optional(),
+  FERRY_LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  FERRY_LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  FERRY_LOGIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(10),
+  FERRY_ARGON2_MEMORY_KIB: int(1024, 4 * 1024 * 1024).default(19_456),
+  FERRY_ARGON2_ITERATIONS: int(1, 20).default(2),
+  FERRY_UPLOAD_MAX_BYTES: int(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  FERRY_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(1000),
+  FERRY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FERRY_TRUST_PROXY: flag.default(false),
+  FERRY_JOB_CONCURRENCY: int(1, 64).default(1),
+});
+
+/**
+ * Reads and validates the server configuration once, at the edge. Production mode (FERRY_MODE=production or
+ * NODE_ENV=production) refuses to start without a strong FERRY_BOOTSTRAP_ADMIN_PASSWORD and a FERRY_SECRET_KEY,
+ * and always sets Secure cookies. Errors name the variables, never their values.
+ *
+ * @example
+ * const config = loadServerConfig(process.env);
+ */
+export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = serverEnvSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues);
+  const e = parsed.data;
+  const mode = e.FERRY_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
+  if (mode === 'production') {
+    const problems: string[] = [];
+    if (!e.FERRY_BOOTSTRAP_ADMIN_PASSWORD) problems.push('FERRY_BOOTSTRAP_ADMIN_PASSWORD: is required in production');
+    else {
+      const weak = passwordProblems(e.FERRY_BOOTSTRAP_ADMIN_PASSWORD, e.FERRY_BOOTSTRAP_ADMIN_EMAIL);
+      if (weak.length) problems.push(`FERRY_BOOTSTRAP_ADMIN_PASSWORD: is too weak (it ${weak.join(', ')})`);
+    }
+    if (!e.FERRY_SECRET_KEY) problems.push('FERRY_SECRET_KEY: is required in production');
+    if (e.FERRY_COOKIE_SECURE === false) problems.push('FERRY_COOKIE_SECURE: cannot be false in production');
+    if (problems.length)
+      throw new FerryError('FERRY_ERR_CONFIG', `Refusing to start in production: ${problems.join('; ')}`);
+  }
+  return {
+    ...loadDatabaseConfig(env),
+    mode,
+    host: e.FERRY_HOST,
+    port: e.FERRY_PORT,
+    runMigrations: e.FERRY_RUN_MIGRATIONS,
+    bootstrapAdmin: { email: e.FERRY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.FERRY_BOOTSTRAP_ADMIN_PASSWORD },
+    secretKey: e.FERRY_SECRET_KEY ?? developmentSecretKey,
+    session: {
+      idleMinutes: e.FERRY_SESSION_IDLE_MINUTES,
+      maxHours: e.FERRY_SESSION_MAX_HOURS,
+      cookieSecure: e.FERRY_COOKIE_SECURE ?? mode === 'production',
+    },
+    login: {
+      maxFailures: e.FERRY_LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.FERRY_LOGIN_LOCKOUT_MINUTES,
+      attemptsPerMinute: e.FERRY_LOGIN_ATTEMPTS_PER_MINUTE,
+    },
+    passwordHashing: { memoryKib: e.FERRY_ARGON2_MEMORY_KIB, iterations: e.FERRY_ARGON2_ITERATIONS },
+    uploads: { maxBytes: e.FERRY_UPLOAD_MAX_BYTES },
+    rateLimitPerMinute: e.FERRY_RATE_LIMIT_PER_MINUTE,
+    logLevel: e.FERRY_LOG_LEVEL,
+    trustProxy: e.FERRY_TRUST_PROXY,
+    jobs: { concurrency: e.FERRY_JOB_CONCURRENCY },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ServerConfig } from './server-config.js';
+import { loadServerConfig } from './server-config.js';
+
+/**
+ * A configuration for tests: test mode, silent logs, cheap password hashing, and the given overrides.
+ *
+ * @example
+ * const config = loadTestConfig({ dataDir: await mkdtemp(...) });
+ */
+export function loadTestConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const base = loadServerConfig({
+    FERRY_MODE: 'test',
+    FERRY_LOG_LEVEL: 'silent',
+    FERRY_ARGON2_MEMORY_KIB: '1024',
+    FERRY_ARGON2_ITERATIONS: '1',
+    FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery staple',
+  });
+  return { ...base, ...overrides };
+}

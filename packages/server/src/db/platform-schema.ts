@@ -1,0 +1,141 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamp column: read as a Date, written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** bigint: the pg driver reads it as a string, PGlite as a number; callers convert with Number(). */
+type BigInt8 = ColumnType<string | number, number | string, number | string>;
+/** jsonb: written as JSON text (cast in SQL), read as the parsed value. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  require_totp: Generated<boolean>;
+  created_at: TimestampDefault;
+}
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  created_at: TimestampDefault;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  workspace_id: string;
+  name: string;
+  pack: string;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: string | null;
+  created_at: TimestampDefault;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_super_admin: Generated<boolean>;
+  status: Generated<'active' | 'locked'>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: ColumnType<string | number | null, number | null | undefined, number | null>;
+  password_changed_at: TimestampDefault;
+  created_at: TimestampDefault;
+}
+
+export interface UserRolesTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  granted_by: string | null;
+  granted_at: TimestampDefault;
+}
+
+export interface RolePermissionsTable {
+  organisation_id: string;
+  role: string;
+  permission: string;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  user_id: string;
+  token_hash: string;
+  csrf_hash: string;
+  mfa_enrolment_required: Generated<boolean>;
+  source_ip: string | null;
+  created_at: TimestampDefault;
+  last_seen_at: TimestampDefault;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: TimestampDefault;
+  last_used_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface RegistrationRequestsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_note: string | null;
+  created_at: TimestampDefault;
+}
+
+export interface AuditEventsTable {
+  id: Generated<BigInt8>;
+  organisation_id: string | null;
+  chain: string;
+  seq: BigInt8;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  request_id: string | null;
+  source_ip: string | null;
+  before_hash: string | null;
+  after_hash: string | null;
+  details: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The platform schema as Kysely sees it (see `migrations/`). */
+export interface PlatformSchema {
+  organisations: OrganisationsTable;
+  workspaces: WorkspacesTable;
+  projects: ProjectsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  role_permissions: RolePermissionsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  registration_requests: RegistrationRequestsTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,49 @@
+import type { SqlDatabase, SqlExecutor } from '@ferry/core';
+import type { Kysely } from 'kysely';
+import { kyselyOn } from './executor-dialect.js';
+import type { PlatformSchema } from './platform-schema.js';
+
+/** The role every request runs as: no superuser, no BYPASSRLS (migration 0001). */
+export const appRole = 'ferry_app';
+
+/**
+ * Whose data a transaction may see. `orgId` is the organisation of the caller; `platformAccess` is the explicit
+ * cross-organisation branch of the RLS policies, granted only to super admins (and to the few system actions that
+ * name it, such as appending to the platform audit chain).
+ */
+export interface TenantScope {
+  orgId: string | null;
+  userId: string | null;
+  platformAccess: boolean;
+}
+
+/** An open tenant transaction: typed queries (`db`), raw SQL (`run`), and the scope it runs in. */
+export interface TenantTx {
+  db: Kysely<PlatformSchema>;
+  run: SqlExecutor;
+  scope: TenantScope;
+}
+
+/**
+ * Runs `fn` in one transaction as the application role, with the scope's settings set for this transaction only
+ * (`set_config(..., true)`), so row-level security decides what every query sees.
+ *
+ * @example
+ * const projects = await tenantTransaction(db, { orgId, userId, platformAccess: false },
+ *   (tx) => tx.db.selectFrom('projects').selectAll().execute());
+ */
+export function tenantTransaction<T>(
+  db: SqlDatabase,
+  scope: TenantScope,
+  fn: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (run) => {
+    await run.exec(`SET LOCAL ROLE ${appRole}`);
+    await run.query(
+      `SELECT set_config('ferry.org_id', $1, true), set_config('ferry.user_id', $2, true),
+              set_config('ferry.platform_access', $3, true)`,
+      [scope.orgId ?? '', scope.userId ?? '', scope.platformAccess ? 'on' : 'off'],
+    );
+    return fn({ db: kyselyOn<PlatformSchema>(run), run, scope });
+  });
+}

@@ -1,0 +1,29 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform } from '@fastify/type-provider-zod';
+import fp from 'fastify-plugin';
+import type { FerryApp } from '../app-types.js';
+import { serverVersion } from '../meta/version-manifest.js';
+
+/** The OpenAPI document, generated from the routes' zod schemas, and its explorer at /docs (JSON at /docs/json). */
+export const docsPlugin = fp(async (app: FerryApp) => {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Ferry control plane API',
+        description:
+          'Governed healthcare data migrations: organisations, projects, contracts, runs, evidence and audit.',
+        version: serverVersion,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ferry_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'A personal API token (fpt_...)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+});

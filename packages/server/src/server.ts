@@ -1,0 +1,52 @@
+import { FerryError } from '@ferry/core';
+import { buildApp } from './app.js';
+import type { FerryApp } from './app-types.js';
+import type { ServerConfig } from './config/server-config.js';
+import { PlatformMigrator } from './db/migrations/platform-migrator.js';
+import { openPlatformDatabase } from './db/platform-database.js';
+import { bootstrapSuperAdmin } from './identity/bootstrap-admin.js';
+import { PasswordHasher } from './identity/password-hasher.js';
+
+/** A listening server and how to stop it. */
+export interface RunningServer {
+  app: FerryApp;
+  /** `http://host:port` it listens on. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the platform database, migrates it when FERRY_RUN_MIGRATIONS=true (otherwise refuses to start on a schema
+ * that is behind), bootstraps the super admin, builds the app and listens.
+ *
+ * @example
+ * const server = await startServer(loadServerConfig(process.env));
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = await openPlatformDatabase(config.databaseUrl);
+  try {
+    const migrator = await PlatformMigrator.create(db);
+    if (config.runMigrations) await migrator.migrate();
+    const behind = (await migrator.status()).filter((s) => s.state !== 'applied');
+    if (behind.length) {
+      throw new FerryError(
+        'FERRY_ERR_CONFIG',
+        `The platform schema is behind (${behind.map((s) => `${s.name} ${s.state}`).join(', ')}): run ferry db migrate, or set FERRY_RUN_MIGRATIONS=true`,
+      );
+    }
+    await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
+    const app = await buildApp({ config, db });
+    const url = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      url,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
