@@ -23,6 +23,7 @@ interface MigrateFlags extends PackInputFlags {
   resume?: string;
   batchSize?: number;
   releaseProfile: (typeof releaseProfiles)[number];
+  encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
   out?: string;
   json?: boolean;
 }
@@ -36,6 +37,7 @@ export function registerMigrate(program: Command): void {
     .option('--target-catalog <file>', 'target catalog CSV (default: the pack\'s)')
     .option('--crosswalks <file>', 'crosswalks CSV (default: the pack\'s)')
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
+    .addOption(new Option('--encoding <encoding>', 'source file encoding').choices(['auto', 'utf-8', 'windows-1252', 'latin1']).default('auto'))
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
     .option('--resume <id>', 'finish an interrupted job: keep its committed chunks, load the rest')
@@ -46,7 +48,7 @@ export function registerMigrate(program: Command): void {
     .action(
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
-        const source = await CsvSourceConnector.open(csvSourcePath(flags.source));
+        const source = await CsvSourceConnector.open(csvSourcePath(flags.source), { encoding: flags.encoding });
         if (flags.resume && flags.job && flags.resume !== flags.job) {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }

@@ -23,7 +23,7 @@ export const targetCatalog: Catalog = {
     {
       name: 'LOAD_PMI',
       inScope: true,
-      columns: [col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }), col('SURNAME', 'string', { nullable: false }), col('GENDER', 'code')],
+      columns: [col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }), col('SURNAME', 'string', { nullable: false, maxLength: 35 }), col('GENDER', 'code')],
     },
     {
       name: 'LOAD_REFERRALS',

@@ -72,9 +72,11 @@ export class CsvFileWriter {
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
+  /** Flushes and closes the file; closing again is a no-op. */
   async close(): Promise<void> {
+    if (this.stream.writableFinished) return;
     await this.flush();
-    this.stream.end();
-    await once(this.stream, 'finish');
+    if (!this.stream.writableEnded) this.stream.end();
+    if (!this.stream.writableFinished) await once(this.stream, 'finish');
   }
 }
