@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { registerCatalog } from './catalog.js';
+import { registerContract } from './contract.js';
+import { registerCrosswalk } from './crosswalk.js';
+import { registerErd } from './erd.js';
 import { registerCheck } from './check.js';
 import { registerDb } from './db.js';
 import { registerEvidence } from './evidence.js';
@@ -12,6 +15,7 @@ import { registerPreview } from './preview.js';
 import { registerProfile } from './profile.js';
 import { registerReconcile } from './reconcile.js';
 import { registerRollback } from './rollback.js';
+import { registerTableDiff } from './table-diff.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 
@@ -21,12 +25,16 @@ const commands: Array<(program: Command) => void> = [
   registerGenerate,
   registerProfile,
   registerMap,
+  registerContract,
+  registerCrosswalk,
+  registerErd,
   registerPreview,
   registerMigrate,
   registerRollback,
   registerCheck,
   registerGate,
   registerReconcile,
+  registerTableDiff,
   registerEvidence,
   registerLifecycle,
   registerRuns,

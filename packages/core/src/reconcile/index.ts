@@ -3,3 +3,4 @@ export * from './reconciliation-report.js';
 export * from './row-hash.js';
 export * from './target-row-reader.js';
 export * from './rejected-keys.js';
+export * from './keyed-table-diff.js';
