@@ -162,7 +162,7 @@ describe('measureCrosswalkCoverage', () => {
       ['gender', 'Q', 'Not stated', 'X', 'inexact', 'draft'],
       ['priority', '3', '', '', 'unmatched', 'draft'],
     ]);
-    expect(drafted.entries.at(-1)!.notes).toBe('Seen 1 times in PATIENT.PRIORITY; no suggestion (no label found in the source lookups)');
+    expect(drafted.entries.at(-1)!.notes).toBe('Seen 1 time in PATIENT.PRIORITY; no suggestion (no label found in the source lookups)');
     // The drafts pass the crosswalk CSV rules (one live entry per code): export and import them.
     expect(parseCrosswalkCsv(formatCrosswalkCsv(drafted), 'drafts.csv')).toStrictEqual(drafted);
     expect(parseCsvText(formatCrosswalkCsv(drafted))).toHaveLength(drafted.entries.length + 1);

@@ -26,8 +26,8 @@ export function withDraftEntries(set: CrosswalkSet, report: CrosswalkCoverageRep
         equivalence: best ? 'inexact' : 'unmatched',
         status: 'draft',
         notes: best
-          ? `Seen ${u.count} times in ${where}; suggested by ${best.basis} similarity ${best.score}`
-          : `Seen ${u.count} times in ${where}; no suggestion${u.label ? '' : ' (no label found in the source lookups)'}`,
+          ? `Seen ${u.count} time${u.count === 1 ? '' : 's'} in ${where}; suggested by ${best.basis} similarity ${best.score}`
+          : `Seen ${u.count} time${u.count === 1 ? '' : 's'} in ${where}; no suggestion${u.label ? '' : ' (no label found in the source lookups)'}`,
       });
     }
   }
