@@ -14,6 +14,7 @@ import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { metricsPlugin } from './plugins/metrics-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { registerRoutes } from './routes/index.js';
+import { webUiPlugin } from './web/web-ui-plugin.js';
 
 /** What the app is built from. The database is opened (and migrated) by the caller. */
 export interface AppOptions {
@@ -65,5 +66,6 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
   await app.register(metricsPlugin);
   await app.register(authPlugin);
   await registerRoutes(app);
+  await app.register(webUiPlugin);
   return app;
 }

@@ -1,0 +1,82 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { identityApi } from '../api/identity-api';
+import { AuthCard } from '../components/AuthCard';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+/** Request access to an organisation; an org admin approves or rejects the request. */
+export function RegisterPage() {
+  const [form, setForm] = useState({ email: '', displayName: '', password: '', organisationSlug: '', reason: '' });
+  const register = useMutation({
+    mutationFn: () => identityApi.register({ ...form, reason: form.reason || undefined }),
+  });
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate();
+  };
+  if (register.isSuccess) {
+    return (
+      <AuthCard title="Request sent">
+        <Alert color="ferry" title="Pending approval" role="status">
+          An administrator of your organisation will review your request. You can sign in once it is approved.
+        </Alert>
+        <Anchor component={Link} to="/login">
+          Back to sign in
+        </Anchor>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Request access" subtitle="An administrator of your organisation approves new accounts">
+      <form onSubmit={submit} aria-label="Request access">
+        <Stack gap="sm">
+          <TextInput
+            label="Full name"
+            required
+            autoComplete="name"
+            value={form.displayName}
+            onChange={set('displayName')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            autoComplete="email"
+            value={form.email}
+            onChange={set('email')}
+          />
+          <PasswordInput
+            label="Password"
+            required
+            autoComplete="new-password"
+            description="At least 12 characters; not your email"
+            value={form.password}
+            onChange={set('password')}
+          />
+          <TextInput
+            label="Organisation code"
+            required
+            description="The short code your administrator gave you"
+            value={form.organisationSlug}
+            onChange={set('organisationSlug')}
+          />
+          <Textarea label="Why you need access" autosize minRows={2} value={form.reason} onChange={set('reason')} />
+          <ErrorAlert error={register.error} title="The request was not accepted" />
+          <Button type="submit" loading={register.isPending}>
+            Request access
+          </Button>
+          <Text size="sm">
+            Have an account?{' '}
+            <Anchor component={Link} to="/login">
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
