@@ -2,44 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestSchema, postgresReachable } from '@ferry/core';
-import { Command, CommanderError } from 'commander';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exitCodes, reportError } from '../run-command.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFerry } from '../testing/run-ferry.js';
 import { parseCatalogSource, registerCatalog } from './catalog.js';
 
-/** `main()` with only the catalog command registered: same parsing and exit codes, in-process. */
-async function main(argv: string[]): Promise<number> {
-  const program = new Command('ferry').exitOverride();
-  registerCatalog(program);
-  try {
-    await program.parseAsync(argv);
-    return process.exitCode === undefined ? exitCodes.ok : Number(process.exitCode);
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    return reportError(e);
-  }
-}
-
-async function ferry(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'ferry', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+/** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
+const ferry = runFerry;
 
 const header = 'table_name,column_name,data_type,max_length,nullable,primary_key,references,description';
 const pgUp = await postgresReachable();

@@ -1,48 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exitCodes, reportError } from '../run-command.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFerry } from '../testing/run-ferry.js';
 import { csvFileOfSource, formatTable, previewKeys, registerPreview } from './preview.js';
 
-/**
- * Runs `ferry ARGS` in-process with the preview command registered as `main()` does, and the same exit codes
- * (a program of this command alone, so the test does not depend on every other verb compiling).
- */
-async function main(argv: string[]): Promise<number> {
-  const program = new Command('ferry').exitOverride();
-  registerPreview(program);
-  try {
-    await program.parseAsync(argv);
-    return process.exitCode === undefined ? exitCodes.ok : Number(process.exitCode);
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    return reportError(e);
-  }
-}
-
-/** Runs `ferry ARGS` in-process and captures what it prints. */
-async function ferry(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'ferry', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+/** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
+const ferry = runFerry;
 
 async function json(...args: string[]): Promise<unknown> {
   const r = await ferry(...args);
