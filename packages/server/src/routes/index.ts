@@ -1,8 +1,42 @@
 import type { FerryApp } from '../app-types.js';
+import { exportAuditRoute } from './audit/export-audit-route.js';
+import { listAuditRoute } from './audit/list-audit-route.js';
+import { verifyAuditRoute, verifyPlatformAuditRoute } from './audit/verify-audit-route.js';
+import { changePasswordRoute } from './auth/change-password-route.js';
+import { createTokenRoute } from './auth/create-token-route.js';
+import { listTokensRoute } from './auth/list-tokens-route.js';
+import { loginRoute } from './auth/login-route.js';
+import { logoutRoute } from './auth/logout-route.js';
+import { meRoute } from './auth/me-route.js';
+import { registerRoute } from './auth/register-route.js';
+import { revokeTokenRoute } from './auth/revoke-token-route.js';
+import { totpDisableRoute } from './auth/totp-disable-route.js';
+import { totpEnableRoute } from './auth/totp-enable-route.js';
+import { totpSetupRoute } from './auth/totp-setup-route.js';
 import { healthRoute } from './meta/health-route.js';
 import { metricsRoute } from './meta/metrics-route.js';
 import { readyRoute } from './meta/ready-route.js';
 import { versionRoute } from './meta/version-route.js';
+import { createOrganisationRoute } from './orgs/create-organisation-route.js';
+import { createWorkspaceRoute } from './orgs/create-workspace-route.js';
+import { getOrganisationRoute } from './orgs/get-organisation-route.js';
+import { listOrganisationsRoute } from './orgs/list-organisations-route.js';
+import { listWorkspacesRoute } from './orgs/list-workspaces-route.js';
+import { updateOrganisationRoute } from './orgs/update-organisation-route.js';
+import { createProjectRoute } from './projects/create-project-route.js';
+import { getProjectRoute } from './projects/get-project-route.js';
+import { listProjectsRoute } from './projects/list-projects-route.js';
+import { approveRegistrationRoute } from './registrations/approve-registration-route.js';
+import { listRegistrationsRoute } from './registrations/list-registrations-route.js';
+import { rejectRegistrationRoute } from './registrations/reject-registration-route.js';
+import { getRoleMatrixRoute } from './roles/get-role-matrix-route.js';
+import { setRolePermissionsRoute } from './roles/set-role-permissions-route.js';
+import { createUserRoute } from './users/create-user-route.js';
+import { listUsersRoute } from './users/list-users-route.js';
+import { lockUserRoute } from './users/lock-user-route.js';
+import { resetUserRoute } from './users/reset-user-route.js';
+import { setUserRolesRoute } from './users/set-user-roles-route.js';
+import { unlockUserRoute } from './users/unlock-user-route.js';
 
 /** Every route of the API, one file each; this list only connects them. */
 export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
@@ -10,6 +44,41 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   readyRoute,
   metricsRoute,
   versionRoute,
+  loginRoute,
+  logoutRoute,
+  meRoute,
+  changePasswordRoute,
+  createTokenRoute,
+  listTokensRoute,
+  revokeTokenRoute,
+  totpSetupRoute,
+  totpEnableRoute,
+  totpDisableRoute,
+  registerRoute,
+  createOrganisationRoute,
+  listOrganisationsRoute,
+  getOrganisationRoute,
+  updateOrganisationRoute,
+  createWorkspaceRoute,
+  listWorkspacesRoute,
+  createProjectRoute,
+  listProjectsRoute,
+  getProjectRoute,
+  listUsersRoute,
+  createUserRoute,
+  lockUserRoute,
+  unlockUserRoute,
+  resetUserRoute,
+  setUserRolesRoute,
+  listRegistrationsRoute,
+  approveRegistrationRoute,
+  rejectRegistrationRoute,
+  getRoleMatrixRoute,
+  setRolePermissionsRoute,
+  listAuditRoute,
+  exportAuditRoute,
+  verifyAuditRoute,
+  verifyPlatformAuditRoute,
 ];
 
 export async function registerRoutes(app: FerryApp): Promise<void> {

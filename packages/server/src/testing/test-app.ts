@@ -6,14 +6,29 @@ import { buildApp } from '../app.js';
 import type { FerryApp } from '../app-types.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { loadTestConfig } from '../config/test-config.js';
+import { bootstrapSuperAdmin } from '../identity/bootstrap-admin.js';
+import { PasswordHasher } from '../identity/password-hasher.js';
+import { ApiCaller, expectStatus } from './api-client.js';
 import type { TestDatabase, TestDialect } from './test-database.js';
 
-/** An app on a migrated test database, with a temporary data folder. */
+/** The super admin every test app starts with. */
+export const testAdmin = { email: 'admin@ferry.local', password: 'correct horse battery staple' };
+
+/** An app on a migrated test database, with a temporary data folder and a bootstrapped super admin. */
 export interface TestApp {
   app: FerryApp;
   database: TestDatabase;
   config: ServerConfig;
   close(): Promise<void>;
+}
+
+/** A clock tests move by hand. */
+export class TestClock {
+  constructor(public current = new Date('2026-03-02T09:00:00.000Z')) {}
+  now = (): Date => new Date(this.current);
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
 }
 
 /**
@@ -34,7 +49,15 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await dialect.open({ migrated: options.migrated ?? true });
   const dataDir = await mkdtemp(join(tmpdir(), 'ferry-server-'));
-  const config = loadTestConfig({ dataDir, databaseUrl: database.url, ...options.config });
+  const config = loadTestConfig({ dataDir, databaseUrl: database.url, bootstrapAdmin: testAdmin, ...options.config });
+  if (options.migrated ?? true) {
+    await bootstrapSuperAdmin(
+      database.db,
+      new PasswordHasher(config.passwordHashing),
+      config.bootstrapAdmin,
+      new Date(),
+    );
+  }
   const app = await buildApp({ config, db: database.db, packs: options.packs, now: options.now });
   await app.ready();
   return {
@@ -47,4 +70,34 @@ export async function createTestApp(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A password every seeded user gets. */
+export const userPassword = 'a long and unusual phrase';
+
+/** An organisation with a workspace and its admin, created through the API by the super admin. */
+export interface SeededOrg {
+  id: string;
+  slug: string;
+  workspaceId: string;
+  admin: ApiCaller;
+  adminId: string;
+}
+
+/** Creates an organisation, a workspace and an org admin (`admin@SLUG.test`) through the API. */
+export async function seedOrganisation(app: FerryApp, slug: string, superAdmin?: ApiCaller): Promise<SeededOrg> {
+  const root = superAdmin ?? (await ApiCaller.login(app, testAdmin.email, testAdmin.password));
+  const org = expectStatus(await root.post('/api/orgs', { slug, name: `${slug} NHS Trust` }), 201);
+  const ws = expectStatus(await root.post(`/api/orgs/${org.id}/workspaces`, { name: 'Main' }), 201);
+  const user = expectStatus(
+    await root.post(`/api/orgs/${org.id}/users`, {
+      email: `admin@${slug}.test`,
+      displayName: `${slug} admin`,
+      password: userPassword,
+      roles: ['org_admin'],
+    }),
+    201,
+  );
+  const admin = await ApiCaller.login(app, `admin@${slug}.test`, userPassword);
+  return { id: org.id, slug, workspaceId: ws.id, admin, adminId: user.id };
 }

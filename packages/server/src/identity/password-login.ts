@@ -1,0 +1,192 @@
+import { FerryError } from '@ferry/core';
+import type { Platform } from '../app-types.js';
+import { type AuditEventInput, appendAuditEvent } from '../audit/audit-writer.js';
+import { type TenantScope, tenantTransaction } from '../db/tenant-transaction.js';
+import { newSecret } from './secret-tokens.js';
+import { checkTotp } from './totp.js';
+
+/** A login attempt and where it came from. */
+export interface LoginAttempt {
+  email: string;
+  password: string;
+  totpCode?: string;
+  sourceIp: string;
+  requestId: string;
+}
+
+/** A new session: the secrets go to the client once (cookies and body); the database keeps their hashes. */
+export interface LoginResult {
+  user: { id: string; email: string; display_name: string; organisation_id: string | null; is_super_admin: boolean };
+  sessionSecret: string;
+  csrfToken: string;
+  mfaEnrolmentRequired: boolean;
+}
+
+const wrongCredentials = 'Wrong email or password';
+
+/**
+ * Password (and TOTP) login with lockout: after `maxFailures` consecutive failures the account is locked for
+ * `lockoutMinutes`, and a locked account is refused before its password is even checked. Every attempt is audited;
+ * an unknown email costs the same hashing time as a wrong password and is recorded on the platform chain. The
+ * password is verified outside any transaction so a slow hash holds no database connection.
+ */
+export async function passwordLogin(platform: Platform, attempt: LoginAttempt): Promise<LoginResult> {
+  const { config, db, hasher } = platform;
+  const now = platform.now();
+  const audit = (scope: TenantScope, event: Omit<AuditEventInput, 'requestId' | 'sourceIp'>) =>
+    tenantTransaction(db, scope, (tx) =>
+      appendAuditEvent(tx, { ...event, requestId: attempt.requestId, sourceIp: attempt.sourceIp }, now),
+    );
+
+  const found = await tenantTransaction(db, { orgId: null, userId: null, platformAccess: false }, async (tx) => {
+    const [owner] = await tx.run.query<{ user_id: string; organisation_id: string | null }>(
+      'SELECT user_id, organisation_id FROM ferry_auth_find_user($1)',
+      [attempt.email],
+    );
+    if (!owner) return undefined;
+    const scope: TenantScope = {
+      orgId: owner.organisation_id,
+      userId: owner.user_id,
+      platformAccess: owner.organisation_id === null,
+    };
+    await tx.run.query(
+      `SELECT set_config('ferry.org_id', $1, true), set_config('ferry.user_id', $2, true), set_config('ferry.platform_access', $3, true)`,
+      [scope.orgId ?? '', scope.userId, scope.platformAccess ? 'on' : 'off'],
+    );
+    const user = await tx.db.selectFrom('users').selectAll().where('id', '=', owner.user_id).executeTakeFirstOrThrow();
+    const org = user.organisation_id
+      ? await tx.db
+          .selectFrom('organisations')
+          .select('require_totp')
+          .where('id', '=', user.organisation_id)
+          .executeTakeFirst()
+      : undefined;
+    return { user, scope, requireTotp: Boolean(org?.require_totp) };
+  });
+
+  if (!found) {
+    await hasher.verifyNothing(attempt.password);
+    await audit(
+      { orgId: null, userId: null, platformAccess: false },
+      {
+        organisationId: null,
+        actorId: null,
+        actor: 'anonymous',
+        action: 'auth.login_failed',
+        targetType: 'user',
+        details: { reason: 'unknown_account' },
+      },
+    );
+    throw new FerryError('FERRY_ERR_UNAUTHENTICATED', wrongCredentials);
+  }
+  const { user, scope } = found;
+  const actor = {
+    organisationId: user.organisation_id,
+    actorId: user.id,
+    actor: user.email,
+    targetType: 'user',
+    targetId: user.id,
+  };
+  if (user.status === 'locked') {
+    await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'account_locked' } });
+    throw new FerryError('FERRY_ERR_ACCOUNT_LOCKED', 'The account is locked; ask an organisation admin to unlock it');
+  }
+  if (user.locked_until && new Date(user.locked_until).getTime() > now.getTime()) {
+    await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'temporary_lockout' } });
+    throw new FerryError(
+      'FERRY_ERR_ACCOUNT_LOCKED',
+      `Too many failed sign-ins: the account is locked until ${new Date(user.locked_until).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    );
+  }
+
+  let failure: string | undefined = (await hasher.verify(user.password_hash, attempt.password))
+    ? undefined
+    : 'wrong_password';
+  let totpStep: number | undefined;
+  if (!failure && user.totp_enabled && user.totp_secret) {
+    if (!attempt.totpCode)
+      throw new FerryError('FERRY_ERR_MFA_REQUIRED', 'Enter the 6-digit code from your authenticator app (totpCode)');
+    const last = user.totp_last_step === null ? null : Number(user.totp_last_step);
+    totpStep = checkTotp(platform.secrets.open(user.totp_secret), attempt.totpCode, last, now);
+    if (totpStep === undefined) failure = 'wrong_totp_code';
+  }
+
+  if (failure) {
+    const lockedOut = await tenantTransaction(db, scope, async (tx) => {
+      const row = await tx.db
+        .updateTable('users')
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', user.id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      const lock = row.failed_logins >= config.login.maxFailures;
+      if (lock) {
+        await tx.db
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: new Date(now.getTime() + config.login.lockoutMinutes * 60_000) })
+          .where('id', '=', user.id)
+          .execute();
+      }
+      await appendAuditEvent(
+        tx,
+        {
+          ...actor,
+          action: 'auth.login_failed',
+          requestId: attempt.requestId,
+          sourceIp: attempt.sourceIp,
+          details: { reason: failure, lockedOut: lock },
+        },
+        now,
+      );
+      return lock;
+    });
+    if (lockedOut) {
+      throw new FerryError(
+        'FERRY_ERR_ACCOUNT_LOCKED',
+        `Too many failed sign-ins: the account is locked for ${config.login.lockoutMinutes} minutes`,
+      );
+    }
+    throw new FerryError(
+      'FERRY_ERR_UNAUTHENTICATED',
+      failure === 'wrong_totp_code' ? 'Wrong or reused TOTP code' : wrongCredentials,
+    );
+  }
+
+  const session = newSecret('fs');
+  const csrf = newSecret('fcsrf');
+  const mfaEnrolmentRequired = found.requireTotp && !user.totp_enabled;
+  await tenantTransaction(db, scope, async (tx) => {
+    await tx.db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== undefined ? { totp_last_step: totpStep } : {}) })
+      .where('id', '=', user.id)
+      .execute();
+    const created = await tx.db
+      .insertInto('sessions')
+      .values({
+        organisation_id: user.organisation_id,
+        user_id: user.id,
+        token_hash: session.hash,
+        csrf_hash: csrf.hash,
+        mfa_enrolment_required: mfaEnrolmentRequired,
+        source_ip: attempt.sourceIp,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: new Date(now.getTime() + config.session.maxHours * 3_600_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(
+      tx,
+      {
+        ...actor,
+        action: 'auth.login',
+        requestId: attempt.requestId,
+        sourceIp: attempt.sourceIp,
+        details: { sessionId: created.id, totp: totpStep !== undefined },
+      },
+      now,
+    );
+  });
+  return { user, sessionSecret: session.secret, csrfToken: csrf.secret, mfaEnrolmentRequired };
+}
