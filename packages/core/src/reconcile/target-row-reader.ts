@@ -26,13 +26,17 @@ export class DatabaseTargetReader implements TargetRowReader {
   async *rows(table: CatalogTable, jobId: string): AsyncIterable<TargetRow> {
     const key = quoteIdent(targetKeyColumn(table));
     const cols = table.columns.map((c, i) => `${quoteIdent(c.name)}::text AS c${i}`).join(', ');
+    const select = `SELECT ${key}::text AS ferry_key, ferry_source_table, ferry_source_key, ${cols} FROM ${quoteIdent(table.name)}`;
+    // Keyset paging on the (job, key) primary key: every page is an index range scan, never a re-scan of the table.
     let after: string | null = null;
     for (;;) {
-      const page: Record<string, string | null>[] = await this.db.query(
-        `SELECT ${key}::text AS ferry_key, ferry_source_table, ferry_source_key, ${cols} FROM ${quoteIdent(table.name)}
-         WHERE ferry_job_id = $1 AND ($2::bigint IS NULL OR ${key} > $2::bigint) ORDER BY ${key} LIMIT ${this.pageSize}`,
-        [jobId, after],
-      );
+      const page: Record<string, string | null>[] =
+        after === null
+          ? await this.db.query(`${select} WHERE ferry_job_id = $1 ORDER BY ${key} LIMIT ${this.pageSize}`, [jobId])
+          : await this.db.query(`${select} WHERE ferry_job_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT ${this.pageSize}`, [
+              jobId,
+              after,
+            ]);
       for (const r of page) {
         yield {
           sourceTable: r.ferry_source_table ?? '',
