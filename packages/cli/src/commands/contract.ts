@@ -15,9 +15,9 @@ import type { Command } from 'commander';
 import { action } from '../run-command.js';
 import {
   contractSource,
+  type RowFilterFlags,
   readContractAny,
   resolveContractRef,
-  type RowFilterFlags,
   reviewStatusOption,
   rowFilterFromFlags,
   timeOption,
@@ -45,14 +45,18 @@ function addRowFilters(cmd: Command): Command {
 
 function printDiff(d: ContractDiff): void {
   const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
-  out(`${d.from.slice(0, 12)} -> ${d.to.slice(0, 12)}: ${d.counts.rowsAdded} rows added, ${d.counts.rowsRemoved} removed, ${d.counts.rowsChanged} changed`);
+  out(
+    `${d.from.slice(0, 12)} -> ${d.to.slice(0, 12)}: ${d.counts.rowsAdded} rows added, ${d.counts.rowsRemoved} removed, ${d.counts.rowsChanged} changed`,
+  );
   for (const c of d.contract) out(`  contract ${c.attribute}: ${show(c.before)} -> ${show(c.after)}`);
   for (const t of d.tables.added) out(`+ table ${t}`);
   for (const t of d.tables.removed) out(`- table ${t}`);
-  for (const t of d.tables.changed) for (const c of t.changes) out(`~ table ${t.table} ${c.attribute}: ${show(c.before)} -> ${show(c.after)}`);
+  for (const t of d.tables.changed)
+    for (const c of t.changes) out(`~ table ${t.table} ${c.attribute}: ${show(c.before)} -> ${show(c.after)}`);
   for (const r of d.rows.added) out(`+ ${r.table}.${r.column}`);
   for (const r of d.rows.removed) out(`- ${r.table}.${r.column}`);
-  for (const r of d.rows.changed) for (const c of r.changes) out(`~ ${r.table}.${r.column} ${c.attribute}: ${show(c.before)} -> ${show(c.after)}`);
+  for (const r of d.rows.changed)
+    for (const c of r.changes) out(`~ ${r.table}.${r.column} ${c.attribute}: ${show(c.before)} -> ${show(c.after)}`);
 }
 
 interface StoreFlags {
@@ -65,9 +69,19 @@ interface StoreFlags {
 }
 
 /** Saves a changed contract as a new version whose parent is the version it came from. */
-async function saveChild(flags: StoreFlags, parentHash: string, contract: MappingContract, who: { by: string; at: string }, message: string) {
+async function saveChild(
+  flags: StoreFlags,
+  parentHash: string,
+  contract: MappingContract,
+  who: { by: string; at: string },
+  message: string,
+) {
   const next = flags.label ? { ...contract, label: flags.label } : contract;
-  return new ContractStore(flags.store).saveVersion(next, { ...who, parent: parentHash, message: flags.message ?? message });
+  return new ContractStore(flags.store).saveVersion(next, {
+    ...who,
+    parent: parentHash,
+    message: flags.message ?? message,
+  });
 }
 
 function registerExport(contract: Command): void {
@@ -84,7 +98,9 @@ function registerExport(contract: Command): void {
         const c = await contractSource(flags);
         const json = extname(flags.out).toLowerCase() === '.json';
         await writeText(flags.out, json ? `${JSON.stringify(c, null, 2)}\n` : formatContractCsv(c));
-        out(`Exported ${rows(c)} rows of contract ${c.name} ${c.label} (${contractHash(c).slice(0, 12)}) to ${flags.out}`);
+        out(
+          `Exported ${rows(c)} rows of contract ${c.name} ${c.label} (${contractHash(c).slice(0, 12)}) to ${flags.out}`,
+        );
         return 0;
       }),
     );
@@ -103,7 +119,8 @@ function registerImport(contract: Command): void {
     .option('--json', 'print one JSON object')
     .action(
       action(async (file: string, flags: StoreFlags & { parent?: string; out?: string }) => {
-        if (flags.store && !flags.by) throw new FerryError('FERRY_ERR_USAGE', '--store needs --by NAME (who saves the version)');
+        if (flags.store && !flags.by)
+          throw new FerryError('FERRY_ERR_USAGE', '--store needs --by NAME (who saves the version)');
         const c = await readContractAny(file);
         const hash = contractHash(c);
         const saved = flags.store
@@ -116,11 +133,25 @@ function registerImport(contract: Command): void {
           : undefined;
         if (flags.out) await writeText(flags.out, `${JSON.stringify(c, null, 2)}\n`);
         if (flags.json) {
-          out(JSON.stringify({ hash, name: c.name, label: c.label, tables: c.tables.length, rows: rows(c), ...(saved ? { saved: saved.entry, created: saved.created } : {}) }));
+          out(
+            JSON.stringify({
+              hash,
+              name: c.name,
+              label: c.label,
+              tables: c.tables.length,
+              rows: rows(c),
+              ...(saved ? { saved: saved.entry, created: saved.created } : {}),
+            }),
+          );
           return 0;
         }
         out(`Read ${rows(c)} rows in ${c.tables.length} tables: contract ${c.name} ${c.label}, hash ${hash}`);
-        if (saved) out(saved.created ? `Saved as a new version in ${flags.store}` : `Already in ${flags.store} (saved ${saved.entry.createdAt} by ${saved.entry.createdBy})`);
+        if (saved)
+          out(
+            saved.created
+              ? `Saved as a new version in ${flags.store}`
+              : `Already in ${flags.store} (saved ${saved.entry.createdAt} by ${saved.entry.createdBy})`,
+          );
         if (flags.out) out(`Wrote ${flags.out}`);
         return 0;
       }),
@@ -135,7 +166,10 @@ function registerDiff(contract: Command): void {
     .option('--json', 'print the diff as JSON')
     .action(
       action(async (fromRef: string, toRef: string, flags: { store?: string; json?: boolean }) => {
-        const [a, b] = await Promise.all([resolveContractRef(fromRef, flags.store), resolveContractRef(toRef, flags.store)]);
+        const [a, b] = await Promise.all([
+          resolveContractRef(fromRef, flags.store),
+          resolveContractRef(toRef, flags.store),
+        ]);
         const d = diffContracts(a.contract, b.contract);
         if (flags.json) out(JSON.stringify(d));
         else printDiff(d);
@@ -160,7 +194,9 @@ function registerVersions(contract: Command): void {
         if (list.length === 0) out(`No versions in ${flags.store}`);
         for (const v of list) {
           const lock = v.locked ? `LOCKED by ${v.lockedBy} ${v.lockedAt}` : '';
-          out(`${v.hash.slice(0, 12)}  ${v.label.padEnd(10)} ${v.createdAt}  ${v.createdBy.padEnd(16)} parent ${v.parent?.slice(0, 12) ?? '-'.padEnd(12)}  ${lock}`.trimEnd());
+          out(
+            `${v.hash.slice(0, 12)}  ${v.label.padEnd(10)} ${v.createdAt}  ${v.createdBy.padEnd(16)} parent ${v.parent?.slice(0, 12) ?? '-'.padEnd(12)}  ${lock}`.trimEnd(),
+          );
         }
         return 0;
       }),
@@ -179,7 +215,12 @@ function registerLock(contract: Command): void {
       action(async (ref: string, flags: StoreFlags) => {
         const r = await new ContractStore(flags.store).lockVersion(ref, { by: flags.by!, at: timeOption(flags.at) });
         if (flags.json) out(JSON.stringify({ ...r.entry, created: r.created }));
-        else out(r.created ? `Locked ${r.entry.label} as ${r.entry.hash} (from ${r.entry.parent?.slice(0, 12)})` : `${r.entry.label} (${r.entry.hash.slice(0, 12)}) was already locked`);
+        else
+          out(
+            r.created
+              ? `Locked ${r.entry.label} as ${r.entry.hash} (from ${r.entry.parent?.slice(0, 12)})`
+              : `${r.entry.label} (${r.entry.hash.slice(0, 12)}) was already locked`,
+          );
         return 0;
       }),
     );
@@ -205,7 +246,13 @@ function registerReview(contract: Command): void {
         const { contract: c, entry } = await new ContractStore(flags.store).loadVersion(ref);
         const at = timeOption(flags.at);
         const r = reviewRows(c, filter, { status, reviewer: flags.reviewer, at });
-        return finishChange(flags, entry.hash, r, { by: flags.reviewer, at }, `${r.changed.length} rows marked ${status}`);
+        return finishChange(
+          flags,
+          entry.hash,
+          r,
+          { by: flags.reviewer, at },
+          `${r.changed.length} rows marked ${status}`,
+        );
       }),
     );
 }
@@ -231,9 +278,22 @@ function registerEdit(contract: Command): void {
         }
         const filter = rowFilterFromFlags(flags);
         const { contract: c, entry } = await new ContractStore(flags.store).loadVersion(ref);
-        const transform = flags.setTransform?.split('|').map((s) => s.trim()).filter(Boolean);
- const r = editRows(c, filter, { ...(flags.setOwner !== undefined ? { owner: flags.setOwner } : {}), ...(transform ? { transform } : {}) });
-        return finishChange(flags, entry.hash, r, { by: flags.by!, at: timeOption(flags.at) }, `${r.changed.length} rows edited (${r.reopened.length} reopened)`, r.reopened.length);
+        const transform = flags.setTransform
+          ?.split('|')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const r = editRows(c, filter, {
+          ...(flags.setOwner !== undefined ? { owner: flags.setOwner } : {}),
+          ...(transform ? { transform } : {}),
+        });
+        return finishChange(
+          flags,
+          entry.hash,
+          r,
+          { by: flags.by!, at: timeOption(flags.at) },
+          `${r.changed.length} rows edited (${r.reopened.length} reopened)`,
+          r.reopened.length,
+        );
       }),
     );
 }
@@ -246,14 +306,27 @@ async function finishChange(
   message: string,
   reopened?: number,
 ): Promise<number> {
-  if (r.changed.length + r.unchanged.length === 0) throw new FerryError('FERRY_ERR_USAGE', 'the filter selects no rows');
-  const saved = r.changed.length > 0 || flags.label ? await saveChild(flags, parentHash, r.contract, who, message) : undefined;
+  if (r.changed.length + r.unchanged.length === 0)
+    throw new FerryError('FERRY_ERR_USAGE', 'the filter selects no rows');
+  const saved =
+    r.changed.length > 0 || flags.label ? await saveChild(flags, parentHash, r.contract, who, message) : undefined;
   if (flags.json) {
-    out(JSON.stringify({ changed: r.changed.length, unchanged: r.unchanged.length, ...(reopened !== undefined ? { reopened } : {}), ...(saved ? { version: saved.entry } : {}) }));
+    out(
+      JSON.stringify({
+        changed: r.changed.length,
+        unchanged: r.unchanged.length,
+        ...(reopened !== undefined ? { reopened } : {}),
+        ...(saved ? { version: saved.entry } : {}),
+      }),
+    );
     return 0;
   }
   out(`${message}; ${r.unchanged.length} selected rows already as asked`);
-  out(saved ? `Saved version ${saved.entry.label} ${saved.entry.hash} (parent ${parentHash.slice(0, 12)})` : 'Nothing changed: no new version');
+  out(
+    saved
+      ? `Saved version ${saved.entry.label} ${saved.entry.hash} (parent ${parentHash.slice(0, 12)})`
+      : 'Nothing changed: no new version',
+  );
   return 0;
 }
 
@@ -262,7 +335,9 @@ async function finishChange(
  * export/import review CSV, diff, versions, lock, and review/edit of filtered rows (each saving a new version).
  */
 export function registerContract(program: Command): void {
-  const contract = program.command('contract').description('Contract lifecycle: export/import CSV, versions, diff, lock, review and bulk edits');
+  const contract = program
+    .command('contract')
+    .description('Contract lifecycle: export/import CSV, versions, diff, lock, review and bulk edits');
   registerExport(contract);
   registerImport(contract);
   registerDiff(contract);

@@ -37,9 +37,13 @@ function statusCounts(set: CrosswalkSet): Record<string, number> {
 
 function printCoverage(report: CrosswalkCoverageReport): void {
   const t = report.totals;
-  out(`${t.codeTypes} code types; ${t.mappedValues} of ${t.values} coded values translate (${pct(t.values ? t.mappedValues / t.values : 1)}); ${t.unmappedCodes} local codes have no approved mapping (${t.unmappedValues} values)`);
+  out(
+    `${t.codeTypes} code types; ${t.mappedValues} of ${t.values} coded values translate (${pct(t.values ? t.mappedValues / t.values : 1)}); ${t.unmappedCodes} local codes have no approved mapping (${t.unmappedValues} values)`,
+  );
   for (const c of report.codeTypes) {
-    out(`  ${c.codeType.padEnd(26)} values ${pct(c.valueCoverage).padStart(6)}  codes ${c.mappedCodes}/${c.distinctCodes}`);
+    out(
+      `  ${c.codeType.padEnd(26)} values ${pct(c.valueCoverage).padStart(6)}  codes ${c.mappedCodes}/${c.distinctCodes}`,
+    );
     for (const u of c.unmapped) {
       const best = u.suggestions[0];
       const label = u.label ? ` '${u.label}'` : '';
@@ -64,7 +68,9 @@ interface CoverageFlags {
 function registerCoverage(crosswalk: Command): void {
   crosswalk
     .command('coverage')
-    .description('Count every local code the source sends through a crosswalk; list those with no approved mapping, with suggestions')
+    .description(
+      'Count every local code the source sends through a crosswalk; list those with no approved mapping, with suggestions',
+    )
     .requiredOption('--pack <name>', 'pack giving the contract, crosswalks, code sets and source catalog')
     .requiredOption('--source <spec>', 'csv:DIR of source data')
     .option('--contract <file>', "contract JSON instead of the pack's")
@@ -106,7 +112,8 @@ function registerExport(crosswalk: Command): void {
     .requiredOption('--out <file>', 'where to write the CSV')
     .action(
       action(async (flags: { pack?: string; crosswalks?: string; out: string }) => {
-        if ((flags.pack === undefined) === (flags.crosswalks === undefined)) throw new FerryError('FERRY_ERR_USAGE', 'give one of --pack NAME or --crosswalks FILE');
+        if ((flags.pack === undefined) === (flags.crosswalks === undefined))
+          throw new FerryError('FERRY_ERR_USAGE', 'give one of --pack NAME or --crosswalks FILE');
         const set = flags.pack ? await loadPack(flags.pack).crosswalks() : await readCrosswalkCsv(flags.crosswalks!);
         await writeText(flags.out, formatCrosswalkCsv(set));
         out(`Exported ${set.entries.length} crosswalk entries (${crosswalkHash(set).slice(0, 12)}) to ${flags.out}`);
@@ -125,11 +132,20 @@ function registerImport(crosswalk: Command): void {
       action(async (file: string, flags: { out?: string; json?: boolean }) => {
         const set = await readCrosswalkCsv(file);
         if (flags.out) await writeText(flags.out, formatCrosswalkCsv(set));
-        const summary = { hash: crosswalkHash(set), entries: set.entries.length, codeTypes: new Set(set.entries.map((e) => e.codeType)).size, statuses: statusCounts(set) };
+        const summary = {
+          hash: crosswalkHash(set),
+          entries: set.entries.length,
+          codeTypes: new Set(set.entries.map((e) => e.codeType)).size,
+          statuses: statusCounts(set),
+        };
         if (flags.json) out(JSON.stringify(summary));
         else {
           out(`Read ${summary.entries} entries of ${summary.codeTypes} code types, hash ${summary.hash}`);
-          out(`  ${Object.entries(summary.statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+          out(
+            `  ${Object.entries(summary.statuses)
+              .map(([s, n]) => `${s} ${n}`)
+              .join(', ')}`,
+          );
           if (flags.out) out(`Wrote ${flags.out}`);
         }
         return 0;
@@ -170,18 +186,38 @@ function registerReview(crosswalk: Command): void {
         const filter: CrosswalkEntryFilter = {};
         if (flags.codeType !== undefined) filter.codeType = flags.codeType;
         if (flags.sourceCode !== undefined) filter.sourceCode = flags.sourceCode;
-        if (flags.currentStatus !== undefined) filter.status = flags.currentStatus.split(',').map((s) => reviewStatusOption('--current-status', s));
+        if (flags.currentStatus !== undefined)
+          filter.status = flags.currentStatus.split(',').map((s) => reviewStatusOption('--current-status', s));
         if (flags.text !== undefined) filter.text = flags.text;
         if (Object.keys(filter).length === 0 && !flags.all) {
-          throw new FerryError('FERRY_ERR_USAGE', 'select entries with --code-type, --source-code, --current-status or --text (or --all)');
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            'select entries with --code-type, --source-code, --current-status or --text (or --all)',
+          );
         }
         const set = await readCrosswalkCsv(file);
-        const r = reviewCrosswalkEntries(set, filter, { status, ...(flags.reviewer ? { reviewer: flags.reviewer } : {}), at: timeOption(flags.at) });
-        if (r.changed.length + r.unchanged.length === 0) throw new FerryError('FERRY_ERR_USAGE', 'the filter selects no entries');
+        const r = reviewCrosswalkEntries(set, filter, {
+          status,
+          ...(flags.reviewer ? { reviewer: flags.reviewer } : {}),
+          at: timeOption(flags.at),
+        });
+        if (r.changed.length + r.unchanged.length === 0)
+          throw new FerryError('FERRY_ERR_USAGE', 'the filter selects no entries');
         const target = flags.out ?? file;
         if (r.changed.length > 0) await writeText(target, formatCrosswalkCsv(r.set));
-        if (flags.json) out(JSON.stringify({ changed: r.changed.length, unchanged: r.unchanged.length, hash: crosswalkHash(r.set), file: target }));
-        else out(`${r.changed.length} entries marked ${status}, ${r.unchanged.length} already were; ${r.changed.length > 0 ? `wrote ${target}` : 'nothing written'}`);
+        if (flags.json)
+          out(
+            JSON.stringify({
+              changed: r.changed.length,
+              unchanged: r.unchanged.length,
+              hash: crosswalkHash(r.set),
+              file: target,
+            }),
+          );
+        else
+          out(
+            `${r.changed.length} entries marked ${status}, ${r.unchanged.length} already were; ${r.changed.length > 0 ? `wrote ${target}` : 'nothing written'}`,
+          );
         return 0;
       }),
     );
@@ -189,7 +225,9 @@ function registerReview(crosswalk: Command): void {
 
 /** `ferry crosswalk`: coverage of a source's local codes, and crosswalk CSV export, import and review. */
 export function registerCrosswalk(program: Command): void {
-  const crosswalk = program.command('crosswalk').description('Crosswalk coverage on source data, and crosswalk CSV export, import and review');
+  const crosswalk = program
+    .command('crosswalk')
+    .description('Crosswalk coverage on source data, and crosswalk CSV export, import and review');
   registerCoverage(crosswalk);
   registerExport(crosswalk);
   registerImport(crosswalk);

@@ -20,7 +20,8 @@ beforeAll(async () => {
   const files = new Set((await readdir(source)).map((f) => f.replace(/\.csv$/, '')));
   dataTables = full.tables.filter((t) => files.has(t.name)).length;
   declared = new Map();
-  for (const t of full.tables) for (const c of t.columns) if (c.references) declared.set(`${t.name}.${c.name}`, c.references);
+  for (const t of full.tables)
+    for (const c of t.columns) if (c.references) declared.set(`${t.name}.${c.name}`, c.references);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -29,7 +30,10 @@ async function strippedCatalog(blank: boolean): Promise<string> {
   const path = join(dir, blank ? 'names-only.csv' : 'no-references.csv');
   const stripped: Catalog = {
     ...full,
-    tables: full.tables.map((t) => ({ ...t, columns: t.columns.map(({ references: _r, ...c }) => ({ ...c, ...(blank ? { description: '' } : {}) })) })),
+    tables: full.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map(({ references: _r, ...c }) => ({ ...c, ...(blank ? { description: '' } : {}) })),
+    })),
   };
   await writeCatalogCsv(stripped, path);
   return path;
@@ -52,7 +56,18 @@ function recall(erd: Erd, keys: Iterable<[string, string]>): { right: number; to
 describe('ferry erd', () => {
   it('writes declared edges with their measured containment, and table domains', async () => {
     const out = join(dir, 'declared.json');
-    const r = await runFerry('erd', '--source-catalog', nhsPasPackFiles.sourceCatalog, '--source-data', `csv:${source}`, '--pack', 'nhs-pas', '--out', out, '--json');
+    const r = await runFerry(
+      'erd',
+      '--source-catalog',
+      nhsPasPackFiles.sourceCatalog,
+      '--source-data',
+      `csv:${source}`,
+      '--pack',
+      'nhs-pas',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ out, tables: 419, declaredEdges: 577, tablesWithData: dataTables });
@@ -67,9 +82,21 @@ describe('ferry erd', () => {
 
   it('with no declared keys, recovers the declared relationships from names, descriptions and data', async () => {
     const out = join(dir, 'inferred.json');
-    const r = await runFerry('erd', '--source-catalog', await strippedCatalog(false), '--source-data', source, '--out', out);
+    const r = await runFerry(
+      'erd',
+      '--source-catalog',
+      await strippedCatalog(false),
+      '--source-data',
+      source,
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^419 tables, 0 declared and \\d+ inferred relationships \\(value containment measured on ${dataTables} tables\\)\n`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^419 tables, 0 declared and \\d+ inferred relationships \\(value containment measured on ${dataTables} tables\\)\n`,
+      ),
+    );
     const erd = JSON.parse(await readFile(out, 'utf8')) as Erd;
     const all = recall(erd, declared);
     // Measured: 576 of 577 (PATIENT_HIST.MERGED_INTO is only described as 'PAT_ID of ...', in a history table).
@@ -79,10 +106,15 @@ describe('ferry erd', () => {
 
   it('from names and data alone, finds the declared relationships among the tables with data (all but one unnamed self-reference)', async () => {
     const out = join(dir, 'names-only.json');
-    expect((await runFerry('erd', '--source-catalog', await strippedCatalog(true), '--source-data', source, '--out', out)).code).toBe(0);
+    expect(
+      (await runFerry('erd', '--source-catalog', await strippedCatalog(true), '--source-data', source, '--out', out))
+        .code,
+    ).toBe(0);
     const erd = JSON.parse(await readFile(out, 'utf8')) as Erd;
     const withData = new Set(erd.nodes.filter((n) => n.rows !== undefined).map((n) => n.id));
-    const amongData = [...declared].filter(([child, parent]) => withData.has(child.split('.')[0]!) && withData.has(parent.split('.')[0]!));
+    const amongData = [...declared].filter(
+      ([child, parent]) => withData.has(child.split('.')[0]!) && withData.has(parent.split('.')[0]!),
+    );
     const inData = recall(erd, amongData);
     const found = new Map(erd.edges.map((e) => [`${e.from}.${e.fromColumn}`, `${e.to}.${e.toColumn}`]));
     const missed = amongData.filter(([child, parent]) => found.get(child) !== parent).map(([child]) => child);
@@ -102,8 +134,30 @@ describe('ferry erd', () => {
   it('exits 2 on bad input', async () => {
     const cases: Array<[string[], string]> = [
       [['erd', '--source-catalog', join(dir, 'missing.csv'), '--out', join(dir, 'x.json')], 'missing.csv'],
-      [['erd', '--source-catalog', nhsPasPackFiles.sourceCatalog, '--min-confidence', '2', '--out', join(dir, 'x.json')], '--min-confidence must be a number in [0, 1]'],
-      [['erd', '--source-catalog', nhsPasPackFiles.sourceCatalog, '--source-data', join(dir, 'nowhere'), '--out', join(dir, 'x.json')], 'no such file or folder'],
+      [
+        [
+          'erd',
+          '--source-catalog',
+          nhsPasPackFiles.sourceCatalog,
+          '--min-confidence',
+          '2',
+          '--out',
+          join(dir, 'x.json'),
+        ],
+        '--min-confidence must be a number in [0, 1]',
+      ],
+      [
+        [
+          'erd',
+          '--source-catalog',
+          nhsPasPackFiles.sourceCatalog,
+          '--source-data',
+          join(dir, 'nowhere'),
+          '--out',
+          join(dir, 'x.json'),
+        ],
+        'no such file or folder',
+      ],
       [['erd', '--source-catalog', nhsPasPackFiles.sourceCatalog], "required option '--out <file>' not specified"],
     ];
     for (const [args, message] of cases) {

@@ -19,7 +19,9 @@ interface ErdFlags {
 export function registerErd(program: Command): void {
   program
     .command('erd')
-    .description('Build the entity-relationship diagram of a source: declared and inferred relationships, with table domains')
+    .description(
+      'Build the entity-relationship diagram of a source: declared and inferred relationships, with table domains',
+    )
     .requiredOption('--source-catalog <file>', 'source catalog CSV')
     .option('--source-data <dir>', 'csv:DIR of source data, to measure value containment')
     .option('--pack <name>', "take table domains from this pack's contract where it loads the table")
@@ -29,13 +31,19 @@ export function registerErd(program: Command): void {
     .action(
       action(async (flags: ErdFlags) => {
         const minConfidence = Number(flags.minConfidence);
-        if (!(minConfidence >= 0 && minConfidence <= 1)) throw new FerryError('FERRY_ERR_USAGE', '--min-confidence must be a number in [0, 1]');
+        if (!(minConfidence >= 0 && minConfidence <= 1))
+          throw new FerryError('FERRY_ERR_USAGE', '--min-confidence must be a number in [0, 1]');
         const [catalog, source, contract] = await Promise.all([
           readCatalogCsv(flags.sourceCatalog),
           flags.sourceData ? CsvSourceConnector.open(csvSourcePath(flags.sourceData)) : undefined,
           flags.pack ? loadPack(flags.pack).contract() : undefined,
         ]);
-        const erd = await buildErd({ catalog, minConfidence, ...(source ? { source } : {}), ...(contract ? { contract } : {}) });
+        const erd = await buildErd({
+          catalog,
+          minConfidence,
+          ...(source ? { source } : {}),
+          ...(contract ? { contract } : {}),
+        });
         await mkdir(dirname(flags.out), { recursive: true });
         await writeFile(flags.out, `${JSON.stringify(erd, null, 2)}\n`, 'utf8');
         const domains: Record<string, number> = {};
@@ -48,7 +56,10 @@ export function registerErd(program: Command): void {
         process.stdout.write(
           `${s.tables} tables, ${s.declaredEdges} declared and ${s.inferredEdges} inferred relationships` +
             `${s.tablesWithData ? ` (value containment measured on ${s.tablesWithData} tables)` : ''}\n` +
-            `Domains: ${Object.entries(domains).sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, n]) => `${d} ${n}`).join(', ')}\n` +
+            `Domains: ${Object.entries(domains)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([d, n]) => `${d} ${n}`)
+              .join(', ')}\n` +
             `ERD written to ${flags.out}\n`,
         );
         return 0;

@@ -3,8 +3,8 @@ import { isKnownStep } from '../transform/transform-steps.js';
 import { assertContractUnlocked } from './contract-lock.js';
 import type { ContractField, MappingContract } from './contract-model.js';
 import type { ContractChangeResult } from './contract-review.js';
-import { type ContractRowFilter, type ContractRowRef, contractRowMatcher } from './contract-row-filter.js';
 import { withReviewStatus } from './contract-review.js';
+import { type ContractRowFilter, type ContractRowRef, contractRowMatcher } from './contract-row-filter.js';
 
 /** A bulk edit: each given attribute is set on every selected row. */
 export interface ContractRowEdit {
@@ -32,13 +32,21 @@ function sameSteps(a: readonly string[], b: readonly string[]): boolean {
  * @example
  * editRows(contract, { table: 'LOAD_PMI', column: '*_DATE' }, { transform: ['trim', 'date'], owner: 'PMI team' })
  */
-export function editRows(contract: MappingContract, filter: ContractRowFilter, edit: ContractRowEdit): ContractEditResult {
+export function editRows(
+  contract: MappingContract,
+  filter: ContractRowFilter,
+  edit: ContractRowEdit,
+): ContractEditResult {
   assertContractUnlocked(contract, 'edit rows');
   const unknown = (edit.transform ?? []).filter((s) => !isKnownStep(s));
   if (unknown.length > 0) {
-    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `unknown transform step${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, {
-      field: 'transform',
-    });
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      `unknown transform step${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
+      {
+        field: 'transform',
+      },
+    );
   }
   const owner = edit.owner?.trim();
   const matches = contractRowMatcher(filter);

@@ -7,7 +7,13 @@ import { canonicalJson } from './canonical-json.js';
 import { contractCsvContextHeader, contractCsvHeader } from './contract-csv.js';
 import { parseYesNo, splitCsvList } from './contract-csv-cells.js';
 import { parseContractCsvRow } from './contract-csv-row.js';
-import { type ContractField, type ContractTable, type MappingContract, mappingContractSchema, scopeFilterSchema } from './contract-model.js';
+import {
+  type ContractField,
+  type ContractTable,
+  type MappingContract,
+  mappingContractSchema,
+  scopeFilterSchema,
+} from './contract-model.js';
 
 /** A table being assembled from its rows: its context (first row) and the line of each field. */
 interface TableDraft {
@@ -36,7 +42,8 @@ function tableContext(cell: Cell, line: number, issues: CsvIssueList): Omit<Cont
     domain: cell('domain').trim(),
   };
   if (!table.source) issues.add(line, 'source_table', 'is blank');
-  if (table.sourceKey.length === 0 || table.sourceKey.some((k) => !k)) issues.add(line, 'source_key', 'needs one or more column names');
+  if (table.sourceKey.length === 0 || table.sourceKey.some((k) => !k))
+    issues.add(line, 'source_key', 'needs one or more column names');
   if (!table.targetKey) issues.add(line, 'target_key', 'is blank');
   if (!table.domain) issues.add(line, 'domain', 'is blank');
   for (const p of list(cell('parents'))) {
@@ -129,16 +136,31 @@ export function contractFromCsvRecords(records: CsvRecord[], fileName: string): 
     const contractKey = canonicalJson(attrs);
     if (!contract) contract = { attrs, key: contractKey };
     else if (contract.key !== contractKey) {
-      issues.add(line, 'contract_label', 'contract-level columns (contract_name .. contract_locked) differ from the first row');
+      issues.add(
+        line,
+        'contract_label',
+        'contract-level columns (contract_name .. contract_locked) differ from the first row',
+      );
     }
     const contextKey = canonicalJson(table);
     const draft = tables.get(table.target);
     if (!draft) {
-      tables.set(table.target, { table, contextKey, firstLine: line, firstRecord: record, fields: [field], lines: [line] });
+      tables.set(table.target, {
+        table,
+        contextKey,
+        firstLine: line,
+        firstRecord: record,
+        fields: [field],
+        lines: [line],
+      });
     } else if (draft.contextKey !== contextKey) {
       const tableColumns = ['source_table', ...contractCsvContextHeader.slice(0, 6)];
       const differing = tableColumns.find((c) => cell(c).trim() !== draft.firstRecord.fields[columns.get(c)!]!.trim());
-      issues.add(line, differing ?? 'source_table', `table-level value differs from the table's first row (line ${draft.firstLine})`);
+      issues.add(
+        line,
+        differing ?? 'source_table',
+        `table-level value differs from the table's first row (line ${draft.firstLine})`,
+      );
     } else {
       draft.fields.push(field);
       draft.lines.push(line);
@@ -151,7 +173,8 @@ export function contractFromCsvRecords(records: CsvRecord[], fileName: string): 
   const candidate = { ...contract!.attrs, tables: drafts.map((d) => ({ ...d.table, fields: d.fields })) };
   const parsed = mappingContractSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.add(lineOfPath(issue.path, drafts), issue.path.slice(-1).join(''), issue.message);
+    for (const issue of parsed.error.issues)
+      issues.add(lineOfPath(issue.path, drafts), issue.path.slice(-1).join(''), issue.message);
     throw issues.toError('FERRY_ERR_CONTRACT_INVALID', 'contract');
   }
   return parsed.data;

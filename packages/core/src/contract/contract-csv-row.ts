@@ -29,7 +29,11 @@ function oneOf<T extends string>(
  * a blank optional cell means the attribute is absent. Blank combine, on_invalid and status mean their defaults
  * (coalesce, reject, draft); mandatory is Y/N (blank is N).
  */
-export function parseContractCsvRow(cell: (column: string) => string, line: number, issues: CsvIssueList): ContractField {
+export function parseContractCsvRow(
+  cell: (column: string) => string,
+  line: number,
+  issues: CsvIssueList,
+): ContractField {
   const target = cell('target_column').trim();
   if (!target) issues.add(line, 'target_column', 'is blank');
   const source = splitCsvList(cell('source_columns')).map((s) => s.trim());

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FerryError } from '../errors.js';
 import { parseCsvText } from '../connectors/csv/csv-text-parser.js';
 import { formatCsvRow } from '../connectors/csv/csv-writer.js';
-import { readContractFile } from './contract-file.js';
+import { FerryError } from '../errors.js';
 import { contractCsvHeader, formatContractCsv, writeContractCsv } from './contract-csv.js';
 import { parseContractCsv, readContractCsv } from './contract-csv-parser.js';
+import { readContractFile } from './contract-file.js';
 import { contractHash } from './contract-hash.js';
 import { nhsPasContractPath, smallContract } from './contract-test-fixture.js';
 
@@ -68,7 +68,9 @@ describe('contract CSV round trip', () => {
     const rows = parseCsvText(formatContractCsv(smallContract()));
     expect(rows[0]).toEqual([...contractCsvHeader]);
     const at = (name: string) => contractCsvHeader.indexOf(name as (typeof contractCsvHeader)[number]);
-    expect(rows.slice(1).map((r) => [r[at('target_table')], r[at('domain')], r[at('source_key')], r[at('parents')]])).toEqual([
+    expect(
+      rows.slice(1).map((r) => [r[at('target_table')], r[at('domain')], r[at('source_key')], r[at('parents')]]),
+    ).toEqual([
       ['LOAD_PMI', 'PMI', 'PAT_ID', ''],
       ['LOAD_PMI', 'PMI', 'PAT_ID', ''],
       ['LOAD_PMI', 'PMI', 'PAT_ID', ''],
@@ -77,7 +79,9 @@ describe('contract CSV round trip', () => {
       ['LOAD_REFERRALS', 'REF', 'REF_ID|SEQ\\|NO', 'PMI_RECORD_NUMBER>LOAD_PMI'],
       ['LOAD_REFERRALS', 'REF', 'REF_ID|SEQ\\|NO', 'PMI_RECORD_NUMBER>LOAD_PMI'],
     ]);
-    expect(rows[1]![at('out_of_scope')]).toBe('{"column":"REC_STATUS","outOfScopeValues":["D","M"],"reason":"Deleted, or \\"merged\\" away"}');
+    expect(rows[1]![at('out_of_scope')]).toBe(
+      '{"column":"REC_STATUS","outOfScopeValues":["D","M"],"reason":"Deleted, or \\"merged\\" away"}',
+    );
   });
 
   it('reads a spreadsheet edit: status, reviewer and notes changed, case and spaces tolerated', () => {
@@ -89,7 +93,12 @@ describe('contract CSV round trip', () => {
     sex[at('reviewed_at')] = '2026-02-01';
     sex[at('notes')] = 'Checked with the PMI team';
     const back = parseContractCsv(rows.map((r) => formatCsvRow(r)).join(''), 'edited.csv');
-    expect(back.tables[0]!.fields[1]).toMatchObject({ status: 'approved', reviewer: 'B. Lead', reviewedAt: '2026-02-01', notes: 'Checked with the PMI team' });
+    expect(back.tables[0]!.fields[1]).toMatchObject({
+      status: 'approved',
+      reviewer: 'B. Lead',
+      reviewedAt: '2026-02-01',
+      notes: 'Checked with the PMI team',
+    });
   });
 });
 
@@ -154,11 +163,15 @@ describe('contract CSV import errors', () => {
     expect(errorOf(() => parseContractCsv('target_table,target_column\n', 'h.csv')).message).toContain(
       'h.csv:1 field source_table: required column is missing from the header',
     );
-    expect(errorOf(() => parseContractCsv(`${contractCsvHeader.join(',')}\n`, 'n.csv')).message).toContain('n.csv: the file has a header but no rows');
+    expect(errorOf(() => parseContractCsv(`${contractCsvHeader.join(',')}\n`, 'n.csv')).message).toContain(
+      'n.csv: the file has a header but no rows',
+    );
     const ragged = edited((rows) => {
       rows[2] = rows[2]!.slice(0, 5);
     });
-    expect(errorOf(() => parseContractCsv(ragged, 'r.csv')).message).toContain('r.csv:3: record has 5 fields, header has 30');
+    expect(errorOf(() => parseContractCsv(ragged, 'r.csv')).message).toContain(
+      'r.csv:3: record has 5 fields, header has 30',
+    );
     const unnamed = edited((rows) => {
       for (const r of rows.slice(1)) r[at('contract_name')] = '';
       rows[2]![at('contract_label')] = '9.9.9';

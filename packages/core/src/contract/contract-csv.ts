@@ -68,7 +68,13 @@ export function formatContractCsv(contract: MappingContract): string {
       t.targetKey,
       joinCsvList(t.parents.map((p) => `${p.field}>${p.table}`)),
       t.naturalKey ? joinCsvList(t.naturalKey) : '',
-      t.outOfScope ? JSON.stringify({ column: t.outOfScope.column, outOfScopeValues: t.outOfScope.outOfScopeValues, reason: t.outOfScope.reason }) : '',
+      t.outOfScope
+        ? JSON.stringify({
+            column: t.outOfScope.column,
+            outOfScopeValues: t.outOfScope.outOfScopeValues,
+            reason: t.outOfScope.reason,
+          })
+        : '',
       contract.name,
       contract.label,
       contract.sourceSystem,

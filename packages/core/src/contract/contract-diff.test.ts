@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { editRows } from './contract-bulk-edit.js';
+import { diffContracts } from './contract-diff.js';
 import { readContractFile } from './contract-file.js';
 import { contractHash } from './contract-hash.js';
-import { diffContracts } from './contract-diff.js';
-import { editRows } from './contract-bulk-edit.js';
 import { reviewRows } from './contract-review.js';
 import { nhsPasContractPath, smallContract } from './contract-test-fixture.js';
 
@@ -10,7 +10,14 @@ describe('diffContracts', () => {
   it('finds nothing between a contract and itself', async () => {
     const c = await readContractFile(nhsPasContractPath);
     const d = diffContracts(c, structuredClone(c));
-    expect(d.counts).toEqual({ rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0, tablesAdded: 0, tablesRemoved: 0, tablesChanged: 0 });
+    expect(d.counts).toEqual({
+      rowsAdded: 0,
+      rowsRemoved: 0,
+      rowsChanged: 0,
+      tablesAdded: 0,
+      tablesRemoved: 0,
+      tablesChanged: 0,
+    });
     expect(d.contract).toEqual([]);
     expect(d.from).toBe(d.to);
   });
@@ -22,7 +29,12 @@ describe('diffContracts', () => {
     b = structuredClone(b);
     b.label = '0.2.0';
     b.tables[0]!.fields = b.tables[0]!.fields.filter((f) => f.target !== 'SYSTEM_CODE');
-    b.tables[0]!.fields.push({ ...b.tables[0]!.fields[0]!, target: 'NHS_NUMBER', source: ['NHS_NO'], transform: ['nhs_number'] });
+    b.tables[0]!.fields.push({
+      ...b.tables[0]!.fields[0]!,
+      target: 'NHS_NUMBER',
+      source: ['NHS_NO'],
+      transform: ['nhs_number'],
+    });
     b.tables[0]!.fields[3]!.defaults = { development: '99' };
     b.tables[1]!.domain = 'RTT';
 
@@ -30,9 +42,17 @@ describe('diffContracts', () => {
     expect(d.from).toBe(contractHash(a));
     expect(d.to).toBe(contractHash(b));
     expect(d.contract).toEqual([{ attribute: 'label', before: '0.1.0', after: '0.2.0' }]);
-    expect(d.tables).toEqual({ added: [], removed: [], changed: [{ table: 'LOAD_REFERRALS', changes: [{ attribute: 'domain', before: 'REF', after: 'RTT' }] }] });
-    expect(d.rows.added.map((r) => [r.table, r.column, r.row.source])).toEqual([['LOAD_PMI', 'NHS_NUMBER', ['NHS_NO']]]);
-    expect(d.rows.removed.map((r) => [r.table, r.column, r.row.constant])).toEqual([['LOAD_PMI', 'SYSTEM_CODE', 'LEGPAS']]);
+    expect(d.tables).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ table: 'LOAD_REFERRALS', changes: [{ attribute: 'domain', before: 'REF', after: 'RTT' }] }],
+    });
+    expect(d.rows.added.map((r) => [r.table, r.column, r.row.source])).toEqual([
+      ['LOAD_PMI', 'NHS_NUMBER', ['NHS_NO']],
+    ]);
+    expect(d.rows.removed.map((r) => [r.table, r.column, r.row.constant])).toEqual([
+      ['LOAD_PMI', 'SYSTEM_CODE', 'LEGPAS'],
+    ]);
     expect(d.rows.changed).toEqual([
       {
         table: 'LOAD_PMI',
@@ -57,7 +77,14 @@ describe('diffContracts', () => {
         changes: [{ attribute: 'defaults.pre_production', before: 'Z', after: null }],
       },
     ]);
-    expect(d.counts).toEqual({ rowsAdded: 1, rowsRemoved: 1, rowsChanged: 3, tablesAdded: 0, tablesRemoved: 0, tablesChanged: 1 });
+    expect(d.counts).toEqual({
+      rowsAdded: 1,
+      rowsRemoved: 1,
+      rowsChanged: 3,
+      tablesAdded: 0,
+      tablesRemoved: 0,
+      tablesChanged: 1,
+    });
   });
 
   it('reports tables added and removed with their rows, and moves in the load order', () => {

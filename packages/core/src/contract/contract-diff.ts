@@ -40,7 +40,14 @@ export interface ContractDiff {
     removed: ContractRowEntry[];
     changed: ChangedContractRow[];
   };
-  counts: { rowsAdded: number; rowsRemoved: number; rowsChanged: number; tablesAdded: number; tablesRemoved: number; tablesChanged: number };
+  counts: {
+    rowsAdded: number;
+    rowsRemoved: number;
+    rowsChanged: number;
+    tablesAdded: number;
+    tablesRemoved: number;
+    tablesChanged: number;
+  };
 }
 
 const contractAttributes = ['name', 'label', 'sourceSystem', 'targetSystem', 'locked'] as const;
@@ -65,7 +72,7 @@ const rowAttributes = [
   'notes',
 ] as const;
 
-function valueOf(object: object, path: string): unknown {
+function attributeValue(object: object, path: string): unknown {
   let v: unknown = object;
   for (const key of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
   return v === undefined ? null : v;
@@ -74,8 +81,8 @@ function valueOf(object: object, path: string): unknown {
 function compare(a: object, b: object, attributes: readonly string[]): AttributeChange[] {
   const out: AttributeChange[] = [];
   for (const attribute of attributes) {
-    const before = valueOf(a, attribute);
-    const after = valueOf(b, attribute);
+    const before = attributeValue(a, attribute);
+    const after = attributeValue(b, attribute);
     if (canonicalJson(before) !== canonicalJson(after)) out.push({ attribute, before, after });
   }
   return out;

@@ -25,13 +25,19 @@ describe('selectContractRows', () => {
       'LOAD_PMI.SYSTEM_CODE',
       'LOAD_PMI.ETHNIC_CATEGORY',
     ]);
-    expect(refs(selectContractRows(c, { table: 'REFERRAL' }))).toEqual(['LOAD_REFERRALS.RECORD_NUMBER', 'LOAD_REFERRALS.PMI_RECORD_NUMBER']);
+    expect(refs(selectContractRows(c, { table: 'REFERRAL' }))).toEqual([
+      'LOAD_REFERRALS.RECORD_NUMBER',
+      'LOAD_REFERRALS.PMI_RECORD_NUMBER',
+    ]);
     expect(refs(selectContractRows(c, { column: '*RECORD_NUMBER', mandatory: true }))).toEqual([
       'LOAD_PMI.RECORD_NUMBER',
       'LOAD_REFERRALS.PMI_RECORD_NUMBER',
     ]);
     expect(refs(selectContractRows(c, { column: 'SURNAME' }))).toEqual(['LOAD_PMI.FULL_NAME']);
-    expect(refs(selectContractRows(c, { status: ['approved', 'rejected'] }))).toEqual(['LOAD_PMI.RECORD_NUMBER', 'LOAD_REFERRALS.RECORD_NUMBER']);
+    expect(refs(selectContractRows(c, { status: ['approved', 'rejected'] }))).toEqual([
+      'LOAD_PMI.RECORD_NUMBER',
+      'LOAD_REFERRALS.RECORD_NUMBER',
+    ]);
     expect(refs(selectContractRows(c, { domain: 'ref' }))).toHaveLength(2);
     expect(refs(selectContractRows(c, { owner: 'pmi team' }))).toEqual(['LOAD_PMI.SEX']);
     expect(refs(selectContractRows(c, { owner: '', domain: 'PMI' }))).toHaveLength(4);
@@ -49,12 +55,25 @@ describe('reviewRows', () => {
     const reviewed = reviewRows(c, { status: 'draft', domain: 'PMI' }, { status: 'reviewed', ...who });
     expect(refs(reviewed.changed)).toEqual(['LOAD_PMI.FULL_NAME', 'LOAD_PMI.SYSTEM_CODE', 'LOAD_PMI.ETHNIC_CATEGORY']);
     expect(reviewed.unchanged).toEqual([]);
-    expect(reviewed.contract.tables[0]!.fields[2]).toMatchObject({ status: 'reviewed', reviewer: 'B. Lead', reviewedAt: '2026-03-02T09:00:00Z' });
+    expect(reviewed.contract.tables[0]!.fields[2]).toMatchObject({
+      status: 'reviewed',
+      reviewer: 'B. Lead',
+      reviewedAt: '2026-03-02T09:00:00Z',
+    });
     // The input is not changed.
     expect(c.tables[0]!.fields[2]!.status).toBe('draft');
 
-    const approved = reviewRows(reviewed.contract, { domain: 'PMI', status: ['reviewed', 'approved'] }, { status: 'approved', reviewer: 'C. Safety', at: '2026-03-03' });
-    expect(refs(approved.changed)).toEqual(['LOAD_PMI.SEX', 'LOAD_PMI.FULL_NAME', 'LOAD_PMI.SYSTEM_CODE', 'LOAD_PMI.ETHNIC_CATEGORY']);
+    const approved = reviewRows(
+      reviewed.contract,
+      { domain: 'PMI', status: ['reviewed', 'approved'] },
+      { status: 'approved', reviewer: 'C. Safety', at: '2026-03-03' },
+    );
+    expect(refs(approved.changed)).toEqual([
+      'LOAD_PMI.SEX',
+      'LOAD_PMI.FULL_NAME',
+      'LOAD_PMI.SYSTEM_CODE',
+      'LOAD_PMI.ETHNIC_CATEGORY',
+    ]);
     expect(refs(approved.unchanged)).toEqual(['LOAD_PMI.RECORD_NUMBER']);
     expect(approved.contract.tables[0]!.fields.map((f) => [f.status, f.reviewer, f.reviewedAt])).toEqual([
       ['approved', 'A. Analyst', '2026-01-10'],
@@ -82,17 +101,24 @@ describe('reviewRows', () => {
     expect(reopened.contract.tables[1]!.fields[0]).not.toHaveProperty('reviewer');
     expect(reopened.contract.tables[1]!.fields[0]).not.toHaveProperty('reviewedAt');
     expect(reopened.contract.tables[1]!.fields[0]!.status).toBe('draft');
-    expect(errorOf(() => reviewRows(smallContract(), {}, { status: 'reviewed', at: '2026-03-02' })).message).toBe('marking rows reviewed needs a reviewer');
-    expect(errorOf(() => reviewRows(smallContract(), {}, { status: 'reviewed', reviewer: 'X', at: '02/03/2026' })).message).toBe(
-      "marking rows reviewed needs the time as an ISO date or date-time, got '02/03/2026'",
+    expect(errorOf(() => reviewRows(smallContract(), {}, { status: 'reviewed', at: '2026-03-02' })).message).toBe(
+      'marking rows reviewed needs a reviewer',
     );
+    expect(
+      errorOf(() => reviewRows(smallContract(), {}, { status: 'reviewed', reviewer: 'X', at: '02/03/2026' })).message,
+    ).toBe("marking rows reviewed needs the time as an ISO date or date-time, got '02/03/2026'");
   });
 });
 
 describe('editRows', () => {
   it('sets the owner of a filtered set without touching statuses', () => {
     const r = editRows(smallContract(), { domain: 'PMI' }, { owner: 'PMI team' });
-    expect(refs(r.changed)).toEqual(['LOAD_PMI.RECORD_NUMBER', 'LOAD_PMI.FULL_NAME', 'LOAD_PMI.SYSTEM_CODE', 'LOAD_PMI.ETHNIC_CATEGORY']);
+    expect(refs(r.changed)).toEqual([
+      'LOAD_PMI.RECORD_NUMBER',
+      'LOAD_PMI.FULL_NAME',
+      'LOAD_PMI.SYSTEM_CODE',
+      'LOAD_PMI.ETHNIC_CATEGORY',
+    ]);
     expect(refs(r.unchanged)).toEqual(['LOAD_PMI.SEX']);
     expect(r.reopened).toEqual([]);
     expect(r.contract.tables[0]!.fields.map((f) => [f.owner, f.status])).toEqual([
@@ -108,7 +134,11 @@ describe('editRows', () => {
 
   it('sets a transform and reopens reviewed rows whose transform changed', () => {
     const r = editRows(smallContract(), { column: '*RECORD_NUMBER' }, { transform: ['trim', 'integer'] });
-    expect(refs(r.changed)).toEqual(['LOAD_PMI.RECORD_NUMBER', 'LOAD_REFERRALS.RECORD_NUMBER', 'LOAD_REFERRALS.PMI_RECORD_NUMBER']);
+    expect(refs(r.changed)).toEqual([
+      'LOAD_PMI.RECORD_NUMBER',
+      'LOAD_REFERRALS.RECORD_NUMBER',
+      'LOAD_REFERRALS.PMI_RECORD_NUMBER',
+    ]);
     expect(refs(r.reopened)).toEqual(['LOAD_PMI.RECORD_NUMBER', 'LOAD_REFERRALS.RECORD_NUMBER']);
     expect(r.contract.tables[0]!.fields[0]).toStrictEqual({
       target: 'RECORD_NUMBER',
@@ -126,6 +156,8 @@ describe('editRows', () => {
     const e = errorOf(() => editRows(smallContract(), {}, { transform: ['trim', 'uppercase'] }));
     expect(e.code).toBe('FERRY_ERR_CONTRACT_INVALID');
     expect(e.message).toBe('unknown transform step: uppercase');
-    expect(errorOf(() => editRows({ ...smallContract(), locked: true }, {}, { owner: 'X' })).code).toBe('FERRY_ERR_CONTRACT_LOCKED');
+    expect(errorOf(() => editRows({ ...smallContract(), locked: true }, {}, { owner: 'X' })).code).toBe(
+      'FERRY_ERR_CONTRACT_LOCKED',
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface ContractChangeResult {
 }
 
 /** Applies `status` with who and when to one field; `draft` clears the reviewer and time. */
-export function withReviewStatus(field: ContractField, action: ReviewAction, reviewer: string | undefined): ContractField {
+export function withReviewStatus(
+  field: ContractField,
+  action: ReviewAction,
+  reviewer: string | undefined,
+): ContractField {
   const next: ContractField = { ...field, status: action.status };
   if (action.status === 'draft') {
     delete next.reviewer;
@@ -36,7 +40,11 @@ export function withReviewStatus(field: ContractField, action: ReviewAction, rev
  * const { contract: next, changed } = reviewRows(contract, { domain: 'PMI', status: 'reviewed' },
  *   { status: 'approved', reviewer: 'B. Lead', at: '2026-03-02T09:00:00Z' });
  */
-export function reviewRows(contract: MappingContract, filter: ContractRowFilter, action: ReviewAction): ContractChangeResult {
+export function reviewRows(
+  contract: MappingContract,
+  filter: ContractRowFilter,
+  action: ReviewAction,
+): ContractChangeResult {
   assertContractUnlocked(contract, `mark rows ${action.status}`);
   const reviewer = checkReviewAction(action);
   const matches = contractRowMatcher(filter);
@@ -53,7 +61,9 @@ export function reviewRows(contract: MappingContract, filter: ContractRowFilter,
         return f;
       }
       if (!canTransition(f.status, action.status)) {
-        refused.push(`${t.target}.${f.target} is ${f.status} (${f.status} may move to ${reviewTransitions[f.status].join(' or ')})`);
+        refused.push(
+          `${t.target}.${f.target} is ${f.status} (${f.status} may move to ${reviewTransitions[f.status].join(' or ')})`,
+        );
         return f;
       }
       changed.push(ref);
@@ -65,7 +75,10 @@ export function reviewRows(contract: MappingContract, filter: ContractRowFilter,
     if (refused.length > shown.length) shown.push(`  ... and ${refused.length - shown.length} more`);
     throw new FerryError(
       'FERRY_ERR_REVIEW_TRANSITION',
-      [`${refused.length} selected row${refused.length === 1 ? '' : 's'} cannot move to ${action.status}; nothing was changed:`, ...shown].join('\n'),
+      [
+        `${refused.length} selected row${refused.length === 1 ? '' : 's'} cannot move to ${action.status}; nothing was changed:`,
+        ...shown,
+      ].join('\n'),
       { field: 'status' },
     );
   }

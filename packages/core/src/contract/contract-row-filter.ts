@@ -40,7 +40,9 @@ export function contractRowMatcher(filter: ContractRowFilter): (table: ContractT
   const tableRe = filter.table !== undefined ? pattern(filter.table) : undefined;
   const columnRe = filter.column !== undefined ? pattern(filter.column) : undefined;
   const statuses =
-    filter.status === undefined ? undefined : new Set<string>(typeof filter.status === 'string' ? [filter.status] : filter.status);
+    filter.status === undefined
+      ? undefined
+      : new Set<string>(typeof filter.status === 'string' ? [filter.status] : filter.status);
   const domain = filter.domain?.trim().toLowerCase();
   const owner = filter.owner?.trim().toLowerCase();
   const text = filter.text?.toLowerCase();

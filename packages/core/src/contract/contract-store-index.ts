@@ -8,7 +8,10 @@ export const contractVersionEntrySchema = z.object({
   label: z.string(),
   name: z.string(),
   /** The version this one was derived from, if any. */
-  parent: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  parent: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   createdBy: z.string().min(1),
   createdAt: z.string().min(1),
   locked: z.boolean(),

@@ -71,7 +71,11 @@ describe('ContractStore', () => {
 
   it('resolves a label shared by drafts to the latest, and names unknown and ambiguous references', async () => {
     const a = await store.saveVersion(smallContract(), { by: 'A' });
-    const edited = reviewRows(smallContract(), { column: 'SEX' }, { status: 'approved', reviewer: 'B', at: '2026-03-01' }).contract;
+    const edited = reviewRows(
+      smallContract(),
+      { column: 'SEX' },
+      { status: 'approved', reviewer: 'B', at: '2026-03-01' },
+    ).contract;
     const b = await store.saveVersion(edited, { by: 'A' });
     expect(b.entry.label).toBe(a.entry.label);
     expect((await store.resolve('0.1.0')).hash).toBe(b.entry.hash);
@@ -100,7 +104,10 @@ describe('ContractStore', () => {
     const rc = await store.loadVersion('0.1.0');
     expect(rc.contract.locked).toBe(true);
     expect(rc.entry.hash).toBe(locked.entry.hash);
-    expect(await store.lockVersion(locked.entry.hash, { by: 'C' })).toStrictEqual({ created: false, entry: locked.entry });
+    expect(await store.lockVersion(locked.entry.hash, { by: 'C' })).toStrictEqual({
+      created: false,
+      entry: locked.entry,
+    });
 
     // Saving other content under the locked label is refused, and so is editing the locked content.
     const changed = { ...smallContract(), targetSystem: 'LOAD-V2' };
@@ -126,7 +133,9 @@ describe('ContractStore', () => {
     await writeFile(path, text.replace('"LEGPAS"', '"LEGPAS2"'));
     const e = await errorOf(() => store.loadVersion(entry.hash));
     expect(e.code).toBe('FERRY_ERR_CONTRACT_INVALID');
-    expect(e.describe()).toBe(`${path}: the version file was changed after it was saved (its content no longer has its hash)`);
+    expect(e.describe()).toBe(
+      `${path}: the version file was changed after it was saved (its content no longer has its hash)`,
+    );
   });
 
   it('refuses an invalid contract, a blank author and a malformed index', async () => {

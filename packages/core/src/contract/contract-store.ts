@@ -4,7 +4,11 @@ import { FerryError } from '../errors.js';
 import { parseContractJson } from './contract-file.js';
 import { contractHash } from './contract-hash.js';
 import { type MappingContract, mappingContractSchema } from './contract-model.js';
-import { type ContractStoreIndex, type ContractVersionEntry, contractStoreIndexSchema } from './contract-store-index.js';
+import {
+  type ContractStoreIndex,
+  type ContractVersionEntry,
+  contractStoreIndexSchema,
+} from './contract-store-index.js';
 
 /** Who saves a version and when; `parent` is a hash or label (default: the latest version saved; `null`: none). */
 export interface SaveVersionOptions {
@@ -94,7 +98,9 @@ export class ContractStore {
     const parsed = mappingContractSchema.safeParse(contract);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `${issue.message} at ${issue.path.join('.')}`, { field: issue.path.join('.') });
+      throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `${issue.message} at ${issue.path.join('.')}`, {
+        field: issue.path.join('.'),
+      });
     }
     const content = parsed.data;
     const hash = contractHash(content);
@@ -111,7 +117,12 @@ export class ContractStore {
           { file: this.indexPath, key: content.label },
         );
       }
-      const parent = options.parent === null ? undefined : options.parent === undefined ? index.versions.at(-1)?.hash : this.resolveIn(index, options.parent).hash;
+      const parent =
+        options.parent === null
+          ? undefined
+          : options.parent === undefined
+            ? index.versions.at(-1)?.hash
+            : this.resolveIn(index, options.parent).hash;
       const at = options.at ?? this.now().toISOString();
       const entry: ContractVersionEntry = {
         hash,
@@ -135,12 +146,20 @@ export class ContractStore {
    * Locks a version for a release candidate: saves its content with `locked: true` as a new version (parent: the
    * version locked), which then owns the label. Locking a locked version returns it (`created: false`).
    */
-  async lockVersion(ref: string, options: { by: string; at?: string; message?: string }): Promise<SavedContractVersion> {
+  async lockVersion(
+    ref: string,
+    options: { by: string; at?: string; message?: string },
+  ): Promise<SavedContractVersion> {
     const { contract, entry } = await this.loadVersion(ref);
     if (contract.locked) return { entry, created: false };
     return this.saveVersion(
       { ...contract, locked: true },
-      { by: options.by, parent: entry.hash, message: options.message ?? `lock of ${entry.hash.slice(0, 12)}`, ...(options.at ? { at: options.at } : {}) },
+      {
+        by: options.by,
+        parent: entry.hash,
+        message: options.message ?? `lock of ${entry.hash.slice(0, 12)}`,
+        ...(options.at ? { at: options.at } : {}),
+      },
     );
   }
 
@@ -150,19 +169,27 @@ export class ContractStore {
       const byHash = index.versions.filter((v) => v.hash.startsWith(wanted));
       if (byHash.length === 1) return byHash[0]!;
       if (byHash.length > 1) {
-        throw new FerryError('FERRY_ERR_USAGE', `hash prefix ${wanted} matches ${byHash.length} versions; give more characters`, {
-          file: this.indexPath,
-        });
+        throw new FerryError(
+          'FERRY_ERR_USAGE',
+          `hash prefix ${wanted} matches ${byHash.length} versions; give more characters`,
+          {
+            file: this.indexPath,
+          },
+        );
       }
     }
     const byLabel = index.versions.filter((v) => v.label === wanted);
     const found = byLabel.find((v) => v.locked) ?? byLabel.at(-1);
     if (found) return found;
     const known = [...new Set(index.versions.map((v) => v.label))].join(', ') || 'none';
-    throw new FerryError('FERRY_ERR_NOT_FOUND', `no contract version with hash or label '${wanted}' (labels: ${known})`, {
-      file: this.indexPath,
-      key: wanted,
-    });
+    throw new FerryError(
+      'FERRY_ERR_NOT_FOUND',
+      `no contract version with hash or label '${wanted}' (labels: ${known})`,
+      {
+        file: this.indexPath,
+        key: wanted,
+      },
+    );
   }
 
   private async readIndex(): Promise<ContractStoreIndex> {
@@ -171,13 +198,23 @@ export class ContractStore {
       text = await readFile(this.indexPath, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, versions: [] };
-      throw new FerryError('FERRY_ERR_NOT_FOUND', 'cannot read the contract store index', { file: this.indexPath }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_NOT_FOUND',
+        'cannot read the contract store index',
+        { file: this.indexPath },
+        { cause: e },
+      );
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new FerryError('FERRY_ERR_CONTRACT_INVALID', 'the contract store index is not valid JSON', { file: this.indexPath }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_CONTRACT_INVALID',
+        'the contract store index is not valid JSON',
+        { file: this.indexPath },
+        { cause: e },
+      );
     }
     const parsed = contractStoreIndexSchema.safeParse(json);
     if (!parsed.success) {
@@ -202,13 +239,22 @@ export class ContractStore {
     try {
       text = await readFile(path, 'utf8');
     } catch (e) {
-      throw new FerryError('FERRY_ERR_NOT_FOUND', 'the version file of an indexed contract version is missing', { file: path }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_NOT_FOUND',
+        'the version file of an indexed contract version is missing',
+        { file: path },
+        { cause: e },
+      );
     }
     const contract = parseContractJson(text, path);
     if (contractHash(contract) !== hash) {
-      throw new FerryError('FERRY_ERR_CONTRACT_INVALID', 'the version file was changed after it was saved (its content no longer has its hash)', {
-        file: path,
-      });
+      throw new FerryError(
+        'FERRY_ERR_CONTRACT_INVALID',
+        'the version file was changed after it was saved (its content no longer has its hash)',
+        {
+          file: path,
+        },
+      );
     }
     return contract;
   }
@@ -238,9 +284,13 @@ export class ContractStore {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         if (Date.now() > deadline) {
-          throw new FerryError('FERRY_ERR_INPUT', 'the contract store is busy (index.lock is held); if no other ferry is running, delete the lock file', {
-            file: lockPath,
-          });
+          throw new FerryError(
+            'FERRY_ERR_INPUT',
+            'the contract store is busy (index.lock is held); if no other ferry is running, delete the lock file',
+            {
+              file: lockPath,
+            },
+          );
         }
         await sleep(25);
       }

@@ -45,7 +45,9 @@ export function checkReviewAction(action: ReviewAction): string | undefined {
   if (action.status === 'draft') return undefined;
   const reviewer = action.reviewer?.trim();
   if (!reviewer) {
-    throw new FerryError('FERRY_ERR_REVIEW_TRANSITION', `marking rows ${action.status} needs a reviewer`, { field: 'reviewer' });
+    throw new FerryError('FERRY_ERR_REVIEW_TRANSITION', `marking rows ${action.status} needs a reviewer`, {
+      field: 'reviewer',
+    });
   }
   if (!action.at || !isIsoDateTime(action.at)) {
     throw new FerryError(

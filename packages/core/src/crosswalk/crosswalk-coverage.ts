@@ -42,7 +42,16 @@ function lookupsBySourceTable(contract: MappingContract): Map<string, Lookup[]> 
     for (const field of table.fields) {
       if (!field.crosswalk || field.constant !== undefined || field.source.length === 0) continue;
       const { source, transform, combine, separator, onInvalid, crosswalk } = field;
-      const key = canonicalJson([table.source, source, transform, combine, separator, onInvalid, crosswalk, table.outOfScope ?? null]);
+      const key = canonicalJson([
+        table.source,
+        source,
+        transform,
+        combine,
+        separator,
+        onInvalid,
+        crosswalk,
+        table.outOfScope ?? null,
+      ]);
       if (seen.has(key)) continue;
       seen.add(key);
       const list = out.get(table.source) ?? [];
@@ -75,27 +84,42 @@ export async function measureCrosswalkCoverage(input: CrosswalkCoverageInput): P
   const sourceTables = new Set(await input.source.tables());
   for (const [sourceTable, lookups] of lookupsBySourceTable(input.contract)) {
     if (!sourceTables.has(sourceTable)) {
-      problems.push(`source table ${sourceTable} is not in the source (crosswalked fields: ${lookups.map((l) => `${l.table.target}.${l.field.target}`).join(', ')})`);
+      problems.push(
+        `source table ${sourceTable} is not in the source (crosswalked fields: ${lookups.map((l) => `${l.table.target}.${l.field.target}`).join(', ')})`,
+      );
       continue;
     }
     const header = await input.source.header(sourceTable);
-    const compiled: Array<{ lookup: Lookup; value: (row: readonly string[]) => string | undefined; scope?: { index: number; values: Set<string> } }> = [];
+    const compiled: Array<{
+      lookup: Lookup;
+      value: (row: readonly string[]) => string | undefined;
+      scope?: { index: number; values: Set<string> };
+    }> = [];
     for (const lookup of lookups) {
       const indexes = lookup.field.source.map((c) => header.indexOf(c));
       const missing = lookup.field.source.filter((_, i) => indexes[i]! < 0);
       const scopeIndex = lookup.table.outOfScope ? header.indexOf(lookup.table.outOfScope.column) : undefined;
       if (missing.length > 0 || scopeIndex === -1) {
         const names = [...missing, ...(scopeIndex === -1 ? [lookup.table.outOfScope!.column] : [])];
-        problems.push(`source table ${sourceTable} has no column ${names.join(', ')} (for ${lookup.table.target}.${lookup.field.target})`);
+        problems.push(
+          `source table ${sourceTable} has no column ${names.join(', ')} (for ${lookup.table.target}.${lookup.field.target})`,
+        );
         continue;
       }
       const list = columns.get(lookup.codeType) ?? [];
-      list.push({ table: sourceTable, column: lookup.field.source.join('+'), targetTable: lookup.table.target, targetColumn: lookup.field.target });
+      list.push({
+        table: sourceTable,
+        column: lookup.field.source.join('+'),
+        targetTable: lookup.table.target,
+        targetColumn: lookup.field.target,
+      });
       columns.set(lookup.codeType, list);
       compiled.push({
         lookup,
         value: crosswalkLookupValue(lookup.field, indexes),
-        ...(scopeIndex !== undefined ? { scope: { index: scopeIndex, values: new Set(lookup.table.outOfScope!.outOfScopeValues) } } : {}),
+        ...(scopeIndex !== undefined
+          ? { scope: { index: scopeIndex, values: new Set(lookup.table.outOfScope!.outOfScopeValues) } }
+          : {}),
       });
     }
     if (compiled.length === 0) continue;
@@ -113,9 +137,15 @@ export async function measureCrosswalkCoverage(input: CrosswalkCoverageInput): P
         }
         if (v === '') continue;
         let byCode = counts.get(c.lookup.codeType);
-        if (!byCode) counts.set(c.lookup.codeType, (byCode = new Map()));
+        if (!byCode) {
+          byCode = new Map();
+          counts.set(c.lookup.codeType, byCode);
+        }
         let cc = byCode.get(v);
-        if (!cc) byCode.set(v, (cc = { count: 0, seenIn: new Map() }));
+        if (!cc) {
+          cc = { count: 0, seenIn: new Map() };
+          byCode.set(v, cc);
+        }
         cc.count++;
         const where = `${sourceTable}.${c.lookup.field.source.join('+')}`;
         cc.seenIn.set(where, (cc.seenIn.get(where) ?? 0) + 1);

@@ -14,7 +14,10 @@ export type LookupValue = string | undefined;
  * const value = crosswalkLookupValue(field, [header.indexOf('SEX')]);
  * value([' f ']) // => 'F' for transform ['trim', 'upper']
  */
-export function crosswalkLookupValue(field: ContractField, columns: readonly number[]): (row: readonly string[]) => LookupValue {
+export function crosswalkLookupValue(
+  field: ContractField,
+  columns: readonly number[],
+): (row: readonly string[]) => LookupValue {
   const steps: TransformStep[] = field.transform.filter(isKnownStep).map((name) => transformSteps[name]!);
   const { constant, combine, separator, onInvalid } = field;
   const raw = (row: readonly string[]): string => {

@@ -21,11 +21,57 @@ function errorOf(fn: () => unknown): FerryError {
 const set: CrosswalkSet = {
   version: 1,
   entries: [
-    { codeType: 'gender', sourceCode: 'M', sourceLabel: 'Male', targetCode: '1', targetLabel: 'Male', equivalence: 'equivalent', status: 'approved', reviewer: 'A', reviewedAt: '2026-01-01' },
-    { codeType: 'gender', sourceCode: 'F', sourceLabel: 'Female', targetCode: '2', targetLabel: 'Female', equivalence: 'equivalent', status: 'draft' },
-    { codeType: 'gender', sourceCode: 'U', sourceLabel: 'Unknown', targetCode: 'X', targetLabel: 'Not known', equivalence: 'inexact', status: 'reviewed', reviewer: 'A', reviewedAt: '2026-01-02' },
-    { codeType: 'ethnic_category', sourceCode: 'WBR', sourceLabel: 'White British', targetCode: 'A', targetLabel: 'White - British', equivalence: 'equivalent', status: 'draft' },
-    { codeType: 'ethnic_category', sourceCode: 'WBR', sourceLabel: 'White British', targetCode: 'B', targetLabel: 'White - Irish', equivalence: 'equivalent', status: 'rejected', reviewer: 'B', reviewedAt: '2026-01-03' },
+    {
+      codeType: 'gender',
+      sourceCode: 'M',
+      sourceLabel: 'Male',
+      targetCode: '1',
+      targetLabel: 'Male',
+      equivalence: 'equivalent',
+      status: 'approved',
+      reviewer: 'A',
+      reviewedAt: '2026-01-01',
+    },
+    {
+      codeType: 'gender',
+      sourceCode: 'F',
+      sourceLabel: 'Female',
+      targetCode: '2',
+      targetLabel: 'Female',
+      equivalence: 'equivalent',
+      status: 'draft',
+    },
+    {
+      codeType: 'gender',
+      sourceCode: 'U',
+      sourceLabel: 'Unknown',
+      targetCode: 'X',
+      targetLabel: 'Not known',
+      equivalence: 'inexact',
+      status: 'reviewed',
+      reviewer: 'A',
+      reviewedAt: '2026-01-02',
+    },
+    {
+      codeType: 'ethnic_category',
+      sourceCode: 'WBR',
+      sourceLabel: 'White British',
+      targetCode: 'A',
+      targetLabel: 'White - British',
+      equivalence: 'equivalent',
+      status: 'draft',
+    },
+    {
+      codeType: 'ethnic_category',
+      sourceCode: 'WBR',
+      sourceLabel: 'White British',
+      targetCode: 'B',
+      targetLabel: 'White - Irish',
+      equivalence: 'equivalent',
+      status: 'rejected',
+      reviewer: 'B',
+      reviewedAt: '2026-01-03',
+    },
   ],
 };
 
@@ -45,9 +91,17 @@ describe('crosswalkHash and the CSV round trip', () => {
 
 describe('reviewCrosswalkEntries', () => {
   it('reviews then approves a filtered set with who and when, leaving entries already there', () => {
-    const reviewed = reviewCrosswalkEntries(set, { codeType: 'GENDER', status: 'draft' }, { status: 'reviewed', reviewer: 'B. Lead', at: '2026-03-01' });
+    const reviewed = reviewCrosswalkEntries(
+      set,
+      { codeType: 'GENDER', status: 'draft' },
+      { status: 'reviewed', reviewer: 'B. Lead', at: '2026-03-01' },
+    );
     expect(reviewed.changed).toEqual([{ index: 1, codeType: 'gender', sourceCode: 'F' }]);
-    const approved = reviewCrosswalkEntries(reviewed.set, { codeType: 'gender' }, { status: 'approved', reviewer: 'C. Safety', at: '2026-03-02T10:00:00Z' });
+    const approved = reviewCrosswalkEntries(
+      reviewed.set,
+      { codeType: 'gender' },
+      { status: 'approved', reviewer: 'C. Safety', at: '2026-03-02T10:00:00Z' },
+    );
     expect(approved.changed.map((r) => r.sourceCode)).toEqual(['F', 'U']);
     expect(approved.unchanged.map((r) => r.sourceCode)).toEqual(['M']);
     expect(approved.set.entries.slice(0, 3).map((e) => [e.sourceCode, e.status, e.reviewer, e.reviewedAt])).toEqual([
@@ -59,12 +113,22 @@ describe('reviewCrosswalkEntries', () => {
   });
 
   it('refuses moves the workflow does not allow, and a reopening that gives a code two live entries', () => {
-    const e = errorOf(() => reviewCrosswalkEntries(set, { codeType: 'gender' }, { status: 'approved', reviewer: 'X', at: '2026-03-01' }));
+    const e = errorOf(() =>
+      reviewCrosswalkEntries(set, { codeType: 'gender' }, { status: 'approved', reviewer: 'X', at: '2026-03-01' }),
+    );
     expect(e.code).toBe('FERRY_ERR_REVIEW_TRANSITION');
-    expect(e.message).toBe("1 crosswalk entry cannot move to approved; nothing was changed:\n  gender 'F' is draft (draft may move to reviewed)");
-    const twice = errorOf(() => reviewCrosswalkEntries(set, { sourceCode: 'WBR', status: 'rejected' }, { status: 'draft' }));
-    expect(twice.message).toBe("1 crosswalk entry cannot move to draft; nothing was changed:\n  ethnic_category 'WBR' would have two live entries (4 and 5)");
-    expect(errorOf(() => reviewCrosswalkEntries(set, {}, { status: 'rejected', at: '2026-03-01' })).message).toBe('marking rows rejected needs a reviewer');
+    expect(e.message).toBe(
+      "1 crosswalk entry cannot move to approved; nothing was changed:\n  gender 'F' is draft (draft may move to reviewed)",
+    );
+    const twice = errorOf(() =>
+      reviewCrosswalkEntries(set, { sourceCode: 'WBR', status: 'rejected' }, { status: 'draft' }),
+    );
+    expect(twice.message).toBe(
+      "1 crosswalk entry cannot move to draft; nothing was changed:\n  ethnic_category 'WBR' would have two live entries (4 and 5)",
+    );
+    expect(errorOf(() => reviewCrosswalkEntries(set, {}, { status: 'rejected', at: '2026-03-01' })).message).toBe(
+      'marking rows rejected needs a reviewer',
+    );
   });
 
   it('selects by text in labels and notes', () => {

@@ -1,5 +1,10 @@
 import type { ReviewStatus } from '../contract/contract-model.js';
-import { canTransition, checkReviewAction, type ReviewAction, reviewTransitions } from '../contract/review-transitions.js';
+import {
+  canTransition,
+  checkReviewAction,
+  type ReviewAction,
+  reviewTransitions,
+} from '../contract/review-transitions.js';
 import { FerryError } from '../errors.js';
 import type { CrosswalkEntry, CrosswalkSet } from './crosswalk-model.js';
 
@@ -31,14 +36,27 @@ export interface CrosswalkReviewResult {
 /** A predicate over entries built once from a filter. */
 export function crosswalkEntryMatcher(filter: CrosswalkEntryFilter): (entry: CrosswalkEntry) => boolean {
   const codeType = filter.codeType?.trim().toLowerCase();
-  const statuses = filter.status === undefined ? undefined : new Set<string>(typeof filter.status === 'string' ? [filter.status] : filter.status);
+  const statuses =
+    filter.status === undefined
+      ? undefined
+      : new Set<string>(typeof filter.status === 'string' ? [filter.status] : filter.status);
   const text = filter.text?.toLowerCase();
   return (e) => {
     if (codeType !== undefined && e.codeType.toLowerCase() !== codeType) return false;
     if (filter.sourceCode !== undefined && e.sourceCode !== filter.sourceCode) return false;
     if (statuses && !statuses.has(e.status)) return false;
     if (text) {
-      const haystack = [e.codeType, e.sourceCode, e.sourceLabel, e.targetCode, e.targetLabel, e.reviewer ?? '', e.notes ?? ''].join('\n').toLowerCase();
+      const haystack = [
+        e.codeType,
+        e.sourceCode,
+        e.sourceLabel,
+        e.targetCode,
+        e.targetLabel,
+        e.reviewer ?? '',
+        e.notes ?? '',
+      ]
+        .join('\n')
+        .toLowerCase();
       if (!haystack.includes(text)) return false;
     }
     return true;
@@ -55,7 +73,11 @@ export function crosswalkEntryMatcher(filter: CrosswalkEntryFilter): (entry: Cro
  * reviewCrosswalkEntries(set, { codeType: 'ethnic_category', status: 'reviewed' },
  *   { status: 'approved', reviewer: 'C. Safety', at: '2026-03-03T10:00:00Z' })
  */
-export function reviewCrosswalkEntries(set: CrosswalkSet, filter: CrosswalkEntryFilter, action: ReviewAction): CrosswalkReviewResult {
+export function reviewCrosswalkEntries(
+  set: CrosswalkSet,
+  filter: CrosswalkEntryFilter,
+  action: ReviewAction,
+): CrosswalkReviewResult {
   const reviewer = checkReviewAction(action);
   const matches = crosswalkEntryMatcher(filter);
   const changed: CrosswalkEntryRef[] = [];
@@ -69,7 +91,9 @@ export function reviewCrosswalkEntries(set: CrosswalkSet, filter: CrosswalkEntry
       return e;
     }
     if (!canTransition(e.status, action.status)) {
-      refused.push(`${e.codeType} '${e.sourceCode}' is ${e.status} (${e.status} may move to ${reviewTransitions[e.status].join(' or ')})`);
+      refused.push(
+        `${e.codeType} '${e.sourceCode}' is ${e.status} (${e.status} may move to ${reviewTransitions[e.status].join(' or ')})`,
+      );
       return e;
     }
     changed.push(ref);
@@ -88,7 +112,8 @@ export function reviewCrosswalkEntries(set: CrosswalkSet, filter: CrosswalkEntry
     if (e.status === 'rejected') return;
     const key = `${e.codeType}\u0000${e.sourceCode}`;
     const first = live.get(key);
-    if (first !== undefined) refused.push(`${e.codeType} '${e.sourceCode}' would have two live entries (${first + 1} and ${i + 1})`);
+    if (first !== undefined)
+      refused.push(`${e.codeType} '${e.sourceCode}' would have two live entries (${first + 1} and ${i + 1})`);
     else live.set(key, i);
   });
   if (refused.length > 0) {
@@ -96,7 +121,10 @@ export function reviewCrosswalkEntries(set: CrosswalkSet, filter: CrosswalkEntry
     if (refused.length > shown.length) shown.push(`  ... and ${refused.length - shown.length} more`);
     throw new FerryError(
       'FERRY_ERR_REVIEW_TRANSITION',
-      [`${refused.length} crosswalk entr${refused.length === 1 ? 'y' : 'ies'} cannot move to ${action.status}; nothing was changed:`, ...shown].join('\n'),
+      [
+        `${refused.length} crosswalk entr${refused.length === 1 ? 'y' : 'ies'} cannot move to ${action.status}; nothing was changed:`,
+        ...shown,
+      ].join('\n'),
       { field: 'status' },
     );
   }

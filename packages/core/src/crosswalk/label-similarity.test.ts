@@ -11,7 +11,7 @@ describe('labelSimilarity', () => {
 
   it('is 1 for the same words, 0 for nothing in common, and matches abbreviations by prefix', () => {
     // Same words (token score 1); trigrams of '  white british ' and '  british white ': 12 of 14 each shared.
-    expect(labelSimilarity('White - British', 'british, WHITE')).toBeCloseTo(0.5 + 0.5 * (2 * 12) / (14 + 14), 12);
+    expect(labelSimilarity('White - British', 'british, WHITE')).toBeCloseTo(0.5 + (0.5 * (2 * 12)) / (14 + 14), 12);
     expect(labelSimilarity('Male', 'Male')).toBe(1);
     expect(labelSimilarity('Male', 'Zzz')).toBe(0);
     expect(labelSimilarity('', 'Male')).toBe(0);
@@ -20,10 +20,17 @@ describe('labelSimilarity', () => {
   });
 
   it('weighs rare words more than common ones', () => {
-    const weights = tokenWeights(['Emergency - GP', 'Emergency - bed bureau', 'Emergency - other', 'Elective - booked']);
+    const weights = tokenWeights([
+      'Emergency - GP',
+      'Emergency - bed bureau',
+      'Emergency - other',
+      'Elective - booked',
+    ]);
     expect(weights.get('emergency')).toBeLessThan(weights.get('bureau')!);
     expect(weights.get('bureau')).toBe(1);
-    expect(labelSimilarity('Bed bureau', 'Emergency - bed bureau', weights)).toBeGreaterThan(labelSimilarity('Bed bureau', 'Emergency - bed bureau'));
+    expect(labelSimilarity('Bed bureau', 'Emergency - bed bureau', weights)).toBeGreaterThan(
+      labelSimilarity('Bed bureau', 'Emergency - bed bureau'),
+    );
   });
 });
 
@@ -49,11 +56,33 @@ describe('suggestNationalCodes', () => {
 
   it('also matches the labels of approved local codes, at half weight', () => {
     const approved = [
-      { codeType: 'ethnic_category', sourceCode: 'IRL', sourceLabel: 'Eire national', targetCode: 'B', targetLabel: 'White - Irish', equivalence: 'equivalent' as const, status: 'approved' as const },
-      { codeType: 'ethnic_category', sourceCode: 'XX', sourceLabel: 'Eire national', targetCode: 'A', targetLabel: 'White - British', equivalence: 'equivalent' as const, status: 'draft' as const },
+      {
+        codeType: 'ethnic_category',
+        sourceCode: 'IRL',
+        sourceLabel: 'Eire national',
+        targetCode: 'B',
+        targetLabel: 'White - Irish',
+        equivalence: 'equivalent' as const,
+        status: 'approved' as const,
+      },
+      {
+        codeType: 'ethnic_category',
+        sourceCode: 'XX',
+        sourceLabel: 'Eire national',
+        targetCode: 'A',
+        targetLabel: 'White - British',
+        equivalence: 'equivalent' as const,
+        status: 'draft' as const,
+      },
     ];
     expect(suggestNationalCodes('Eire national', ethnic, approved)).toEqual([
-      { targetCode: 'B', targetLabel: 'White - Irish', score: 0.5, basis: 'approved mapping', matchedLabel: 'Eire national' },
+      {
+        targetCode: 'B',
+        targetLabel: 'White - Irish',
+        score: 0.5,
+        basis: 'approved mapping',
+        matchedLabel: 'Eire national',
+      },
     ]);
   });
 });

@@ -15,7 +15,24 @@ export function labelSimilarity(a: string, b: string, weights?: ReadonlyMap<stri
   return (tokenDice(ta, tb, weights) + trigramDice(ta.join(' '), tb.join(' '))) / 2;
 }
 
-const filler = new Set(['and', 'or', 'the', 'of', 'a', 'an', 'to', 'for', 'in', 'on', 'by', 'at', 'with', 'from', 'via', 'any']);
+const filler = new Set([
+  'and',
+  'or',
+  'the',
+  'of',
+  'a',
+  'an',
+  'to',
+  'for',
+  'in',
+  'on',
+  'by',
+  'at',
+  'with',
+  'from',
+  'via',
+  'any',
+]);
 
 /** The distinct content words of a label, lower-cased, in order; `&` reads as `and` (filler, dropped). */
 export function labelTokens(label: string): string[] {

@@ -55,9 +55,12 @@ export function lookupTableCandidates(
   }
   for (const c of catalogColumns) add(c.references?.split('.')[0]);
   for (const c of catalogColumns) {
-    for (const word of c.description.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) if (word.length > 2 && word === word.toUpperCase()) add(word);
+    for (const word of c.description.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [])
+      if (word.length > 2 && word === word.toUpperCase()) add(word);
   }
-  const stems = [...catalogColumns.map((c) => c.codeType ?? ''), ...columns.map((c) => c.column)].map((s) => s.toUpperCase()).filter(Boolean);
+  const stems = [...catalogColumns.map((c) => c.codeType ?? ''), ...columns.map((c) => c.column)]
+    .map((s) => s.toUpperCase())
+    .filter(Boolean);
   for (const stem of stems) {
     for (const t of sourceTables) if (t.toUpperCase() !== stem && lookupStems(t).includes(stem)) add(t);
   }
@@ -127,7 +130,8 @@ export async function readLocalCodeLabels(
     for (const r of rows) {
       const code = wanted.get((r[codeColumn] ?? '').trim().toUpperCase());
       const text = (r[label] ?? '').trim();
-      if (code !== undefined && text && !out.has(code)) out.set(code, { label: text, from: `${table}.${header[label]}` });
+      if (code !== undefined && text && !out.has(code))
+        out.set(code, { label: text, from: `${table}.${header[label]}` });
     }
   }
   return out;

@@ -42,21 +42,36 @@ export function suggestNationalCodes(
   limit = 3,
 ): CodeSuggestion[] {
   const best = new Map<string, CodeSuggestion & { order: number }>();
-  const approvedLabels = approved.filter((e) => e.status === 'approved' && e.equivalence !== 'unmatched' && e.sourceLabel.trim());
+  const approvedLabels = approved.filter(
+    (e) => e.status === 'approved' && e.equivalence !== 'unmatched' && e.sourceLabel.trim(),
+  );
   const weights = tokenWeights([...nationalCodes.map((n) => n.label), ...approvedLabels.map((e) => e.sourceLabel)]);
-  const consider = (code: string, targetLabel: string, matchedLabel: string, basis: CodeSuggestion['basis'], order: number) => {
+  const consider = (
+    code: string,
+    targetLabel: string,
+    matchedLabel: string,
+    basis: CodeSuggestion['basis'],
+    order: number,
+  ) => {
     const factor = basis === 'approved mapping' ? approvedMappingFactor : 1;
     const score = Math.round(labelSimilarity(label, matchedLabel, weights) * factor * 1000) / 1000;
     if (score < minSuggestionScore) return;
     const had = best.get(code);
-    if (!had || score > had.score) best.set(code, { targetCode: code, targetLabel, score, basis, matchedLabel, order: had?.order ?? order });
+    if (!had || score > had.score)
+      best.set(code, { targetCode: code, targetLabel, score, basis, matchedLabel, order: had?.order ?? order });
   };
   nationalCodes.forEach((n, i) => {
     if (!n.retired) consider(n.code, n.label, n.label, 'national label', i);
   });
   const labels = new Map(nationalCodes.map((n) => [n.code, n.label]));
   for (const e of approvedLabels) {
-    consider(e.targetCode, labels.get(e.targetCode) ?? e.targetLabel, e.sourceLabel, 'approved mapping', nationalCodes.length);
+    consider(
+      e.targetCode,
+      labels.get(e.targetCode) ?? e.targetLabel,
+      e.sourceLabel,
+      'approved mapping',
+      nationalCodes.length,
+    );
   }
   return [...best.values()]
     .sort((a, b) => b.score - a.score || a.order - b.order || (a.targetCode < b.targetCode ? -1 : 1))

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog, CatalogColumn } from '../catalog/catalog-model.js';
 import { readCatalogCsv } from '../catalog/catalog-csv-reader.js';
+import type { Catalog, CatalogColumn } from '../catalog/catalog-model.js';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { readContractFile } from '../contract/contract-file.js';
 import { buildErd } from './build-erd.js';
@@ -20,17 +20,30 @@ const col = (name: string, dataType: CatalogColumn['dataType'], extra: Partial<C
   description: '',
   ...extra,
 });
-const pk = (name: string, dataType: CatalogColumn['dataType'] = 'integer') => col(name, dataType, { primaryKey: true, nullable: false });
+const pk = (name: string, dataType: CatalogColumn['dataType'] = 'integer') =>
+  col(name, dataType, { primaryKey: true, nullable: false });
 
 /** A small legacy schema: one declared reference, the rest left for inference. */
 const catalog: Catalog = {
   version: 1,
   name: 'mini-pas',
   tables: [
-    { name: 'PATIENT', inScope: true, columns: [pk('PAT_ID'), col('SEX', 'code', { codeType: 'SEX' }), col('MERGED_INTO', 'integer', { description: 'PAT_ID of the surviving patient' })] },
+    {
+      name: 'PATIENT',
+      inScope: true,
+      columns: [
+        pk('PAT_ID'),
+        col('SEX', 'code', { codeType: 'SEX' }),
+        col('MERGED_INTO', 'integer', { description: 'PAT_ID of the surviving patient' }),
+      ],
+    },
     { name: 'LKP_SEX', inScope: true, columns: [pk('CODE', 'string'), col('DESCRIPTION', 'string')] },
     { name: 'STAFF', inScope: true, columns: [pk('STAFF_ID'), col('STAFF_CD', 'string')] },
-    { name: 'REFERRAL', inScope: true, columns: [pk('REF_ID'), col('PAT_ID', 'integer', { references: 'PATIENT.PAT_ID' }), col('CONS_CD', 'string')] },
+    {
+      name: 'REFERRAL',
+      inScope: true,
+      columns: [pk('REF_ID'), col('PAT_ID', 'integer', { references: 'PATIENT.PAT_ID' }), col('CONS_CD', 'string')],
+    },
     { name: 'ARC_REFERRAL', inScope: false, columns: [pk('REF_ID'), col('PAT_ID', 'integer')] },
     { name: 'OP_APPT', inScope: true, columns: [pk('APPT_ID'), col('REF_ID', 'integer'), col('PAT_ID', 'integer')] },
     { name: 'LTR_LETTER', inScope: false, columns: [pk('LETTER_ID'), col('REF_ID', 'integer')] },
@@ -49,7 +62,8 @@ beforeAll(async () => {
     // Letters quote reference numbers of another system: none is a REFERRAL key.
     LTR_LETTER: ['LETTER_ID,REF_ID', '1,900', '2,901', '3,902'],
   };
-  for (const [table, lines] of Object.entries(files)) await writeFile(join(dir, `${table}.csv`), `${lines.join('\n')}\n`);
+  for (const [table, lines] of Object.entries(files))
+    await writeFile(join(dir, `${table}.csv`), `${lines.join('\n')}\n`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -77,7 +91,11 @@ describe('buildErd', () => {
       toColumn: 'REF_ID',
       kind: 'inferred',
       confidence: 0.598,
-      evidence: ['column name equals the key REFERRAL.REF_ID', 'different module', 'next best: ARC_REFERRAL.REF_ID (0.299)'],
+      evidence: [
+        'column name equals the key REFERRAL.REF_ID',
+        'different module',
+        'next best: ARC_REFERRAL.REF_ID (0.299)',
+      ],
     });
     expect(erd.edges.find((e) => e.kind === 'declared')).toStrictEqual({
       from: 'REFERRAL',
@@ -117,7 +135,10 @@ describe('buildErd', () => {
     ]);
     const declared = erd.edges.find((e) => e.kind === 'declared')!;
     expect(declared.containment).toBe(0.8);
-    expect(declared.evidence).toEqual(['declared in the catalog', 'containment only 80%: 4 of 5 distinct values found in the parent key']);
+    expect(declared.evidence).toEqual([
+      'declared in the catalog',
+      'containment only 80%: 4 of 5 distinct values found in the parent key',
+    ]);
     const merged = erd.edges.find((e) => e.fromColumn === 'MERGED_INTO')!;
     expect(merged.evidence).toEqual([
       'description names key column PAT_ID',
@@ -139,13 +160,17 @@ describe('buildErd on the nhs-pas source catalog with its references stripped', 
   it('recovers the declared relationships: all but 2 of 577 with descriptions, 100% of the unambiguous same-name ones without', async () => {
     const full = await readCatalogCsv(packFile('catalog/source.csv'));
     const declared = new Map<string, string>();
-    for (const t of full.tables) for (const c of t.columns) if (c.references) declared.set(`${t.name}.${c.name}`, c.references);
+    for (const t of full.tables)
+      for (const c of t.columns) if (c.references) declared.set(`${t.name}.${c.name}`, c.references);
     expect(declared.size).toBe(577);
     const strip = (blankDescriptions: boolean): Catalog => ({
       ...full,
       tables: full.tables.map((t) => ({
         ...t,
-        columns: t.columns.map(({ references: _r, ...c }) => ({ ...c, ...(blankDescriptions ? { description: '' } : {}) })),
+        columns: t.columns.map(({ references: _r, ...c }) => ({
+          ...c,
+          ...(blankDescriptions ? { description: '' } : {}),
+        })),
       })),
     });
     const score = async (cat: Catalog) => {
@@ -187,25 +212,30 @@ describe('buildErd on the nhs-pas source catalog with its references stripped', 
   });
 
   it('gives every table a domain: the contract for the tables it loads, else names and module prefixes', async () => {
-    const [cat, contract] = await Promise.all([readCatalogCsv(packFile('catalog/source.csv')), readContractFile(packFile('contract/contract.json'))]);
+    const [cat, contract] = await Promise.all([
+      readCatalogCsv(packFile('catalog/source.csv')),
+      readContractFile(packFile('contract/contract.json')),
+    ]);
     const erd = await buildErd({ catalog: cat, contract });
     const domain = new Map(erd.nodes.map((n) => [n.id, n.domain]));
-    expect(['PATIENT', 'REFERRAL', 'OP_SLOT', 'OP_WLIST', 'IP_TCI', 'ADM_SPELL', 'ARC_ADM_SPELL', 'PATIENT_AUD', 'MH_TRIBUNAL', 'CODE_PROC', 'LKP_SEX', 'PATH_REQ', 'SYS_USER', 'AE_ATTEND'].map((t) => domain.get(t))).toEqual([
-      'PMI',
-      'REF',
-      'REF',
-      'OPD',
-      'IWL',
-      'ADT',
-      'ADT',
-      'PMI',
-      'MH',
-      'CODING',
-      'REF',
-      'PATH',
-      'SYS',
-      'AE',
-    ]);
+    expect(
+      [
+        'PATIENT',
+        'REFERRAL',
+        'OP_SLOT',
+        'OP_WLIST',
+        'IP_TCI',
+        'ADM_SPELL',
+        'ARC_ADM_SPELL',
+        'PATIENT_AUD',
+        'MH_TRIBUNAL',
+        'CODE_PROC',
+        'LKP_SEX',
+        'PATH_REQ',
+        'SYS_USER',
+        'AE_ATTEND',
+      ].map((t) => domain.get(t)),
+    ).toEqual(['PMI', 'REF', 'REF', 'OPD', 'IWL', 'ADT', 'ADT', 'PMI', 'MH', 'CODING', 'REF', 'PATH', 'SYS', 'AE']);
     expect(erd.nodes).toHaveLength(419);
     // The archive run table has no base name a rule or module knows.
     expect(erd.nodes.filter((n) => n.domain === 'OTHER').map((n) => n.id)).toEqual(['ARC_BATCH']);

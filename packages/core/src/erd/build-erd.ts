@@ -4,9 +4,14 @@ import type { ProfileSourceConnector } from '../profile/profile-source.js';
 import { type ColumnValues, containment, readColumnValueSets, type SourceValueSets } from './column-value-sets.js';
 import type { Erd, ErdEdge, ErdNode } from './erd-model.js';
 import { keyColumns, keySuffixClass } from './key-columns.js';
-import { tableNameTokens } from './table-name-tokens.js';
-import { confidenceOf, type EdgeEvidence, type RelationshipCandidate, relationshipCandidates } from './relationship-candidates.js';
+import {
+  confidenceOf,
+  type EdgeEvidence,
+  type RelationshipCandidate,
+  relationshipCandidates,
+} from './relationship-candidates.js';
 import { deriveTableDomains } from './table-domains.js';
+import { tableNameTokens } from './table-name-tokens.js';
 
 /** What an ERD is built from. */
 export interface BuildErdInput {
@@ -29,7 +34,10 @@ function isTextType(t: string): boolean {
 }
 
 /** Columns named like references (an ID or code suffix, or ending in BY), PKs and skipped columns excluded. */
-function keyLikeColumns(catalog: Catalog, linked: (table: string, column: string) => boolean): Array<{ table: string; column: string; dataType: string }> {
+function keyLikeColumns(
+  catalog: Catalog,
+  linked: (table: string, column: string) => boolean,
+): Array<{ table: string; column: string; dataType: string }> {
   const out: Array<{ table: string; column: string; dataType: string }> = [];
   for (const t of catalog.tables) {
     const single = t.columns.filter((c) => c.primaryKey).length === 1;
@@ -45,7 +53,10 @@ function keyLikeColumns(catalog: Catalog, linked: (table: string, column: string
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
 
 /** Evidence from measured containment of the child's values in the parent key, and from the key's uniqueness. */
-function dataEvidence(child: ColumnValues | undefined, parent: ColumnValues | undefined): { evidence: EdgeEvidence[]; share?: number } {
+function dataEvidence(
+  child: ColumnValues | undefined,
+  parent: ColumnValues | undefined,
+): { evidence: EdgeEvidence[]; share?: number } {
   if (!child || !parent) return { evidence: [] };
   const c = containment(child, parent);
   if (!c) return { evidence: [{ text: 'no values in the data to measure' }] };
@@ -53,10 +64,12 @@ function dataEvidence(child: ColumnValues | undefined, parent: ColumnValues | un
   const evidence: EdgeEvidence[] = [];
   const of = `${child.distinct.size - c.orphans} of ${child.distinct.size} distinct values found in the parent key${sampled}`;
   if (c.share >= 0.99) evidence.push({ text: `containment ${pct(c.share)}: ${of}`, weight: 0.9 });
-  else if (c.share >= 0.9) evidence.push({ text: `containment ${pct(c.share)}: ${of} (${c.orphans} orphans)`, weight: 0.6 });
+  else if (c.share >= 0.9)
+    evidence.push({ text: `containment ${pct(c.share)}: ${of} (${c.orphans} orphans)`, weight: 0.6 });
   else if (c.share >= 0.5) evidence.push({ text: `containment only ${pct(c.share)}: ${of}`, factor: 0.7 });
   else evidence.push({ text: `containment only ${pct(c.share)}: ${of}; the data speaks against it`, factor: 0.2 });
-  if (parent.distinct.size < parent.nonBlank && !parent.truncated) evidence.push({ text: 'the parent column is not unique in the data', factor: 0.6 });
+  if (parent.distinct.size < parent.nonBlank && !parent.truncated)
+    evidence.push({ text: 'the parent column is not unique in the data', factor: 0.6 });
   return { evidence, share: Math.round(c.share * 1e6) / 1e6 };
 }
 
@@ -88,12 +101,21 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
     for (const c of t.columns) {
       if (!c.references) continue;
       const dot = c.references.indexOf('.');
-      declared.push({ table: t.name, column: c.name, to: c.references.slice(0, dot), toColumn: c.references.slice(dot + 1) });
+      declared.push({
+        table: t.name,
+        column: c.name,
+        to: c.references.slice(0, dot),
+        toColumn: c.references.slice(dot + 1),
+      });
     }
   }
   const declaredSet = new Set(declared.map((d) => `${d.table}.${d.column}`));
   const keys = keyColumns(catalog);
-  const candidates = relationshipCandidates(catalog, keys, input.inferDeclared ? undefined : (t, c) => declaredSet.has(`${t}.${c}`));
+  const candidates = relationshipCandidates(
+    catalog,
+    keys,
+    input.inferDeclared ? undefined : (t, c) => declaredSet.has(`${t}.${c}`),
+  );
 
   const named = new Set(candidates.map((c) => `${c.table}.${c.column}>${c.parent.table}.${c.parent.column}`));
   // Columns named like references and not declared: with data, containment alone may link them (to other parents
@@ -105,7 +127,10 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
     const wanted = new Map<string, Set<string>>();
     const want = (table: string, column: string) => {
       let s = wanted.get(table);
-      if (!s) wanted.set(table, (s = new Set()));
+      if (!s) {
+        s = new Set();
+        wanted.set(table, s);
+      }
       s.add(column);
     };
     for (const d of declared) {
@@ -138,12 +163,20 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
   type Scored = { candidate: RelationshipCandidate; evidence: EdgeEvidence[]; confidence: number; share?: number };
   const byChild = new Map<string, Scored[]>();
   const add = (candidate: RelationshipCandidate, dataOnly: boolean) => {
-    const data = dataEvidence(valuesOf(sets, candidate.table, candidate.column), valuesOf(sets, candidate.parent.table, candidate.parent.column));
+    const data = dataEvidence(
+      valuesOf(sets, candidate.table, candidate.column),
+      valuesOf(sets, candidate.parent.table, candidate.parent.column),
+    );
     if (dataOnly && !(data.share !== undefined && data.share >= 0.99)) return;
     const evidence = [...candidate.evidence, ...data.evidence];
     const key = `${candidate.table}.${candidate.column}`;
     const list = byChild.get(key) ?? [];
-    list.push({ candidate, evidence, confidence: confidenceOf(evidence), ...(data.share !== undefined ? { share: data.share } : {}) });
+    list.push({
+      candidate,
+      evidence,
+      confidence: confidenceOf(evidence),
+      ...(data.share !== undefined ? { share: data.share } : {}),
+    });
     byChild.set(key, list);
   };
   for (const candidate of candidates) add(candidate, false);
@@ -154,7 +187,15 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
       if (k.table === u.table && k.column === u.column) continue;
       if (!valuesOf(sets, k.table, k.column) || isTextType(k.dataType) !== isTextType(u.dataType)) continue;
       if (named.has(`${u.table}.${u.column}>${k.table}.${k.column}`)) continue;
-      add({ table: u.table, column: u.column, parent: k, evidence: [{ text: 'no name or description link; found by value containment alone', factor: 0.6 }] }, true);
+      add(
+        {
+          table: u.table,
+          column: u.column,
+          parent: k,
+          evidence: [{ text: 'no name or description link; found by value containment alone', factor: 0.6 }],
+        },
+        true,
+      );
     }
   }
   for (const list of byChild.values()) {
@@ -169,7 +210,8 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
       texts.push(`ambiguous: ${ties} parents fit equally well`);
     }
     if (confidence < minConfidence) continue;
-    if (next) texts.push(`next best: ${next.candidate.parent.table}.${next.candidate.parent.column} (${next.confidence})`);
+    if (next)
+      texts.push(`next best: ${next.candidate.parent.table}.${next.candidate.parent.column} (${next.confidence})`);
     edges.push({
       from: best.candidate.table,
       to: best.candidate.parent.table,
@@ -181,8 +223,13 @@ export async function buildErd(input: BuildErdInput): Promise<Erd> {
       ...(best.share !== undefined ? { containment: best.share } : {}),
     });
   }
-  const order = new Map(catalog.tables.flatMap((t, i) => t.columns.map((c, j) => [`${t.name}.${c.name}`, i * 10_000 + j] as const)));
-  edges.sort((a, b) => order.get(`${a.from}.${a.fromColumn}`)! - order.get(`${b.from}.${b.fromColumn}`)! || (a.kind < b.kind ? -1 : 1));
+  const order = new Map(
+    catalog.tables.flatMap((t, i) => t.columns.map((c, j) => [`${t.name}.${c.name}`, i * 10_000 + j] as const)),
+  );
+  edges.sort(
+    (a, b) =>
+      order.get(`${a.from}.${a.fromColumn}`)! - order.get(`${b.from}.${b.fromColumn}`)! || (a.kind < b.kind ? -1 : 1),
+  );
 
   const nodes: ErdNode[] = catalog.tables.map((t) => {
     const rows = sets?.rows.get(t.name);

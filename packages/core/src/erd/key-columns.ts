@@ -44,7 +44,8 @@ export function keyColumns(catalog: Catalog): KeyColumn[] {
       const stem = tableNameTokens(c.name).slice(0, -1).join('_');
       // WARD_CD in ADM_WARDSTAY names the WARD table, not ADM_WARDSTAY: a table named by the stem owns the code.
       const ownedElsewhere = baseNames.has(stem) && baseTableTokens(t.name).join('_') !== stem;
-      if (stem === '' || (stemNamesTable(stem, t.name) && !ownedElsewhere)) out.push({ table: t.name, column: c.name, dataType: c.dataType, alternate: true });
+      if (stem === '' || (stemNamesTable(stem, t.name) && !ownedElsewhere))
+        out.push({ table: t.name, column: c.name, dataType: c.dataType, alternate: true });
     }
   }
   return out;

@@ -87,15 +87,30 @@ interface ColumnInfo {
 }
 
 /** Name and description evidence that a column refers to a key (empty when there is none). */
-function nameEvidence(c: ColumnInfo, k: KeyInfo, uniqueKeyNames: ReadonlySet<string>, liveTables: ReadonlySet<string>): EdgeEvidence[] {
+function nameEvidence(
+  c: ColumnInfo,
+  k: KeyInfo,
+  uniqueKeyNames: ReadonlySet<string>,
+  liveTables: ReadonlySet<string>,
+): EdgeEvidence[] {
   const out: EdgeEvidence[] = [];
   const { key } = k;
   const keyName = key.column.toUpperCase();
   const { tokens, suffixClass } = c;
-  if (c.name === keyName) out.push({ text: `column name equals the key ${key.table}.${key.column}`, weight: signalWeights.sameName });
-  else if (c.name.endsWith(`_${keyName}`)) out.push({ text: `column name ends with the key name ${key.column}`, weight: signalWeights.suffixName });
-  else if (suffixClass && tokens.length > 1 && suffixClass === k.suffixClass && stemMatches(tokens.slice(0, -1).join('_'), k)) {
-    out.push({ text: `column stem ${tokens.slice(0, -1).join('_')} names table ${key.table}`, weight: signalWeights.stemNamesTable });
+  if (c.name === keyName)
+    out.push({ text: `column name equals the key ${key.table}.${key.column}`, weight: signalWeights.sameName });
+  else if (c.name.endsWith(`_${keyName}`))
+    out.push({ text: `column name ends with the key name ${key.column}`, weight: signalWeights.suffixName });
+  else if (
+    suffixClass &&
+    tokens.length > 1 &&
+    suffixClass === k.suffixClass &&
+    stemMatches(tokens.slice(0, -1).join('_'), k)
+  ) {
+    out.push({
+      text: `column stem ${tokens.slice(0, -1).join('_')} names table ${key.table}`,
+      weight: signalWeights.stemNamesTable,
+    });
   } else if (suffixClass && tokens.length > 2 && suffixClass === k.suffixClass && stemMatches(tokens.at(-2)!, k)) {
     out.push({ text: `column role ${tokens.at(-2)} names table ${key.table}`, weight: signalWeights.roleNamesTable });
   } else if (!suffixClass && tokens.length > 1 && tokens.at(-1)!.length >= 3 && stemMatches(tokens.at(-1)!, k)) {
@@ -105,14 +120,25 @@ function nameEvidence(c: ColumnInfo, k: KeyInfo, uniqueKeyNames: ReadonlySet<str
     out.push({ text: `${key.table} is the only table keyed by ${key.column}`, weight: signalWeights.uniqueKeyName });
   }
   const codeType = c.column.codeType?.toUpperCase();
-  if (codeType && !key.alternate && (k.lookupStems.includes(codeType) || k.live === codeType) && key.table.toUpperCase() !== codeType) {
-    out.push({ text: `code type ${c.column.codeType} names lookup table ${key.table}`, weight: signalWeights.codeTypeNamesLookup });
+  if (
+    codeType &&
+    !key.alternate &&
+    (k.lookupStems.includes(codeType) || k.live === codeType) &&
+    key.table.toUpperCase() !== codeType
+  ) {
+    out.push({
+      text: `code type ${c.column.codeType} names lookup table ${key.table}`,
+      weight: signalWeights.codeTypeNamesLookup,
+    });
   }
   // A copy (archive) table whose description names a live table refers to that table's copy of the same kind.
   const describedTable = k.copy && k.copy === c.copy && liveTables.has(k.live) ? k.live : key.table;
   const via = describedTable !== key.table ? `, and this ${c.copy} table refers to its ${k.copy} copy` : '';
   if (c.described.has(`${describedTable}.${key.column}`)) {
-    out.push({ text: `description names ${describedTable}.${key.column}${via}`, weight: signalWeights.descriptionNamesKey });
+    out.push({
+      text: `description names ${describedTable}.${key.column}${via}`,
+      weight: signalWeights.descriptionNamesKey,
+    });
   } else if (c.described.has(describedTable) && !key.alternate) {
     out.push({ text: `description names table ${describedTable}${via}`, weight: signalWeights.descriptionNamesTable });
   } else if (c.described.has(key.column) && uniqueKeyNames.has(key.column) && c.name !== keyName) {

@@ -8,16 +8,53 @@ import { baseTableTokens, moduleOf } from './table-name-tokens.js';
  * per-schema answer list: it names the usual PAS modules.
  */
 export const domainNameRules: ReadonlyArray<{ domain: string; prefixes: ReadonlyArray<readonly string[]> }> = [
-  { domain: 'CODING', prefixes: [['CODE', 'DIAG'], ['CODE', 'PROC'], ['CODING'], ['CLIN', 'CODING'], ['OP', 'APPT', 'CODING'], ['DIAGNOSIS'], ['PROCEDURE']] },
+  {
+    domain: 'CODING',
+    prefixes: [
+      ['CODE', 'DIAG'],
+      ['CODE', 'PROC'],
+      ['CODING'],
+      ['CLIN', 'CODING'],
+      ['OP', 'APPT', 'CODING'],
+      ['DIAGNOSIS'],
+      ['PROCEDURE'],
+    ],
+  },
   { domain: 'PMI', prefixes: [['PATIENT'], ['PAT'], ['PMI'], ['PERSON']] },
   { domain: 'RTT', prefixes: [['RTT'], ['PATHWAY']] },
-  { domain: 'IWL', prefixes: [['IP', 'WLIST'], ['IP', 'WL'], ['IP', 'TCI'], ['IWL'], ['WAITING', 'LIST'], ['WL'], ['TCI']] },
-  { domain: 'OPD', prefixes: [['OP', 'WLIST'], ['OP', 'WL'], ['OP', 'APPT'], ['OPD'], ['OUTPATIENT'], ['APPT'], ['APPOINTMENT']] },
-  { domain: 'ADT', prefixes: [['ADM'], ['ADMISSION'], ['ADT'], ['SPELL'], ['EPISODE'], ['WARDSTAY'], ['DISCH'], ['IP']] },
+  {
+    domain: 'IWL',
+    prefixes: [['IP', 'WLIST'], ['IP', 'WL'], ['IP', 'TCI'], ['IWL'], ['WAITING', 'LIST'], ['WL'], ['TCI']],
+  },
+  {
+    domain: 'OPD',
+    prefixes: [['OP', 'WLIST'], ['OP', 'WL'], ['OP', 'APPT'], ['OPD'], ['OUTPATIENT'], ['APPT'], ['APPOINTMENT']],
+  },
+  {
+    domain: 'ADT',
+    prefixes: [['ADM'], ['ADMISSION'], ['ADT'], ['SPELL'], ['EPISODE'], ['WARDSTAY'], ['DISCH'], ['IP']],
+  },
   { domain: 'MH', prefixes: [['MH'], ['MHA'], ['MENTAL']] },
   {
     domain: 'REF',
-    prefixes: [['REFERRAL'], ['LKP'], ['LU'], ['LOOKUP'], ['STAFF'], ['SITE'], ['WARD'], ['SPECIALTY'], ['SPEC'], ['CLINIC'], ['OP', 'CLINIC'], ['OP', 'SESSION'], ['OP', 'SLOT'], ['CONSULTANT'], ['GP'], ['PRACTICE']],
+    prefixes: [
+      ['REFERRAL'],
+      ['LKP'],
+      ['LU'],
+      ['LOOKUP'],
+      ['STAFF'],
+      ['SITE'],
+      ['WARD'],
+      ['SPECIALTY'],
+      ['SPEC'],
+      ['CLINIC'],
+      ['OP', 'CLINIC'],
+      ['OP', 'SESSION'],
+      ['OP', 'SLOT'],
+      ['CONSULTANT'],
+      ['GP'],
+      ['PRACTICE'],
+    ],
   },
 ];
 
@@ -32,7 +69,8 @@ export function domainFromName(table: string): string | undefined {
   let best: { domain: string; length: number } | undefined;
   for (const rule of domainNameRules) {
     for (const prefix of rule.prefixes) {
-      if (startsWith(tokens, prefix) && (!best || prefix.length > best.length)) best = { domain: rule.domain, length: prefix.length };
+      if (startsWith(tokens, prefix) && (!best || prefix.length > best.length))
+        best = { domain: rule.domain, length: prefix.length };
     }
   }
   return best?.domain;
@@ -46,7 +84,11 @@ export function domainFromName(table: string): string | undefined {
  * @example
  * deriveTableDomains(catalog, contract).get('ARC_ADM_SPELL') // => 'ADT'
  */
-export function deriveTableDomains(catalog: Catalog, contract?: MappingContract, minModuleTables = 3): Map<string, string> {
+export function deriveTableDomains(
+  catalog: Catalog,
+  contract?: MappingContract,
+  minModuleTables = 3,
+): Map<string, string> {
   const fromContract = new Map<string, string>();
   for (const t of contract?.tables ?? []) if (!fromContract.has(t.source)) fromContract.set(t.source, t.domain);
   const baseDomain = new Map<string, string>();

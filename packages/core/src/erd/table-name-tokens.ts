@@ -1,5 +1,18 @@
 /** Name tokens that mark a copy of a table rather than the table itself (archive, audit, history). */
-export const copyTableTokens = new Set(['ARC', 'ARCH', 'ARCHIVE', 'AUD', 'AUDIT', 'HIST', 'HISTORY', 'LOG', 'BAK', 'OLD', 'TMP', 'COPY']);
+export const copyTableTokens = new Set([
+  'ARC',
+  'ARCH',
+  'ARCHIVE',
+  'AUD',
+  'AUDIT',
+  'HIST',
+  'HISTORY',
+  'LOG',
+  'BAK',
+  'OLD',
+  'TMP',
+  'COPY',
+]);
 
 /** Upper-case tokens of a table or column name (`_`, `-`, spaces and camelCase split). */
 export function tableNameTokens(name: string): string[] {
