@@ -9,4 +9,6 @@ export * from './db/migrations/migration-lock.js';
 export * from './db/migrations/platform-migrator.js';
 export * from './db/migrations/row-migration-lock.js';
 export * from './db/platform-database.js';
+export * from './identity/bootstrap-admin.js';
+export * from './identity/password-hasher.js';
 export * from './server.js';

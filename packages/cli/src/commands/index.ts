@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { registerCatalog } from './catalog.js';
 import { registerContract } from './contract.js';
 import { registerCrosswalk } from './crosswalk.js';
@@ -40,6 +41,7 @@ const commands: Array<(program: Command) => void> = [
   registerRuns,
   registerDb,
   registerServe,
+  registerAudit,
 ];
 
 export function registerCommands(program: Command): void {
