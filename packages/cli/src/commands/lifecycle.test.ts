@@ -8,8 +8,22 @@ describe('ferry lifecycle', () => {
   it('prints one JSON summary, keeps the run, and exits 1 when the cutover_ready gate blocks', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-cli-lc-'));
     const { code, stdout, stderr } = await runFerry(
-      'lifecycle', '--pack', 'nhs-pas', '--patients', '60', '--seed', '3', '--defects', 'typical',
-      '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--json',
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--patients',
+      '60',
+      '--seed',
+      '3',
+      '--defects',
+      'typical',
+      '--release-profile',
+      'cutover_ready',
+      '--target',
+      `csv:${join(out, 'load')}`,
+      '--out',
+      out,
+      '--json',
     );
     expect(stderr).toBe('');
     expect(code).toBe(1);
@@ -19,12 +33,31 @@ describe('ferry lifecycle', () => {
     expect(summary.rejected_rows).toBeGreaterThan(0);
     const manifest = JSON.parse(await readFile(join(out, 'evidence', 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.files).sort()).toEqual([
-      'issues.csv', 'lifecycle_run.json', 'mapping_contract.csv', 'migration_report.json', 'quality_report.json',
-      'reconciliation_report.json', 'rejects.csv', 'release_gate_report.json',
+      'issues.csv',
+      'lifecycle_run.json',
+      'mapping_contract.csv',
+      'migration_report.json',
+      'quality_report.json',
+      'reconciliation_report.json',
+      'rejects.csv',
+      'release_gate_report.json',
     ]);
 
     // Then the gate is rerun alone (from the gate stage), reusing the stored check results.
-    const rerun = await runFerry('lifecycle', '--pack', 'nhs-pas', '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--from', 'gate', '--json');
+    const rerun = await runFerry(
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--release-profile',
+      'cutover_ready',
+      '--target',
+      `csv:${join(out, 'load')}`,
+      '--out',
+      out,
+      '--from',
+      'gate',
+      '--json',
+    );
     expect(rerun.code).toBe(1);
     expect(JSON.parse(rerun.stdout).source_rows).toBe(summary.source_rows);
     expect((await readdir(join(out, 'runs'))).length).toBe(2);
@@ -37,10 +70,29 @@ describe('ferry lifecycle', () => {
 
   it.each([
     [['lifecycle', '--pack', 'nhs-pas', '--patients', '5', '--out', 'x'], /release-profile/],
-    [['lifecycle', '--pack', 'nhs-pas', '--patients', 'many', '--release-profile', 'development', '--out', 'x'], /--patients/],
-    [['lifecycle', '--pack', 'nope', '--patients', '5', '--release-profile', 'development', '--out', 'x'], /Unknown pack 'nope'/],
+    [
+      ['lifecycle', '--pack', 'nhs-pas', '--patients', 'many', '--release-profile', 'development', '--out', 'x'],
+      /--patients/,
+    ],
+    [
+      ['lifecycle', '--pack', 'nope', '--patients', '5', '--release-profile', 'development', '--out', 'x'],
+      /Unknown pack 'nope'/,
+    ],
     [['lifecycle', '--pack', 'nhs-pas', '--release-profile', 'development', '--out', 'x'], /Give a source/],
-    [['lifecycle', '--pack', 'nhs-pas', '--source', '/no/such/dir', '--release-profile', 'development', '--out', join(tmpdir(), 'ferry-x')], /no such file or folder/],
+    [
+      [
+        'lifecycle',
+        '--pack',
+        'nhs-pas',
+        '--source',
+        '/no/such/dir',
+        '--release-profile',
+        'development',
+        '--out',
+        join(tmpdir(), 'ferry-x'),
+      ],
+      /no such file or folder/,
+    ],
   ])('exits 2 with a clear message for bad usage: %j', async (args, message) => {
     const { code, stderr } = await runFerry(...args);
     expect(code).toBe(2);
@@ -52,7 +104,23 @@ describe('ferry lifecycle', () => {
 describe('ferry lifecycle --require-locked-contract', () => {
   it('refuses an unlocked contract at cutover_ready with exit code 2, and runs with a locked one', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-cli-lock-'));
-    const args = ['lifecycle', '--pack', 'nhs-pas', '--patients', '20', '--seed', '4', '--release-profile', 'cutover_ready', '--target', `csv:${join(out, 'load')}`, '--out', out, '--require-locked-contract', '--json'];
+    const args = [
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--patients',
+      '20',
+      '--seed',
+      '4',
+      '--release-profile',
+      'cutover_ready',
+      '--target',
+      `csv:${join(out, 'load')}`,
+      '--out',
+      out,
+      '--require-locked-contract',
+      '--json',
+    ];
     const refused = await runFerry(...args);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs a locked contract version/);
@@ -64,5 +132,16 @@ describe('ferry lifecycle --require-locked-contract', () => {
     const ran = await runFerry(...args, '--contract', file);
     expect(ran.stderr).toBe('');
     expect(JSON.parse(ran.stdout).gate).toBe('PASS');
+  });
+});
+
+describe('ferry lifecycle --from', () => {
+  it('refuses to reuse a load that went into another target', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ferry-cli-from-'));
+    const first = await runFerry('lifecycle', '--pack', 'nhs-pas', '--patients', '10', '--release-profile', 'development', '--target', `csv:${join(out, 'a')}`, '--out', out, '--json');
+    expect(first.code).toBe(0);
+    const again = await runFerry('lifecycle', '--pack', 'nhs-pas', '--release-profile', 'development', '--target', `csv:${join(out, 'b')}`, '--out', out, '--from', 'check');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/went into another target; rerun from migrate/);
   });
 });

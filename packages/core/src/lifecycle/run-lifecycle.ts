@@ -59,6 +59,13 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     throw new FerryError('FERRY_ERR_USAGE', `--from ${from}: the latest run (${previous.runId}) used pack ${previous.arguments.pack}`);
   }
   const fromIndex = stageIndex(from);
+  if (fromIndex > stageIndex('migrate') && previous.arguments.target !== record.arguments.target) {
+    // Later stages read the rows the earlier load put in its target; another target does not hold them.
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--from ${from} reuses the load of run ${previous.runId}, which went into another target; rerun from migrate instead`,
+    );
+  }
   for (const stage of lifecycleStages.slice(0, fromIndex)) {
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
