@@ -47,9 +47,18 @@ export type RequestAuditEvent = Omit<
   organisationId?: string | null;
 };
 
+/** One registered route and who may call it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     platform: Platform;
+    /** Every route registered, with its access rule (the route-permission tests enumerate it). */
+    routeTable: readonly RouteEntry[];
   }
   interface FastifyRequest {
     /** The signed-in caller, or null. */

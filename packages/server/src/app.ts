@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { Pack, SqlDatabase } from '@ferry/core';
 import Fastify from 'fastify';
-import type { FerryApp, Platform } from './app-types.js';
+import type { FerryApp, Platform, RouteEntry } from './app-types.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { PasswordHasher } from './identity/password-hasher.js';
@@ -60,6 +60,13 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     now: options.now ?? (() => new Date()),
   };
   app.decorate('platform', platform);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
   await app.register(docsPlugin);
