@@ -1,6 +1,6 @@
 import { api } from './api-client';
 
-/** The signed-in user as the API describes them. */
+/** The signed-in user as GET /api/auth/me describes them. */
 export interface Me {
   id: string;
   email: string;
@@ -9,29 +9,55 @@ export interface Me {
   isSuperAdmin: boolean;
   roles: string[];
   permissions: string[];
-  mfaEnrolmentRequired?: boolean;
+  via: 'session' | 'token';
+  mfaEnrolmentRequired: boolean;
 }
 
-/** Sign-in input. */
+interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  organisationId: string | null;
+  isSuperAdmin: boolean;
+}
+
+interface MeResponse {
+  user: UserSummary;
+  roles: string[];
+  permissions: string[];
+  via: 'session' | 'token';
+  mfaEnrolmentRequired: boolean;
+}
+
+/** Sign-in input (the TOTP code only when the account has a second factor). */
 export interface LoginInput {
   email: string;
   password: string;
-  totp?: string;
+  totpCode?: string;
 }
 
-/** A request for access that an org admin approves. */
+/** A request to join an organisation (by its code); an org admin approves or rejects it. */
 export interface RegistrationInput {
+  organisation: string;
   email: string;
   displayName: string;
   password: string;
-  organisationSlug: string;
-  reason?: string;
 }
 
 /** The identity endpoints of the API. */
 export const identityApi = {
-  me: (signal?: AbortSignal) => api.get<{ user: Me }>('/api/auth/me', undefined, signal).then((r) => r.user),
-  login: (input: LoginInput) => api.post<{ user: Me }>('/api/auth/login', input),
-  logout: () => api.post<void>('/api/auth/logout'),
-  register: (input: RegistrationInput) => api.post<{ id: string; status: string }>('/api/auth/register', input),
+  me: async (signal?: AbortSignal): Promise<Me> => {
+    const r = await api.get<MeResponse>('/api/auth/me', undefined, signal);
+    return {
+      ...r.user,
+      roles: r.roles,
+      permissions: r.permissions,
+      via: r.via,
+      mfaEnrolmentRequired: r.mfaEnrolmentRequired,
+    };
+  },
+  login: (input: LoginInput) =>
+    api.post<{ user: UserSummary; csrfToken: string; mfaEnrolmentRequired: boolean }>('/api/auth/login', input),
+  logout: () => api.post<{ ok: true }>('/api/auth/logout'),
+  register: (input: RegistrationInput) => api.post<{ status: 'pending' }>('/api/auth/register', input),
 };

@@ -2,35 +2,38 @@ import { api } from './api-client';
 
 export interface Organisation {
   id: string;
-  name: string;
   slug: string;
+  name: string;
+  requireTotp: boolean;
+  createdAt: string;
 }
 export interface Workspace {
   id: string;
   organisationId: string;
   name: string;
+  createdAt: string;
 }
 export interface Project {
   id: string;
-  workspaceId: string;
   organisationId: string;
+  workspaceId: string;
   name: string;
   pack: string;
-}
-export interface Items<T> {
-  items: T[];
+  settings: Record<string, unknown>;
+  createdAt: string;
 }
 
 /** Organisations, workspaces and projects. */
 export const tenancyApi = {
-  organisations: () => api.get<Items<Organisation>>('/api/organisations').then((r) => r.items),
-  createOrganisation: (input: { name: string; slug: string }) => api.post<Organisation>('/api/organisations', input),
-  workspaces: (orgId: string) =>
-    api.get<Items<Workspace>>(`/api/organisations/${orgId}/workspaces`).then((r) => r.items),
+  organisations: () => api.get<Organisation[]>('/api/orgs'),
+  createOrganisation: (input: { name: string; slug: string; requireTotp?: boolean }) =>
+    api.post<Organisation>('/api/orgs', input),
+  updateOrganisation: (orgId: string, input: { name?: string; requireTotp?: boolean }) =>
+    api.patch<Organisation>(`/api/orgs/${orgId}`, input),
+  workspaces: (orgId: string) => api.get<Workspace[]>(`/api/orgs/${orgId}/workspaces`),
   createWorkspace: (orgId: string, input: { name: string }) =>
-    api.post<Workspace>(`/api/organisations/${orgId}/workspaces`, input),
-  projects: (workspaceId: string) =>
-    api.get<Items<Project>>(`/api/workspaces/${workspaceId}/projects`).then((r) => r.items),
+    api.post<Workspace>(`/api/orgs/${orgId}/workspaces`, input),
+  projects: (workspaceId: string) => api.get<Project[]>('/api/projects', { workspaceId }),
   project: (projectId: string) => api.get<Project>(`/api/projects/${projectId}`),
   createProject: (workspaceId: string, input: { name: string; pack: string }) =>
     api.post<Project>(`/api/workspaces/${workspaceId}/projects`, input),

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { tenancyApi } from '../api/tenancy-api';
+import { useActiveOrganisation } from '../hooks/useActiveOrganisation';
 import { rememberProject, useProjectContext } from '../hooks/useProjectContext';
 
 /** The segment after /projects/:id/ of the current page, so switching project stays on the same page. */
@@ -19,7 +20,7 @@ export function ContextSwitcher() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { project } = useProjectContext();
-  const [orgId, setOrgId] = useState<string | null>(null);
+  const { orgId, choose: setOrgId } = useActiveOrganisation();
   const [workspaceId, setWorkspaceId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -28,17 +29,20 @@ export function ContextSwitcher() {
       setWorkspaceId(project.workspaceId);
       rememberProject(project.id);
     }
-  }, [project]);
+  }, [project, setOrgId]);
 
   const orgs = useQuery({ queryKey: ['organisations'], queryFn: tenancyApi.organisations });
   useEffect(() => {
     if (!orgId && orgs.data?.length === 1) setOrgId(orgs.data[0]!.id);
-  }, [orgId, orgs.data]);
+  }, [orgId, orgs.data, setOrgId]);
   const workspaces = useQuery({
     queryKey: ['workspaces', orgId],
     queryFn: () => tenancyApi.workspaces(orgId!),
     enabled: Boolean(orgId),
   });
+  useEffect(() => {
+    if (!workspaceId && workspaces.data?.length === 1) setWorkspaceId(workspaces.data[0]!.id);
+  }, [workspaceId, workspaces.data]);
   const projects = useQuery({
     queryKey: ['projects', workspaceId],
     queryFn: () => tenancyApi.projects(workspaceId!),
@@ -49,7 +53,7 @@ export function ContextSwitcher() {
     <Group gap={6} wrap="nowrap" role="group" aria-label="Context">
       <Select
         size="xs"
-        w={170}
+        w={210}
         aria-label="Organisation"
         placeholder="Organisation"
         data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
@@ -63,7 +67,7 @@ export function ContextSwitcher() {
       />
       <Select
         size="xs"
-        w={160}
+        w={170}
         aria-label="Workspace"
         placeholder="Workspace"
         data={(workspaces.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
@@ -75,7 +79,7 @@ export function ContextSwitcher() {
       />
       <Select
         size="xs"
-        w={180}
+        w={220}
         aria-label="Project"
         placeholder="Project"
         data={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.pack})` }))}

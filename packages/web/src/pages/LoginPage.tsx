@@ -18,14 +18,14 @@ export function LoginPage() {
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
   const login = useMutation({
-    mutationFn: () => identityApi.login({ email, password, ...(totp ? { totp } : {}) }),
+    mutationFn: () => identityApi.login({ email, password, ...(totp ? { totpCode: totp } : {}) }),
     onSuccess: async () => {
       await refresh();
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== '/login' ? from : '/', { replace: true });
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'FERRY_ERR_TOTP_REQUIRED') setNeedsTotp(true);
+      if (e instanceof ApiError && e.code === 'FERRY_ERR_MFA_REQUIRED') setNeedsTotp(true);
     },
   });
   const submit = (event: FormEvent) => {
@@ -60,7 +60,7 @@ export function LoginPage() {
               onChange={(e) => setTotp(e.currentTarget.value)}
             />
           ) : null}
-          {login.error && !(login.error instanceof ApiError && login.error.code === 'FERRY_ERR_TOTP_REQUIRED') ? (
+          {login.error && !(login.error instanceof ApiError && login.error.code === 'FERRY_ERR_MFA_REQUIRED') ? (
             <ErrorAlert error={login.error} title="Sign-in failed" />
           ) : null}
           <Button type="submit" loading={login.isPending}>

@@ -6,6 +6,7 @@ import { metaApi } from '../api/meta-api';
 import { type Organisation, tenancyApi, type Workspace } from '../api/tenancy-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { chooseOrganisation } from '../hooks/useActiveOrganisation';
 import { useSession } from '../hooks/useSession';
 
 function slugOf(name: string): string {
@@ -50,6 +51,7 @@ export function OnboardingPage() {
     mutationFn: () => tenancyApi.createOrganisation({ name: orgName, slug: orgSlug || slugOf(orgName) }),
     onSuccess: (o) => {
       setOrg(o);
+      chooseOrganisation(o.id);
       client.invalidateQueries({ queryKey: ['organisations'] });
     },
   });
@@ -97,7 +99,10 @@ export function OnboardingPage() {
                   label="Use an existing organisation"
                   placeholder="Choose"
                   data={orgs.data.map((o) => ({ value: o.id, label: o.name }))}
-                  onChange={(id) => setOrg(orgs.data!.find((o) => o.id === id) ?? null)}
+                  onChange={(id) => {
+                    setOrg(orgs.data!.find((o) => o.id === id) ?? null);
+                    chooseOrganisation(id);
+                  }}
                 />
               ) : null}
               {user?.isSuperAdmin ? (

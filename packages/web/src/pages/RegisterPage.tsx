@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -8,9 +8,9 @@ import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Request access to an organisation; an org admin approves or rejects the request. */
 export function RegisterPage() {
-  const [form, setForm] = useState({ email: '', displayName: '', password: '', organisationSlug: '', reason: '' });
+  const [form, setForm] = useState({ email: '', displayName: '', password: '', organisation: '' });
   const register = useMutation({
-    mutationFn: () => identityApi.register({ ...form, reason: form.reason || undefined }),
+    mutationFn: () => identityApi.register(form),
   });
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [key]: e.currentTarget.value });
@@ -61,10 +61,9 @@ export function RegisterPage() {
             label="Organisation code"
             required
             description="The short code your administrator gave you"
-            value={form.organisationSlug}
-            onChange={set('organisationSlug')}
+            value={form.organisation}
+            onChange={set('organisation')}
           />
-          <Textarea label="Why you need access" autosize minRows={2} value={form.reason} onChange={set('reason')} />
           <ErrorAlert error={register.error} title="The request was not accepted" />
           <Button type="submit" loading={register.isPending}>
             Request access
