@@ -87,3 +87,72 @@ export const contractApi = {
     }),
   csvUrl: (projectId: string) => `${base(projectId)}?format=csv`,
 };
+
+/** The answer of every contract change: the new version's hash and how many rows moved. */
+export interface ChangeOutcome {
+  hash: string;
+  previousHash: string;
+  changed: number;
+  unchanged: number;
+}
+
+/** Which rows a bulk action applies to: exact rows, or every row a filter selects. */
+export type RowSelection = { rows: { table: string; column: string }[] } | { filter: ContractRowFilter };
+
+export interface ContractVersion {
+  seq: number;
+  hash: string;
+  parentHash: string | null;
+  label: string;
+  locked: boolean;
+  message: string | null;
+  rowsChanged: number;
+  savedBy: string;
+  savedAt: string;
+}
+
+export interface AttributeChange {
+  attribute: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ContractDiff {
+  from: string;
+  to: string;
+  contract: AttributeChange[];
+  tables: { added: string[]; removed: string[]; changed: { table: string; changes: AttributeChange[] }[] };
+  rows: {
+    added: { table: string; column: string }[];
+    removed: { table: string; column: string }[];
+    changed: { table: string; column: string; changes: AttributeChange[] }[];
+  };
+  counts: Record<
+    'rowsAdded' | 'rowsRemoved' | 'rowsChanged' | 'tablesAdded' | 'tablesRemoved' | 'tablesChanged',
+    number
+  >;
+}
+
+/** A selection as the API's body: the filter's statuses as a list. */
+function selectionBody(selection: RowSelection): Record<string, unknown> {
+  if ('rows' in selection) return { rows: selection.rows };
+  const { status, ...rest } = selection.filter;
+  return { filter: { ...rest, ...(status?.length ? { status } : {}) } };
+}
+
+/** Contract changes: review, decide, bulk edit, lock; and its history. */
+export const contractChangesApi = {
+  review: (projectId: string, selection: RowSelection, status: 'reviewed' | 'draft') =>
+    api.post<ChangeOutcome>(`${base(projectId)}/rows/review`, { ...selectionBody(selection), status }),
+  decide: (projectId: string, selection: RowSelection, decision: 'approved' | 'rejected') =>
+    api.post<ChangeOutcome>(`${base(projectId)}/rows/decision`, { ...selectionBody(selection), decision }),
+  edit: (projectId: string, filter: ContractRowFilter, change: { owner?: string; transform?: string[] }) =>
+    api.patch<ChangeOutcome & { reopened: number }>(`${base(projectId)}/rows`, {
+      filter: (selectionBody({ filter }) as { filter: unknown }).filter,
+      ...change,
+    }),
+  lock: (projectId: string) => api.post<ChangeOutcome>(`${base(projectId)}/lock`),
+  versions: (projectId: string) => api.get<ContractVersion[]>(`${base(projectId)}/versions`),
+  diff: (projectId: string, from: string, to?: string) =>
+    api.get<{ from: string; to: string; diff: ContractDiff }>(`${base(projectId)}/diff`, { from, to }),
+};

@@ -4,11 +4,13 @@ import { AuditPage } from '../pages/AuditPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
+import { MappingsPage } from '../pages/MappingsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OnboardingPage } from '../pages/OnboardingPage';
 import { RegisterPage } from '../pages/RegisterPage';
 import { RegistrationsPage } from '../pages/RegistrationsPage';
 import { RolesPage } from '../pages/RolesPage';
+import { SchemasPage } from '../pages/SchemasPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="dashboard" replace /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'mappings', element: <MappingsPage /> },
+          { path: 'schemas', element: <SchemasPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

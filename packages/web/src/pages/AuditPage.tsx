@@ -132,7 +132,10 @@ function Explorer({ orgId }: { orgId: string }) {
           pageSize,
           total: events.data?.total ?? 0,
           onPage: setPage,
-          onPageSize: (s) => (setPageSize(s), setPage(1)),
+          onPageSize: (s) => {
+            setPageSize(s);
+            setPage(1);
+          },
         }}
         empty="No event matches"
       />

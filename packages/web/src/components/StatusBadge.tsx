@@ -1,0 +1,25 @@
+import { Badge } from '@mantine/core';
+
+const colours: Record<string, string> = {
+  draft: 'gray.7',
+  reviewed: 'ferry.7',
+  approved: 'green.9',
+  rejected: 'red.8',
+  queued: 'gray.7',
+  running: 'ferry.7',
+  succeeded: 'green.9',
+  failed: 'red.8',
+  cancelled: 'gray.7',
+  PASS: 'green.9',
+  FAIL: 'red.8',
+  ERROR: 'red.9',
+};
+
+/** A review, run or gate status as a filled badge (white on a dark colour: readable contrast). */
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <Badge color={colours[status] ?? 'gray.7'} variant="filled" size="sm">
+      {status}
+    </Badge>
+  );
+}

@@ -1,0 +1,255 @@
+import { Badge, Button, Code, Group, Tabs, Text, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import {
+  type ContractRow,
+  type ContractRowFilter,
+  type ContractSort,
+  contractApi,
+  contractChangesApi,
+  type RowSelection,
+} from '../api/contract-api';
+import { DataTable } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { type BulkAction, BulkActionBar } from '../components/mappings/BulkActionBar';
+import { ContractRowDrawer } from '../components/mappings/ContractRowDrawer';
+import { ContractRowFilters } from '../components/mappings/ContractRowFilters';
+import { ContractVersions } from '../components/mappings/ContractVersions';
+import { PageHeader } from '../components/PageHeader';
+import { StatusBadge } from '../components/StatusBadge';
+import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
+import { useProjectId } from '../hooks/useProjectContext';
+import { useSession } from '../hooks/useSession';
+
+const rowKey = (r: { table: string; column: string }) => `${r.table}.${r.column}`;
+
+const columns: ColumnDef<ContractRow, unknown>[] = [
+  { id: 'table', header: 'Target table', accessorKey: 'table', enableSorting: true },
+  { id: 'column', header: 'Target column', accessorKey: 'column', enableSorting: true },
+  {
+    id: 'source',
+    header: 'Source',
+    cell: ({ row: { original: r } }) =>
+      r.constant !== null ? (
+        <Text size="sm" c="dimmed">
+          constant {r.constant}
+        </Text>
+      ) : (
+        <Code>{r.source.length ? r.source.map((s) => `${r.sourceTable}.${s}`).join(', ') : '(none)'}</Code>
+      ),
+  },
+  {
+    id: 'transform',
+    header: 'Transform',
+    cell: ({ row: { original: r } }) => <Text size="xs">{r.transform.join(' → ')}</Text>,
+  },
+  { id: 'crosswalk', header: 'Crosswalk', accessorFn: (r) => r.crosswalk ?? '' },
+  {
+    id: 'mandatory',
+    header: 'M',
+    cell: ({ row: { original: r } }) =>
+      r.mandatory ? (
+        <Tooltip label="Mandatory">
+          <Badge size="xs" variant="outline" color="dark">
+            M
+          </Badge>
+        </Tooltip>
+      ) : null,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    enableSorting: true,
+    cell: ({ row: { original: r } }) => <StatusBadge status={r.status} />,
+  },
+  { id: 'domain', header: 'Domain', accessorKey: 'domain', enableSorting: true },
+  { id: 'owner', header: 'Owner', accessorFn: (r) => r.owner ?? '', enableSorting: true },
+  {
+    id: 'reviewedAt',
+    header: 'Reviewed',
+    enableSorting: true,
+    accessorFn: (r) => (r.reviewer ? `${r.reviewer}` : ''),
+  },
+  {
+    id: 'notes',
+    header: 'Reason',
+    cell: ({ row: { original: r } }) => (
+      <Text size="xs" lineClamp={1} maw={220} title={r.notes ?? undefined}>
+        {r.notes ?? ''}
+      </Text>
+    ),
+  },
+];
+
+function Workbench({ projectId }: { projectId: string }) {
+  const { can } = useSession();
+  const canEdit = can('contract.edit');
+  const canApprove = can('contract.approve');
+  const [filter, setFilter] = useState<ContractRowFilter>({});
+  const [debouncedFilter] = useDebouncedValue(filter, 300);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(100);
+  const [selected, setSelected] = useState<RowSelectionState>({});
+  const [scope, setScope] = useState<'selected' | 'filter'>('selected');
+  const [open, setOpen] = useState<ContractRow | null>(null);
+
+  const summary = useQuery({
+    queryKey: ['contract', projectId, 'summary'],
+    queryFn: () => contractApi.summary(projectId),
+  });
+  const sort = (sorting[0]?.id as ContractSort | undefined) ?? 'contract';
+  const order = sorting[0]?.desc ? 'desc' : 'asc';
+  const rows = useQuery({
+    queryKey: ['contract', projectId, 'rows', debouncedFilter, sort, order, page, pageSize],
+    queryFn: () => contractApi.rows(projectId, debouncedFilter, sort, order, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
+  const selectedRows = Object.keys(selected).filter((k) => selected[k]);
+  const selection: RowSelection | null = useMemo(() => {
+    if (scope === 'filter') return { filter: debouncedFilter };
+    if (!selectedRows.length) return null;
+    return {
+      rows: selectedRows.map((k) => {
+        const dot = k.indexOf('.');
+        return { table: k.slice(0, dot), column: k.slice(dot + 1) };
+      }),
+    };
+  }, [scope, debouncedFilter, selectedRows]);
+
+  const invalidate = [['contract', projectId]];
+  const bulk = useNotifyingMutation(
+    async (action: BulkAction) => {
+      if (!selection) throw new Error('Nothing is selected');
+      return action === 'reviewed' || action === 'draft'
+        ? contractChangesApi.review(projectId, selection, action)
+        : contractChangesApi.decide(projectId, selection, action);
+    },
+    {
+      success: (r, action) =>
+        `${r.changed} row(s) ${action}${r.unchanged ? `, ${r.unchanged} already were` : ''}; version ${r.hash.slice(0, 12)}`,
+      invalidate,
+    },
+  );
+  const setOwner = useNotifyingMutation(
+    (owner: string) => contractChangesApi.edit(projectId, debouncedFilter, { owner }),
+    {
+      success: (r) => `Owner set on ${r.changed} row(s)`,
+      invalidate,
+    },
+  );
+  const editRow = useNotifyingMutation(
+    ({ row, change }: { row: ContractRow; change: { transform?: string[]; owner?: string } }) =>
+      contractChangesApi.edit(projectId, { table: row.table, column: row.column }, change),
+    { success: (r) => `Saved${r.reopened ? `; ${r.reopened} row reopened to draft` : ''}`, invalidate },
+  );
+  const lock = useNotifyingMutation(() => contractChangesApi.lock(projectId), {
+    success: 'Contract version locked',
+    invalidate,
+  });
+  const s = summary.data;
+  const locked = Boolean(s?.locked);
+
+  return (
+    <>
+      <PageHeader
+        title="Mappings"
+        description={
+          s
+            ? `${s.name} · version ${s.versionSeq} (${s.hash.slice(0, 12)}) · ${s.rows.toLocaleString('en-GB')} target fields in ${s.tables} tables`
+            : 'The mapping contract: one row per target field'
+        }
+        actions={
+          <>
+            {locked ? <Badge color="grape.8">locked</Badge> : null}
+            <Button component="a" href={contractApi.csvUrl(projectId)} download variant="default" size="sm">
+              Download CSV
+            </Button>
+            {canApprove && s && !locked ? (
+              <Button size="sm" color="grape.8" onClick={() => lock.mutate(undefined)} loading={lock.isPending}>
+                Lock version
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <ErrorAlert error={summary.error} />
+      <ContractRowFilters
+        value={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+      />
+      <BulkActionBar
+        selectedCount={selectedRows.length}
+        matchingCount={rows.data?.total ?? 0}
+        selection={selection}
+        scope={scope}
+        onScope={setScope}
+        canEdit={canEdit}
+        canApprove={canApprove}
+        locked={locked}
+        busy={bulk.isPending || setOwner.isPending}
+        onAction={(a) => bulk.mutate(a, { onSuccess: () => setSelected({}) })}
+        onOwner={(o) => setOwner.mutate(o)}
+      />
+      <ErrorAlert error={rows.error} />
+      <DataTable
+        label="Contract rows"
+        columns={columns}
+        rows={rows.data?.items ?? []}
+        rowId={rowKey}
+        loading={rows.isPending}
+        sorting={sorting}
+        onSortingChange={(s) => {
+          setSorting(s);
+          setPage(1);
+        }}
+        selection={canEdit || canApprove ? selected : undefined}
+        onSelectionChange={canEdit || canApprove ? setSelected : undefined}
+        onRowClick={setOpen}
+        paging={{
+          page,
+          pageSize,
+          total: rows.data?.total ?? 0,
+          onPage: setPage,
+          onPageSize: (size) => {
+            setPageSize(size);
+            setPage(1);
+          },
+        }}
+        empty="No row matches the filter"
+      />
+      <ContractRowDrawer
+        row={open}
+        onClose={() => setOpen(null)}
+        canEdit={canEdit}
+        locked={locked}
+        busy={editRow.isPending}
+        onSave={(row, change) => editRow.mutate({ row, change }, { onSuccess: () => setOpen(null) })}
+      />
+    </>
+  );
+}
+
+/** Mappings: the contract workbench (filters, server paging and sort, bulk review and approval, edit, lock) and its history. */
+export function MappingsPage() {
+  const projectId = useProjectId();
+  return (
+    <Tabs defaultValue="rows" keepMounted={false}>
+      <Tabs.List mb="sm">
+        <Tabs.Tab value="rows">Rows</Tabs.Tab>
+        <Tabs.Tab value="versions">Versions and diff</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="rows">
+        <Workbench projectId={projectId} />
+      </Tabs.Panel>
+      <Tabs.Panel value="versions">
+        <ContractVersions projectId={projectId} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
