@@ -23,6 +23,7 @@ interface MigrateFlags extends PackInputFlags {
   resume?: string;
   batchSize?: number;
   releaseProfile: (typeof releaseProfiles)[number];
+  onDuplicate?: 'skip' | 'reject';
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
   out?: string;
   json?: boolean;
@@ -41,6 +42,12 @@ export function registerMigrate(program: Command): void {
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
     .option('--resume <id>', 'finish an interrupted job: keep its committed chunks, load the rest')
+    .addOption(
+      new Option('--on-duplicate <policy>', "rows whose natural key (e.g. NHS number) is already in the target: 'skip' or 'reject'").choices([
+        'skip',
+        'reject',
+      ]),
+    )
     .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
     .addOption(new Option('--release-profile <profile>', 'release profile (imputation rules)').choices(releaseProfiles).default('pre_production'))
     .option('--out <dir>', 'folder for migration_report.json and rejects.csv (default .ferry/jobs/<job>)')
@@ -72,6 +79,7 @@ export function registerMigrate(program: Command): void {
             rejects,
             batchSize: flags.batchSize,
             mode: flags.resume ? 'resume' : 'fresh',
+            onDuplicate: flags.onDuplicate,
             onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
           });
           progress.stop();
@@ -82,7 +90,7 @@ export function registerMigrate(program: Command): void {
             process.stdout.write(`Job ${jobId} into ${target.description}\n`);
             for (const t of report.tables) {
               process.stdout.write(
-                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${t.balanced ? '' : '  UNBALANCED'}\n`,
+                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${t.duplicatesSkipped ? ` (${t.duplicatesSkipped} duplicates skipped)` : ''}${t.balanced ? '' : '  UNBALANCED'}\n`,
               );
             }
             const x = report.totals;

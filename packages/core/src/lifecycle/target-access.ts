@@ -34,7 +34,7 @@ export async function openTargetDatabase(
     const flush = async () => {
       if (rows.length) {
         const n = rows.length;
-        const ledger = { read: n, loaded: n, rejected: 0, outOfScope: 0, rejectsByReason: {} };
+        const ledger = { read: n, loaded: n, rejected: 0, outOfScope: 0, duplicatesSkipped: 0, rejectsByReason: {} };
         await load.writeChunk(job.jobId, { table, sourceTable: lineage[0]!.sourceTable, chunkNo: chunkNo++, rows, lineage, rejects: [], ledger });
       }
       rows = [];

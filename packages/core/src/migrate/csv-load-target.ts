@@ -70,6 +70,11 @@ export class CsvLoadTarget implements LoadTarget {
     return new Set();
   }
 
+  /** A CSV target is written afresh by each job: nothing is there before it. */
+  async naturalKeys(): Promise<Set<string>> {
+    return new Set();
+  }
+
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
     const w = this.writers.get(chunk.table.name)!;
     for (let i = 0; i < chunk.rows.length; i++) {

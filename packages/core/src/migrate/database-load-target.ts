@@ -101,6 +101,14 @@ export class DatabaseLoadTarget implements LoadTarget {
     return new Set(rows.map((r) => r.k));
   }
 
+  async naturalKeys(_jobId: string, table: CatalogTable, columns: readonly string[]): Promise<Set<string>> {
+    const parts = columns.map((c) => `${quoteIdent(c)}::text`);
+    const rows = await this.db.query<{ k: string }>(
+      `SELECT concat_ws('|', ${parts.join(', ')}) AS k FROM ${quoteIdent(table.name)} WHERE ${columns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}`,
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
     const columns = [...chunk.table.columns.map((c) => c.name), ...lineageColumns];
     // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and formatCsvRow

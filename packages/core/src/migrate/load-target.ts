@@ -12,7 +12,10 @@ export interface ChunkLedger {
   read: number;
   loaded: number;
   rejected: number;
+  /** Includes `duplicatesSkipped`. */
   outOfScope: number;
+  /** Rows not loaded because their natural key was already present (`onDuplicate: 'skip'`). */
+  duplicatesSkipped: number;
   rejectsByReason: Record<string, number>;
 }
 
@@ -75,6 +78,11 @@ export interface LoadTarget {
   committedChunks(jobId: string, table: string): Promise<Map<number, ChunkLedger>>;
   /** The target keys this job has loaded into a table (resume: parents for orphan checks, and duplicates). */
   loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>>;
+  /**
+   * Natural keys (the given columns' values joined with '|') already in a table, from other jobs and, when resuming,
+   * from this one. Rows with a blank natural-key column have none.
+   */
+  naturalKeys(jobId: string, table: CatalogTable, columns: readonly string[]): Promise<Set<string>>;
   writeChunk(jobId: string, chunk: LoadChunk): Promise<void>;
   /** The job's rejects, in load order (table, chunk, row). */
   rejects(jobId: string): AsyncIterable<RejectLine>;
@@ -91,13 +99,14 @@ export function addLedger(total: ChunkLedger, chunk: ChunkLedger): void {
   total.loaded += chunk.loaded;
   total.rejected += chunk.rejected;
   total.outOfScope += chunk.outOfScope;
+  total.duplicatesSkipped += chunk.duplicatesSkipped ?? 0;
   for (const [reason, n] of Object.entries(chunk.rejectsByReason)) {
     total.rejectsByReason[reason] = (total.rejectsByReason[reason] ?? 0) + n;
   }
 }
 
 export function emptyLedger(): ChunkLedger {
-  return { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectsByReason: {} };
+  return { read: 0, loaded: 0, rejected: 0, outOfScope: 0, duplicatesSkipped: 0, rejectsByReason: {} };
 }
 
 /** One line per problem of each reject. */

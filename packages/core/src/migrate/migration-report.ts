@@ -8,6 +8,8 @@ export const tableLoadSchema = z.object({
   loaded: z.number().int(),
   rejected: z.number().int(),
   outOfScope: z.number().int(),
+  /** Rows not loaded because their natural key was already present; counted within outOfScope. */
+  duplicatesSkipped: z.number().int(),
   rejectsByReason: z.record(z.string(), z.number().int()),
   /** read = loaded + rejected + outOfScope */
   balanced: z.boolean(),

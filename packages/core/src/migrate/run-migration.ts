@@ -46,6 +46,12 @@ export interface MigrationOptions {
   batchSize?: number;
   /** `resume` continues an unfinished job, skipping its committed chunks. */
   mode?: BeginMode;
+  /**
+   * What to do with a row whose natural key (the contract table's `naturalKey`, e.g. NHS number) is already in the
+   * target or earlier in this job: `reject` it (DUPLICATE_NATURAL_KEY) or `skip` it (counted as a skipped duplicate,
+   * within out of scope). Without a policy, natural keys are not enforced (quality checks report duplicates).
+   */
+  onDuplicate?: 'skip' | 'reject';
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -119,6 +125,10 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         table: p.table,
       }));
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
+      const naturalKey = options.onDuplicate && ct.naturalKey?.length ? ct.naturalKey : undefined;
+      const nkIndexes = naturalKey?.map((c) => compiled.targetColumns.indexOf(c)) ?? [];
+      const seenNaturalKeys = new KeySet();
+      if (naturalKey) for (const k of await target.naturalKeys(jobId, targetTable, naturalKey)) seenNaturalKeys.add(k);
       const own = new KeySet();
       if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
       loadedKeys.set(ct.target, own);
@@ -212,6 +222,26 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           if (problems.length) {
             reject(c, mapped.key, record.line, problems);
             continue;
+          }
+          if (naturalKey) {
+            const parts = nkIndexes.map((i) => mapped.values[i]!);
+            const nk = parts.every((p) => p !== '') ? parts.join('|') : undefined;
+            if (nk !== undefined && seenNaturalKeys.has(nk)) {
+              if (options.onDuplicate === 'skip') {
+                c.ledger.outOfScope++;
+                c.ledger.duplicatesSkipped++;
+              } else {
+                reject(c, mapped.key, record.line, [
+                  {
+                    reasonCode: 'DUPLICATE_NATURAL_KEY',
+                    field: naturalKey.join('+'),
+                    message: 'a row with the same natural key is already loaded',
+                  },
+                ]);
+              }
+              continue;
+            }
+            if (nk !== undefined) seenNaturalKeys.add(nk);
           }
           own.add(targetKey);
           c.ledger.loaded++;

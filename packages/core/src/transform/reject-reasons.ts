@@ -6,6 +6,7 @@ export const rejectReasons = {
   ORPHAN: 'The parent row this row links to was not loaded',
   RAGGED_ROW: 'The source row has a different number of fields than its header',
   DUPLICATE_KEY: 'Another row of this job already loaded the same target key',
+  DUPLICATE_NATURAL_KEY: 'A row with the same natural key (e.g. NHS number) is already in the target or this job',
 } as const;
 
 export type RejectReason = keyof typeof rejectReasons;
