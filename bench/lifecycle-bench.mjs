@@ -16,7 +16,10 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '100000' },
     target: { type: 'string', default: 'both' },
     profile: { type: 'string', default: 'pre_production' },
-    database: { type: 'string', default: process.env.FERRY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    database: {
+      type: 'string',
+      default: process.env.FERRY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    },
   },
 });
 const patients = Number(values.patients);
@@ -31,14 +34,18 @@ async function run(label, target, outDir) {
     outDir,
     versions: { ferry: 'bench' },
   });
-  console.log(`\n${label}: ${patients.toLocaleString('en-GB')} patients, ${record.summary.sourceRows.toLocaleString('en-GB')} source rows, ` +
-    `outcome ${record.outcome}, total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${label}: ${patients.toLocaleString('en-GB')} patients, ${record.summary.sourceRows.toLocaleString('en-GB')} source rows, ` +
+      `outcome ${record.outcome}, total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log('stage       seconds      rows     rows/s  peak RSS');
   for (const s of record.stages) {
     if (s.status !== 'Success') continue;
     const rows = s.rows === undefined ? '' : s.rows.toLocaleString('en-GB');
     const rate = s.rowsPerSecond === undefined ? '' : s.rowsPerSecond.toLocaleString('en-GB');
-    console.log(`${s.stage.padEnd(10)} ${(s.ms / 1000).toFixed(1).padStart(8)} ${rows.padStart(10)} ${rate.padStart(10)} ${String(s.peakRssMb).padStart(6)} MB`);
+    console.log(
+      `${s.stage.padEnd(10)} ${(s.ms / 1000).toFixed(1).padStart(8)} ${rows.padStart(10)} ${rate.padStart(10)} ${String(s.peakRssMb).padStart(6)} MB`,
+    );
   }
 }
 

@@ -4,8 +4,7 @@
 // ratio and Ferry's peak RSS. Never fails on timing. Runs against the built core (npm install builds it).
 //
 //   node bench/load-bench.mjs [--rows 1000000] [--batch-size 10000] [--database postgres://...]
-import { mkdirSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +19,10 @@ const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     'batch-size': { type: 'string', default: '10000' },
-    database: { type: 'string', default: process.env.FERRY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    database: {
+      type: 'string',
+      default: process.env.FERRY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    },
   },
 });
 const rows = Number(values.rows);
@@ -44,18 +46,27 @@ const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
 async function plainCopy() {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
-  await client.query(`DROP TABLE IF EXISTS raw_patient; CREATE TABLE raw_patient (${sourceHeader.map((c) => `"${c}" text`).join(', ')})`);
+  await client.query(
+    `DROP TABLE IF EXISTS raw_patient; CREATE TABLE raw_patient (${sourceHeader.map((c) => `"${c}" text`).join(', ')})`,
+  );
   const t = performance.now();
-  await pipeline(createReadStream(file), client.query(copyStreams.from('COPY raw_patient FROM STDIN WITH (FORMAT csv, HEADER true)')));
+  await pipeline(
+    createReadStream(file),
+    client.query(copyStreams.from('COPY raw_patient FROM STDIN WITH (FORMAT csv, HEADER true)')),
+  );
   const ms = performance.now() - t;
-  const { rows: [r] } = await client.query('SELECT count(*)::int AS n FROM raw_patient');
+  const {
+    rows: [r],
+  } = await client.query('SELECT count(*)::int AS n FROM raw_patient');
   await client.end();
   return { ms, n: r.n };
 }
 
 async function ferryLoad() {
   const db = await core.PostgresDatabase.open(url.toString());
-  await db.exec('DROP TABLE IF EXISTS "LOAD_PATIENT"; DROP TABLE IF EXISTS ferry_jobs, ferry_job_chunks, ferry_rejects, ferry_job_events');
+  await db.exec(
+    'DROP TABLE IF EXISTS "LOAD_PATIENT"; DROP TABLE IF EXISTS ferry_jobs, ferry_job_chunks, ferry_rejects, ferry_job_events',
+  );
   const rejects = await core.RejectsFile.open(join(dir, 'rejects.csv'));
   peak = process.memoryUsage.rss();
   const t = performance.now();
@@ -82,9 +93,15 @@ try {
   const copy2 = await plainCopy();
   const copyMs = Math.min(copy1.ms, copy2.ms);
   const t = ferry.report.tables[0];
-  console.log(`plain COPY into an all-text table: ${(copyMs / 1000).toFixed(2)} s (${Math.round((copy1.n * 1000) / copyMs).toLocaleString('en-GB')} rows/s; runs ${(copy1.ms / 1000).toFixed(2)} s and ${(copy2.ms / 1000).toFixed(2)} s)`);
-  console.log(`Ferry full-contract load:          ${(ferry.ms / 1000).toFixed(2)} s (${Math.round((t.read * 1000) / ferry.ms).toLocaleString('en-GB')} rows/s): read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced}`);
-  console.log(`ratio Ferry / plain COPY: ${(ferry.ms / copyMs).toFixed(2)}x   peak RSS during the Ferry load: ${mb(ferry.peakRss)}`);
+  console.log(
+    `plain COPY into an all-text table: ${(copyMs / 1000).toFixed(2)} s (${Math.round((copy1.n * 1000) / copyMs).toLocaleString('en-GB')} rows/s; runs ${(copy1.ms / 1000).toFixed(2)} s and ${(copy2.ms / 1000).toFixed(2)} s)`,
+  );
+  console.log(
+    `Ferry full-contract load:          ${(ferry.ms / 1000).toFixed(2)} s (${Math.round((t.read * 1000) / ferry.ms).toLocaleString('en-GB')} rows/s): read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced}`,
+  );
+  console.log(
+    `ratio Ferry / plain COPY: ${(ferry.ms / copyMs).toFixed(2)}x   peak RSS during the Ferry load: ${mb(ferry.peakRss)}`,
+  );
 } finally {
   clearInterval(sampler);
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);

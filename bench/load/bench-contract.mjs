@@ -3,11 +3,32 @@
 // and names normalised, lineage on every row.
 
 export const sourceHeader = [
-  'PATIENT_ID', 'HOSP_NO', 'NHS_NO', 'SURNAME', 'FORENAME', 'DOB', 'SEX', 'ETHNIC', 'MARITAL',
-  'ADDRESS', 'TOWN', 'POSTCODE', 'HOME_TEL', 'DOD', 'REG_DT', 'COMMENTS',
+  'PATIENT_ID',
+  'HOSP_NO',
+  'NHS_NO',
+  'SURNAME',
+  'FORENAME',
+  'DOB',
+  'SEX',
+  'ETHNIC',
+  'MARITAL',
+  'ADDRESS',
+  'TOWN',
+  'POSTCODE',
+  'HOME_TEL',
+  'DOD',
+  'REG_DT',
+  'COMMENTS',
 ];
 
-const col = (name, dataType, extra = {}) => ({ name, dataType, nullable: true, primaryKey: false, description: '', ...extra });
+const col = (name, dataType, extra = {}) => ({
+  name,
+  dataType,
+  nullable: true,
+  primaryKey: false,
+  description: '',
+  ...extra,
+});
 
 export const targetCatalog = {
   version: 1,
@@ -76,7 +97,15 @@ export const contract = {
   ],
 };
 
-const entry = (codeType, sourceCode, targetCode) => ({ codeType, sourceCode, targetCode, sourceLabel: '', targetLabel: '', equivalence: 'equivalent', status: 'approved' });
+const entry = (codeType, sourceCode, targetCode) => ({
+  codeType,
+  sourceCode,
+  targetCode,
+  sourceLabel: '',
+  targetLabel: '',
+  equivalence: 'equivalent',
+  status: 'approved',
+});
 
 export const localCodes = {
   SEX: ['M', 'F', 'U', 'I'],
@@ -87,8 +116,33 @@ export const localCodes = {
 export const crosswalks = {
   version: 1,
   entries: [
-    ...[['M', '1'], ['F', '2'], ['U', 'X'], ['I', '9']].map(([s, t]) => entry('gender', s, t)),
-    ...[['WBR', 'A'], ['WIR', 'B'], ['WOT', 'C'], ['MWC', 'D'], ['AIN', 'H'], ['APK', 'J'], ['ABA', 'K'], ['BCA', 'M'], ['BAF', 'N'], ['CHI', 'R'], ['OTH', 'S'], ['NS', 'Z']].map(([s, t]) => entry('ethnic_category', s, t)),
-    ...[['1', 'S'], ['2', 'M'], ['3', 'D'], ['4', 'W'], ['5', 'P'], ['9', 'N']].map(([s, t]) => entry('marital_status', s, t)),
+    ...[
+      ['M', '1'],
+      ['F', '2'],
+      ['U', 'X'],
+      ['I', '9'],
+    ].map(([s, t]) => entry('gender', s, t)),
+    ...[
+      ['WBR', 'A'],
+      ['WIR', 'B'],
+      ['WOT', 'C'],
+      ['MWC', 'D'],
+      ['AIN', 'H'],
+      ['APK', 'J'],
+      ['ABA', 'K'],
+      ['BCA', 'M'],
+      ['BAF', 'N'],
+      ['CHI', 'R'],
+      ['OTH', 'S'],
+      ['NS', 'Z'],
+    ].map(([s, t]) => entry('ethnic_category', s, t)),
+    ...[
+      ['1', 'S'],
+      ['2', 'M'],
+      ['3', 'D'],
+      ['4', 'W'],
+      ['5', 'P'],
+      ['9', 'N'],
+    ].map(([s, t]) => entry('marital_status', s, t)),
   ],
 };

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { sourceHeader, localCodes } from './bench-contract.mjs';
+import { localCodes, sourceHeader } from './bench-contract.mjs';
 
 /** Seeded PRNG (mulberry32): the same file on every run. */
 function prng(seed) {
@@ -14,10 +14,41 @@ function prng(seed) {
   };
 }
 
-const surnames = ['SMITH', 'JONES', "O'BRIEN", 'TAYLOR', 'BROWN', 'WILLIAMS', 'SMITH-JONES', 'EVANS', 'PATEL', 'KHAN', 'MCDONALD', 'WILSON'];
-const forenames = ['JOHN', 'MARY', 'AMIR', 'SARAH', 'DAVID', 'FATIMA', 'JAMES', 'EMMA', 'OLIVER', 'PRIYA', 'ANNE MARIE'];
+const surnames = [
+  'SMITH',
+  'JONES',
+  "O'BRIEN",
+  'TAYLOR',
+  'BROWN',
+  'WILLIAMS',
+  'SMITH-JONES',
+  'EVANS',
+  'PATEL',
+  'KHAN',
+  'MCDONALD',
+  'WILSON',
+];
+const forenames = [
+  'JOHN',
+  'MARY',
+  'AMIR',
+  'SARAH',
+  'DAVID',
+  'FATIMA',
+  'JAMES',
+  'EMMA',
+  'OLIVER',
+  'PRIYA',
+  'ANNE MARIE',
+];
 const streets = ['High Street', 'Church Road', 'Station Road', 'Park Avenue', 'Mill Lane', 'Victoria Road'];
-const towns = [['LEEDS', 'LS1', 'LS6'], ['MANCHESTER', 'M1', 'M14'], ['BIRMINGHAM', 'B33', 'B15'], ['LONDON', 'SW1A', 'EC1A'], ['YORK', 'YO1', 'YO10']];
+const towns = [
+  ['LEEDS', 'LS1', 'LS6'],
+  ['MANCHESTER', 'M1', 'M14'],
+  ['BIRMINGHAM', 'B33', 'B15'],
+  ['LONDON', 'SW1A', 'EC1A'],
+  ['YORK', 'YO1', 'YO10'],
+];
 const inward = ['1AA', '2BD', '4FT', '9XY', '3QP', '6HN'];
 const weights = [10, 9, 8, 7, 6, 5, 4, 3, 2];
 
@@ -62,9 +93,22 @@ export async function writePatientExtract(path, rows) {
     const dod = rnd() < 0.03 ? `${pad(d)}/${pad(m)}/${Math.min(2025, y + 60)}` : '';
     const reg = `${pad(1 + Math.floor(rnd() * 28))}/${pad(1 + Math.floor(rnd() * 12))}/${2000 + Math.floor(rnd() * 25)}`;
     const fields = [
-      String(i), `H${String(i).padStart(7, '0')}`, nhs, pick(surnames), pick(forenames), dob, pick(localCodes.SEX),
-      pick(localCodes.ETHNIC), pick(localCodes.MARITAL), address, town, pc, `0113 496 ${String(i % 10000).padStart(4, '0')}`,
-      dod, reg, rnd() < 0.1 ? 'Prefers "Jim", hard of hearing' : '',
+      String(i),
+      `H${String(i).padStart(7, '0')}`,
+      nhs,
+      pick(surnames),
+      pick(forenames),
+      dob,
+      pick(localCodes.SEX),
+      pick(localCodes.ETHNIC),
+      pick(localCodes.MARITAL),
+      address,
+      town,
+      pc,
+      `0113 496 ${String(i % 10000).padStart(4, '0')}`,
+      dod,
+      reg,
+      rnd() < 0.1 ? 'Prefers "Jim", hard of hearing' : '',
     ];
     buf += `${fields.map(quote).join(',')}\r\n`;
     if (buf.length > 1 << 20) {

@@ -15,7 +15,11 @@ export class StageProgress {
     if (!this.enabled) return;
     this.stop();
     this.bar = new cliProgress.SingleBar(
-      { format: `${label.padEnd(10)} [{bar}] {percentage}% {value}/{total} {detail}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label.padEnd(10)} [{bar}] {percentage}% {value}/{total} {detail}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     this.bar.start(Math.max(total, 1), 0, { detail: '' });

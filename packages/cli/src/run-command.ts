@@ -27,7 +27,9 @@ export function reportError(e: unknown): number {
  * Wraps a command action so that it returns an exit code instead of throwing.
  * Actions return the exit code they want (0 by default).
  */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<number | undefined>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<number | undefined>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       const code = await fn(...args);

@@ -54,7 +54,9 @@ describe('nhs-pas lifecycle', () => {
       now: fixedClock,
     });
     const defects = (await csvRows(join(runDir, 'generate', 'defects.csv'))).slice(1);
-    const rejects = new Set((await csvRows(join(out, 'evidence', 'rejects.csv'))).slice(1).map((r) => `${r[0]}|${r[1]}`));
+    const rejects = new Set(
+      (await csvRows(join(out, 'evidence', 'rejects.csv'))).slice(1).map((r) => `${r[0]}|${r[1]}`),
+    );
     const issuesCsv = await csvRows(join(out, 'evidence', 'issues.csv'));
     const col = (name: string) => issuesCsv[0]!.indexOf(name);
     const issues = new Set(issuesCsv.slice(1).map((r) => `${r[col('source_table')]}|${r[col('source_key')]}`));
@@ -64,7 +66,8 @@ describe('nhs-pas lifecycle', () => {
     );
     expect(missed).toEqual([]);
     const migration = JSON.parse(await readFile(join(out, 'evidence', 'migration_report.json'), 'utf8'));
-    for (const t of migration.tables) expect({ table: t.targetTable, balanced: t.balanced }).toEqual({ table: t.targetTable, balanced: true });
+    for (const t of migration.tables)
+      expect({ table: t.targetTable, balanced: t.balanced }).toEqual({ table: t.targetTable, balanced: true });
     expect(migration.balanced).toBe(true);
     expect(record.outcome).toBe('FAIL');
   });
@@ -87,12 +90,22 @@ describe('nhs-pas lifecycle', () => {
       };
       const onServer = await run(schema.url);
       const onPglite = await run(`pglite:${join(await mkdtemp(join(tmpdir(), 'ferry-pgl-')), 'db')}`);
-      for (const file of ['mapping_contract.csv', 'migration_report.json', 'rejects.csv', 'quality_report.json', 'issues.csv', 'release_gate_report.json', 'reconciliation_report.json']) {
+      for (const file of [
+        'mapping_contract.csv',
+        'migration_report.json',
+        'rejects.csv',
+        'quality_report.json',
+        'issues.csv',
+        'release_gate_report.json',
+        'reconciliation_report.json',
+      ]) {
         const a = await readFile(join(onServer, file), 'utf8');
         const b = await readFile(join(onPglite, file), 'utf8');
         expect({ file, a }).toEqual({ file, a: b });
       }
-      const strip = (r: { runId?: string; arguments: { target?: string }; stages: object[] } & Record<string, unknown>) => ({
+      const strip = (
+        r: { runId?: string; arguments: { target?: string }; stages: object[] } & Record<string, unknown>,
+      ) => ({
         ...r,
         runId: undefined,
         sourceDir: undefined,

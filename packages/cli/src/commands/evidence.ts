@@ -7,12 +7,18 @@ import { ferryVersion } from '../version.js';
 export function registerEvidence(program: Command): void {
   program
     .command('evidence')
-    .description("Rebuild the evidence package from the latest run's artefacts (a new run, reusing every stage before evidence)")
+    .description(
+      "Rebuild the evidence package from the latest run's artefacts (a new run, reusing every stage before evidence)",
+    )
     .requiredOption('--out <dir>', 'the lifecycle --out folder')
     .action(
       action(async (flags: { out: string }) => {
         const latest = await new RunStore(flags.out).latest();
-        if (!latest) throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `No runs under ${flags.out}/runs: run ferry lifecycle first`);
+        if (!latest)
+          throw new FerryError(
+            'FERRY_ERR_ARTEFACT_MISSING',
+            `No runs under ${flags.out}/runs: run ferry lifecycle first`,
+          );
         const { record, evidenceDir } = await runLifecycle({
           pack: loadPack(latest.arguments.pack),
           source: latest.arguments.source,

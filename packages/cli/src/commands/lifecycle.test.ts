@@ -138,9 +138,34 @@ describe('ferry lifecycle --require-locked-contract', () => {
 describe('ferry lifecycle --from', () => {
   it('refuses to reuse a load that went into another target', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-cli-from-'));
-    const first = await runFerry('lifecycle', '--pack', 'nhs-pas', '--patients', '10', '--release-profile', 'development', '--target', `csv:${join(out, 'a')}`, '--out', out, '--json');
+    const first = await runFerry(
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--patients',
+      '10',
+      '--release-profile',
+      'development',
+      '--target',
+      `csv:${join(out, 'a')}`,
+      '--out',
+      out,
+      '--json',
+    );
     expect(first.code).toBe(0);
-    const again = await runFerry('lifecycle', '--pack', 'nhs-pas', '--release-profile', 'development', '--target', `csv:${join(out, 'b')}`, '--out', out, '--from', 'check');
+    const again = await runFerry(
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--release-profile',
+      'development',
+      '--target',
+      `csv:${join(out, 'b')}`,
+      '--out',
+      out,
+      '--from',
+      'check',
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/went into another target; rerun from migrate/);
   });

@@ -43,7 +43,10 @@ function sourceOf(flags: LifecycleFlags): LifecycleSource | undefined {
     return { kind: 'generated', patients: flags.patients, seed: flags.seed, defects: flags.defects };
   }
   if (flags.from) return undefined;
-  throw new FerryError('FERRY_ERR_USAGE', 'Give a source: --source DIR (a folder of CSV files) or --patients N (a synthetic cohort)');
+  throw new FerryError(
+    'FERRY_ERR_USAGE',
+    'Give a source: --source DIR (a folder of CSV files) or --patients N (a synthetic cohort)',
+  );
 }
 
 interface GateSummary {
@@ -59,11 +62,21 @@ export function registerLifecycle(program: Command): void {
     .option('--source <dir>', 'a folder of legacy CSV extract files')
     .option('--patients <n>', 'generate a synthetic cohort of N patients instead', intOption('--patients'))
     .option('--seed <s>', 'seed of the synthetic cohort', intOption('--seed'), 1)
-    .addOption(new Option('--defects <level>', 'defects injected into the synthetic cohort').choices(defectLevels).default('none'))
-    .addOption(new Option('--release-profile <profile>', 'release gate profile').choices(releaseProfiles).makeOptionMandatory())
+    .addOption(
+      new Option('--defects <level>', 'defects injected into the synthetic cohort')
+        .choices(defectLevels)
+        .default('none'),
+    )
+    .addOption(
+      new Option('--release-profile <profile>', 'release gate profile').choices(releaseProfiles).makeOptionMandatory(),
+    )
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .requiredOption('--out <dir>', 'folder for runs and the evidence package')
-    .addOption(new Option('--from <stage>', 'rerun from this stage, reusing the latest run\'s earlier artefacts').choices(lifecycleStages.filter((s) => s !== 'generate')))
+    .addOption(
+      new Option('--from <stage>', "rerun from this stage, reusing the latest run's earlier artefacts").choices(
+        lifecycleStages.filter((s) => s !== 'generate'),
+      ),
+    )
     .option('--as-of <date>', 'date ages and future dates are measured at (yyyy-mm-dd)')
     .option('--batch-size <n>', 'rows per load chunk', intOption('--batch-size'))
     .option('--contract <file>', "load with this contract version (default: the pack's reviewed contract)")
@@ -121,7 +134,9 @@ export function registerLifecycle(program: Command): void {
             `  quality issues ${n(s.issues)}; reconciliation ${s.reconciliation}`,
             `  release gate ${gate.outcome}${gate.blocking?.length ? `: ${gate.blocking.length} blocking reason(s)` : ''}`,
             ...(gate.blocking ?? []).slice(0, 8).map((b) => `    - ${b.code}: ${b.message}`),
-            ...((gate.blocking?.length ?? 0) > 8 ? [`    ... and ${gate.blocking!.length - 8} more in release_gate_report.json`] : []),
+            ...((gate.blocking?.length ?? 0) > 8
+              ? [`    ... and ${gate.blocking!.length - 8} more in release_gate_report.json`]
+              : []),
             `  outcome ${record.outcome}`,
             `  evidence: ${evidenceDir} (manifest.json lists each file's sha256)`,
           ];

@@ -45,7 +45,9 @@ async function tableDigests(url: string, jobId: string): Promise<Record<string, 
       );
       out[t] = `${r!.n}:${r!.h}`;
     }
-    const [rej] = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM ferry_rejects WHERE job_id = $1', [jobId]);
+    const [rej] = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM ferry_rejects WHERE job_id = $1', [
+      jobId,
+    ]);
     out.rejects = rej!.n;
     return out;
   } finally {
@@ -54,7 +56,9 @@ async function tableDigests(url: string, jobId: string): Promise<Record<string, 
 }
 
 describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
-  it('finishes the job with no missing and no duplicate row, whatever moments it was killed at', { timeout: 240_000 }, async () => {
+  it('finishes the job with no missing and no duplicate row, whatever moments it was killed at', {
+    timeout: 240_000,
+  }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-resume-'));
     await nhsPasPack.generate({ patients: 400, seed: 21, defects: 'typical', outDir: dir });
     const source = `csv:${join(dir, 'source')}`;
@@ -74,12 +78,24 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
       for (let i = 0; i < 3; i++) {
         const ms = 300 + Math.floor(Math.random() * 1500);
         moments.push(ms);
-        const finished = await Promise.race([run.done.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+        const finished = await Promise.race([
+          run.done.then(() => true),
+          new Promise<boolean>((r) => setTimeout(() => r(false), ms)),
+        ]);
         if (finished) break;
         run.child.kill('SIGKILL');
         await run.done;
         kills++;
-        run = ferry(['migrate', ...common, '--resume', 'job-resume', '--target', killed.url, '--out', join(dir, 'killed')]);
+        run = ferry([
+          'migrate',
+          ...common,
+          '--resume',
+          'job-resume',
+          '--target',
+          killed.url,
+          '--out',
+          join(dir, 'killed'),
+        ]);
       }
       expect(await run.done, `killed at ${moments.join(', ')} ms`).toBe(0);
       expect(kills, 'the load finished before it could be killed').toBeGreaterThanOrEqual(1);
@@ -90,7 +106,9 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
       const [a, b] = [await report('clean'), await report('killed')];
       expect(b.tables).toEqual(a.tables);
       expect(b.balanced).toBe(true);
-      expect(await readFile(join(dir, 'killed', 'rejects.csv'), 'utf8')).toBe(await readFile(join(dir, 'clean', 'rejects.csv'), 'utf8'));
+      expect(await readFile(join(dir, 'killed', 'rejects.csv'), 'utf8')).toBe(
+        await readFile(join(dir, 'clean', 'rejects.csv'), 'utf8'),
+      );
     } finally {
       await clean.drop();
       await killed.drop();

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  contractHash,
   CsvSourceConnector,
+  contractHash,
   deriveJobId,
   FerryError,
   openLoadTarget,
@@ -34,22 +34,30 @@ export function registerMigrate(program: Command): void {
     .command('migrate')
     .description('Load a source into a target with a mapping contract (one job; rejects and a conservation report)')
     .option('--pack <name>', 'pack giving the contract, target catalog and crosswalks', 'nhs-pas')
-    .option('--contract <file>', 'contract JSON (default: the pack\'s reviewed contract)')
-    .option('--target-catalog <file>', 'target catalog CSV (default: the pack\'s)')
-    .option('--crosswalks <file>', 'crosswalks CSV (default: the pack\'s)')
+    .option('--contract <file>', "contract JSON (default: the pack's reviewed contract)")
+    .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
+    .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
-    .addOption(new Option('--encoding <encoding>', 'source file encoding').choices(['auto', 'utf-8', 'windows-1252', 'latin1']).default('auto'))
+    .addOption(
+      new Option('--encoding <encoding>', 'source file encoding')
+        .choices(['auto', 'utf-8', 'windows-1252', 'latin1'])
+        .default('auto'),
+    )
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
     .option('--resume <id>', 'finish an interrupted job: keep its committed chunks, load the rest')
     .addOption(
-      new Option('--on-duplicate <policy>', "rows whose natural key (e.g. NHS number) is already in the target: 'skip' or 'reject'").choices([
-        'skip',
-        'reject',
-      ]),
+      new Option(
+        '--on-duplicate <policy>',
+        "rows whose natural key (e.g. NHS number) is already in the target: 'skip' or 'reject'",
+      ).choices(['skip', 'reject']),
     )
     .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
-    .addOption(new Option('--release-profile <profile>', 'release profile (imputation rules)').choices(releaseProfiles).default('pre_production'))
+    .addOption(
+      new Option('--release-profile <profile>', 'release profile (imputation rules)')
+        .choices(releaseProfiles)
+        .default('pre_production'),
+    )
     .option('--out <dir>', 'folder for migration_report.json and rejects.csv (default .ferry/jobs/<job>)')
     .option('--json', 'print the migration report as JSON')
     .action(
@@ -60,7 +68,9 @@ export function registerMigrate(program: Command): void {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }
         const jobId =
-          flags.resume ?? flags.job ?? deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
+          flags.resume ??
+          flags.job ??
+          deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
         const out = flags.out ?? join('.ferry', 'jobs', jobId);
         await mkdir(out, { recursive: true });
         const target = await openLoadTarget(flags.target);
@@ -94,7 +104,9 @@ export function registerMigrate(program: Command): void {
               );
             }
             const x = report.totals;
-            process.stdout.write(`  total read ${x.read} loaded ${x.loaded} rejected ${x.rejected} out of scope ${x.outOfScope}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`);
+            process.stdout.write(
+              `  total read ${x.read} loaded ${x.loaded} rejected ${x.rejected} out of scope ${x.outOfScope}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`,
+            );
             process.stdout.write(`  report and rejects in ${out}\n`);
           }
           return report.balanced ? 0 : 3;

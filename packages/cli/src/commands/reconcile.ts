@@ -27,7 +27,11 @@ export function registerReconcile(program: Command): void {
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .requiredOption('--job <id>', 'the job to reconcile')
     .option('--rejects <file>', "the job's rejects.csv (rows it rejected are expected to be absent)")
-    .addOption(new Option('--release-profile <profile>', 'release profile the job ran with').choices(releaseProfiles).default('pre_production'))
+    .addOption(
+      new Option('--release-profile <profile>', 'release profile the job ran with')
+        .choices(releaseProfiles)
+        .default('pre_production'),
+    )
     .requiredOption('--out <dir>', 'folder for reconciliation_report.json')
     .option('--json', 'print the report as JSON')
     .action(
@@ -56,7 +60,9 @@ export function registerReconcile(program: Command): void {
               );
             }
             const p = report.patients;
-            process.stdout.write(`  patients compared ${p.compared}, matched ${p.matched}, mismatched ${p.mismatched}\n  ${report.outcome}\n`);
+            process.stdout.write(
+              `  patients compared ${p.compared}, matched ${p.matched}, mismatched ${p.mismatched}\n  ${report.outcome}\n`,
+            );
           }
           return report.outcome === 'MATCH' ? 0 : 1;
         } finally {

@@ -11,7 +11,10 @@ export function registerRollback(program: Command): void {
     .action(
       action(async (job: string, flags: { target: string; json?: boolean }) => {
         if (flags.target.startsWith('csv:')) {
-          throw new FerryError('FERRY_ERR_USAGE', 'A CSV target is a folder of files: delete it, or rerun the job; rollback works on database targets');
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            'A CSV target is a folder of files: delete it, or rerun the job; rollback works on database targets',
+          );
         }
         const db = await openDatabase(flags.target);
         try {

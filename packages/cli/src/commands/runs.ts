@@ -18,12 +18,16 @@ export function registerRuns(program: Command): void {
       action(async (flags: RunsFlags) => {
         const list = await new RunStore(flags.out).list();
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify(list.map((r) => ({ run_id: r.runId, started_at: r.startedAt, outcome: r.outcome, profile: r.arguments.releaseProfile, job_id: r.jobId })))}\n`);
+          process.stdout.write(
+            `${JSON.stringify(list.map((r) => ({ run_id: r.runId, started_at: r.startedAt, outcome: r.outcome, profile: r.arguments.releaseProfile, job_id: r.jobId })))}\n`,
+          );
           return 0;
         }
         if (!list.length) process.stdout.write(`No runs under ${flags.out}/runs\n`);
         for (const r of list) {
-          process.stdout.write(`${r.runId}  ${r.startedAt}  ${r.outcome.padEnd(7)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}\n`);
+          process.stdout.write(
+            `${r.runId}  ${r.startedAt}  ${r.outcome.padEnd(7)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}\n`,
+          );
         }
         return 0;
       }),

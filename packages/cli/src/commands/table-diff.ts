@@ -19,7 +19,11 @@ interface TableDiffFlags {
   json?: boolean;
 }
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function registerTableDiff(program: Command): void {
   program
@@ -47,7 +51,13 @@ export function registerTableDiff(program: Command): void {
           const right = flags.right === flags.left ? left : await openDatabase(flags.right);
           if (right !== left) open.push(right);
           const result = await diffKeyedTables(
-            { db: left, table: flags.leftTable, key: list(flags.key), columns: list(flags.columns), where: flags.leftWhere },
+            {
+              db: left,
+              table: flags.leftTable,
+              key: list(flags.key),
+              columns: list(flags.columns),
+              where: flags.leftWhere,
+            },
             {
               db: right,
               table: flags.rightTable,
@@ -68,8 +78,10 @@ export function registerTableDiff(program: Command): void {
               `left ${result.leftRows} rows, right ${result.rightRows} rows: ${result.matched ? 'MATCH' : `${result.mismatchCount} mismatched key(s)`} ` +
                 `(${result.segments} range checksums, ${result.rowsPulled} rows compared one by one)\n`,
             );
-            for (const m of result.mismatches.slice(0, 50)) process.stdout.write(`  ${m.kind.padEnd(17)} ${m.key.map((k) => k ?? 'NULL').join(' | ')}\n`);
-            if (result.mismatchCount > 50) process.stdout.write(`  ... ${result.mismatchCount - 50} more${flags.out ? ` in ${flags.out}` : ''}\n`);
+            for (const m of result.mismatches.slice(0, 50))
+              process.stdout.write(`  ${m.kind.padEnd(17)} ${m.key.map((k) => k ?? 'NULL').join(' | ')}\n`);
+            if (result.mismatchCount > 50)
+              process.stdout.write(`  ... ${result.mismatchCount - 50} more${flags.out ? ` in ${flags.out}` : ''}\n`);
           }
           return result.matched ? 0 : 1;
         } finally {

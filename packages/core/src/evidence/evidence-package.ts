@@ -42,7 +42,10 @@ export type EvidenceSource = string | { content: string };
  * `manifest.json` mapping each file name to its sha256, so a board can verify that what it signs is what the run
  * produced.
  */
-export async function writeEvidencePackage(dir: string, sources: Record<EvidenceFile, EvidenceSource>): Promise<EvidenceManifest> {
+export async function writeEvidencePackage(
+  dir: string,
+  sources: Record<EvidenceFile, EvidenceSource>,
+): Promise<EvidenceManifest> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const manifest: EvidenceManifest = { version: 1, files: {} };
@@ -54,7 +57,12 @@ export async function writeEvidencePackage(dir: string, sources: Record<Evidence
       try {
         await copyFile(from, join(dir, name));
       } catch (e) {
-        throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `Evidence file ${name} has no artefact (${basename(from)})`, { file: from, stage: 'evidence' }, { cause: e });
+        throw new FerryError(
+          'FERRY_ERR_ARTEFACT_MISSING',
+          `Evidence file ${name} has no artefact (${basename(from)})`,
+          { file: from, stage: 'evidence' },
+          { cause: e },
+        );
       }
     }
     manifest.files[name] = await sha256File(join(dir, name));

@@ -1,5 +1,5 @@
-import { sha256Hex } from '../contract/canonical-json.js';
 import type { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import { sha256Hex } from '../contract/canonical-json.js';
 import { sha256File } from '../evidence/evidence-package.js';
 
 /** sha256 over every source file's name and content hash, in table order: what the source was, exactly. */

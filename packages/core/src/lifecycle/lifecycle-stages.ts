@@ -1,5 +1,14 @@
 /** The lifecycle's stages, in order. `generate` runs only when the source is a synthetic cohort. */
-export const lifecycleStages = ['generate', 'profile', 'map', 'migrate', 'check', 'gate', 'reconcile', 'evidence'] as const;
+export const lifecycleStages = [
+  'generate',
+  'profile',
+  'map',
+  'migrate',
+  'check',
+  'gate',
+  'reconcile',
+  'evidence',
+] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
 
 export function isLifecycleStage(s: string): s is LifecycleStage {

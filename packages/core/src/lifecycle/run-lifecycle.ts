@@ -53,10 +53,16 @@ async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefac
 async function reuseEarlierStages(store: RunStore, record: RunRecord, from: LifecycleStage): Promise<RunRecord> {
   const previous = await store.latest();
   if (!previous) {
-    throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `--from ${from} needs an earlier run under ${store.runsDir}; there is none`);
+    throw new FerryError(
+      'FERRY_ERR_ARTEFACT_MISSING',
+      `--from ${from} needs an earlier run under ${store.runsDir}; there is none`,
+    );
   }
   if (previous.arguments.pack !== record.arguments.pack) {
-    throw new FerryError('FERRY_ERR_USAGE', `--from ${from}: the latest run (${previous.runId}) used pack ${previous.arguments.pack}`);
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--from ${from}: the latest run (${previous.runId}) used pack ${previous.arguments.pack}`,
+    );
   }
   const fromIndex = stageIndex(from);
   if (fromIndex > stageIndex('migrate') && previous.arguments.target !== record.arguments.target) {
@@ -70,10 +76,14 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
       if (stage === 'generate' && previous.arguments.source.kind === 'folder') continue;
-      throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `--from ${from}: stage ${stage} did not complete in run ${previous.runId}`);
+      throw new FerryError(
+        'FERRY_ERR_ARTEFACT_MISSING',
+        `--from ${from}: stage ${stage} did not complete in run ${previous.runId}`,
+      );
     }
     // Generated source data stays where it is (it can be large); other artefacts are copied.
-    if (stage !== 'generate') await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
+    if (stage !== 'generate')
+      await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
   }
   return {
     ...record,
@@ -106,7 +116,10 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   const pack = await loadPackArtefacts(options);
   const source = options.source ?? (options.from ? (await store.latest())?.arguments.source : undefined);
   if (!source) {
-    throw new FerryError('FERRY_ERR_USAGE', 'Give a source: a folder of CSV files or a synthetic cohort (or --from with an earlier run)');
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      'Give a source: a folder of CSV files or a synthetic cohort (or --from with an earlier run)',
+    );
   }
   let record: RunRecord = {
     version: 1,
@@ -120,7 +133,11 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       ...(options.from ? { from: options.from } : {}),
       ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),
     },
-    versions: { ferry: options.versions.ferry, node: process.version, pack: `${pack.contract.name}@${pack.contract.label}` },
+    versions: {
+      ferry: options.versions.ferry,
+      node: process.version,
+      pack: `${pack.contract.name}@${pack.contract.label}`,
+    },
     sourceDir: source.kind === 'folder' ? source.dir : '',
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),

@@ -42,7 +42,12 @@ export class RunStore {
     try {
       text = await readFile(join(this.runDir(runId), 'run.json'), 'utf8');
     } catch (e) {
-      throw new FerryError('FERRY_ERR_NOT_FOUND', `No run '${runId}' under ${this.runsDir}`, { file: this.runsDir }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_NOT_FOUND',
+        `No run '${runId}' under ${this.runsDir}`,
+        { file: this.runsDir },
+        { cause: e },
+      );
     }
     return runRecordSchema.parse(JSON.parse(text));
   }
@@ -78,7 +83,12 @@ export class RunStore {
     try {
       await readdir(from);
     } catch (e) {
-      throw new FerryError('FERRY_ERR_ARTEFACT_MISSING', `Run '${runId}' has no evidence package to restore`, { file: from }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_ARTEFACT_MISSING',
+        `Run '${runId}' has no evidence package to restore`,
+        { file: from },
+        { cause: e },
+      );
     }
     await rm(this.evidenceDir, { recursive: true, force: true });
     await cp(from, this.evidenceDir, { recursive: true });

@@ -25,7 +25,11 @@ export async function openTargetDatabase(
   const db = await PgliteDatabase.open();
   const load = new DatabaseLoadTarget(db);
   const tables = job.contract.tables.map((t) => job.targetCatalog.tables.find((c) => c.name === t.target)!);
-  await load.begin(job.jobId, tables, { contractHash: job.contractHash, releaseProfile: 'staged-from-csv', batchSize: 5000 });
+  await load.begin(job.jobId, tables, {
+    contractHash: job.contractHash,
+    releaseProfile: 'staged-from-csv',
+    batchSize: 5000,
+  });
   const reader = new CsvTargetReader(url.slice(4));
   for (const table of tables) {
     let rows: string[][] = [];
@@ -35,7 +39,15 @@ export async function openTargetDatabase(
       if (rows.length) {
         const n = rows.length;
         const ledger = { read: n, loaded: n, rejected: 0, outOfScope: 0, duplicatesSkipped: 0, rejectsByReason: {} };
-        await load.writeChunk(job.jobId, { table, sourceTable: lineage[0]!.sourceTable, chunkNo: chunkNo++, rows, lineage, rejects: [], ledger });
+        await load.writeChunk(job.jobId, {
+          table,
+          sourceTable: lineage[0]!.sourceTable,
+          chunkNo: chunkNo++,
+          rows,
+          lineage,
+          rejects: [],
+          ledger,
+        });
       }
       rows = [];
       lineage = [];

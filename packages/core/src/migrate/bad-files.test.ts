@@ -57,8 +57,14 @@ describe('bad source files', () => {
   });
 
   it('invalid UTF-8 in a file declared UTF-8 stops the load with an error naming the file and line', async () => {
-    const bad = Buffer.concat([Buffer.from('PAT_ID,SURNAME,SEX,REC_STATUS\n1,SMITH,M,A\n2,'), Buffer.from([0xc3, 0x28]), Buffer.from(',F,A\n')]);
-    const error = await migrateFiles({ 'PATIENT.csv': bad, 'REFERRAL.csv': referrals }, 'utf-8').catch((e: unknown) => e);
+    const bad = Buffer.concat([
+      Buffer.from('PAT_ID,SURNAME,SEX,REC_STATUS\n1,SMITH,M,A\n2,'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(',F,A\n'),
+    ]);
+    const error = await migrateFiles({ 'PATIENT.csv': bad, 'REFERRAL.csv': referrals }, 'utf-8').catch(
+      (e: unknown) => e,
+    );
     expect(isFerryError(error)).toBe(true);
     const e = error as { code: string; describe(): string };
     expect(e.code).toBe('FERRY_ERR_CSV_ENCODING');
@@ -66,9 +72,10 @@ describe('bad source files', () => {
   });
 
   it('an unterminated quote at the end of a file is an error naming where the field started', async () => {
-    const error = await migrateFiles({ 'PATIENT.csv': 'PAT_ID,SURNAME,SEX,REC_STATUS\n1,"SMITH,M,A\n', 'REFERRAL.csv': referrals }).catch(
-      (e: unknown) => e,
-    );
+    const error = await migrateFiles({
+      'PATIENT.csv': 'PAT_ID,SURNAME,SEX,REC_STATUS\n1,"SMITH,M,A\n',
+      'REFERRAL.csv': referrals,
+    }).catch((e: unknown) => e);
     expect((error as { code: string }).code).toBe('FERRY_ERR_CSV_UNTERMINATED_QUOTE');
     expect((error as { describe(): string }).describe()).toMatch(/PATIENT\.csv:2/);
   });

@@ -10,7 +10,10 @@ import { RejectsFile } from './rejects-file.js';
 import { type MigrationSource, runMigration } from './run-migration.js';
 
 /** The mini contract with SURNAME as LOAD_PMI's natural key (think NHS number). */
-const keyed: MappingContract = { ...contract, tables: [{ ...contract.tables[0]!, naturalKey: ['SURNAME'] }, contract.tables[1]!] };
+const keyed: MappingContract = {
+  ...contract,
+  tables: [{ ...contract.tables[0]!, naturalKey: ['SURNAME'] }, contract.tables[1]!],
+};
 
 const sourceOf = (patients: string[][]): MigrationSource => {
   const data: Record<string, string[][]> = {
@@ -49,18 +52,41 @@ describe('natural-key policy (--on-duplicate)', () => {
     const db = await PgliteDatabase.open();
     try {
       // First, job A loads two patients; nothing enforces natural keys without a policy.
-      const a = await load(db, 'A', [['1', 'SMITH', 'M', 'A'], ['2', 'JONES', 'F', 'A']]);
+      const a = await load(db, 'A', [
+        ['1', 'SMITH', 'M', 'A'],
+        ['2', 'JONES', 'F', 'A'],
+      ]);
       expect(a.pmi).toMatchObject({ read: 2, loaded: 2, duplicatesSkipped: 0 });
 
       // Then a delta extract: SMITH again (in the target), BROWN twice (a duplicate within the job), and a new patient.
-      const delta = [['1', 'SMITH', 'M', 'A'], ['3', 'BROWN', 'F', 'A'], ['4', 'BROWN', 'F', 'A'], ['5', 'PATEL', 'M', 'A']];
+      const delta = [
+        ['1', 'SMITH', 'M', 'A'],
+        ['3', 'BROWN', 'F', 'A'],
+        ['4', 'BROWN', 'F', 'A'],
+        ['5', 'PATEL', 'M', 'A'],
+      ];
       const skipped = await load(db, 'B', delta, 'skip');
-      expect(skipped.pmi).toMatchObject({ read: 4, loaded: 2, rejected: 0, outOfScope: 2, duplicatesSkipped: 2, balanced: true });
+      expect(skipped.pmi).toMatchObject({
+        read: 4,
+        loaded: 2,
+        rejected: 0,
+        outOfScope: 2,
+        duplicatesSkipped: 2,
+        balanced: true,
+      });
 
       const rejected = await load(db, 'C', delta, 'reject');
       // Job C sees A's and B's rows: SMITH, BROWN and PATEL are all present already.
-      expect(rejected.pmi).toMatchObject({ read: 4, loaded: 0, rejected: 4, rejectsByReason: { DUPLICATE_NATURAL_KEY: 4 }, balanced: true });
-      expect(rejected.rejects).toContain('PATIENT,1,DUPLICATE_NATURAL_KEY,SURNAME,a row with the same natural key is already loaded,LOAD_PMI,2');
+      expect(rejected.pmi).toMatchObject({
+        read: 4,
+        loaded: 0,
+        rejected: 4,
+        rejectsByReason: { DUPLICATE_NATURAL_KEY: 4 },
+        balanced: true,
+      });
+      expect(rejected.rejects).toContain(
+        'PATIENT,1,DUPLICATE_NATURAL_KEY,SURNAME,a row with the same natural key is already loaded,LOAD_PMI,2',
+      );
 
       const rows = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "LOAD_PMI"`);
       expect(rows[0]!.n).toBe('4');

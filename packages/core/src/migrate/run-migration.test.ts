@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PgliteDatabase } from '../store/pglite-database.js';
+import { contract, crosswalks, source, targetCatalog } from '../testing/mini-migration-fixture.js';
 import { CsvLoadTarget } from './csv-load-target.js';
 import { DatabaseLoadTarget } from './database-load-target.js';
 import { RejectsFile } from './rejects-file.js';
-import { contract, crosswalks, source, targetCatalog } from '../testing/mini-migration-fixture.js';
 import { runMigration } from './run-migration.js';
 
 async function migrateInto(target: CsvLoadTarget | DatabaseLoadTarget, dir: string) {

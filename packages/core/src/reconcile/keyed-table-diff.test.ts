@@ -32,16 +32,20 @@ function suite(name: string, open: () => Promise<{ db: SqlDatabase; done: () => 
       const side = (table: string) => ({ db, table, key: ['site', 'num'], columns: ['surname', 'dob'] });
       const diff = await diffKeyedTables(side('src'), side('tgt'), { leafRows: 200 });
       expect(diff.matched).toBe(false);
-      expect(diff.mismatches).toEqual([
-        { key: ['RXF01', null], kind: 'missing_in_right' },
-        { key: ['RXF01', null], kind: 'missing_in_left' },
-        { key: ['RXF02', '12345'], kind: 'missing_in_right' },
-        { key: ['RXF01', '15000'], kind: 'changed' },
-        { key: ['RXF01', '4'], kind: 'missing_in_right' },
-        { key: ['RXF02', '17'], kind: 'changed' },
-        { key: ['RXF02', '9001'], kind: 'changed' },
-        { key: ['RXF09', '99999'], kind: 'missing_in_left' },
-      ].sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : JSON.stringify(a.key) > JSON.stringify(b.key) ? 1 : 0)));
+      expect(diff.mismatches).toEqual(
+        [
+          { key: ['RXF01', null], kind: 'missing_in_right' },
+          { key: ['RXF01', null], kind: 'missing_in_left' },
+          { key: ['RXF02', '12345'], kind: 'missing_in_right' },
+          { key: ['RXF01', '15000'], kind: 'changed' },
+          { key: ['RXF01', '4'], kind: 'missing_in_right' },
+          { key: ['RXF02', '17'], kind: 'changed' },
+          { key: ['RXF02', '9001'], kind: 'changed' },
+          { key: ['RXF09', '99999'], kind: 'missing_in_left' },
+        ].sort((a, b) =>
+          JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : JSON.stringify(a.key) > JSON.stringify(b.key) ? 1 : 0,
+        ),
+      );
       expect(diff.leftRows).toBe(20002);
       expect(diff.rightRows).toBe(20001);
       expect(diff.rowsPulled).toBeLessThan(8000);

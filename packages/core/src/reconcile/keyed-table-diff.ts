@@ -41,7 +41,8 @@ interface Range {
 
 const keyText = (side: DiffSide) => side.key.map((k) => `${quoteIdent(k)}::text COLLATE "C"`);
 const tuple = (exprs: string[]) => `(${exprs.join(', ')})`;
-const rowText = (side: DiffSide) => `concat_ws('|', ${side.columns.map((c) => `coalesce(${quoteIdent(c)}::text, '\\N')`).join(', ')})`;
+const rowText = (side: DiffSide) =>
+  `concat_ws('|', ${side.columns.map((c) => `coalesce(${quoteIdent(c)}::text, '\\N')`).join(', ')})`;
 /** 60 bits of the row's md5, as a bigint: summed per segment (sums of 2^60 fit in numeric). */
 const rowHashSql = (side: DiffSide) => `('x' || substr(md5(${rowText(side)}), 1, 15))::bit(60)::bigint`;
 
@@ -98,7 +99,9 @@ async function median(side: DiffSide, range: Range, count: number): Promise<KeyT
 }
 
 /** Rows with a NULL in any key column: they cannot be ordered into ranges, so they are compared as one bag. */
-async function nullKeyBag(side: DiffSide): Promise<{ n: number; hashes: Map<string, { key: KeyTuple; count: number }> }> {
+async function nullKeyBag(
+  side: DiffSide,
+): Promise<{ n: number; hashes: Map<string, { key: KeyTuple; count: number }> }> {
   const anyNull = side.key.map((k) => `${quoteIdent(k)} IS NULL`).join(' OR ');
   const keys = keyText(side);
   const result = await side.db.query<Record<string, string | null>>(
@@ -125,9 +128,16 @@ async function nullKeyBag(side: DiffSide): Promise<{ n: number; hashes: Map<stri
  *   { db: target, table: 'LOAD_PMI', key: ['RECORD_NUMBER'], columns: ['SURNAME', 'DATE_OF_BIRTH'] },
  * );
  */
-export async function diffKeyedTables(left: DiffSide, right: DiffSide, options: TableDiffOptions = {}): Promise<TableDiffResult> {
+export async function diffKeyedTables(
+  left: DiffSide,
+  right: DiffSide,
+  options: TableDiffOptions = {},
+): Promise<TableDiffResult> {
   if (left.key.length !== right.key.length || left.columns.length !== right.columns.length || left.key.length === 0) {
-    throw new FerryError('FERRY_ERR_USAGE', 'Both sides need the same, non-zero number of key columns and of compared columns');
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      'Both sides need the same, non-zero number of key columns and of compared columns',
+    );
   }
   const leafRows = options.leafRows ?? 1000;
   const maxListed = options.maxListed ?? 1000;
@@ -161,7 +171,10 @@ export async function diffKeyedTables(left: DiffSide, right: DiffSide, options: 
       return;
     }
     const mid = await median(l.n >= r.n ? left : right, range, Math.max(l.n, r.n));
-    for (const sub of [{ after: range.after, upTo: mid }, { after: mid, upTo: range.upTo }]) {
+    for (const sub of [
+      { after: range.after, upTo: mid },
+      { after: mid, upTo: range.upTo },
+    ]) {
       const [sl, sr] = await Promise.all([checksum(left, sub), checksum(right, sub)]);
       result.segments += 2;
       await compare(sub, sl, sr);

@@ -16,7 +16,14 @@ describe('reconcileJob', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-rec-'));
     const db = await PgliteDatabase.open();
     const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
-    const common = { jobId: 'J1', contract, source, targetCatalog, crosswalks, releaseProfile: 'pre_production' as const };
+    const common = {
+      jobId: 'J1',
+      contract,
+      source,
+      targetCatalog,
+      crosswalks,
+      releaseProfile: 'pre_production' as const,
+    };
     await runMigration({ ...common, target: new DatabaseLoadTarget(db), rejects });
     await rejects.close();
     // The load rejected referral 11 as an orphan: the reconciliation must not count it as missing.

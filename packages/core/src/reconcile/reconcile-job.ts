@@ -50,7 +50,9 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     const header = await source.header(ct.source);
     const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
     const patientField =
-      ct.target === patientTable ? targetKeyColumn(targetTable) : ct.parents.find((p) => p.table === patientTable)?.field;
+      ct.target === patientTable
+        ? targetKeyColumn(targetTable)
+        : ct.parents.find((p) => p.table === patientTable)?.field;
     const patientIndex = patientField ? compiled.targetColumns.indexOf(patientField) : -1;
     const rejected = options.rejectedKeys.get(ct.source) ?? new Set<string>();
 
@@ -107,7 +109,9 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
       result.missingInTarget++;
       note(key, 'missing_in_target');
     }
-    result.mismatches.sort((a, b) => a.sourceKey.localeCompare(b.sourceKey, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
+    result.mismatches.sort(
+      (a, b) => a.sourceKey.localeCompare(b.sourceKey, 'en', { numeric: true }) || a.kind.localeCompare(b.kind),
+    );
     tables.push(result);
   }
 

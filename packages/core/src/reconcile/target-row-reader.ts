@@ -33,10 +33,10 @@ export class DatabaseTargetReader implements TargetRowReader {
       const page: Record<string, string | null>[] =
         after === null
           ? await this.db.query(`${select} WHERE ferry_job_id = $1 ORDER BY ${key} LIMIT ${this.pageSize}`, [jobId])
-          : await this.db.query(`${select} WHERE ferry_job_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT ${this.pageSize}`, [
-              jobId,
-              after,
-            ]);
+          : await this.db.query(
+              `${select} WHERE ferry_job_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT ${this.pageSize}`,
+              [jobId, after],
+            );
       for (const r of page) {
         yield {
           sourceTable: r.ferry_source_table ?? '',

@@ -24,5 +24,8 @@ export async function openDatabase(url: string): Promise<SqlDatabase> {
       );
     }
   }
-  throw new FerryError('FERRY_ERR_TARGET_UNSUPPORTED', `Unsupported database URL '${url.split(':')[0]}:...'; use pglite:PATH or postgres://...`);
+  throw new FerryError(
+    'FERRY_ERR_TARGET_UNSUPPORTED',
+    `Unsupported database URL '${url.split(':')[0]}:...'; use pglite:PATH or postgres://...`,
+  );
 }

@@ -23,7 +23,11 @@ export const targetCatalog: Catalog = {
     {
       name: 'LOAD_PMI',
       inScope: true,
-      columns: [col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }), col('SURNAME', 'string', { nullable: false, maxLength: 35 }), col('GENDER', 'code')],
+      columns: [
+        col('RECORD_NUMBER', 'integer', { primaryKey: true, nullable: false }),
+        col('SURNAME', 'string', { nullable: false, maxLength: 35 }),
+        col('GENDER', 'code'),
+      ],
     },
     {
       name: 'LOAD_REFERRALS',
@@ -52,7 +56,13 @@ export const contract = mappingContractSchema.parse({
       outOfScope: { column: 'REC_STATUS', outOfScopeValues: ['D'], reason: 'deleted' },
       fields: [
         { target: 'RECORD_NUMBER', source: ['PAT_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
-        { target: 'SURNAME', source: ['SURNAME'], transform: ['trim', 'title_case'], mandatory: true, status: 'approved' },
+        {
+          target: 'SURNAME',
+          source: ['SURNAME'],
+          transform: ['trim', 'title_case'],
+          mandatory: true,
+          status: 'approved',
+        },
         { target: 'GENDER', source: ['SEX'], crosswalk: 'gender', status: 'approved' },
       ],
     },
@@ -64,7 +74,13 @@ export const contract = mappingContractSchema.parse({
       parents: [{ field: 'LOADPMI_RECORD_NUMBER', table: 'LOAD_PMI' }],
       fields: [
         { target: 'RECORD_NUMBER', source: ['REF_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
-        { target: 'LOADPMI_RECORD_NUMBER', source: ['PAT_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
+        {
+          target: 'LOADPMI_RECORD_NUMBER',
+          source: ['PAT_ID'],
+          transform: ['integer'],
+          mandatory: true,
+          status: 'approved',
+        },
         { target: 'RECEIVED_DATE', source: ['RCVD_DT'], transform: ['date'], mandatory: true, status: 'approved' },
       ],
     },
@@ -74,8 +90,24 @@ export const contract = mappingContractSchema.parse({
 export const crosswalks = new CrosswalkIndex({
   version: 1,
   entries: [
-    { codeType: 'gender', sourceCode: 'M', targetCode: '1', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
-    { codeType: 'gender', sourceCode: 'F', targetCode: '2', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
+    {
+      codeType: 'gender',
+      sourceCode: 'M',
+      targetCode: '1',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'approved',
+    },
+    {
+      codeType: 'gender',
+      sourceCode: 'F',
+      targetCode: '2',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'approved',
+    },
   ],
 });
 
@@ -106,4 +138,3 @@ export const source: MigrationSource = {
     for (let i = 1; i < rows.length; i++) yield { line: i + 1, fields: rows[i]! };
   },
 };
-

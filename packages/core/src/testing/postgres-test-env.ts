@@ -33,7 +33,9 @@ export function postgresReachable(): Promise<boolean> {
  * Creates a fresh, uniquely named schema on the test server and returns a URL whose search_path points at it,
  * plus a cleanup function. Tests use it to stay isolated from each other.
  */
-export async function createTestSchema(prefix: string): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
+export async function createTestSchema(
+  prefix: string,
+): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
   const schema = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.toLowerCase();
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();

@@ -28,8 +28,21 @@ const table: ContractTable = contractTableSchema.parse({
     { target: 'RECORD_NUMBER', source: ['PAT_ID'], transform: ['integer'], mandatory: true, status: 'approved' },
     { target: 'SYSTEM_CODE', constant: 'LEGPAS', mandatory: true, status: 'approved' },
     { target: 'SURNAME', source: ['SURNAME'], transform: ['trim', 'title_case'], mandatory: true, status: 'approved' },
-    { target: 'GENDER', source: ['SEX'], transform: ['trim', 'upper'], crosswalk: 'gender', mandatory: true, status: 'approved' },
-    { target: 'ETHNIC_CATEGORY', source: ['ETHNIC'], crosswalk: 'ethnic_category', defaults: { development: '99' }, status: 'approved' },
+    {
+      target: 'GENDER',
+      source: ['SEX'],
+      transform: ['trim', 'upper'],
+      crosswalk: 'gender',
+      mandatory: true,
+      status: 'approved',
+    },
+    {
+      target: 'ETHNIC_CATEGORY',
+      source: ['ETHNIC'],
+      crosswalk: 'ethnic_category',
+      defaults: { development: '99' },
+      status: 'approved',
+    },
     { target: 'DATE_OF_BIRTH', source: ['DOB'], transform: ['date'], mandatory: true, status: 'approved' },
   ],
 });
@@ -37,10 +50,42 @@ const table: ContractTable = contractTableSchema.parse({
 const crosswalks = new CrosswalkIndex({
   version: 1,
   entries: [
-    { codeType: 'gender', sourceCode: 'M', targetCode: '1', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
-    { codeType: 'gender', sourceCode: 'F', targetCode: '2', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
-    { codeType: 'gender', sourceCode: 'U', targetCode: 'X', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'draft' },
-    { codeType: 'ethnic_category', sourceCode: 'WBR', targetCode: 'A', sourceLabel: '', targetLabel: '', equivalence: 'equal', status: 'approved' },
+    {
+      codeType: 'gender',
+      sourceCode: 'M',
+      targetCode: '1',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'approved',
+    },
+    {
+      codeType: 'gender',
+      sourceCode: 'F',
+      targetCode: '2',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'approved',
+    },
+    {
+      codeType: 'gender',
+      sourceCode: 'U',
+      targetCode: 'X',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'draft',
+    },
+    {
+      codeType: 'ethnic_category',
+      sourceCode: 'WBR',
+      targetCode: 'A',
+      sourceLabel: '',
+      targetLabel: '',
+      equivalence: 'equal',
+      status: 'approved',
+    },
   ],
 });
 
@@ -65,25 +110,46 @@ describe('CompiledTable', () => {
       problems: [
         { reasonCode: 'MISSING_MANDATORY', field: 'SURNAME', message: 'mandatory field is blank' },
         { reasonCode: 'CROSSWALK_MISS', field: 'GENDER', message: 'no approved gender crosswalk entry' },
-        { reasonCode: 'CROSSWALK_MISS', field: 'ETHNIC_CATEGORY', message: 'no approved ethnic_category crosswalk entry' },
-        { reasonCode: 'INVALID_VALUE', field: 'DATE_OF_BIRTH', message: 'not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)' },
+        {
+          reasonCode: 'CROSSWALK_MISS',
+          field: 'ETHNIC_CATEGORY',
+          message: 'no approved ethnic_category crosswalk entry',
+        },
+        {
+          reasonCode: 'INVALID_VALUE',
+          field: 'DATE_OF_BIRTH',
+          message: 'not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)',
+        },
       ],
     });
   });
 
   it('fills documented defaults at development only', () => {
     const row = ['1', 'SMITH', 'M', '', '01/01/2000', 'A'];
-    expect(compile('development').map(row)).toMatchObject({ values: ['1', 'LEGPAS', 'Smith', '1', '99', '2000-01-01', ''] });
-    expect(compile('cutover_ready').map(row)).toMatchObject({ values: ['1', 'LEGPAS', 'Smith', '1', '', '2000-01-01', ''] });
+    expect(compile('development').map(row)).toMatchObject({
+      values: ['1', 'LEGPAS', 'Smith', '1', '99', '2000-01-01', ''],
+    });
+    expect(compile('cutover_ready').map(row)).toMatchObject({
+      values: ['1', 'LEGPAS', 'Smith', '1', '', '2000-01-01', ''],
+    });
   });
 
   it('counts rows matching the scope filter as out of scope', () => {
-    expect(compile('development').map(['9', 'X', 'M', '', '01/01/2000', 'D'])).toEqual({ status: 'out_of_scope', key: '9' });
+    expect(compile('development').map(['9', 'X', 'M', '', '01/01/2000', 'D'])).toEqual({
+      status: 'out_of_scope',
+      key: '9',
+    });
   });
 
   it('refuses a contract naming a source column the file does not have', () => {
-    expect(() => new CompiledTable(table, { sourceHeader: ['PAT_ID'], targetTable: target, crosswalks, releaseProfile: 'development' })).toThrow(
-      /PATIENT.SURNAME/,
-    );
+    expect(
+      () =>
+        new CompiledTable(table, {
+          sourceHeader: ['PAT_ID'],
+          targetTable: target,
+          crosswalks,
+          releaseProfile: 'development',
+        }),
+    ).toThrow(/PATIENT.SURNAME/);
   });
 });

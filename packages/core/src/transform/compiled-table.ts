@@ -4,10 +4,15 @@ import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { RowProblem } from './reject-reasons.js';
 import { lengthProblem, targetTypeProblem } from './target-type-check.js';
-import { isKnownStep, transformSteps, type TransformStep } from './transform-steps.js';
+import { isKnownStep, type TransformStep, transformSteps } from './transform-steps.js';
 
 /** The column type each step's output is canonical for. */
-const stepProducesType: Record<string, string> = { date: 'date', datetime: 'datetime', integer: 'integer', decimal: 'decimal' };
+const stepProducesType: Record<string, string> = {
+  date: 'date',
+  datetime: 'datetime',
+  integer: 'integer',
+  decimal: 'decimal',
+};
 
 /** The outcome of mapping one source row. */
 export type MappedRow =
@@ -41,23 +46,36 @@ function columnIndex(header: readonly string[], name: string, table: ContractTab
   return i;
 }
 
-function compileField(field: ContractField, column: CatalogColumn, table: ContractTable, ctx: CompileContext): CompiledField {
+function compileField(
+  field: ContractField,
+  column: CatalogColumn,
+  table: ContractTable,
+  ctx: CompileContext,
+): CompiledField {
   const sources = field.source.map((s) => columnIndex(ctx.sourceHeader, s, table, field.target));
   const steps: TransformStep[] = field.transform.map((name) => {
     if (!isKnownStep(name)) {
-      throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Unknown transform '${name}' on ${table.target}.${field.target}`, {
-        table: table.target,
-        field: field.target,
-      });
+      throw new FerryError(
+        'FERRY_ERR_CONTRACT_INVALID',
+        `Unknown transform '${name}' on ${table.target}.${field.target}`,
+        {
+          table: table.target,
+          field: field.target,
+        },
+      );
     }
     return transformSteps[name]!;
   });
   const { crosswalk, constant, mandatory, onInvalid, combine, separator } = field;
   if (crosswalk && !ctx.crosswalks.hasType(crosswalk)) {
-    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Crosswalk '${crosswalk}' used by ${table.target}.${field.target} has no approved entries`, {
-      table: table.target,
-      field: field.target,
-    });
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      `Crosswalk '${crosswalk}' used by ${table.target}.${field.target} has no approved entries`,
+      {
+        table: table.target,
+        field: field.target,
+      },
+    );
   }
   const fallback = ctx.releaseProfile === 'cutover_ready' ? undefined : field.defaults[ctx.releaseProfile];
   // A value that went through a step producing the column's type is already in canonical form; only a default,
@@ -106,14 +124,19 @@ function compileField(field: ContractField, column: CatalogColumn, table: Contra
     if (crosswalk && value !== '') {
       const code = ctx.crosswalks.translate(crosswalk, value);
       if (code === undefined) {
-        problems.push({ reasonCode: 'CROSSWALK_MISS', field: name, message: `no approved ${crosswalk} crosswalk entry` });
+        problems.push({
+          reasonCode: 'CROSSWALK_MISS',
+          field: name,
+          message: `no approved ${crosswalk} crosswalk entry`,
+        });
         return '';
       }
       value = code;
     }
     if (value === '' && fallback !== undefined) value = fallback;
     if (value === '') {
-      if (mandatory) problems.push({ reasonCode: 'MISSING_MANDATORY', field: name, message: 'mandatory field is blank' });
+      if (mandatory)
+        problems.push({ reasonCode: 'MISSING_MANDATORY', field: name, message: 'mandatory field is blank' });
       return '';
     }
     const typeProblem =
@@ -152,10 +175,14 @@ export class CompiledTable {
     }
     for (const f of table.fields) {
       if (!ctx.targetTable.columns.some((c) => c.name === f.target)) {
-        throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Target column ${table.target}.${f.target} is not in the target catalog`, {
-          table: table.target,
-          field: f.target,
-        });
+        throw new FerryError(
+          'FERRY_ERR_CONTRACT_INVALID',
+          `Target column ${table.target}.${f.target} is not in the target catalog`,
+          {
+            table: table.target,
+            field: f.target,
+          },
+        );
       }
     }
     this.keyIndexes = table.sourceKey.map((k) => columnIndex(ctx.sourceHeader, k, table, table.targetKey));
@@ -175,7 +202,7 @@ export class CompiledTable {
 
   map(row: readonly string[]): MappedRow {
     const key = this.sourceKey(row);
-    if (this.scope && this.scope.values.has((row[this.scope.index] ?? '').trim())) {
+    if (this.scope?.values.has((row[this.scope.index] ?? '').trim())) {
       return { status: 'out_of_scope', key };
     }
     const problems: RowProblem[] = [];

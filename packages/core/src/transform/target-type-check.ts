@@ -14,7 +14,8 @@ export function targetTypeProblem(column: CatalogColumn, value: string): string 
       if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) return 'expected a decimal number';
       break;
     case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseUkOrIsoDate(value) !== value) return 'expected an ISO date yyyy-mm-dd';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseUkOrIsoDate(value) !== value)
+        return 'expected an ISO date yyyy-mm-dd';
       break;
     case 'datetime':
       if (parseUkOrIsoDateTime(value) !== value) return 'expected a date-time yyyy-mm-dd hh:mm:ss';

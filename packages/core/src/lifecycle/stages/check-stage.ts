@@ -11,7 +11,12 @@ export async function checkStage(ctx: LifecycleContext): Promise<{ rows: number 
   const jobId = ctx.record.jobId!;
   const asOfDate = ctx.record.arguments.asOfDate ?? new Date().toISOString().slice(0, 10);
   ctx.record.arguments.asOfDate = asOfDate;
-  const db = await openTargetDatabase(ctx.options.target, { jobId, contract, targetCatalog, contractHash: contractHash(contract) });
+  const db = await openTargetDatabase(ctx.options.target, {
+    jobId,
+    contract,
+    targetCatalog,
+    contractHash: contractHash(contract),
+  });
   try {
     const report = await runChecks(db, await ctx.options.pack.qualityChecks(), {
       jobId,

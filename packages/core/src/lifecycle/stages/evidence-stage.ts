@@ -20,7 +20,9 @@ async function countLines(path: string): Promise<number> {
 export async function evidenceStage(ctx: LifecycleContext): Promise<{ rows?: number }> {
   const migration = migrationReportSchema.parse(await readJson(artefactPath(ctx, 'migrate', 'migration_report.json')));
   const gate = (await readJson(artefactPath(ctx, 'gate', 'release_gate_report.json'))) as { outcome: string };
-  const reconciliation = (await readJson(artefactPath(ctx, 'reconcile', 'reconciliation_report.json'))) as { outcome: string };
+  const reconciliation = (await readJson(artefactPath(ctx, 'reconcile', 'reconciliation_report.json'))) as {
+    outcome: string;
+  };
   const issues = await countLines(artefactPath(ctx, 'check', 'issues.csv'));
 
   ctx.record.outcome = gate.outcome === 'PASS' && reconciliation.outcome === 'MATCH' ? 'PASS' : 'FAIL';

@@ -18,7 +18,9 @@ export async function gateStage(ctx: LifecycleContext): Promise<{ rows?: number 
     qualityReport: qualityReportSchema.parse(await readJson(artefactPath(ctx, 'check', 'quality_report.json'))),
     profile,
     thresholds: resolveGateThresholds(profile, await ctx.options.pack.gateThresholds(profile)),
-    migrationReport: migrationSummarySchema.parse(await readJson(artefactPath(ctx, 'migrate', 'migration_report.json'))),
+    migrationReport: migrationSummarySchema.parse(
+      await readJson(artefactPath(ctx, 'migrate', 'migration_report.json')),
+    ),
     contractFindings: unapprovedMandatoryFields(ctx.pack.contract),
   });
   await writeGateReportJson(report, artefactPath(ctx, 'gate', 'release_gate_report.json'));

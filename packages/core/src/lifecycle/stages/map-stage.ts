@@ -15,7 +15,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  */
 export async function mapStage(ctx: LifecycleContext): Promise<{ rows: number }> {
   const { sourceCatalog, targetCatalog, contract, crosswalkIndex } = ctx.pack;
-  const profile = profileReportSchema.parse(JSON.parse(await readFile(artefactPath(ctx, 'profile', 'profile.json'), 'utf8')));
+  const profile = profileReportSchema.parse(
+    JSON.parse(await readFile(artefactPath(ctx, 'profile', 'profile.json'), 'utf8')),
+  );
   const crosswalkCodeTypes = crosswalkIndex.codeTypes();
   const suggestion = suggestContract({ sourceCatalog, targetCatalog, profile, crosswalkCodeTypes });
   await writeFile(artefactPath(ctx, 'map', 'suggestion.json'), json(suggestion));
@@ -25,9 +27,13 @@ export async function mapStage(ctx: LifecycleContext): Promise<{ rows: number }>
   const errors = findings.filter((f) => f.severity === 'error' && f.code !== 'NOT_APPROVED');
   if (errors.length) {
     const list = errors.slice(0, 20).map((f) => `  ${f.table}${f.field ? `.${f.field}` : ''}: ${f.code} ${f.message}`);
-    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `The contract cannot be loaded (${errors.length} error(s)):\n${list.join('\n')}`, {
-      stage: 'map',
-    });
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      `The contract cannot be loaded (${errors.length} error(s)):\n${list.join('\n')}`,
+      {
+        stage: 'map',
+      },
+    );
   }
   return { rows: contract.tables.reduce((n, t) => n + t.fields.length, 0) };
 }

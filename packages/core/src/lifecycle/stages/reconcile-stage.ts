@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
-import { readRejectedKeys } from '../../reconcile/rejected-keys.js';
 import { reconcileJob } from '../../reconcile/reconcile-job.js';
+import { readRejectedKeys } from '../../reconcile/rejected-keys.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
 import { openTargetReader } from '../target-access.js';
 
@@ -22,7 +22,10 @@ export async function reconcileStage(ctx: LifecycleContext): Promise<{ rows: num
       rejectedKeys: await readRejectedKeys(artefactPath(ctx, 'migrate', 'rejects.csv')),
       onProgress: (e) => ctx.progress('reconcile', e.tableIndex, e.tableCount, e.table),
     });
-    await writeFile(artefactPath(ctx, 'reconcile', 'reconciliation_report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(
+      artefactPath(ctx, 'reconcile', 'reconciliation_report.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
     return { rows: report.tables.reduce((n, t) => n + t.inTarget, 0), outcome: report.outcome };
   } finally {
     await close();
