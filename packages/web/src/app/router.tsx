@@ -1,7 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { AuditPage } from '../pages/AuditPage';
-import { DashboardPage } from '../pages/DashboardPage';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
 import { MappingsPage } from '../pages/MappingsPage';
@@ -32,9 +31,27 @@ export const router = createBrowserRouter([
         path: 'projects/:projectId',
         children: [
           { index: true, element: <Navigate to="dashboard" replace /> },
-          { path: 'dashboard', element: <DashboardPage /> },
+          {
+            path: 'dashboard',
+            lazy: async () => ({ Component: (await import('../pages/DashboardPage')).DashboardPage }),
+          },
           { path: 'mappings', element: <MappingsPage /> },
           { path: 'schemas', element: <SchemasPage /> },
+          {
+            path: 'lifecycle',
+            lazy: async () => ({ Component: (await import('../pages/LifecyclePage')).LifecyclePage }),
+          },
+          { path: 'runs', lazy: async () => ({ Component: (await import('../pages/RunsPage')).RunsPage }) },
+          {
+            path: 'runs/:runId',
+            lazy: async () => ({ Component: (await import('../pages/RunDetailPage')).RunDetailPage }),
+          },
+          { path: 'quality', lazy: async () => ({ Component: (await import('../pages/QualityPage')).QualityPage }) },
+          {
+            path: 'documents',
+            lazy: async () => ({ Component: (await import('../pages/DocumentsPage')).DocumentsPage }),
+          },
+          { path: 'erd', lazy: async () => ({ Component: (await import('../pages/ErdPage')).ErdPage }) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

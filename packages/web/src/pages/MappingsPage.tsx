@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Tabs, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Tabs, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { metaApi } from '../api/meta-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { ProjectSettingsCard } from '../components/ProjectSettingsCard';
+import { useProjectContext } from '../hooks/useProjectContext';
 import { useSession } from '../hooks/useSession';
 
 function Check({ ok, label }: { ok: boolean; label: string }) {
@@ -19,12 +21,14 @@ function Check({ ok, label }: { ok: boolean; label: string }) {
 /** Settings: version manifest, connectivity checks, and the signed-in account. */
 export function SettingsPage() {
   const { user } = useSession();
+  const { project } = useProjectContext();
   const version = useQuery({ queryKey: ['meta', 'version'], queryFn: metaApi.version });
   const ready = useQuery({ queryKey: ['meta', 'ready'], queryFn: metaApi.ready, retry: false });
   return (
     <>
       <PageHeader title="Settings" description="Version, connectivity and your account" />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {project ? <ProjectSettingsCard projectId={project.id} projectName={project.name} /> : null}
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">
             Version

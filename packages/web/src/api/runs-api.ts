@@ -1,0 +1,197 @@
+import type { Page } from './admin-api';
+import { api } from './api-client';
+
+export const lifecycleStages = [
+  'generate',
+  'profile',
+  'map',
+  'migrate',
+  'check',
+  'gate',
+  'reconcile',
+  'evidence',
+] as const;
+export type LifecycleStage = (typeof lifecycleStages)[number];
+export const releaseProfiles = ['development', 'pre_production', 'cutover_ready'] as const;
+export type ReleaseProfile = (typeof releaseProfiles)[number];
+export const defectLevels = ['none', 'typical', 'heavy'] as const;
+
+export interface Run {
+  id: string;
+  projectId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | null;
+  releaseProfile: string;
+  source: Record<string, unknown>;
+  fromStage: string | null;
+  contractHash: string;
+  currentStage: string | null;
+  lifecycleRunId: string | null;
+  error: string | null;
+  cancelRequested: boolean;
+  startedBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface StageRecord {
+  stage: LifecycleStage;
+  status: 'Success' | 'Error' | 'NotExecuted' | 'Reused';
+  startedAt?: string;
+  ms?: number;
+  rows?: number;
+  rowsPerSecond?: number;
+  peakRssMb?: number;
+  error?: string;
+}
+
+export interface RunRecord {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  arguments: {
+    pack: string;
+    releaseProfile: string;
+    target: string;
+    from?: string;
+    reusedFrom?: string;
+    asOfDate?: string;
+  };
+  versions: { ferry: string; node: string; pack: string };
+  contract?: { name: string; label: string; hash: string };
+  jobId?: string;
+  stages: StageRecord[];
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | 'RUNNING';
+  summary?: {
+    sourceRows: number;
+    loadedRows: number;
+    rejectedRows: number;
+    outOfScopeRows: number;
+    issues: number;
+    reconciliation: string;
+  };
+}
+
+export interface GateFinding {
+  code: string;
+  message: string;
+  domain?: string;
+  checkId?: string;
+  sourceTable?: string;
+  targetTable?: string;
+  triagedBy?: string;
+}
+
+export interface GateCheck {
+  id: string;
+  domain: string;
+  dimension: string;
+  severity: string;
+  table: string;
+  numerator: number;
+  denominator: number;
+  rate: number;
+  status: 'PASS' | 'WARN' | 'FAIL' | 'NOT_RUN';
+  threshold: { maxPassRate: number; maxWarnRate: number; source: string };
+}
+
+export interface GateReport {
+  outcome: 'PASS' | 'FAIL';
+  profile: string;
+  jobId: string;
+  summary: { pass: number; warn: number; fail: number; notRun: number; blocking: number; warnings: number };
+  checks: GateCheck[];
+  blocking: GateFinding[];
+  warnings: GateFinding[];
+}
+
+export interface GateDecision {
+  id: string;
+  decision: 'go' | 'no_go' | 'rollback';
+  note: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface QualityKpi {
+  checksRun: number;
+  checksNotRun: number;
+  checksWithFailures: number;
+  errorChecksWithFailures: number;
+  errorFailingRows: number;
+  rowsConsidered: number;
+  rowsFailed: number;
+  passedRowsShare: number;
+}
+
+export interface QualityKpis {
+  jobId: string;
+  asOfDate: string;
+  totals: QualityKpi;
+  domains: (QualityKpi & { domain: string })[];
+  checks: {
+    id: string;
+    domain: string;
+    severity: string;
+    table: string;
+    numerator: number;
+    denominator: number;
+    rate: number;
+    executed: boolean;
+  }[];
+}
+
+export interface QualityIssue {
+  checkId: string;
+  severity: string;
+  targetTable: string;
+  targetKey: string;
+  sourceTable: string;
+  sourceKey: string;
+  field: string;
+  message: string;
+}
+
+export interface IssueFilter {
+  checkId?: string;
+  severity?: 'error' | 'warning' | 'info';
+  table?: string;
+}
+
+/** A new run from a generated cohort, or a rerun from a stage reusing the latest run's earlier artefacts. */
+export type StartRun =
+  | {
+      releaseProfile: ReleaseProfile;
+      source: { kind: 'generated'; patients: number; seed: number; defects: (typeof defectLevels)[number] };
+    }
+  | { releaseProfile: ReleaseProfile; fromStage: LifecycleStage };
+
+/** A live progress event of a run (server-sent). */
+export type RunEvent =
+  | { type: 'stage-start'; stage: LifecycleStage }
+  | { type: 'stage-progress'; stage: LifecycleStage; done: number; total: number; label?: string }
+  | { type: 'stage-end'; stage: LifecycleStage; status: 'Success' | 'Reused' | 'Error'; ms?: number }
+  | { type: 'run-status'; status: 'queued' | 'running' }
+  | { type: 'run-finished'; status: 'succeeded' | 'failed' | 'cancelled'; outcome: string | null; error?: string };
+
+/** Lifecycle runs, their artefacts, quality and gate. */
+export const runsApi = {
+  list: (projectId: string, page: number, pageSize: number) =>
+    api.get<Page<Run>>(`/api/projects/${projectId}/runs`, { page, pageSize }),
+  get: (runId: string) => api.get<Run & { record: RunRecord | null }>(`/api/runs/${runId}`),
+  start: (projectId: string, body: StartRun) => api.post<Run>(`/api/projects/${projectId}/runs`, body),
+  cancel: (runId: string) => api.post<Run>(`/api/runs/${runId}/cancel`),
+  eventsUrl: (runId: string) => `/api/runs/${runId}/events`,
+  artefacts: (runId: string) =>
+    api.get<{ stage: LifecycleStage; file: string; bytes: number }[]>(`/api/runs/${runId}/artefacts`),
+  artefactUrl: (runId: string, stage: string, file: string) =>
+    `/api/runs/${runId}/artefacts/${stage}/${encodeURIComponent(file)}`,
+  evidenceUrl: (runId: string) => `/api/runs/${runId}/evidence`,
+  gate: (runId: string) => api.get<{ report: GateReport; decisions: GateDecision[] }>(`/api/runs/${runId}/gate`),
+  decideGate: (runId: string, decision: GateDecision['decision'], note?: string) =>
+    api.post<GateDecision>(`/api/runs/${runId}/gate/decision`, { decision, ...(note ? { note } : {}) }),
+  kpis: (runId: string) => api.get<QualityKpis>(`/api/runs/${runId}/quality/kpis`),
+  issues: (runId: string, filter: IssueFilter, page: number, pageSize: number) =>
+    api.get<Page<QualityIssue>>(`/api/runs/${runId}/quality/issues`, { ...filter, page, pageSize }),
+};

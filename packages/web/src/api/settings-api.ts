@@ -1,0 +1,14 @@
+import { api } from './api-client';
+
+/** A project's runtime defaults. */
+export interface ProjectSettings {
+  target: 'pglite' | 'csv';
+  defaultReleaseProfile: 'development' | 'pre_production' | 'cutover_ready';
+  description?: string;
+}
+
+export const settingsApi = {
+  get: (projectId: string) => api.get<ProjectSettings>(`/api/projects/${projectId}/settings`),
+  update: (projectId: string, settings: ProjectSettings) =>
+    api.put<ProjectSettings>(`/api/projects/${projectId}/settings`, settings),
+};
