@@ -58,11 +58,13 @@ export const abbreviations: Readonly<Record<string, string>> = {
   EXP: 'EXPECTED',
   FNAME: 'FORENAME',
   FU: 'FOLLOW UP',
+  FUP: 'FOLLOW UP',
   GRP: 'GROUP',
   HOSP: 'HOSPITAL',
   ID: 'IDENTIFIER',
   IDENT: 'IDENTIFIER',
   IND: 'INDICATOR',
+  INS: 'INSERTED',
   INT: 'INTENDED',
   INTERP: 'INTERPRETER',
   IP: 'INPATIENT',
@@ -159,6 +161,31 @@ export const synonyms: Readonly<Record<string, string>> = {
   CLOSED: 'END',
   DOCTOR: 'CLINICIAN',
   KEY: 'IDENTIFIER',
+  // Audit columns: a row is created, added or inserted.
+  ADDED: 'CREATED',
+  INSERTED: 'CREATED',
+  // Free text.
+  NOTE: 'COMMENTS',
+  NOTES: 'COMMENTS',
+  REMARK: 'COMMENTS',
+  REMARKS: 'COMMENTS',
+  URGENCY: 'PRIORITY',
+  STATE: 'STATUS',
+  // The verb of admission, as in AdmitDate, AdmittingConsultant.
+  ADMIT: 'ADMISSION',
+  ADMITTED: 'ADMISSION',
+  ADMITTING: 'ADMISSION',
+};
+
+/**
+ * Two-word names of one thing, read as that one word (applied to consecutive words of a name, before
+ * abbreviations and synonyms): LastName and FamilyName are a SURNAME, FirstName and GivenName a FORENAME.
+ */
+export const phrases: Readonly<Record<string, string>> = {
+  'LAST NAME': 'SURNAME',
+  'FAMILY NAME': 'SURNAME',
+  'FIRST NAME': 'FORENAME',
+  'GIVEN NAME': 'FORENAME',
 };
 
 /** Words that carry no meaning in a name or description. */

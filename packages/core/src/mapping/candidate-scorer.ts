@@ -95,6 +95,17 @@ function keyAlignment(
   return { score: 0 };
 }
 
+const codeWord = stemWord('CODE');
+
+/**
+ * A coded target field (ADMISSION_METHOD, ATTENDANCE_STATUS, ELECTIVE_ADMISSION_TYPE) holds a code whatever
+ * its class word says, so a source column named ..._CODE may feed it: the class words do not conflict.
+ */
+function codeFeedsCodedField(target: ColumnFeatures, source: ColumnFeatures): boolean {
+  const coded = target.column.dataType === 'code' || target.column.codeType !== undefined;
+  return coded && source.head === codeWord;
+}
+
 /**
  * Scores one source column as the source of one target field, in [0, 1], with the reasons a reviewer reads.
  * Signals: name concepts (abbreviations expanded, IDF-weighted), descriptions, each name found in the other's
@@ -130,7 +141,7 @@ export function scoreCandidate(
     target.scale,
   );
   let lexical = noisyOr(0.9 * name, 0.75 * description, 0.6 * cross) * (0.5 + 0.5 * explained);
-  if (classWordsConflict(target.head, source.head)) {
+  if (classWordsConflict(target.head, source.head) && !codeFeedsCodedField(target, source)) {
     lexical *= 0.55;
     reasons.push(`class words differ (${source.column.name}, ${target.column.name})`);
   }

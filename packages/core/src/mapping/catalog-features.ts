@@ -1,6 +1,7 @@
 import { splitReference } from '../catalog/catalog-csv-reader.js';
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/catalog-model.js';
 import type { ColumnProfile, ProfileReport } from '../profile/profile-model.js';
+import { classFamily, impliedClassWord } from './class-words.js';
 import { type SemanticClass, targetSemantic } from './field-semantics.js';
 import { type ExpandedToken, nameTokens, splitName, TokenVocabulary } from './name-tokens.js';
 import { type ConceptScale, conceptScaleOf, TokenWeights } from './token-similarity.js';
@@ -43,6 +44,12 @@ export interface MatchingFeatures {
   descriptionWeights: TokenWeights;
   /** Weights of table-name concepts, over every table name of both catalogs. */
   tableWeights: TokenWeights;
+  /**
+   * How specific each target field name is to its table: fields every table has (RECORD_NUMBER, COMMENTS,
+   * CREATE_USER) weigh little, a field of one table (SMS_CONSENT) a lot. Inverse document frequency over the
+   * target tables.
+   */
+  fieldWeights: TokenWeights;
   source: TableFeatures[];
   target: TableFeatures[];
 }
@@ -62,11 +69,15 @@ function columnFeatures(
 ): ColumnFeatures {
   const tokens = nameTokens(column.name, vocabulary);
   const all = [...new Set(tokens.flatMap((t) => t.concepts))];
-  const concepts = all.filter((c) => !isDigits(c));
-  const head = tokens
+  const named = all.filter((c) => !isDigits(c));
+  // A boolean column is a flag and a date column a date even when its name does not say so.
+  const implied = impliedClassWord(column.dataType, named);
+  const concepts = implied ? [...named, implied] : named;
+  const lastNamed = tokens
     .flatMap((t) => t.concepts)
     .filter((c) => !isDigits(c))
     .at(-1);
+  const head = implied && classFamily(lastNamed) === undefined ? implied : lastNamed;
   return {
     table,
     column,
@@ -106,12 +117,11 @@ export function buildMatchingFeatures(
   targetCatalog: Catalog,
   profile?: ProfileReport,
 ): MatchingFeatures {
+  // The vocabulary comes from column names only: a table name's run-together word (LOAD_PMIALERTS) would
+  // otherwise count as known and never be split into the words it is made of (PMI, ALERTS).
   const names: string[] = [];
   for (const catalog of [sourceCatalog, targetCatalog]) {
-    for (const t of catalog.tables) {
-      names.push(t.name);
-      for (const c of t.columns) names.push(c.name);
-    }
+    for (const t of catalog.tables) for (const c of t.columns) names.push(c.name);
   }
   const vocabulary = new TokenVocabulary(names);
   const profiled = new Map(
@@ -125,6 +135,7 @@ export function buildMatchingFeatures(
     nameWeights: new TokenWeights(columns.map((c) => c.concepts)),
     descriptionWeights: new TokenWeights(columns.map((c) => c.description)),
     tableWeights: new TokenWeights([...source, ...target].map((t) => t.concepts)),
+    fieldWeights: new TokenWeights(target.map((t) => t.table.columns.map((c) => c.name))),
     source,
     target,
   };

@@ -39,3 +39,22 @@ export function classWordsConflict(a: string | undefined, b: string | undefined)
   const fb = classFamily(b);
   return fa !== undefined && fb !== undefined && fa !== fb;
 }
+
+const flagFamily = familyOf.get(stemWord('FLAG'))!;
+const dateFamily = familyOf.get(stemWord('DATE'))!;
+
+/**
+ * The class word a column's declared type implies when its name has none of that family: a boolean column is
+ * a flag (`Active` reads as ACTIVE FLAG), a date or date-time column a date (`ValidFrom` reads as VALID FROM
+ * DATE). `undefined` when the type implies nothing or the name already says it.
+ *
+ * @example
+ * impliedClassWord('boolean', ['ACTIV']) // => 'FLAG'
+ * impliedClassWord('date', ['DAT', 'BIRTH']) // => undefined
+ */
+export function impliedClassWord(dataType: string, concepts: readonly string[]): string | undefined {
+  const family =
+    dataType === 'boolean' ? flagFamily : dataType === 'date' || dataType === 'datetime' ? dateFamily : undefined;
+  if (family === undefined || concepts.some((c) => familyOf.get(c) === family)) return undefined;
+  return family === flagFamily ? stemWord('FLAG') : stemWord('DATE');
+}

@@ -1,17 +1,20 @@
-import { abbreviations, stopWords, synonyms } from './abbreviations.js';
+import { abbreviations, phrases, stopWords, synonyms } from './abbreviations.js';
 import { stemWord } from './word-stem.js';
 
 /**
  * Splits a schema name into upper-case word tokens at underscores, spaces, punctuation, camelCase and
- * letter/digit boundaries.
+ * letter/digit boundaries, and where an acronym meets a capitalised word.
  *
  * @example
  * splitName('addressLine1') // => ['ADDRESS', 'LINE', '1']
+ * splitName('NHSNoStatus')  // => ['NHS', 'NO', 'STATUS']
  * splitName('PAT_GP_REG')  // => ['PAT', 'GP', 'REG']
  */
 export function splitName(name: string): string[] {
   return name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // An acronym ends where a capitalised word starts: HCPCode -> HCP Code, NHSNoStatus -> NHS No Status.
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
     .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .toUpperCase()
@@ -91,16 +94,30 @@ function expandWord(word: string): { words: string[]; abbreviation: boolean } {
   return { words: [word], abbreviation: false };
 }
 
+/** Joins consecutive words that form a known phrase (LAST NAME -> SURNAME). */
+function joinPhrases(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const phrase = i + 1 < words.length ? phrases[`${words[i]} ${words[i + 1]}`] : undefined;
+    if (phrase) {
+      out.push(phrase);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
 /**
- * Expands a name into concept tokens: split, run-together words segmented, abbreviations expanded
- * (DOB -> DATE OF BIRTH), synonyms unified (SEX -> GENDER), stop words dropped, words stemmed.
+ * Expands a name into concept tokens: split, known two-word phrases joined (LAST NAME -> SURNAME),
+ * run-together words segmented, abbreviations expanded (DOB -> DATE OF BIRTH), synonyms unified
+ * (SEX -> GENDER), stop words dropped, words stemmed.
  *
  * @example
  * nameTokens('DISCH_DT', vocabulary).flatMap((t) => t.concepts) // => ['DISCHARG', 'DAT']
  */
 export function nameTokens(name: string, vocabulary: TokenVocabulary): ExpandedToken[] {
   const out: ExpandedToken[] = [];
-  for (const token of splitName(name)) {
+  for (const token of joinPhrases(splitName(name))) {
     for (const piece of vocabulary.segment(token)) {
       const { words, abbreviation } = expandWord(piece);
       const concepts = words

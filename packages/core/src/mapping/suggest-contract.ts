@@ -19,20 +19,41 @@ export interface SuggestContractInput {
   minConfidence?: number;
   /** Source tables scoring below this are not suggested as a driving table (default 0.2). */
   minTableConfidence?: number;
+  /**
+   * Source tables whose columns cover less than this share of the target's fields (weighted by how specific
+   * each field is to the target table) are not suggested as a driving table (default 0.4): a table that can
+   * only fill the keys, audit columns and comments every table has is not the target's entity.
+   */
+  minTableCoverage?: number;
   /** Stamped in `generatedAt` when given. */
   generatedAt?: string;
 }
 
 /** A source table already driving another target table is reused only when this much better than the rest. */
 const reuseTableFactor = 1.25;
+/** ... and only when it fits the second target nearly as well as the one it already drives. */
+const reuseFitFactor = 0.9;
 
-function chooseTable(ranked: readonly TableMatch[], taken: ReadonlySet<string>, min: number): TableMatch | undefined {
+/**
+ * The driving source table of a target: the best ranked one covering enough of the target's fields. A table
+ * that already drives another target (`taken`, with the score it had there) is reused only when it is clearly
+ * better than every free table and fits this target nearly as well as its first.
+ */
+function chooseTable(
+  all: readonly TableMatch[],
+  taken: ReadonlyMap<string, number>,
+  min: number,
+  minCoverage: number,
+): TableMatch | undefined {
+  const ranked = all.filter((m) => m.coverage >= minCoverage && m.score >= min);
   const top = ranked[0];
-  if (!top || top.score < min) return undefined;
+  if (!top) return undefined;
+  const firstFit = taken.get(top.source.table.name);
+  if (firstFit === undefined) return top;
   const free = ranked.find((m) => !taken.has(m.source.table.name));
-  if (!taken.has(top.source.table.name)) return top;
-  if (!free || top.score >= reuseTableFactor * free.score) return top;
-  return free.score >= min ? free : undefined;
+  const reusable = top.score >= reuseFitFactor * firstFit;
+  if (reusable && (!free || top.score >= reuseTableFactor * free.score)) return top;
+  return free;
 }
 
 function fieldSuggestion(c: FieldCandidates, crosswalks: ReadonlySet<string>): FieldSuggestion {
@@ -69,6 +90,7 @@ function parentsOf(target: TableFeatures): TableSuggestion['parents'] {
 export function suggestContract(input: SuggestContractInput): MappingSuggestion {
   const minConfidence = input.minConfidence ?? 0.35;
   const minTable = input.minTableConfidence ?? 0.2;
+  const minCoverage = input.minTableCoverage ?? 0.4;
   const crosswalks = new Set(input.crosswalkCodeTypes ?? []);
   const features = buildMatchingFeatures(input.sourceCatalog, input.targetCatalog, input.profile);
   const tableSources = new Map<string, string>();
@@ -77,11 +99,11 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
     tableSources,
     sourcePrimaryKeys: new Map(features.source.map((t) => [t.table.name, t.primaryKey])),
   };
-  const taken = new Set<string>();
+  const taken = new Map<string, number>();
   const byTarget = new Map<string, TableSuggestion>();
   for (const target of parentsFirst(features.target)) {
     const ranked = rankSourceTables(target, ctx);
-    const chosen = chooseTable(ranked, taken, minTable);
+    const chosen = chooseTable(ranked, taken, minTable, minCoverage);
     const alternatives = ranked
       .filter((m) => m !== chosen && m.score > 0)
       .slice(0, 3)
@@ -89,7 +111,7 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
     let fields: FieldSuggestion[];
     if (chosen) {
       tableSources.set(target.table.name, chosen.source.table.name);
-      taken.add(chosen.source.table.name);
+      if (!taken.has(chosen.source.table.name)) taken.set(chosen.source.table.name, chosen.score);
       const fixed = new Set(
         target.columns.filter((c) => constantFromDescription(c.column.description)).map((c) => c.column.name),
       );

@@ -10,6 +10,8 @@ const shadowStems: ReadonlySet<string> = new Set([...shadowTableWords].map(stemW
 export interface TableMatch {
   source: TableFeatures;
   score: number;
+  /** Specificity-weighted share of the target's fields the source's columns can fill (0..1). */
+  coverage: number;
   reason: string;
 }
 
@@ -22,16 +24,23 @@ function columnBag(t: TableFeatures): string[] {
   return [...new Set(t.columns.flatMap((c) => c.concepts))];
 }
 
-/** Mean over target fields of the best candidate score within the source table. */
+/**
+ * Mean over target fields of the best candidate score within the source table, each field weighted by how
+ * specific it is to the target table: a source that only covers the fields every table has (keys, audit
+ * columns, comments) covers little of what makes the target table what it is.
+ */
 function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): number {
-  if (target.columns.length === 0) return 0;
+  const weights = ctx.features.fieldWeights;
   let sum = 0;
+  let total = 0;
   for (const t of target.columns) {
     let best = 0;
     for (const s of source.columns) best = Math.max(best, scoreCandidate(t, s, source, ctx).confidence);
-    sum += best;
+    const w = weights.weight(t.column.name);
+    sum += w * best;
+    total += w;
   }
-  return sum / target.columns.length;
+  return total === 0 ? 0 : sum / total;
 }
 
 /** Share of the target's parent links that the source table can follow to the parents' sources. */
@@ -86,7 +95,7 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
       score *= 0.8;
       notes.push(`a ${shadow.toLowerCase()} copy`);
     }
-    return { source, score: round3(score), reason: notes.join('; ') };
+    return { source, score: round3(score), coverage: round3(cover), reason: notes.join('; ') };
   });
   return matches.sort((a, b) => b.score - a.score || compare(a.source, b.source));
 }
