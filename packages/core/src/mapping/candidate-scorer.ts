@@ -1,7 +1,8 @@
 import type { DataType } from '../catalog/catalog-model.js';
 import type { ColumnFeatures, MatchingFeatures, TableFeatures } from './catalog-features.js';
 import { classWordsConflict } from './class-words.js';
-import { valueEvidence } from './field-semantics.js';
+import { aliasedConcepts } from './table-aliases.js';
+import { type SemanticClass, valueEvidence } from './field-semantics.js';
 import { weightedCoverage, weightedDice } from './token-similarity.js';
 import { typeCompatibility } from './type-compatibility.js';
 import { stemWord } from './word-stem.js';
@@ -13,6 +14,8 @@ export interface ScoringContext {
   tableSources: ReadonlyMap<string, string>;
   /** Primary key columns of every source table. */
   sourcePrimaryKeys: ReadonlyMap<string, readonly string[]>;
+  /** Source word -> target word learnt from the tables matched so far (`learnTableAliases`). */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 /** A scored pairing of one target field with one source column. */
@@ -32,8 +35,13 @@ function effectiveSourceType(source: ColumnFeatures): DataType {
   return declared;
 }
 
-function nameSimilarity(target: ColumnFeatures, source: ColumnFeatures, features: MatchingFeatures): number {
-  let sim = weightedDice(target.concepts, source.concepts, features.nameWeights, target.scale, source.scale);
+function nameSimilarity(
+  target: ColumnFeatures,
+  source: ColumnFeatures,
+  concepts: readonly string[],
+  features: MatchingFeatures,
+): number {
+  let sim = weightedDice(target.concepts, concepts, features.nameWeights, target.scale, source.scale);
   const td = target.digits.join(',');
   const sd = source.digits.join(',');
   if (td && sd && td !== sd) sim *= 0.3;
@@ -41,9 +49,17 @@ function nameSimilarity(target: ColumnFeatures, source: ColumnFeatures, features
   return sim;
 }
 
-function nameReason(target: ColumnFeatures, source: ColumnFeatures, sim: number): string {
+/** Target classes whose values alone identify a source column, and how far they carry it. */
+const selfEvidentValues: ReadonlySet<SemanticClass> = new Set(['nhs_number', 'postcode']);
+const valueOnlyWeight = 0.5;
+
+/** A name similarity reached through a learnt alias counts this much of a direct one. */
+const learntAliasFactor = 0.95;
+
+function nameReason(target: ColumnFeatures, source: ColumnFeatures, sim: number, viaAlias: boolean): string {
   const abbreviated = [...target.tokens, ...source.tokens].some((t) => t.abbreviation);
-  const note = sim >= 0.7 ? (abbreviated ? ' (abbreviation)' : '') : ' (partial)';
+  const kind = viaAlias ? ' (word learnt from the matched tables)' : abbreviated ? ' (abbreviation)' : '';
+  const note = sim >= 0.7 ? kind : ' (partial)';
   return `name tokens ${source.column.name}${sim >= 0.7 ? '≈' : '~'}${target.column.name}${note}`;
 }
 
@@ -97,13 +113,18 @@ function keyAlignment(
 
 const codeWord = stemWord('CODE');
 
+const identifierWord = stemWord('IDENTIFIER');
+
 /**
  * A coded target field (ADMISSION_METHOD, ATTENDANCE_STATUS, ELECTIVE_ADMISSION_TYPE) holds a code whatever
- * its class word says, so a source column named ..._CODE may feed it: the class words do not conflict.
+ * its class word says, so a source column named ..._CODE may feed it, and so may a ..._ID column that refers
+ * to another table (the key of a lookup row, `MaritalStatusID -> tlkpMaritalStatus`): the class words do not
+ * conflict.
  */
 function codeFeedsCodedField(target: ColumnFeatures, source: ColumnFeatures): boolean {
   const coded = target.column.dataType === 'code' || target.column.codeType !== undefined;
-  return coded && source.head === codeWord;
+  const lookupKey = source.head === identifierWord && source.referencesTable !== undefined;
+  return coded && (source.head === codeWord || lookupKey);
 }
 
 /**
@@ -124,19 +145,30 @@ export function scoreCandidate(
 ): CandidateScore {
   const f = ctx.features;
   const reasons: string[] = [];
-  const name = nameSimilarity(target, source, f);
-  if (name >= 0.3) reasons.push(nameReason(target, source, name));
+  // The source's words, or the same with the words learnt from matched tables swapped in, whichever reads
+  // closer to the target (a learnt swap counts a little less than the vendor's own word).
+  let concepts: readonly string[] = source.concepts;
+  let name = nameSimilarity(target, source, concepts, f);
+  const swapped = aliasedConcepts(source.concepts, ctx.aliases);
+  if (swapped) {
+    const viaAlias = learntAliasFactor * nameSimilarity(target, source, swapped, f);
+    if (viaAlias > name) {
+      name = viaAlias;
+      concepts = swapped;
+    }
+  }
+  if (name >= 0.3) reasons.push(nameReason(target, source, name, concepts !== source.concepts));
   const description = weightedDice(target.description, source.description, f.descriptionWeights);
   if (description >= 0.3) reasons.push(`descriptions ${description >= 0.7 ? 'agree' : 'overlap'}`);
   const cross = Math.max(
     weightedCoverage(target.concepts, source.description, f.nameWeights, target.scale),
-    weightedCoverage(source.concepts, target.description, f.nameWeights, source.scale),
+    weightedCoverage(concepts, target.description, f.nameWeights, source.scale),
   );
   if (cross >= 0.6 && name < 0.7) reasons.push('name found in the other description');
   // The target's words that the source's name and description leave unexplained weaken every lexical signal.
   const explained = weightedCoverage(
     target.concepts,
-    [...source.concepts, ...source.description],
+    [...concepts, ...source.description],
     f.nameWeights,
     target.scale,
   );
@@ -162,6 +194,11 @@ export function scoreCandidate(
 
   const value = valueEvidence(target.semantic, source.profile);
   if (value.score > 0 && lexical >= 0.2) confidence += 0.1 * (1 - confidence);
+  // Values of a distinctive kind say what a column is even when its name is cryptic: a column passing Mod 11
+  // holds NHS numbers, one of valid postcodes holds postcodes.
+  if (value.score > 0 && selfEvidentValues.has(target.semantic) && source.profile) {
+    confidence = noisyOr(confidence, valueOnlyWeight * source.profile.conformingShare);
+  }
   if (value.score < 0) confidence *= 0.5;
   if (value.reason) reasons.push(value.reason);
   return { confidence: Math.round(confidence * 1000) / 1000, reasons };

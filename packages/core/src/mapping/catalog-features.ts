@@ -119,11 +119,8 @@ export function buildMatchingFeatures(
 ): MatchingFeatures {
   // The vocabulary comes from column names only: a table name's run-together word (LOAD_PMIALERTS) would
   // otherwise count as known and never be split into the words it is made of (PMI, ALERTS).
-  const names: string[] = [];
-  for (const catalog of [sourceCatalog, targetCatalog]) {
-    for (const t of catalog.tables) for (const c of t.columns) names.push(c.name);
-  }
-  const vocabulary = new TokenVocabulary(names);
+  const columnNames = (catalog: Catalog) => catalog.tables.flatMap((t) => t.columns.map((c) => c.name));
+  const vocabulary = new TokenVocabulary(columnNames(sourceCatalog), columnNames(targetCatalog));
   const profiled = new Map(
     (profile?.tables ?? []).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c]))] as const),
   );

@@ -15,6 +15,7 @@ export * from './mapping-evaluation.js';
 export * from './mapping-suggestion-model.js';
 export * from './name-tokens.js';
 export * from './suggest-contract.js';
+export * from './table-aliases.js';
 export * from './table-matcher.js';
 export * from './target-table-order.js';
 export * from './token-similarity.js';

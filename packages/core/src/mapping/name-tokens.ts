@@ -13,8 +13,9 @@ import { stemWord } from './word-stem.js';
 export function splitName(name: string): string[] {
   return name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    // An acronym ends where a capitalised word starts: HCPCode -> HCP Code, NHSNoStatus -> NHS No Status.
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // An acronym (2+ capitals) ends where a capitalised word starts: HCPCode -> HCP Code, NHSNoStatus ->
+    // NHS No Status; PCode stays one word.
+    .replace(/([A-Z]{2,})([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
     .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .toUpperCase()
@@ -32,25 +33,43 @@ export interface ExpandedToken {
   abbreviation: boolean;
 }
 
+const standAloneTokens = (names: Iterable<string>) => {
+  const out = new Set<string>();
+  for (const name of names) for (const t of splitName(name)) if (t.length >= 2 && !/\d/.test(t)) out.add(t);
+  return out;
+};
+
 /**
  * Known words for splitting run-together names (LOADPMI, PMIADDRS, CASENOTELOCS): abbreviations, the words
  * they expand to, and every stand-alone token seen in the catalogs being matched.
+ *
+ * Given the names of two catalogs, a token only one of them uses (a source's `AMPM` where the target writes
+ * `AM_PM`, a target's `LOADPMI`) is known but not fixed: it is still split when it is made of known words.
+ * Abbreviations, their expansions and tokens both catalogs use are never split.
  */
 export class TokenVocabulary {
   private readonly words = new Set<string>();
+  private readonly fixed = new Set<string>();
   private readonly longWords: string[] = [];
 
-  constructor(names: Iterable<string>) {
+  constructor(names: Iterable<string>, otherNames?: Iterable<string>) {
     for (const [short, long] of Object.entries(abbreviations)) {
-      this.words.add(short);
-      for (const w of long.split(' ')) this.words.add(w);
+      this.fixed.add(short);
+      for (const w of long.split(' ')) this.fixed.add(w);
     }
-    for (const name of names) for (const t of splitName(name)) if (t.length >= 2 && !/\d/.test(t)) this.words.add(t);
+    const one = standAloneTokens(names);
+    const other = otherNames ? standAloneTokens(otherNames) : undefined;
+    for (const t of one) if (!other || other.has(t)) this.fixed.add(t);
+    for (const w of [...this.fixed, ...one, ...(other ?? [])]) this.words.add(w);
     for (const w of this.words) if (w.length >= 6) this.longWords.push(w);
   }
 
   has(word: string): boolean {
     return this.words.has(word) || (word.length > 3 && word.endsWith('S') && this.words.has(word.slice(0, -1)));
+  }
+
+  private isFixed(word: string): boolean {
+    return this.fixed.has(word) || (word.length > 3 && word.endsWith('S') && this.fixed.has(word.slice(0, -1)));
   }
 
   /** True when `piece` (4+ letters) starts a known longer word, as PATH starts PATHWAY. */
@@ -59,11 +78,12 @@ export class TokenVocabulary {
   }
 
   /**
-   * Splits an unknown run-together token into known pieces (each at least 2 letters), preferring fewest
-   * pieces and exact words over prefixes; the token itself when it is known or cannot be split.
+   * Splits an unknown (or not fixed) run-together token into known pieces (each at least 2 letters),
+   * preferring fewest pieces and exact words over prefixes; the token itself when it is fixed or cannot be
+   * split.
    */
   segment(token: string): string[] {
-    if (token.length < 4 || this.has(token) || /\d/.test(token)) return [token];
+    if (token.length < 4 || this.isFixed(token) || /\d/.test(token)) return [token];
     const n = token.length;
     // best[i] = [cost, pieces] for token.slice(0, i)
     const best: Array<[number, string[]] | undefined> = [[0, []]];
@@ -72,6 +92,7 @@ export class TokenVocabulary {
         const prev = best[start];
         if (!prev) continue;
         const piece = token.slice(start, end);
+        if (piece === token) continue;
         const cost = this.has(piece) ? 1 : this.startsWord(piece) ? 1.5 : undefined;
         if (cost === undefined) continue;
         const total = prev[0] + cost;

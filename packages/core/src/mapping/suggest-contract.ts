@@ -5,6 +5,7 @@ import { buildMatchingFeatures, type TableFeatures } from './catalog-features.js
 import { constantFromDescription } from './constant-detector.js';
 import { assignFields, type FieldCandidates } from './field-assignment.js';
 import type { FieldSuggestion, MappingSuggestion, TableSuggestion } from './mapping-suggestion-model.js';
+import { type LearntAliases, learnTableAliases } from './table-aliases.js';
 import { rankSourceTables, type TableMatch } from './table-matcher.js';
 import { parentsFirst } from './target-table-order.js';
 
@@ -94,10 +95,12 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
   const crosswalks = new Set(input.crosswalkCodeTypes ?? []);
   const features = buildMatchingFeatures(input.sourceCatalog, input.targetCatalog, input.profile);
   const tableSources = new Map<string, string>();
+  const aliases: LearntAliases = new Map();
   const ctx: ScoringContext = {
     features,
     tableSources,
     sourcePrimaryKeys: new Map(features.source.map((t) => [t.table.name, t.primaryKey])),
+    aliases,
   };
   const taken = new Map<string, number>();
   const byTarget = new Map<string, TableSuggestion>();
@@ -112,6 +115,10 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
     if (chosen) {
       tableSources.set(target.table.name, chosen.source.table.name);
       if (!taken.has(chosen.source.table.name)) taken.set(chosen.source.table.name, chosen.score);
+      // Words the two tables use for one thing (tblHospital ~ LOAD_SITES: HOSPITAL ~ SITE) apply from now on.
+      for (const [sourceWord, targetWord] of learnTableAliases(target, chosen.source, features)) {
+        if (!aliases.has(sourceWord)) aliases.set(sourceWord, targetWord);
+      }
       const fixed = new Set(
         target.columns.filter((c) => constantFromDescription(c.column.description)).map((c) => c.column.name),
       );
