@@ -11,6 +11,14 @@ describe('splitName', () => {
     expect(splitName('PAT_GP_REG')).toEqual(['PAT', 'GP', 'REG']);
     expect(splitName('dbo.Patient')).toEqual(['DBO', 'PATIENT']);
   });
+
+  it('ends an acronym of two or more capitals where a capitalised word starts', () => {
+    expect(splitName('HCPCode')).toEqual(['HCP', 'CODE']);
+    expect(splitName('NHSNoStatus')).toEqual(['NHS', 'NO', 'STATUS']);
+    expect(splitName('RTTClockAction')).toEqual(['RTT', 'CLOCK', 'ACTION']);
+    expect(splitName('PCode')).toEqual(['PCODE']);
+    expect(splitName('OPWLID')).toEqual(['OPWLID']);
+  });
 });
 
 describe('stemWord', () => {
@@ -34,6 +42,30 @@ describe('nameTokens', () => {
     expect(nameConcepts('SEX', vocabulary)).toEqual(nameConcepts('GENDER', vocabulary));
     expect(nameConcepts('UPDATED_BY', vocabulary)).toEqual(nameConcepts('MODIF_USER', vocabulary));
     expect(nameConcepts('HOME_TEL', vocabulary)).toEqual(nameConcepts('HOME_PHONE', vocabulary));
+  });
+
+  it('reads two-word phrases and audit, free-text and admission synonyms as one word', () => {
+    const v = new TokenVocabulary([]);
+    expect(nameConcepts('LastName', v)).toEqual(nameConcepts('SURNAME', v));
+    expect(nameConcepts('FamilyName', v)).toEqual(nameConcepts('SURNAME', v));
+    expect(nameConcepts('GivenName', v)).toEqual(nameConcepts('FORENAME', v));
+    expect(nameConcepts('NAME_LAST_USED', v)).toEqual(['NAM', 'LAST', 'USED']);
+    expect(nameConcepts('InsDtTm', v)).toEqual(nameConcepts('CREATE_DTTM', v));
+    expect(nameConcepts('AddedOn', v)).toEqual(nameConcepts('CREATED', v));
+    expect(nameConcepts('Notes', v)).toEqual(nameConcepts('COMMENTS', v));
+    expect(nameConcepts('Remarks', v)).toEqual(nameConcepts('COMMENTS', v));
+    expect(nameConcepts('Urgency', v)).toEqual(nameConcepts('PRIORITY', v));
+    expect(nameConcepts('AdmitDtTm', v)).toEqual(nameConcepts('ADMISSION_DTTM', v));
+    expect(nameConcepts('FUPSlots', v)).toEqual(nameConcepts('FOLLOWUP_SLOTS', new TokenVocabulary(['FOLLOW_UP'])));
+  });
+
+  it('still splits a run-together token that only one of two catalogs uses', () => {
+    const v = new TokenVocabulary(['AMPM', 'SESSION_ID', 'POSTCODE'], ['AM_PM', 'POSTCODE', 'POST_DATE']);
+    expect(v.segment('AMPM')).toEqual(['AM', 'PM']);
+    // Used by both catalogs: kept whole.
+    expect(v.segment('POSTCODE')).toEqual(['POSTCODE']);
+    // One catalog only: the older behaviour, a known token is never split.
+    expect(new TokenVocabulary(['AMPM', 'AM_PM']).segment('AMPM')).toEqual(['AMPM']);
   });
 
   it('segments run-together names into known words', () => {

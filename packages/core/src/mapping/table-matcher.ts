@@ -61,10 +61,33 @@ function parentAlignment(target: TableFeatures, source: TableFeatures, ctx: Scor
   return followed / parents.length;
 }
 
+/** Share of a live table's columns a copy must hold to count as its copy. */
+const copyShare = 0.6;
+const copies = new WeakMap<TableFeatures, boolean>();
+
+/**
+ * True when another source table, itself not named as a copy, has most of its column names in this table:
+ * `PATIENT_AUD` holds PATIENT's columns. A table named ...History that copies nothing (an address history
+ * kept as the live address table) is not a copy.
+ */
+function copiesAnotherTable(table: TableFeatures, all: readonly TableFeatures[]): boolean {
+  const known = copies.get(table);
+  if (known !== undefined) return known;
+  const names = new Set(table.table.columns.map((c) => c.name.toUpperCase()));
+  const isCopy = all.some((other) => {
+    if (other === table || other.columns.length === 0) return false;
+    if (other.concepts.some((c) => shadowStems.has(c))) return false;
+    const held = other.table.columns.filter((c) => names.has(c.name.toUpperCase())).length;
+    return held / other.columns.length >= copyShare;
+  });
+  copies.set(table, isCopy);
+  return isCopy;
+}
+
 /**
  * Ranks source tables as the driving table of a target table: name concepts of the tables, how well the
  * source's columns cover the target's fields, whether it links to the sources of the target's parents, and
- * whether it is in scope and live (not an audit, history or archive copy).
+ * whether it is in scope and live (not an audit, history or archive copy of another source table).
  *
  * @example
  * rankSourceTables(loadPmi, ctx)[0].source.table.name // => 'PATIENT'
@@ -91,7 +114,7 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
       notes.push('out of scope');
     }
     const shadow = source.concepts.find((c) => shadowStems.has(c) && !target.concepts.includes(c));
-    if (shadow) {
+    if (shadow && copiesAnotherTable(source, f.source)) {
       score *= 0.8;
       notes.push(`a ${shadow.toLowerCase()} copy`);
     }
