@@ -1,8 +1,8 @@
 import type { DataType } from '../catalog/catalog-model.js';
 import type { ColumnFeatures, MatchingFeatures, TableFeatures } from './catalog-features.js';
 import { classWordsConflict } from './class-words.js';
-import { aliasedConcepts } from './table-aliases.js';
 import { type SemanticClass, valueEvidence } from './field-semantics.js';
+import { aliasedConcepts } from './table-aliases.js';
 import { weightedCoverage, weightedDice } from './token-similarity.js';
 import { typeCompatibility } from './type-compatibility.js';
 import { stemWord } from './word-stem.js';

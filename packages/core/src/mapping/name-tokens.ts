@@ -11,16 +11,18 @@ import { stemWord } from './word-stem.js';
  * splitName('PAT_GP_REG')  // => ['PAT', 'GP', 'REG']
  */
 export function splitName(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    // An acronym (2+ capitals) ends where a capitalised word starts: HCPCode -> HCP Code, NHSNoStatus ->
-    // NHS No Status; PCode stays one word.
-    .replace(/([A-Z]{2,})([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([A-Za-z])/g, '$1 $2')
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter((t) => t.length > 0);
+  return (
+    name
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      // An acronym (2+ capitals) ends where a capitalised word starts: HCPCode -> HCP Code, NHSNoStatus ->
+      // NHS No Status; PCode stays one word.
+      .replace(/([A-Z]{2,})([A-Z][a-z])/g, '$1 $2')
+      .replace(/([A-Za-z])(\d)/g, '$1 $2')
+      .replace(/(\d)([A-Za-z])/g, '$1 $2')
+      .toUpperCase()
+      .split(/[^A-Z0-9]+/)
+      .filter((t) => t.length > 0)
+  );
 }
 
 /** A token after expansion, with how it was reached (for reasons). */

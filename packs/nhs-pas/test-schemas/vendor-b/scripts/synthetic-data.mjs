@@ -53,10 +53,50 @@ function makeGen(seed) {
   return { r, int, pick, maybe, date, dateTime, nhsNumber, postcode, phone, mobile, bit };
 }
 
-const surnames = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Khan',
-  'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood'];
-const forenames = ['Oliver', 'Amelia', 'George', 'Isla', 'Harry', 'Ava', 'Jack', 'Mia', 'Noah', 'Grace', 'Leo',
-  'Freya', 'Arthur', 'Lily', 'Muhammad', 'Ella', 'Thomas', 'Emily', 'Jacob', 'Sophie'];
+const surnames = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Khan',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Wood',
+];
+const forenames = [
+  'Oliver',
+  'Amelia',
+  'George',
+  'Isla',
+  'Harry',
+  'Ava',
+  'Jack',
+  'Mia',
+  'Noah',
+  'Grace',
+  'Leo',
+  'Freya',
+  'Arthur',
+  'Lily',
+  'Muhammad',
+  'Ella',
+  'Thomas',
+  'Emily',
+  'Jacob',
+  'Sophie',
+];
 const streets = ['High Street', 'Station Road', 'Church Lane', 'Park Avenue', 'Mill Lane', 'Victoria Road'];
 const towns = ['Leeds', 'Bradford', 'Halifax', 'Wakefield', 'Harrogate'];
 const users = ['jsmith', 'akhan', 'pwalker', 'system', 'mgreen'];
@@ -224,7 +264,14 @@ function builders(g, n) {
 /** CSV text per table name for the synthetic extract, with every catalog column of the table. */
 export function syntheticData(tables) {
   const n = { patients: 300, referrals: 300 };
-  const rows = { tblPatient: 300, tblPatAddrHist: 400, tblPatientMerge: 25, tblReferral: 300, tblSpell: 350, tblAppointment: 500 };
+  const rows = {
+    tblPatient: 300,
+    tblPatAddrHist: 400,
+    tblPatientMerge: 25,
+    tblReferral: 300,
+    tblSpell: 350,
+    tblAppointment: 500,
+  };
   const out = new Map();
   const g = makeGen(20_240_517);
   const make = builders(g, n);

@@ -1,6 +1,7 @@
 // Assembles the vendor-b schema from the model declarations and checks the gold against the nhs-pas target
 // catalog: every target table and field exists, no field is fed twice, one source table per LOAD table.
 
+import { csvLine, parseCsv } from './csv-line.mjs';
 import { inpatientTables } from './model/inpatient-tables.mjs';
 import { lookupTables } from './model/lookup-tables.mjs';
 import { mentalHealthTables } from './model/mental-health-tables.mjs';
@@ -11,11 +12,20 @@ import { referenceTables } from './model/reference-tables.mjs';
 import { rttTables } from './model/rtt-tables.mjs';
 import { shadowTables } from './model/shadow-tables.mjs';
 import { expandTable } from './model/table-dsl.mjs';
-import { csvLine, parseCsv } from './csv-line.mjs';
 import { syntheticData } from './synthetic-data.mjs';
 
-const catalogHeader = ['table_name', 'column_name', 'data_type', 'max_length', 'nullable', 'primary_key', 'references',
-  'description', 'code_type', 'in_scope'];
+const catalogHeader = [
+  'table_name',
+  'column_name',
+  'data_type',
+  'max_length',
+  'nullable',
+  'primary_key',
+  'references',
+  'description',
+  'code_type',
+  'in_scope',
+];
 
 /** Target catalog fields by table: Map<table, Set<column>>. */
 function targetFields(targetCsv) {
@@ -31,8 +41,16 @@ function targetFields(targetCsv) {
 
 /** Every expanded table of vendor-b, sorted by name (case-insensitive). */
 export function vendorBTables() {
-  const live = [...referenceTables, ...pmiTables, ...rttTables, ...outpatientTables, ...inpatientTables,
-    ...mentalHealthTables, ...lookupTables, ...moduleTables].map(expandTable);
+  const live = [
+    ...referenceTables,
+    ...pmiTables,
+    ...rttTables,
+    ...outpatientTables,
+    ...inpatientTables,
+    ...mentalHealthTables,
+    ...lookupTables,
+    ...moduleTables,
+  ].map(expandTable);
   const byName = new Map(live.map((t) => [t.name, t]));
   const all = [...live, ...shadowTables(byName)];
   const names = new Set();
@@ -83,8 +101,18 @@ export function buildVendorB(targetCsv) {
   let catalog = csvLine(catalogHeader);
   for (const t of tables) {
     for (const c of t.columns) {
-      catalog += csvLine([t.name, c.name, c.dataType, c.maxLength ?? '', String(c.nullable), String(c.primaryKey),
-        c.references, c.description, c.codeType, String(t.inScope)]);
+      catalog += csvLine([
+        t.name,
+        c.name,
+        c.dataType,
+        c.maxLength ?? '',
+        String(c.nullable),
+        String(c.primaryKey),
+        c.references,
+        c.description,
+        c.codeType,
+        String(t.inScope),
+      ]);
     }
   }
   let goldCsv = csvLine(['source_table', 'source_column', 'target_table', 'target_column']);

@@ -4,9 +4,23 @@
 
 const stem = (name) => name.replace(/^tbl/, '');
 
-const auditOf = ['tblPatient', 'tblPatAddrHist', 'tblRelatedPerson', 'tblPatGP', 'tblPatientWarning', 'tblPathway',
-  'tblReferral', 'tblRTTClock', 'tblAppointment', 'tblWLEntry', 'tblAdmissionOffer', 'tblSpell', 'tblFCE',
-  'tblBedMove', 'tblMHALegalStatus'];
+const auditOf = [
+  'tblPatient',
+  'tblPatAddrHist',
+  'tblRelatedPerson',
+  'tblPatGP',
+  'tblPatientWarning',
+  'tblPathway',
+  'tblReferral',
+  'tblRTTClock',
+  'tblAppointment',
+  'tblWLEntry',
+  'tblAdmissionOffer',
+  'tblSpell',
+  'tblFCE',
+  'tblBedMove',
+  'tblMHALegalStatus',
+];
 const historyOf = ['tblPatient', 'tblReferral', 'tblWLEntry', 'tblSpell'];
 const archiveOf = ['tblReferral', 'tblAppointment', 'tblSpell', 'tblFCE', 'tblFCEDiag', 'tblFCEOper'];
 const backupOf = [['tblPatient', 'zzPatient_bak2016']];
@@ -17,7 +31,17 @@ function copyColumns(live) {
 }
 
 function column(name, dataType, description, maxLength) {
-  return { name, dataType, maxLength, nullable: false, primaryKey: false, references: '', description, codeType: '', targets: [] };
+  return {
+    name,
+    dataType,
+    maxLength,
+    nullable: false,
+    primaryKey: false,
+    references: '',
+    description,
+    codeType: '',
+    targets: [],
+  };
 }
 
 /** The shadow tables of the expanded live tables (by name). */
