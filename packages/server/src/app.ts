@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { Pack, SqlDatabase } from '@ferry/core';
 import Fastify from 'fastify';
+import { Counter } from 'prom-client';
 import type { FerryApp, Platform, RouteEntry } from './app-types.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 import { SecretBox } from './identity/secret-box.js';
+import { LifecycleJobRunner } from './jobs/lifecycle-job-runner.js';
+import { RunEventHub } from './jobs/run-event-hub.js';
 import { defaultPacks } from './packs/pack-registry.js';
 import { authPlugin } from './plugins/auth-plugin.js';
 import { docsPlugin } from './plugins/docs-plugin.js';
@@ -50,14 +53,29 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const now = options.now ?? (() => new Date());
+  const packs = options.packs ?? defaultPacks();
+  const runEvents = new RunEventHub();
+  let countRun: (status: string, outcome: string | null) => void = () => {};
+  const jobs = new LifecycleJobRunner({
+    db,
+    dataDir: config.dataDir,
+    packs,
+    concurrency: config.jobs.concurrency,
+    now,
+    events: runEvents,
+    onFinished: (status, outcome) => countRun(status, outcome),
+  });
   const platform: Platform = {
     config,
     db,
     hasher: new PasswordHasher(config.passwordHashing),
     secrets: new SecretBox(config.secretKey),
-    packs: options.packs ?? defaultPacks(),
+    packs,
     migrator: await PlatformMigrator.create(db),
-    now: options.now ?? (() => new Date()),
+    jobs,
+    runEvents,
+    now,
   };
   app.decorate('platform', platform);
   const routeTable: RouteEntry[] = [];
@@ -71,6 +89,16 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
   await app.register(securityPlugin);
   await app.register(docsPlugin);
   await app.register(metricsPlugin);
+  const runs = new Counter({
+    name: 'ferry_runs_total',
+    help: 'Finished lifecycle runs by status and outcome',
+    labelNames: ['status', 'outcome'] as const,
+    registers: [app.metrics],
+  });
+  countRun = (status, outcome) => runs.inc({ status, outcome: outcome ?? 'none' });
+  app.addHook('onClose', async () => {
+    await jobs.close();
+  });
   await app.register(authPlugin);
   await registerRoutes(app);
   await app.register(webUiPlugin);

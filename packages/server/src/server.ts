@@ -6,6 +6,7 @@ import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { openPlatformDatabase } from './db/platform-database.js';
 import { bootstrapSuperAdmin } from './identity/bootstrap-admin.js';
 import { PasswordHasher } from './identity/password-hasher.js';
+import { recoverRuns } from './jobs/recover-runs.js';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -36,6 +37,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }
     await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
     const app = await buildApp({ config, db });
+    await recoverRuns(db, app.platform.jobs, new Date());
     const url = await app.listen({ port: config.port, host: config.host });
     return {
       app,

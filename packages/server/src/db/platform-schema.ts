@@ -126,6 +126,75 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** One row a contract version changed. */
+export interface ContractRowChange {
+  table: string;
+  column: string;
+  kind: 'import' | 'edit' | 'status' | 'owner';
+  status?: string;
+}
+
+export interface ContractVersionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  seq: number;
+  hash: string;
+  parent_hash: string | null;
+  label: string;
+  content: Json<unknown>;
+  locked: Generated<boolean>;
+  changes: Json<ContractRowChange[]>;
+  message: string | null;
+  created_by: string | null;
+  created_by_email: string;
+  created_at: TimestampDefault;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface RunsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  status: Generated<RunStatus>;
+  lifecycle_run_id: string | null;
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | null;
+  release_profile: string;
+  source: Json<Record<string, unknown>>;
+  from_stage: string | null;
+  contract_hash: string;
+  current_stage: string | null;
+  error: string | null;
+  cancel_requested: Generated<boolean>;
+  started_by: string | null;
+  created_at: TimestampDefault;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface GateDecisionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  run_id: string;
+  decision: 'go' | 'no_go' | 'rollback';
+  note: string | null;
+  decided_by: string;
+  decided_at: TimestampDefault;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  file_name: string;
+  content_type: string;
+  bytes: BigInt8;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: TimestampDefault;
+}
+
 /** The platform schema as Kysely sees it (see `migrations/`). */
 export interface PlatformSchema {
   organisations: OrganisationsTable;
@@ -138,4 +207,8 @@ export interface PlatformSchema {
   api_tokens: ApiTokensTable;
   registration_requests: RegistrationRequestsTable;
   audit_events: AuditEventsTable;
+  contract_versions: ContractVersionsTable;
+  runs: RunsTable;
+  gate_decisions: GateDecisionsTable;
+  documents: DocumentsTable;
 }

@@ -15,6 +15,9 @@ export function httpStatusOf(code: FerryErrorCode, kind: string): number {
       return 429;
     case 'FERRY_ERR_PAYLOAD_TOO_LARGE':
       return 413;
+    case 'FERRY_ERR_CONTRACT_LOCKED':
+    case 'FERRY_ERR_REVIEW_TRANSITION':
+      return 409;
     case 'FERRY_ERR_TARGET_UNREACHABLE':
     case 'FERRY_ERR_SOURCE_UNREACHABLE':
       return 503;

@@ -29,5 +29,9 @@ export const securityPlugin = fp(async (app: FerryApp) => {
   });
   await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: 60_000 });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 10, parts: 12 } });
+  // preservePath: the name arrives as sent, so a name such as ../../x is refused instead of silently cut to x.
+  await app.register(multipart, {
+    preservePath: true,
+    limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 10, parts: 12 },
+  });
 });

@@ -13,6 +13,21 @@ import { revokeTokenRoute } from './auth/revoke-token-route.js';
 import { totpDisableRoute } from './auth/totp-disable-route.js';
 import { totpEnableRoute } from './auth/totp-enable-route.js';
 import { totpSetupRoute } from './auth/totp-setup-route.js';
+import { listCatalogColumnsRoute } from './catalogs/list-catalog-columns-route.js';
+import { listCatalogTablesRoute } from './catalogs/list-catalog-tables-route.js';
+import { decideContractRowsRoute } from './contract/decide-contract-rows-route.js';
+import { diffContractRoute } from './contract/diff-contract-route.js';
+import { editContractRowsRoute } from './contract/edit-contract-rows-route.js';
+import { getContractRoute } from './contract/get-contract-route.js';
+import { listContractRowsRoute } from './contract/list-contract-rows-route.js';
+import { listContractVersionsRoute } from './contract/list-contract-versions-route.js';
+import { lockContractRoute } from './contract/lock-contract-route.js';
+import { reviewContractRowsRoute } from './contract/review-contract-rows-route.js';
+import { deleteDocumentRoute } from './documents/delete-document-route.js';
+import { downloadDocumentRoute } from './documents/download-document-route.js';
+import { listDocumentsRoute } from './documents/list-documents-route.js';
+import { renderDocumentRoute } from './documents/render-document-route.js';
+import { uploadDocumentRoute } from './documents/upload-document-route.js';
 import { healthRoute } from './meta/health-route.js';
 import { metricsRoute } from './meta/metrics-route.js';
 import { readyRoute } from './meta/ready-route.js';
@@ -25,12 +40,26 @@ import { listWorkspacesRoute } from './orgs/list-workspaces-route.js';
 import { updateOrganisationRoute } from './orgs/update-organisation-route.js';
 import { createProjectRoute } from './projects/create-project-route.js';
 import { getProjectRoute } from './projects/get-project-route.js';
+import { getSettingsRoute } from './projects/get-settings-route.js';
 import { listProjectsRoute } from './projects/list-projects-route.js';
+import { updateSettingsRoute } from './projects/update-settings-route.js';
 import { approveRegistrationRoute } from './registrations/approve-registration-route.js';
 import { listRegistrationsRoute } from './registrations/list-registrations-route.js';
 import { rejectRegistrationRoute } from './registrations/reject-registration-route.js';
 import { getRoleMatrixRoute } from './roles/get-role-matrix-route.js';
 import { setRolePermissionsRoute } from './roles/set-role-permissions-route.js';
+import { cancelRunRoute } from './runs/cancel-run-route.js';
+import { decideGateRoute } from './runs/decide-gate-route.js';
+import { downloadArtefactRoute } from './runs/download-artefact-route.js';
+import { downloadEvidenceRoute } from './runs/download-evidence-route.js';
+import { gateRoute } from './runs/gate-route.js';
+import { getRunRoute } from './runs/get-run-route.js';
+import { listArtefactsRoute } from './runs/list-artefacts-route.js';
+import { listRunsRoute } from './runs/list-runs-route.js';
+import { qualityIssuesRoute } from './runs/quality-issues-route.js';
+import { qualityKpisRoute } from './runs/quality-kpis-route.js';
+import { runEventsRoute } from './runs/run-events-route.js';
+import { startRunRoute } from './runs/start-run-route.js';
 import { createUserRoute } from './users/create-user-route.js';
 import { listUsersRoute } from './users/list-users-route.js';
 import { lockUserRoute } from './users/lock-user-route.js';
@@ -79,6 +108,35 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   exportAuditRoute,
   verifyAuditRoute,
   verifyPlatformAuditRoute,
+  getSettingsRoute,
+  updateSettingsRoute,
+  listCatalogTablesRoute,
+  listCatalogColumnsRoute,
+  getContractRoute,
+  listContractRowsRoute,
+  reviewContractRowsRoute,
+  decideContractRowsRoute,
+  editContractRowsRoute,
+  lockContractRoute,
+  listContractVersionsRoute,
+  diffContractRoute,
+  startRunRoute,
+  listRunsRoute,
+  getRunRoute,
+  cancelRunRoute,
+  runEventsRoute,
+  listArtefactsRoute,
+  downloadArtefactRoute,
+  qualityKpisRoute,
+  qualityIssuesRoute,
+  gateRoute,
+  decideGateRoute,
+  downloadEvidenceRoute,
+  uploadDocumentRoute,
+  listDocumentsRoute,
+  downloadDocumentRoute,
+  renderDocumentRoute,
+  deleteDocumentRoute,
 ];
 
 export async function registerRoutes(app: FerryApp): Promise<void> {

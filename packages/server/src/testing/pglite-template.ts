@@ -30,6 +30,22 @@ export async function pgliteFromTemplate(
   key: string,
   build: (db: PgliteDatabase) => Promise<void>,
 ): Promise<{ db: PgliteDatabase; dir: string; drop: () => Promise<void> }> {
+  const template = await templateDir(key, build);
+  const dir = await mkdtemp(join(tmpdir(), 'ferry-pglite-'));
+  await cp(template, dir, { recursive: true });
+  const db = await PgliteDatabase.open(dir);
+  return {
+    db,
+    dir,
+    drop: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The template data directory for `key`, built once by `build` (concurrent builders: the first rename wins). */
+async function templateDir(key: string, build: (db: PgliteDatabase) => Promise<void>): Promise<string> {
   const name = createHash('sha256').update(`${pgliteVersion}\n${key}`).digest('hex').slice(0, 20);
   const template = join(templatesDir, name);
   if (!(await exists(template))) {
@@ -43,15 +59,13 @@ export async function pgliteFromTemplate(
       await rm(building, { recursive: true, force: true });
     });
   }
-  const dir = await mkdtemp(join(tmpdir(), 'ferry-pglite-'));
-  await cp(template, dir, { recursive: true });
-  const db = await PgliteDatabase.open(dir);
-  return {
-    db,
-    dir,
-    drop: async () => {
-      await db.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return template;
+}
+
+/**
+ * Puts an empty, initialised PGlite data directory at `dir` (copied from the template), so a lifecycle whose target
+ * is `pglite:dir` opens it in a fraction of a second instead of creating a cluster.
+ */
+export async function seedEmptyPglite(dir: string): Promise<void> {
+  await cp(await templateDir('empty', async () => {}), dir, { recursive: true });
 }

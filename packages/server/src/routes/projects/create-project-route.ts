@@ -1,13 +1,17 @@
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
+import { saveContractVersion } from '../../contracts/project-contract-store.js';
 import { packNamed } from '../../packs/pack-registry.js';
 import { projectSchema, projectView } from '../../tenancy/project-view.js';
 import { idSchema } from '../schemas.js';
 
 const body = z.object({ name: z.string().trim().min(1).max(200), pack: z.string().min(1).max(100) });
 
-/** POST /api/workspaces/:workspaceId/projects: a migration project using one of the server's packs. */
+/**
+ * POST /api/workspaces/:workspaceId/projects: a migration project using one of the server's packs; the pack's reviewed
+ * contract becomes the project's first contract version.
+ */
 export function createProjectRoute(app: FerryApp): void {
   app.post(
     '/api/workspaces/:workspaceId/projects',
@@ -41,12 +45,18 @@ export function createProjectRoute(app: FerryApp): void {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        const version = await saveContractVersion(tx, created, await pack.contract(), {
+          by: { userId: request.principal!.userId, email: request.principal!.email },
+          changes: [],
+          message: `imported from pack ${pack.name}`,
+        });
         await request.audit(tx, {
           organisationId: created.organisation_id,
           action: 'project.create',
           targetType: 'project',
           targetId: created.id,
           after: created,
+          details: { pack: pack.name, contractHash: version.row.hash },
         });
         return created;
       });

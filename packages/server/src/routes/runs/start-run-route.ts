@@ -1,0 +1,101 @@
+import { assertLockedForCutover, defectLevels, FerryError, lifecycleStages, releaseProfiles } from '@ferry/core';
+import { z } from 'zod';
+import type { FerryApp } from '../../app-types.js';
+import { currentContract } from '../../contracts/project-contract-store.js';
+import { runSchema, runView } from '../../jobs/run-view.js';
+import { findProject } from '../../tenancy/project-view.js';
+import { projectParams } from '../projects/get-project-route.js';
+
+const body = z
+  .object({
+    releaseProfile: z.enum(releaseProfiles),
+    /** A synthetic cohort from the pack's generator. (Real extracts arrive through connectors, not server paths.) */
+    source: z
+      .object({
+        kind: z.literal('generated'),
+        patients: z.number().int().min(1).max(1_000_000),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(1),
+        defects: z.enum(defectLevels).default('none'),
+      })
+      .optional(),
+    /** Rerun from this stage, reusing the project's latest run's earlier artefacts. */
+    fromStage: z.enum(lifecycleStages.filter((s) => s !== 'generate') as [string, ...string[]]).optional(),
+  })
+  .refine(
+    (b) => (b.source === undefined) !== (b.fromStage === undefined),
+    'give a source for a new run, or fromStage to rerun',
+  );
+
+/**
+ * POST /api/projects/:projectId/runs: queues a lifecycle run of the project's current contract version (202); it
+ * runs in the server's job runner. cutover_ready needs a locked contract.
+ */
+export function startRunRoute(app: FerryApp): void {
+  app.post(
+    '/api/projects/:projectId/runs',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Start a lifecycle run (or rerun from a stage)',
+        params: projectParams,
+        body,
+        response: { 202: runSchema },
+      },
+      config: { access: 'lifecycle.run' },
+    },
+    async (request, reply) => {
+      const { releaseProfile, source, fromStage } = request.body;
+      const run = await request.tenant(async (tx) => {
+        const project = await findProject(tx, request.params.projectId);
+        const { row, contract } = await currentContract(tx, project.id);
+        assertLockedForCutover(contract, releaseProfile);
+        if (fromStage) {
+          const previous = await tx.db
+            .selectFrom('runs')
+            .select('status')
+            .where('project_id', '=', project.id)
+            .where('lifecycle_run_id', 'is not', null)
+            .orderBy('created_at', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          if (!previous)
+            throw new FerryError('FERRY_ERR_CONFLICT', `Rerun from ${fromStage} needs an earlier run of this project`);
+        }
+        const created = await tx.db
+          .insertInto('runs')
+          .values({
+            organisation_id: project.organisation_id,
+            project_id: project.id,
+            release_profile: releaseProfile,
+            source: JSON.stringify(source ?? { kind: 'reused' }),
+            from_stage: fromStage ?? null,
+            contract_hash: row.hash,
+            started_by: request.principal!.userId,
+            created_at: app.platform.now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await request.audit(tx, {
+          organisationId: project.organisation_id,
+          action: 'run.start',
+          targetType: 'run',
+          targetId: created.id,
+          details: { projectId: project.id, releaseProfile, fromStage: fromStage ?? null, contractHash: row.hash },
+        });
+        return created;
+      });
+      app.platform.jobs.enqueue({
+        runId: run.id,
+        orgId: run.organisation_id,
+        projectId: run.project_id,
+        startedBy: run.started_by,
+      });
+      return reply.status(202).send(runView(run));
+    },
+  );
+}
