@@ -10,6 +10,11 @@ import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/fe
  * fresh embedded database. Each step leaves a screenshot under test-artifacts/web-e2e/.
  * The steps run in order and share the browser: each one starts where the previous one left off.
  */
+const reviewer = {
+  name: 'Cara Reviewer',
+  email: 'cara.reviewer@northshire.example',
+  password: 'Heron-Copper-Violet-Ridge-3',
+};
 const viewer = { name: 'Rita Viewer', email: 'rita.viewer@northshire.example', password: 'Kestrel-Meadow-Lantern-7' };
 
 async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
@@ -24,6 +29,11 @@ async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+}
+
+/** Opens a page from the sidebar. */
+async function openPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 }
 
 /** Picks an option of a Mantine Select by its label. */
@@ -103,6 +113,141 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await browser.screenshot('project-created');
   });
 
+  it('browses the source and target schemas', async () => {
+    await openPage(page, 'Schemas');
+    await page.getByLabel('Search tables and columns').fill('PATIENT');
+    const tables = page.getByRole('table', { name: 'source tables' });
+    await tables.getByRole('cell', { name: 'PATIENT', exact: true }).click();
+    await page
+      .getByRole('table', { name: /^Columns of / })
+      .getByText('PK')
+      .first()
+      .waitFor();
+    await browser.screenshot('schemas');
+  });
+
+  it('runs the lifecycle on a small cohort and watches it finish', async () => {
+    await openPage(page, 'Lifecycle');
+    await page.getByLabel('Patients in the generated cohort').fill('40');
+    await page.getByRole('button', { name: 'Run all stages' }).click();
+    await page.getByTestId('stage-generate').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid^="stage-"][data-state="Success"]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await browser.screenshot('lifecycle-running');
+    const finished = page.getByTestId('run-finished');
+    await finished.waitFor({ timeout: 120_000 });
+    expect(await finished.textContent()).toMatch(/Run succeeded: (PASS|FAIL)/);
+    expect(await page.locator('[data-testid^="stage-"][data-state="Success"]').count()).toBe(8);
+    await browser.screenshot('lifecycle-finished');
+  });
+
+  it('reads the gate result and downloads the evidence package', async () => {
+    await page.getByRole('link', { name: 'Open run' }).click();
+    const gate = page.getByTestId('gate-panel');
+    await gate.waitFor();
+    expect(await gate.textContent()).toMatch(/Gate \(development\)(PASS|FAIL)/);
+    await page.getByRole('table', { name: 'Artefacts' }).getByText('gate_report.json').first().waitFor();
+    await browser.screenshot('run-detail-gate');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download evidence package' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.tar\.gz$/);
+    const bytes = await readFile((await download.path())!);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    await openPage(page, 'Runs');
+    await page.getByRole('table', { name: 'Runs' }).getByText('succeeded').waitFor();
+    await browser.screenshot('runs');
+  });
+
+  it('explores quality issues: grouped by check, drilled down to keys', async () => {
+    await openPage(page, 'Quality');
+    const byCheck = page.getByRole('navigation', { name: 'Issues by check' });
+    const first = byCheck.getByRole('link').nth(1).or(byCheck.locator('a, button').nth(1));
+    await first.waitFor();
+    const check = (await first.locator('.mantine-NavLink-label').textContent())!;
+    await first.click();
+    const issues = page.getByRole('table', { name: 'Quality issues' });
+    await expect
+      .poll(
+        async () => {
+          const rows = (await issues.getByRole('row').allTextContents()).slice(1);
+          return rows.length > 0 && rows.every((r) => r.startsWith(check));
+        },
+        { message: `every issue row is of ${check}` },
+      )
+      .toBe(true);
+    await browser.screenshot('quality');
+  });
+
+  it('uploads a markdown document and reads it rendered safely', async () => {
+    await openPage(page, 'Documents');
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'cutover-plan.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(
+        '# Cutover plan\n\nFreeze on **Friday**.\n\n<script>window.__pwned = true</script>\n<img src=x onerror="window.__pwned = true">\n',
+      ),
+    });
+    await page.getByRole('cell', { name: 'cutover-plan.md', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Read' }).click();
+    const article = page.getByRole('article', { name: 'cutover-plan.md' });
+    await article.getByRole('heading', { name: 'Cutover plan' }).waitFor();
+    expect(await article.locator('script, [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    await browser.screenshot('documents');
+  });
+
+  it('refuses to let the author approve their own mapping change, and a second person bulk-approves it', async () => {
+    await openPage(page, 'Mappings');
+    const matchingLabel = page.getByText(/^All \d+ matching$/);
+    const matchingCount = async () => Number(/All (\d+)/.exec((await matchingLabel.textContent()) ?? '')?.[1]);
+    await expect.poll(matchingCount).toBeGreaterThan(0);
+    const everything = await matchingCount();
+    await page.getByLabel('Target table').fill('LOAD_PMI');
+    await expect.poll(matchingCount).toBeLessThan(everything);
+    const matching = await matchingCount();
+    await page.getByText(/^All \d+ matching$/).click();
+    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    await page.getByText(`${matching} row(s) draft`).waitFor();
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await page.getByText(`${matching} row(s) reviewed`).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/another person must approve or reject them/).waitFor();
+    await browser.screenshot('mappings-separation-of-duties');
+
+    await openPage(page, 'Users');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const form = page.getByRole('form', { name: 'Create user' });
+    await form.getByLabel('Full name').fill(reviewer.name);
+    await form.getByLabel('Email').fill(reviewer.email);
+    await form.getByLabel(/^Initial password/).fill(reviewer.password);
+    await form.getByRole('checkbox', { name: 'clinical reviewer' }).check();
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByTestId(`user-${reviewer.email}`).waitFor();
+
+    await signOut(page);
+    await signIn(page, server.url, reviewer.email, reviewer.password);
+    await page.goto(`${server.url}/projects/${state.projectId}/mappings`);
+    await page.getByRole('group', { name: 'Status' }).getByText('reviewed', { exact: true }).click();
+    await expect
+      .poll(async () => (await page.getByText(/^All \d+ matching$/).textContent()) ?? '')
+      .toBe(`All ${matching} matching`);
+    expect(await page.getByRole('button', { name: 'Mark reviewed' }).count()).toBe(0);
+    await page.getByText(/^All \d+ matching$/).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(`${matching} row(s) approved`).waitFor();
+    await browser.screenshot('mappings-bulk-approved');
+
+    await page.getByRole('tab', { name: 'Versions and diff' }).click();
+    await page.getByRole('radio', { name: 'Diff from version 1', exact: true }).check();
+    await page.getByRole('table', { name: 'Changed rows' }).getByText('reviewer').first().waitFor();
+    await browser.screenshot('mappings-diff');
+    await signOut(page);
+    await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
+  });
+
   it('lets a person request access, and an org admin approve them as a viewer', async () => {
     await page.goto(`${server.url}/register`);
     await page.getByLabel('Full name').fill(viewer.name);
@@ -121,7 +266,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => row.count()).toBe(0);
 
-    await page.getByRole('link', { name: 'Users' }).click();
+    await openPage(page, 'Users');
     const user = page.getByTestId(`user-${viewer.email}`);
     await user.waitFor();
     expect(await user.textContent()).toContain('viewer');
@@ -129,7 +274,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   });
 
   it('shows and exports the audit trail of those changes', async () => {
-    await page.getByRole('link', { name: 'Audit' }).click();
+    await openPage(page, 'Audit');
     await page.getByRole('table', { name: 'Audit events' }).getByText('registration.approve').waitFor();
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByText('The chain is intact').waitFor();
@@ -144,7 +289,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   });
 
   it('shows the role-permission matrix', async () => {
-    await page.getByRole('link', { name: 'Roles' }).click();
+    await openPage(page, 'Roles');
     await page.getByRole('checkbox', { name: 'viewer has contract.read', exact: true }).waitFor();
     expect(await page.getByRole('checkbox', { name: 'viewer has contract.approve', exact: true }).isChecked()).toBe(
       false,

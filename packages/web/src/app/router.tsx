@@ -9,6 +9,7 @@ import { OnboardingPage } from '../pages/OnboardingPage';
 import { RegisterPage } from '../pages/RegisterPage';
 import { RegistrationsPage } from '../pages/RegistrationsPage';
 import { RolesPage } from '../pages/RolesPage';
+import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SchemasPage } from '../pages/SchemasPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
   { path: '/register', element: <RegisterPage /> },
   {
     element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'onboarding', element: <OnboardingPage /> },
@@ -29,6 +31,7 @@ export const router = createBrowserRouter([
       { path: 'admin/audit', element: <AuditPage /> },
       {
         path: 'projects/:projectId',
+        errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <Navigate to="dashboard" replace /> },
           {

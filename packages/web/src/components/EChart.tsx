@@ -2,7 +2,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import EChartsReactCore from 'echarts-for-react/lib/core';
+import EChartsReactCore from 'echarts-for-react/esm/core';
 
 echarts.use([
   BarChart,

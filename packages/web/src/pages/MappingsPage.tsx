@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Tabs, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Tabs, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
@@ -48,14 +48,13 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
   { id: 'crosswalk', header: 'Crosswalk', accessorFn: (r) => r.crosswalk ?? '' },
   {
     id: 'mandatory',
-    header: 'M',
+    header: 'Mand.',
+    size: 40,
     cell: ({ row: { original: r } }) =>
       r.mandatory ? (
-        <Tooltip label="Mandatory">
-          <Badge size="xs" variant="outline" color="dark">
-            M
-          </Badge>
-        </Tooltip>
+        <Text size="xs" fw={700} title="Mandatory">
+          yes
+        </Text>
       ) : null,
   },
   {

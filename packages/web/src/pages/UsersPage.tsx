@@ -1,11 +1,13 @@
 import {
   Badge,
   Button,
+  Checkbox,
   Group,
   Menu,
   Modal,
   MultiSelect,
   PasswordInput,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -75,12 +77,13 @@ function CreateUserForm({ orgId, onDone }: { orgId: string; onDone: () => void }
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
         />
-        <MultiSelect
-          label="Roles"
-          data={roleOptions}
-          value={form.roles}
-          onChange={(roles) => setForm({ ...form, roles })}
-        />
+        <Checkbox.Group label="Roles" value={form.roles} onChange={(roles) => setForm({ ...form, roles })}>
+          <SimpleGrid cols={2} spacing={6} mt={6}>
+            {roleOptions.map((r) => (
+              <Checkbox key={r.value} value={r.value} label={r.label} size="sm" />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
         <ErrorAlert error={create.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
