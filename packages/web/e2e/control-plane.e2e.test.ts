@@ -181,6 +181,28 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await browser.screenshot('quality');
   });
 
+  it('shows the profile of the source and the migration health on the dashboard', async () => {
+    await openPage(page, 'Schemas');
+    await page.getByLabel('Search tables and columns').fill('PATIENT');
+    await page
+      .getByRole('table', { name: 'source tables' })
+      .getByRole('cell', { name: 'PATIENT', exact: true })
+      .click();
+    await page.getByRole('tab', { name: 'Profile statistics' }).click();
+    await page.getByRole('button', { name: 'Load profile statistics' }).click();
+    const profile = page.getByRole('table', { name: 'Profile of PATIENT' });
+    await profile.waitFor();
+    // NHS numbers identify people: their values are never shown.
+    expect(await profile.getByRole('row', { name: /^NHS_NO / }).textContent()).toContain('withheld (identifier)');
+    await browser.screenshot('schemas-profile');
+
+    await openPage(page, 'Dashboard');
+    await page.getByRole('heading', { name: /^Load counts/ }).waitFor();
+    await page.getByRole('heading', { name: 'Quality and gate' }).waitFor();
+    await page.getByRole('table', { name: 'Last runs' }).waitFor();
+    await browser.screenshot('dashboard');
+  });
+
   it('uploads a markdown document and reads it rendered safely', async () => {
     await openPage(page, 'Documents');
     await page.locator('input[type=file]').setInputFiles({

@@ -45,7 +45,7 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
         </Title>
         <StatusBadge status={r.outcome} />
       </Group>
-      <SimpleGrid cols={{ base: 3, md: 6 }} mb="sm">
+      <SimpleGrid cols={3} mb="sm">
         <StatCard label="Pass" value={r.summary.pass} color="green.9" />
         <StatCard label="Warn" value={r.summary.warn} />
         <StatCard label="Fail" value={r.summary.fail} color="red.8" />

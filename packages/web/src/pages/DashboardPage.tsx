@@ -1,12 +1,21 @@
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { contractApi, reviewStatuses } from '../api/contract-api';
+import { LatestRunHealth } from '../components/dashboard/LatestRunHealth';
+import { RecentRunsCard } from '../components/dashboard/RecentRunsCard';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { StatCard } from '../components/StatCard';
 import { useProjectContext, useProjectId } from '../hooks/useProjectContext';
 import { useSession } from '../hooks/useSession';
+
+const statusColours: Record<string, string> = {
+  draft: '#768692',
+  reviewed: '#005eb8',
+  approved: '#007f3b',
+  rejected: '#d5281b',
+};
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
 
@@ -53,11 +62,12 @@ function ContractCoverage({ projectId }: { projectId: string }) {
             {
               type: 'pie',
               radius: ['45%', '70%'],
-              data: reviewStatuses.map((k) => ({ name: k, value: s.byStatus[k] })),
+              data: reviewStatuses
+                .filter((k) => s.byStatus[k] > 0)
+                .map((k) => ({ name: k, value: s.byStatus[k], itemStyle: { color: statusColours[k] } })),
               label: { formatter: '{b}: {c}' },
             },
           ],
-          color: ['#768692', '#005eb8', '#007f3b', '#d5281b'],
         }}
       />
       <Text size="xs" c="dimmed">
@@ -84,6 +94,8 @@ export function DashboardPage() {
       />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {can('contract.read') ? <ContractCoverage projectId={projectId} /> : null}
+        {can('run.read') ? <RecentRunsCard projectId={projectId} /> : null}
+        {can('run.read') ? <LatestRunHealth projectId={projectId} /> : null}
       </SimpleGrid>
     </>
   );

@@ -125,7 +125,7 @@ export function QualityPage() {
                 option={{
                   tooltip: { trigger: 'axis' },
                   grid: { left: 60, right: 20, top: 10, bottom: 30 },
-                  xAxis: { type: 'category', data: kpis.data.domains.map((d) => d.domain) },
+                  xAxis: { type: 'category', data: kpis.data.domains.map((d) => d.domain), axisLabel: { interval: 0 } },
                   yAxis: { type: 'value' },
                   series: [{ type: 'bar', name: 'failing rows', data: kpis.data.domains.map((d) => d.rowsFailed) }],
                 }}

@@ -1,14 +1,31 @@
-import { Badge, Card, Code, Grid, Group, SegmentedControl, Select, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { type CatalogColumn, type CatalogSide, type CatalogTableSummary, catalogApi } from '../api/catalog-api';
+import { profileApi } from '../api/profile-api';
+import { runsApi } from '../api/runs-api';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { ProfileStatsTable } from '../components/ProfileStatsTable';
 import { StatCard } from '../components/StatCard';
 import { useProjectId } from '../hooks/useProjectContext';
+import { useSession } from '../hooks/useSession';
 
 const tableColumns: ColumnDef<CatalogTableSummary, unknown>[] = [
   { header: 'Table', accessorKey: 'name' },
@@ -94,6 +111,21 @@ export function SchemasPage() {
     placeholderData: keepPreviousData,
   });
   const catalog = tables.data?.catalog;
+  const { can } = useSession();
+  const mayProfile = side === 'source' && can('run.read') && can('evidence.download');
+  const runs = useQuery({
+    queryKey: ['runs', projectId, 1, 20],
+    queryFn: () => runsApi.list(projectId, 1, 20),
+    enabled: mayProfile,
+  });
+  const profiledRun = runs.data?.items.find((r) => r.status === 'succeeded') ?? null;
+  const profile = useQuery({
+    queryKey: ['run', profiledRun?.id, 'profile'],
+    queryFn: () => profileApi.profile(profiledRun!.id),
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const tableProfile = table ? profile.data?.get(table) : undefined;
   return (
     <>
       <PageHeader
@@ -179,15 +211,54 @@ export function SchemasPage() {
                 <Title order={3} size="h5" mb="xs">
                   {table}
                 </Title>
-                <ErrorAlert error={columns.error} />
-                <DataTable
-                  label={`Columns of ${table}`}
-                  columns={columnColumns}
-                  rows={columns.data?.items ?? []}
-                  rowId={(c) => `${c.table}.${c.name}`}
-                  paging={{ page: columnPage, pageSize: 500, total: columns.data?.total ?? 0, onPage: setColumnPage }}
-                  height={600}
-                />
+                <Tabs defaultValue="columns">
+                  <Tabs.List mb="xs">
+                    <Tabs.Tab value="columns">Columns</Tabs.Tab>
+                    {mayProfile ? <Tabs.Tab value="profile">Profile statistics</Tabs.Tab> : null}
+                  </Tabs.List>
+                  <Tabs.Panel value="columns">
+                    <ErrorAlert error={columns.error} />
+                    <DataTable
+                      label={`Columns of ${table}`}
+                      columns={columnColumns}
+                      rows={columns.data?.items ?? []}
+                      rowId={(c) => `${c.table}.${c.name}`}
+                      paging={{
+                        page: columnPage,
+                        pageSize: 500,
+                        total: columns.data?.total ?? 0,
+                        onPage: setColumnPage,
+                      }}
+                      height={600}
+                    />
+                  </Tabs.Panel>
+                  {mayProfile ? (
+                    <Tabs.Panel value="profile">
+                      {!profiledRun ? (
+                        <Text size="sm" c="dimmed">
+                          No finished run has profiled the source yet.
+                        </Text>
+                      ) : !profile.data ? (
+                        <Group>
+                          <Text size="sm">
+                            Statistics come from the profile of run {profiledRun.id.slice(0, 8)} (reading it is
+                            audited).
+                          </Text>
+                          <Button size="xs" onClick={() => profile.refetch()} loading={profile.isFetching}>
+                            Load profile statistics
+                          </Button>
+                        </Group>
+                      ) : tableProfile ? (
+                        <ProfileStatsTable profile={tableProfile} />
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {table} was not profiled (no rows in the source).
+                        </Text>
+                      )}
+                      <ErrorAlert error={profile.error} />
+                    </Tabs.Panel>
+                  ) : null}
+                </Tabs>
               </>
             ) : (
               <Text c="dimmed" size="sm">
