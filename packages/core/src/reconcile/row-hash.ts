@@ -7,21 +7,32 @@ export function rowHash(values: readonly string[]): string {
 
 /**
  * An order-independent digest of a bag of row hashes (for per-patient comparison): row count plus the XOR and the
- * sum (mod 2^64) of the hashes' first 64 bits.
+ * sum (mod 2^32) of two 32-bit words of each hash.
  */
 export class BagDigest {
   rows = 0;
-  private xor = 0n;
-  private sum = 0n;
+  private xorHigh = 0;
+  private xorLow = 0;
+  private sumHigh = 0;
+  private sumLow = 0;
 
   add(hash: string): void {
-    const v = BigInt(`0x${hash.slice(0, 16)}`);
+    const high = Number.parseInt(hash.slice(0, 8), 16);
+    const low = Number.parseInt(hash.slice(8, 16), 16);
     this.rows++;
-    this.xor ^= v;
-    this.sum = (this.sum + v) & 0xffff_ffff_ffff_ffffn;
+    this.xorHigh ^= high;
+    this.xorLow ^= low;
+    this.sumHigh = (this.sumHigh + high) >>> 0;
+    this.sumLow = (this.sumLow + low) >>> 0;
   }
 
   equals(other: BagDigest): boolean {
-    return this.rows === other.rows && this.xor === other.xor && this.sum === other.sum;
+    return (
+      this.rows === other.rows &&
+      this.xorHigh === other.xorHigh &&
+      this.xorLow === other.xorLow &&
+      this.sumHigh === other.sumHigh &&
+      this.sumLow === other.sumLow
+    );
   }
 }
