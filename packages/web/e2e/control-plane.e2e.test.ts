@@ -336,6 +336,16 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await browser.screenshot('viewer-refused');
   });
 
+  it('lets anyone manage their own account: a personal API token for scripts', async () => {
+    await openPage(page, 'Settings');
+    await page.getByText('Every platform migration applied, unchanged').waitFor();
+    await page.getByLabel('Token name').fill('nightly rehearsal');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByText('Copy the token now: it is not shown again').waitFor();
+    expect(await page.getByRole('table', { name: 'API tokens' }).textContent()).toContain('nightly rehearsal');
+    await browser.screenshot('settings');
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(browser.pageErrors).toEqual([]);
   });

@@ -61,3 +61,33 @@ export const identityApi = {
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   register: (input: RegistrationInput) => api.post<{ status: 'pending' }>('/api/auth/register', input),
 };
+
+/** A personal API token as listed (the secret is shown once, at creation). */
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The signed-in user's own account: password, API tokens, second factor. */
+export const accountApi = {
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<{ ok: true }>('/api/auth/password', { currentPassword, newPassword }),
+  tokens: () => api.get<ApiToken[]>('/api/auth/tokens'),
+  createToken: (name: string, expiresInDays?: number) =>
+    api.post<{ id: string; name: string; prefix: string; token: string; expiresAt: string | null }>(
+      '/api/auth/tokens',
+      {
+        name,
+        ...(expiresInDays ? { expiresInDays } : {}),
+      },
+    ),
+  revokeToken: (tokenId: string) => api.delete<{ ok: true }>(`/api/auth/tokens/${tokenId}`),
+  totpSetup: () => api.post<{ secret: string; uri: string }>('/api/auth/totp/setup'),
+  totpEnable: (code: string) => api.post<{ ok: true }>('/api/auth/totp/enable', { code }),
+  totpDisable: (password: string) => api.post<{ ok: true }>('/api/auth/totp/disable', { password }),
+};

@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { metaApi } from '../api/meta-api';
+import { AccountCard } from '../components/AccountCard';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { OrganisationCard } from '../components/OrganisationCard';
 import { PageHeader } from '../components/PageHeader';
 import { ProjectSettingsCard } from '../components/ProjectSettingsCard';
 import { useProjectContext } from '../hooks/useProjectContext';
-import { useSession } from '../hooks/useSession';
 
 function Check({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -20,7 +21,6 @@ function Check({ ok, label }: { ok: boolean; label: string }) {
 
 /** Settings: version manifest, connectivity checks, and the signed-in account. */
 export function SettingsPage() {
-  const { user } = useSession();
   const { project } = useProjectContext();
   const version = useQuery({ queryKey: ['meta', 'version'], queryFn: metaApi.version });
   const ready = useQuery({ queryKey: ['meta', 'ready'], queryFn: metaApi.ready, retry: false });
@@ -87,22 +87,8 @@ export function SettingsPage() {
             <ErrorAlert error={ready.error} title="Not ready" />
           )}
         </Card>
-        <Card withBorder>
-          <Title order={3} size="h5" mb="xs">
-            Your account
-          </Title>
-          {user ? (
-            <Stack gap={4}>
-              <Text size="sm">
-                {user.displayName} &lt;{user.email}&gt;
-              </Text>
-              <Text size="sm">Roles: {user.isSuperAdmin ? 'super admin' : user.roles.join(', ')}</Text>
-              <Text size="sm" c="dimmed">
-                Permissions: {user.permissions.join(', ')}
-              </Text>
-            </Stack>
-          ) : null}
-        </Card>
+        <OrganisationCard />
+        <AccountCard />
       </SimpleGrid>
     </>
   );
