@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditEventsTable, PlatformSchema } from '../db/platform-schema.js';
 import type { TenantTx } from '../db/tenant-transaction.js';
 
-/** Explorer filters. `action` matches exactly, or by prefix with a trailing `.*` (`auth.*`). */
+/** Explorer filters. `action` matches exactly, or by prefix with a trailing `*` (`auth.*`, `contract.rows_*`). */
 export const auditFilterSchema = z.object({
   action: z.string().max(100).optional(),
   actor: z.string().max(254).optional(),
@@ -45,7 +45,7 @@ export function auditQuery(
 ): SelectQueryBuilder<PlatformSchema, 'audit_events', object> {
   let q = tx.db.selectFrom('audit_events').where('chain', '=', chain);
   if (f.action !== undefined) {
-    q = f.action.endsWith('.*')
+    q = f.action.endsWith('*')
       ? q.where('action', 'like', `${escapeLike(f.action.slice(0, -1))}%`)
       : q.where('action', '=', f.action);
   }

@@ -117,7 +117,7 @@ await describeEachDialect('contract API', (dialect) => {
     expect(now.reviewedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const again = await bob.post(rows('/decision'), { rows: [row], decision: 'rejected' });
     expect(again.json().error.code).toBe('FERRY_ERR_REVIEW_TRANSITION');
-    const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.*`), 200);
+    const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.rows_*`), 200);
     expect(trail.items.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual([
       'contract.rows_approved bob@contracts.test',
       'contract.rows_reviewed alice@contracts.test',

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresDatabase, type SqlDatabase } from '@ferry/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, type TestDatabase } from '../../testing/test-database.js';
 import { AdvisoryMigrationLock } from './advisory-migration-lock.js';
 import { defaultMigrationsDir, readMigrationFiles } from './migration-files.js';
@@ -24,12 +24,22 @@ async function copyOfMigrations(): Promise<string> {
   return dir;
 }
 
+/** Empties the test schema: each test starts from a database no migration has touched. */
+async function resetSchema(db: SqlDatabase): Promise<void> {
+  const [row] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+  const schema = row!.schema.replaceAll('"', '""');
+  await db.exec(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}";`);
+}
+
 await describeEachDialect('PlatformMigrator', (dialect) => {
   let t: TestDatabase;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await dialect.open();
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await resetSchema(t.db);
+  });
+  afterAll(async () => {
     await t.drop();
   });
 

@@ -8,7 +8,8 @@ import { projectParams } from '../projects/get-project-route.js';
 
 /**
  * GET /api/projects/:projectId/contract: the current contract version's summary (hash, label, lock, counts by
- * status); `?format=json` gives the whole contract and `?format=csv` the review spreadsheet (core's lossless CSV).
+ * status); `?format=json` gives the whole contract and `?format=csv` the review spreadsheet (core's lossless CSV),
+ * both audited as exports.
  */
 export function getContractRoute(app: FerryApp): void {
   app.get(
@@ -23,12 +24,23 @@ export function getContractRoute(app: FerryApp): void {
       config: { access: 'contract.read' },
     },
     async (request, reply) => {
+      const { format } = request.query;
       const { row, contract } = await request.tenant(async (tx) => {
-        await findProject(tx, request.params.projectId);
-        return currentContract(tx, request.params.projectId);
+        const project = await findProject(tx, request.params.projectId);
+        const current = await currentContract(tx, project.id);
+        if (format !== 'summary') {
+          await request.audit(tx, {
+            organisationId: project.organisation_id,
+            action: 'contract.export',
+            targetType: 'contract',
+            targetId: project.id,
+            details: { format, hash: current.row.hash },
+          });
+        }
+        return current;
       });
-      if (request.query.format === 'json') return reply.type('application/json').send(JSON.stringify(contract));
-      if (request.query.format === 'csv') {
+      if (format === 'json') return reply.type('application/json').send(JSON.stringify(contract));
+      if (format === 'csv') {
         reply.header('content-disposition', `attachment; filename="contract-${row.hash.slice(0, 12)}.csv"`);
         return reply.type('text/csv; charset=utf-8').send(formatContractCsv(contract));
       }
