@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
 import { type BrowserSession, launchBrowser } from './support/browser.js';
+import { unlabelledControls } from './support/accessibility.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
 
@@ -66,6 +67,12 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   let browser: BrowserSession;
   let page: Page;
   const state: { projectId?: string } = {};
+  /** Controls without an accessible name, per screenshot taken. */
+  const unlabelled: string[] = [];
+  const screenshot = async (name: string) => {
+    await browser.screenshot(name);
+    for (const control of await unlabelledControls(page)) unlabelled.push(`${name}: ${control}`);
+  };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startFerryServer(), launchBrowser()]);
@@ -87,7 +94,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByLabel(/^Password/).fill('not-the-password-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sign-in failed');
-    await browser.screenshot('login-refused');
+    await screenshot('login-refused');
     await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
     await expect.poll(() => page.url()).toContain('/onboarding');
     expect(await page.getByTestId('user-menu').textContent()).toContain('super admin');
@@ -96,7 +103,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   it('creates an organisation, a workspace and a project on the nhs-pas pack', async () => {
     await page.getByLabel('New organisation name').fill('Northshire Hospitals NHS Trust');
     await page.getByLabel('Code').fill('northshire');
-    await browser.screenshot('onboarding');
+    await screenshot('onboarding');
     await page.getByRole('button', { name: 'Create organisation' }).click();
     await page.getByLabel('New workspace name').fill('PAS replacement');
     await page.getByRole('button', { name: 'Create workspace' }).click();
@@ -110,7 +117,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       .poll(() => page.locator('input[aria-label="Organisation"]').inputValue())
       .toBe('Northshire Hospitals NHS Trust');
     await expect.poll(() => page.locator('input[aria-label="Project"]').inputValue()).toBe('PAS rehearsal 1 (nhs-pas)');
-    await browser.screenshot('project-created');
+    await screenshot('project-created');
   });
 
   it('browses the source and target schemas', async () => {
@@ -123,7 +130,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       .getByText('PK')
       .first()
       .waitFor();
-    await browser.screenshot('schemas');
+    await screenshot('schemas');
   });
 
   it('runs the lifecycle on a small cohort and watches it finish', async () => {
@@ -134,12 +141,12 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await expect
       .poll(() => page.locator('[data-testid^="stage-"][data-state="Success"]').count(), { timeout: 60_000 })
       .toBeGreaterThan(0);
-    await browser.screenshot('lifecycle-running');
+    await screenshot('lifecycle-running');
     const finished = page.getByTestId('run-finished');
     await finished.waitFor({ timeout: 120_000 });
     expect(await finished.textContent()).toMatch(/Run succeeded: (PASS|FAIL)/);
     expect(await page.locator('[data-testid^="stage-"][data-state="Success"]').count()).toBe(8);
-    await browser.screenshot('lifecycle-finished');
+    await screenshot('lifecycle-finished');
   });
 
   it('reads the gate result and downloads the evidence package', async () => {
@@ -148,7 +155,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await gate.waitFor();
     expect(await gate.textContent()).toMatch(/Gate \(development\)(PASS|FAIL)/);
     await page.getByRole('table', { name: 'Artefacts' }).getByText('gate_report.json').first().waitFor();
-    await browser.screenshot('run-detail-gate');
+    await screenshot('run-detail-gate');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download evidence package' }).click(),
@@ -158,7 +165,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
     await openPage(page, 'Runs');
     await page.getByRole('table', { name: 'Runs' }).getByText('succeeded').waitFor();
-    await browser.screenshot('runs');
+    await screenshot('runs');
   });
 
   it('explores quality issues: grouped by check, drilled down to keys', async () => {
@@ -178,7 +185,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
         { message: `every issue row is of ${check}` },
       )
       .toBe(true);
-    await browser.screenshot('quality');
+    await screenshot('quality');
   });
 
   it('shows the profile of the source and the migration health on the dashboard', async () => {
@@ -194,13 +201,13 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await profile.waitFor();
     // NHS numbers identify people: their values are never shown.
     expect(await profile.getByRole('row', { name: /^NHS_NO / }).textContent()).toContain('withheld (identifier)');
-    await browser.screenshot('schemas-profile');
+    await screenshot('schemas-profile');
 
     await openPage(page, 'Dashboard');
     await page.getByRole('heading', { name: /^Load counts/ }).waitFor();
     await page.getByRole('heading', { name: 'Quality and gate' }).waitFor();
     await page.getByRole('table', { name: 'Last runs' }).waitFor();
-    await browser.screenshot('dashboard');
+    await screenshot('dashboard');
   });
 
   it('uploads a markdown document and reads it rendered safely', async () => {
@@ -218,7 +225,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await article.getByRole('heading', { name: 'Cutover plan' }).waitFor();
     expect(await article.locator('script, [onerror]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
-    await browser.screenshot('documents');
+    await screenshot('documents');
   });
 
   it('refuses to let the author approve their own mapping change, and a second person bulk-approves it', async () => {
@@ -237,7 +244,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByText(`${matching} row(s) reviewed`).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText(/another person must approve or reject them/).waitFor();
-    await browser.screenshot('mappings-separation-of-duties');
+    await screenshot('mappings-separation-of-duties');
 
     await openPage(page, 'Users');
     await page.getByRole('button', { name: 'Create user' }).click();
@@ -260,12 +267,12 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByText(/^All \d+ matching$/).click();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText(`${matching} row(s) approved`).waitFor();
-    await browser.screenshot('mappings-bulk-approved');
+    await screenshot('mappings-bulk-approved');
 
     await page.getByRole('tab', { name: 'Versions and diff' }).click();
     await page.getByRole('radio', { name: 'Diff from version 1', exact: true }).check();
     await page.getByRole('table', { name: 'Changed rows' }).getByText('reviewer').first().waitFor();
-    await browser.screenshot('mappings-diff');
+    await screenshot('mappings-diff');
     await signOut(page);
     await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
   });
@@ -276,15 +283,15 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByLabel('Email').fill(viewer.email);
     await page.getByLabel(/^Password/).fill(viewer.password);
     await page.getByLabel('Organisation code').fill('northshire');
-    await browser.screenshot('register');
+    await screenshot('register');
     await page.getByRole('button', { name: 'Request access' }).click();
     await page.getByText('Pending approval').waitFor();
-    await browser.screenshot('register-pending');
+    await screenshot('register-pending');
 
     await page.goto(`${server.url}/admin/registrations`);
     const row = page.getByTestId(`registration-${viewer.email}`);
     await row.waitFor();
-    await browser.screenshot('registrations');
+    await screenshot('registrations');
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => row.count()).toBe(0);
 
@@ -292,7 +299,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     const user = page.getByTestId(`user-${viewer.email}`);
     await user.waitFor();
     expect(await user.textContent()).toContain('viewer');
-    await browser.screenshot('users');
+    await screenshot('users');
   });
 
   it('shows and exports the audit trail of those changes', async () => {
@@ -300,7 +307,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByRole('table', { name: 'Audit events' }).getByText('registration.approve').waitFor();
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByText('The chain is intact').waitFor();
-    await browser.screenshot('audit');
+    await screenshot('audit');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
@@ -319,7 +326,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     expect(
       await page.getByRole('checkbox', { name: 'mapping_analyst has contract.approve', exact: true }).isChecked(),
     ).toBe(true);
-    await browser.screenshot('roles');
+    await screenshot('roles');
   });
 
   it('does not offer a viewer what a viewer may not do, and the server refuses it anyway', async () => {
@@ -333,7 +340,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.goto(`${server.url}/admin/registrations`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('users.manage');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-    await browser.screenshot('viewer-refused');
+    await screenshot('viewer-refused');
   });
 
   it('lets anyone manage their own account: a personal API token for scripts', async () => {
@@ -343,10 +350,25 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('Copy the token now: it is not shown again').waitFor();
     expect(await page.getByRole('table', { name: 'API tokens' }).textContent()).toContain('nightly rehearsal');
-    await browser.screenshot('settings');
+    await screenshot('settings');
   });
 
-  it('raised no uncaught error in the page', () => {
+  it('raised no uncaught error in the page, and every control it showed had an accessible name', () => {
     expect(browser.pageErrors).toEqual([]);
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('is usable from the keyboard: a skip link first, then the sidebar, with a visible focus ring', async () => {
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).focus();
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard$/);
   });
 });

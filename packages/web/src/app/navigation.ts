@@ -25,7 +25,6 @@ export const navigation: NavGroup[] = [
       { label: 'Schemas', path: 'schemas', scope: 'project', permission: 'catalog.read' },
       { label: 'ERD', path: 'erd', scope: 'project', permission: 'catalog.read' },
       { label: 'Mappings', path: 'mappings', scope: 'project', permission: 'contract.read' },
-      { label: 'Crosswalks', path: 'crosswalks', scope: 'project', permission: 'crosswalk.read' },
     ],
   },
   {
@@ -34,7 +33,6 @@ export const navigation: NavGroup[] = [
       { label: 'Lifecycle', path: 'lifecycle', scope: 'project', permission: 'run.read' },
       { label: 'Runs', path: 'runs', scope: 'project', permission: 'run.read' },
       { label: 'Quality', path: 'quality', scope: 'project', permission: 'run.read' },
-      { label: 'Connectors', path: 'connectors', scope: 'project', permission: 'project.read' },
     ],
   },
   {

@@ -98,6 +98,7 @@ function Tokens() {
           color="yellow"
           title="Copy the token now: it is not shown again"
           withCloseButton
+          closeButtonLabel="Dismiss"
           onClose={() => setCreated(null)}
         >
           <Group gap="xs">

@@ -17,6 +17,7 @@ export function useNotifyingMutation<TInput, TResult>(
     mutationFn: fn,
     onSuccess: async (result, input) => {
       notifications.show({
+        closeButtonProps: { 'aria-label': 'Close notification' },
         color: 'green',
         title: 'Done',
         message: typeof options.success === 'function' ? options.success(result, input) : options.success,
@@ -25,6 +26,7 @@ export function useNotifyingMutation<TInput, TResult>(
     },
     onError: (error) => {
       notifications.show({
+        closeButtonProps: { 'aria-label': 'Close notification' },
         color: 'red',
         title: 'Not done',
         message: error instanceof Error ? error.message : String(error),

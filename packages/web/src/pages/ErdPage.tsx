@@ -228,6 +228,7 @@ export function ErdPage() {
           color="ferry"
           mb="sm"
           withCloseButton
+          closeButtonLabel="Dismiss"
           onClose={() => setSelectedEdge(null)}
           title={`${selectedEdge.from}.${selectedEdge.fromColumn} → ${selectedEdge.to}.${selectedEdge.toColumn}`}
         >
