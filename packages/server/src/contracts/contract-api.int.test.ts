@@ -183,6 +183,31 @@ await describeEachDialect('contract API', (dialect) => {
     expect(refused.json().error.code).toBe('FERRY_ERR_CONTRACT_LOCKED');
   });
 
+  it('versions crosswalks the same way: another person approves what one marked reviewed', async () => {
+    const list = expectStatus(await alice.get(`/api/projects/${projectId}/crosswalks?codeType=gender`), 200);
+    expect(list).toMatchObject({ total: 2, codeTypes: ['gender'] });
+    expect(list.items.map((e: { sourceCode: string; status: string }) => `${e.sourceCode}:${e.status}`)).toEqual([
+      'M:approved',
+      'F:approved',
+    ]);
+    const path = `/api/projects/${projectId}/crosswalks/review`;
+    expectStatus(await alice.post(path, { filter: { codeType: 'gender', sourceCode: 'F' }, status: 'draft' }), 200);
+    const reviewed = expectStatus(
+      await alice.post(path, { filter: { codeType: 'gender', status: 'draft' }, status: 'reviewed' }),
+      200,
+    );
+    expect(reviewed.changed).toBe(1);
+    expect((await alice.post(path, { filter: { status: 'reviewed' }, status: 'approved' })).json().error.code).toBe(
+      'FERRY_ERR_SEPARATION_OF_DUTIES',
+    );
+    expect(
+      expectStatus(await bob.post(path, { filter: { status: 'reviewed' }, status: 'approved' }), 200),
+    ).toMatchObject({ changed: 1, previousHash: reviewed.hash });
+    const [f] = expectStatus(await alice.get(`/api/projects/${projectId}/crosswalks?sourceCode=F`), 200).items;
+    expect(f).toMatchObject({ status: 'approved', reviewer: 'bob@contracts.test' });
+    expect((await org.admin.post(path, { filter: {}, status: 'draft' })).statusCode).toBe(403);
+  });
+
   it('pages and searches the pack catalogs', async () => {
     const tables = expectStatus(await alice.get(`/api/projects/${projectId}/catalogs/source/tables?q=rcvd`), 200);
     expect(tables).toMatchObject({

@@ -164,6 +164,8 @@ export interface RunsTable {
   source: Json<Record<string, unknown>>;
   from_stage: string | null;
   contract_hash: string;
+  /** null for runs started before crosswalks were versioned per project: they use the pack's. */
+  crosswalk_hash: string | null;
   current_stage: string | null;
   error: string | null;
   cancel_requested: Generated<boolean>;
@@ -195,6 +197,29 @@ export interface DocumentsTable {
   uploaded_at: TimestampDefault;
 }
 
+/** One crosswalk entry a version changed. */
+export interface CrosswalkEntryChange {
+  codeType: string;
+  sourceCode: string;
+  kind: 'status';
+  status: string;
+}
+
+export interface CrosswalkVersionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  seq: number;
+  hash: string;
+  parent_hash: string | null;
+  content: Json<unknown>;
+  changes: Json<CrosswalkEntryChange[]>;
+  message: string | null;
+  created_by: string | null;
+  created_by_email: string;
+  created_at: TimestampDefault;
+}
+
 /** The platform schema as Kysely sees it (see `migrations/`). */
 export interface PlatformSchema {
   organisations: OrganisationsTable;
@@ -211,4 +236,5 @@ export interface PlatformSchema {
   runs: RunsTable;
   gate_decisions: GateDecisionsTable;
   documents: DocumentsTable;
+  crosswalk_versions: CrosswalkVersionsTable;
 }

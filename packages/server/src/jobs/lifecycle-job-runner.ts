@@ -2,6 +2,7 @@ import type { SqlDatabase } from '@ferry/core';
 import { FerryError, type LifecycleSource, type LifecycleStage, type Pack, runLifecycle } from '@ferry/core';
 import { appendAuditEvent } from '../audit/audit-writer.js';
 import { contractVersion } from '../contracts/project-contract-store.js';
+import { crosswalkVersion } from '../crosswalks/project-crosswalk-store.js';
 import { type TenantScope, tenantTransaction } from '../db/tenant-transaction.js';
 import { serverVersion } from '../meta/version-manifest.js';
 import { packNamed } from '../packs/pack-registry.js';
@@ -114,20 +115,27 @@ export class LifecycleJobRunner {
         .where('id', '=', run.project_id)
         .executeTakeFirstOrThrow();
       const { contract } = await contractVersion(tx, project.id, run.contract_hash);
+      const crosswalks = run.crosswalk_hash
+        ? (await crosswalkVersion(tx, project.id, run.crosswalk_hash)).set
+        : undefined;
       await tx.db.updateTable('runs').set({ status: 'running', started_at: now() }).where('id', '=', run.id).execute();
-      return { cancelled: false as const, run, project, contract };
+      return { cancelled: false as const, run, project, contract, crosswalks };
     });
     if (!prepared) return;
     if (prepared.cancelled) return this.finish(job, 'cancelled', null);
     events.publish(job.runId, { type: 'run-status', status: 'running' });
-    const { run, project, contract } = prepared;
+    const { run, project, contract, crosswalks } = prepared;
     const store = projectRunStore(dataDir, project.id);
     let stageWrites = Promise.resolve();
     try {
       const pack = packNamed(this.ctx.packs, project.pack);
       const settings = projectSettingsSchema.parse(project.settings ?? {});
       const result = await runLifecycle({
-        pack: { ...pack, contract: async () => contract },
+        pack: {
+          ...pack,
+          contract: async () => contract,
+          ...(crosswalks ? { crosswalks: async () => crosswalks } : {}),
+        },
         source: run.source as LifecycleSource,
         releaseProfile: run.release_profile as never,
         target: projectTarget(dataDir, project.id, settings),

@@ -215,6 +215,29 @@ await describeEachDialect('runs API', (dialect) => {
     expect((await etl.post(`/api/runs/${queued.id}/cancel`)).statusCode).toBe(409);
   });
 
+  it("loads with the project's current crosswalks: an entry reopened to draft no longer translates", async () => {
+    const analyst = await member('analyst', 'mapping_analyst');
+    expectStatus(
+      await analyst.post(`/api/projects/${projectId}/crosswalks/review`, {
+        filter: { codeType: 'gender', sourceCode: 'F' },
+        status: 'draft',
+      }),
+      200,
+    );
+    const run = expectStatus(
+      await etl.post(`/api/projects/${projectId}/runs`, {
+        releaseProfile: 'development',
+        source: { kind: 'generated', patients: 6, seed: 1, defects: 'none' },
+      }),
+      202,
+    );
+    expect(run.crosswalkHash).not.toBeNull();
+    await t.app.platform.jobs.whenIdle();
+    const after = expectStatus(await viewer.get(`/api/runs/${run.id}`), 200);
+    // Patients 2 and 4 are F: with F in draft their sex is a crosswalk miss; they and their referrals are rejected.
+    expect(after.record.summary).toMatchObject({ sourceRows: 12, rejectedRows: 4 });
+  });
+
   it('refuses a cutover_ready run of an unlocked contract, and bad run requests', async () => {
     const cutoverRun = await etl.post(`/api/projects/${projectId}/runs`, {
       releaseProfile: 'cutover_ready',

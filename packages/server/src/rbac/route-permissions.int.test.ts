@@ -65,6 +65,8 @@ const reviewedAccess = [
   'POST /api/projects/:projectId/contract/lock contract.approve',
   'GET /api/projects/:projectId/contract/versions contract.read',
   'GET /api/projects/:projectId/contract/diff contract.read',
+  'GET /api/projects/:projectId/crosswalks crosswalk.read',
+  'POST /api/projects/:projectId/crosswalks/review crosswalk.edit',
   'POST /api/projects/:projectId/runs lifecycle.run',
   'GET /api/projects/:projectId/runs run.read',
   'GET /api/runs/:runId run.read',

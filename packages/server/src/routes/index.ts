@@ -23,6 +23,8 @@ import { listContractRowsRoute } from './contract/list-contract-rows-route.js';
 import { listContractVersionsRoute } from './contract/list-contract-versions-route.js';
 import { lockContractRoute } from './contract/lock-contract-route.js';
 import { reviewContractRowsRoute } from './contract/review-contract-rows-route.js';
+import { listCrosswalkEntriesRoute } from './crosswalks/list-crosswalk-entries-route.js';
+import { reviewCrosswalkEntriesRoute } from './crosswalks/review-crosswalk-entries-route.js';
 import { deleteDocumentRoute } from './documents/delete-document-route.js';
 import { downloadDocumentRoute } from './documents/download-document-route.js';
 import { listDocumentsRoute } from './documents/list-documents-route.js';
@@ -120,6 +122,8 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   lockContractRoute,
   listContractVersionsRoute,
   diffContractRoute,
+  listCrosswalkEntriesRoute,
+  reviewCrosswalkEntriesRoute,
   startRunRoute,
   listRunsRoute,
   getRunRoute,

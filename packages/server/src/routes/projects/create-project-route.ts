@@ -2,6 +2,7 @@ import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { saveContractVersion } from '../../contracts/project-contract-store.js';
+import { saveCrosswalkVersion } from '../../crosswalks/project-crosswalk-store.js';
 import { packNamed } from '../../packs/pack-registry.js';
 import { projectSchema, projectView } from '../../tenancy/project-view.js';
 import { idSchema } from '../schemas.js';
@@ -10,7 +11,7 @@ const body = z.object({ name: z.string().trim().min(1).max(200), pack: z.string(
 
 /**
  * POST /api/workspaces/:workspaceId/projects: a migration project using one of the server's packs; the pack's reviewed
- * contract becomes the project's first contract version.
+ * contract and its crosswalks become the project's first contract and crosswalk versions.
  */
 export function createProjectRoute(app: FerryApp): void {
   app.post(
@@ -50,13 +51,18 @@ export function createProjectRoute(app: FerryApp): void {
           changes: [],
           message: `imported from pack ${pack.name}`,
         });
+        const crosswalks = await saveCrosswalkVersion(tx, created, await pack.crosswalks(), {
+          by: { userId: request.principal!.userId, email: request.principal!.email },
+          changes: [],
+          message: `imported from pack ${pack.name}`,
+        });
         await request.audit(tx, {
           organisationId: created.organisation_id,
           action: 'project.create',
           targetType: 'project',
           targetId: created.id,
           after: created,
-          details: { pack: pack.name, contractHash: version.row.hash },
+          details: { pack: pack.name, contractHash: version.row.hash, crosswalkHash: crosswalks.hash },
         });
         return created;
       });

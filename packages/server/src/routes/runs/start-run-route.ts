@@ -2,6 +2,7 @@ import { assertLockedForCutover, defectLevels, FerryError, lifecycleStages, rele
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { currentContract } from '../../contracts/project-contract-store.js';
+import { currentCrosswalks } from '../../crosswalks/project-crosswalk-store.js';
 import { runSchema, runView } from '../../jobs/run-view.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
@@ -53,6 +54,7 @@ export function startRunRoute(app: FerryApp): void {
       const run = await request.tenant(async (tx) => {
         const project = await findProject(tx, request.params.projectId);
         const { row, contract } = await currentContract(tx, project.id);
+        const crosswalks = await currentCrosswalks(tx, project.id);
         assertLockedForCutover(contract, releaseProfile);
         if (fromStage) {
           const previous = await tx.db
@@ -75,6 +77,7 @@ export function startRunRoute(app: FerryApp): void {
             source: JSON.stringify(source ?? { kind: 'reused' }),
             from_stage: fromStage ?? null,
             contract_hash: row.hash,
+            crosswalk_hash: crosswalks.hash,
             started_by: request.principal!.userId,
             created_at: app.platform.now(),
           })
@@ -85,7 +88,13 @@ export function startRunRoute(app: FerryApp): void {
           action: 'run.start',
           targetType: 'run',
           targetId: created.id,
-          details: { projectId: project.id, releaseProfile, fromStage: fromStage ?? null, contractHash: row.hash },
+          details: {
+            projectId: project.id,
+            releaseProfile,
+            fromStage: fromStage ?? null,
+            contractHash: row.hash,
+            crosswalkHash: crosswalks.hash,
+          },
         });
         return created;
       });
