@@ -237,6 +237,14 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByLabel('Target table').fill('LOAD_PMI');
     await expect.poll(matchingCount).toBeLessThan(everything);
     const matching = await matchingCount();
+    // A row opens with its full detail and what the map stage suggested, with confidence and reason.
+    await page.getByRole('table', { name: 'Contract rows' }).getByRole('cell', { name: 'NHS_NUMBER', exact: true }).click();
+    await page.getByRole('button', { name: /^Show the suggestion of run/ }).click();
+    const suggested = page.getByRole('table', { name: 'Suggested source columns' });
+    await suggested.getByRole('row').nth(1).waitFor();
+    expect(await suggested.getByRole('row').nth(1).textContent()).toMatch(/PATIENT\.\w+0\.\d\d|PATIENT\.\w+1\.00/);
+    await screenshot('mappings-row-suggestion');
+    await page.keyboard.press('Escape');
     await page.getByText(/^All \d+ matching$/).click();
     await page.getByRole('button', { name: 'Reopen to draft' }).click();
     await page.getByText(`${matching} row(s) draft`).waitFor();

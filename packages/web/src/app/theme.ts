@@ -25,5 +25,9 @@ export const theme = createTheme({
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif' },
   components: {
     Table: { defaultProps: { striped: true, highlightOnHover: true, verticalSpacing: 4, fz: 'sm' } },
+    // Light alerts keep their tint as a background; their titles stay near-black for contrast.
+    Alert: {
+      styles: { title: { color: 'var(--mantine-color-black)' }, message: { color: 'var(--mantine-color-black)' } },
+    },
   },
 });

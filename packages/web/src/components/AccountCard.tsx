@@ -133,7 +133,7 @@ function Tokens() {
               </Table.Td>
               <Table.Td>
                 {t.revokedAt ? null : (
-                  <Button size="compact-xs" color="red.8" variant="subtle" onClick={() => revoke.mutate(t.id)}>
+                  <Button size="compact-xs" color="red.9" variant="subtle" onClick={() => revoke.mutate(t.id)}>
                     Revoke
                   </Button>
                 )}

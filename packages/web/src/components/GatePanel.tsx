@@ -48,9 +48,9 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
       <SimpleGrid cols={3} mb="sm">
         <StatCard label="Pass" value={r.summary.pass} color="green.9" />
         <StatCard label="Warn" value={r.summary.warn} />
-        <StatCard label="Fail" value={r.summary.fail} color="red.8" />
+        <StatCard label="Fail" value={r.summary.fail} color="red.9" />
         <StatCard label="Not run" value={r.summary.notRun} />
-        <StatCard label="Blocking" value={r.summary.blocking} color={r.summary.blocking ? 'red.8' : undefined} />
+        <StatCard label="Blocking" value={r.summary.blocking} color={r.summary.blocking ? 'red.9' : undefined} />
         <StatCard label="Warnings" value={r.summary.warnings} />
       </SimpleGrid>
       {r.blocking.length ? (
@@ -58,7 +58,7 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
           <List size="sm">
             {r.blocking.slice(0, 50).map((f) => (
               <List.Item key={`${f.code}-${f.checkId ?? ''}-${f.message}`}>
-                <Badge size="xs" variant="outline" color="red.8" mr={6}>
+                <Badge size="xs" variant="outline" color="red.9" mr={6}>
                   {f.code}
                 </Badge>
                 {f.message}
@@ -113,12 +113,12 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
             <Button color="green.9" disabled={!passed} loading={decide.isPending} onClick={() => decide.mutate('go')}>
               Go
             </Button>
-            <Button color="red.8" loading={decide.isPending} onClick={() => decide.mutate('no_go')}>
+            <Button color="red.9" loading={decide.isPending} onClick={() => decide.mutate('no_go')}>
               No go
             </Button>
             <Button
               variant="outline"
-              color="red.8"
+              color="red.9"
               loading={decide.isPending}
               onClick={() => decide.mutate('rollback')}
             >

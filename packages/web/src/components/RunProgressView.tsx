@@ -7,7 +7,7 @@ const stateColour: Record<string, string> = {
   running: 'ferry.7',
   Success: 'green.9',
   Reused: 'teal.9',
-  Error: 'red.8',
+  Error: 'red.9',
 };
 
 /** Each lifecycle stage of a run with its live state, progress bar and time. */

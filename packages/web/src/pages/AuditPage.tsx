@@ -139,7 +139,13 @@ function Explorer({ orgId }: { orgId: string }) {
         }}
         empty="No event matches"
       />
-      <Modal opened={Boolean(open)} onClose={() => setOpen(null)} title={`Audit event #${open?.seq ?? ''}`} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={Boolean(open)}
+        onClose={() => setOpen(null)}
+        title={`Audit event #${open?.seq ?? ''}`}
+        size="lg"
+      >
         {open ? <Code block>{JSON.stringify(open, null, 2)}</Code> : null}
         <Group justify="flex-end" mt="sm">
           <Anchor size="sm" onClick={() => setOpen(null)} component="button">

@@ -89,7 +89,7 @@ export function DocumentsPage() {
                       {mayWrite ? (
                         <Button
                           size="compact-xs"
-                          color="red.8"
+                          color="red.9"
                           variant="subtle"
                           onClick={() => remove.mutate(d)}
                           aria-label={`Delete ${d.fileName}`}

@@ -167,7 +167,7 @@ export function LifecyclePage() {
                     Open run
                   </Anchor>
                   {mayRun && running ? (
-                    <Button size="xs" color="red.8" variant="outline" onClick={() => cancel.mutate(followed)}>
+                    <Button size="xs" color="red.9" variant="outline" onClick={() => cancel.mutate(followed)}>
                       Cancel
                     </Button>
                   ) : null}

@@ -223,6 +223,7 @@ function Workbench({ projectId }: { projectId: string }) {
         empty="No row matches the filter"
       />
       <ContractRowDrawer
+        projectId={projectId}
         row={open}
         onClose={() => setOpen(null)}
         canEdit={canEdit}

@@ -101,14 +101,14 @@ export function QualityPage() {
           <StatCard
             label="Failing rows"
             value={t.rowsFailed.toLocaleString('en-GB')}
-            color={t.rowsFailed ? 'red.8' : undefined}
+            color={t.rowsFailed ? 'red.9' : undefined}
           />
           <StatCard label="Checks run" value={t.checksRun} hint={`${t.checksNotRun} not run`} />
           <StatCard label="Checks with failures" value={t.checksWithFailures} />
           <StatCard
             label="Error checks failing"
             value={t.errorChecksWithFailures}
-            color={t.errorChecksWithFailures ? 'red.8' : undefined}
+            color={t.errorChecksWithFailures ? 'red.9' : undefined}
           />
         </SimpleGrid>
       ) : null}

@@ -60,7 +60,7 @@ function PendingRow({ orgId, registration }: { orgId: string; registration: Regi
           </Button>
           <Button
             size="compact-sm"
-            color="red.8"
+            color="red.9"
             variant="outline"
             onClick={() => reject.mutate(undefined)}
             loading={reject.isPending}

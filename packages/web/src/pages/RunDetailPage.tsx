@@ -72,7 +72,7 @@ export function RunDetailPage() {
                   <StatCard
                     label="Rejected"
                     value={record.summary.rejectedRows.toLocaleString('en-GB')}
-                    color={record.summary.rejectedRows ? 'red.8' : undefined}
+                    color={record.summary.rejectedRows ? 'red.9' : undefined}
                   />
                   <StatCard label="Out of scope" value={record.summary.outOfScopeRows.toLocaleString('en-GB')} />
                   <StatCard label="Issues" value={record.summary.issues.toLocaleString('en-GB')} />

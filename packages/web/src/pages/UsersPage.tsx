@@ -154,7 +154,7 @@ function UsersTable({ orgId }: { orgId: string }) {
                 <RoleBadges roles={u.roles} />
               </Table.Td>
               <Table.Td>
-                <Badge color={u.status === 'active' ? 'green.8' : 'red.8'} variant="filled" size="sm">
+                <Badge color={u.status === 'active' ? 'green.8' : 'red.9'} variant="filled" size="sm">
                   {u.status}
                 </Badge>
               </Table.Td>
@@ -190,10 +190,15 @@ function UsersTable({ orgId }: { orgId: string }) {
           No user matches.
         </Text>
       ) : null}
-      <Modal opened={Boolean(editing)} onClose={() => setEditing(null)} title="Edit roles">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={Boolean(editing)}
+        onClose={() => setEditing(null)}
+        title="Edit roles"
+      >
         {editing ? <RolesEditor orgId={orgId} user={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
-      <Modal opened={creating} onClose={closeCreate} title="Create user">
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={creating} onClose={closeCreate} title="Create user">
         <CreateUserForm orgId={orgId} onDone={closeCreate} />
       </Modal>
     </>

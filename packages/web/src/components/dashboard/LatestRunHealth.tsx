@@ -89,14 +89,14 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
             <StatCard
               label="Failing rows"
               value={t.rowsFailed.toLocaleString('en-GB')}
-              color={t.rowsFailed ? 'red.8' : undefined}
+              color={t.rowsFailed ? 'red.9' : undefined}
             />
           ) : null}
           {g ? (
             <StatCard
               label="Blocking"
               value={g.report.summary.blocking}
-              color={g.report.summary.blocking ? 'red.8' : undefined}
+              color={g.report.summary.blocking ? 'red.9' : undefined}
             />
           ) : null}
           {g ? (

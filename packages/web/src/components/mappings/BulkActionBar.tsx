@@ -52,7 +52,7 @@ export function BulkActionBar({
             ]}
           />
           {locked ? (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               This contract version is locked: its rows cannot change.
             </Text>
           ) : null}
@@ -75,7 +75,7 @@ export function BulkActionBar({
               </Button>
               <Button
                 size="xs"
-                color="red.8"
+                color="red.9"
                 variant="outline"
                 disabled={disabled}
                 onClick={() => onAction('rejected')}

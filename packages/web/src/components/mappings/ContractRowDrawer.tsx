@@ -2,6 +2,7 @@ import { Button, Code, Drawer, Group, Stack, Table, Text, TextInput } from '@man
 import { useEffect, useState } from 'react';
 import type { ContractRow } from '../../api/contract-api';
 import { StatusBadge } from '../StatusBadge';
+import { SuggestionPanel } from './SuggestionPanel';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -17,6 +18,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
  * approved row to draft on the server).
  */
 export function ContractRowDrawer({
+  projectId,
   row,
   onClose,
   canEdit,
@@ -24,6 +26,7 @@ export function ContractRowDrawer({
   busy,
   onSave,
 }: {
+  projectId: string;
   row: ContractRow | null;
   onClose: () => void;
   canEdit: boolean;
@@ -45,6 +48,7 @@ export function ContractRowDrawer({
   const changedOwner = row && owner.trim() !== (row.owner ?? '') && owner.trim() !== '';
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={Boolean(row)}
       onClose={onClose}
       position="right"
@@ -87,6 +91,7 @@ export function ContractRowDrawer({
               </Field>
             </Table.Tbody>
           </Table>
+          <SuggestionPanel projectId={projectId} row={row} />
           {canEdit ? (
             <Stack gap="xs">
               <TextInput
