@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
-import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { unlabelledControls } from './support/accessibility.js';
+import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
 
@@ -238,7 +238,10 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await expect.poll(matchingCount).toBeLessThan(everything);
     const matching = await matchingCount();
     // A row opens with its full detail and what the map stage suggested, with confidence and reason.
-    await page.getByRole('table', { name: 'Contract rows' }).getByRole('cell', { name: 'NHS_NUMBER', exact: true }).click();
+    await page
+      .getByRole('table', { name: 'Contract rows' })
+      .getByRole('cell', { name: 'NHS_NUMBER', exact: true })
+      .click();
     await page.getByRole('button', { name: /^Show the suggestion of run/ }).click();
     const suggested = page.getByRole('table', { name: 'Suggested source columns' });
     await suggested.getByRole('row').nth(1).waitFor();

@@ -9,8 +9,9 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
     const named = (el: Element): boolean => {
       if (el.getAttribute('aria-label')?.trim()) return true;
       const by = el.getAttribute('aria-labelledby');
-      if (by && by.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) return true;
-      if ((el as HTMLInputElement).labels?.length) return [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim());
+      if (by?.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) return true;
+      if ((el as HTMLInputElement).labels?.length)
+        return [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim());
       if (el.getAttribute('title')?.trim()) return true;
       return Boolean(el.textContent?.trim()) && el.tagName !== 'INPUT';
     };
@@ -24,6 +25,9 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
     );
     return [...controls]
       .filter((el) => visible(el) && !el.closest('[aria-hidden=true]') && !named(el))
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+      );
   });
 }
