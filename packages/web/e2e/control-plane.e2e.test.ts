@@ -228,6 +228,24 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await screenshot('documents');
   });
 
+  it('reviews a crosswalk entry; its reviewer cannot also approve it', async () => {
+    await openPage(page, 'Crosswalks');
+    await choose(page, 'Code type', 'gender');
+    await page.getByLabel('Local code').fill('U');
+    const table = page.getByRole('table', { name: 'Crosswalk entries' });
+    await expect
+      .poll(async () => (await table.getByRole('row').allTextContents()).slice(1))
+      .toEqual([expect.stringMatching(/^genderUUnknownXNot knownequivalentapproved/)]);
+    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    await page.getByText(/^1 entry draft; crosswalk version/).waitFor();
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await page.getByText(/^1 entry reviewed; crosswalk version/).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/another person must approve or reject them/).waitFor();
+    expect(await table.textContent()).toContain('reviewed');
+    await screenshot('crosswalks');
+  });
+
   it('refuses to let the author approve their own mapping change, and a second person bulk-approves it', async () => {
     await openPage(page, 'Mappings');
     const matchingLabel = page.getByText(/^All \d+ matching$/);

@@ -41,6 +41,10 @@ export const router = createBrowserRouter([
           { path: 'mappings', element: <MappingsPage /> },
           { path: 'schemas', element: <SchemasPage /> },
           {
+            path: 'crosswalks',
+            lazy: async () => ({ Component: (await import('../pages/CrosswalksPage')).CrosswalksPage }),
+          },
+          {
             path: 'lifecycle',
             lazy: async () => ({ Component: (await import('../pages/LifecyclePage')).LifecyclePage }),
           },
