@@ -1,5 +1,4 @@
 import { runRecordSchema } from '@ferry/core';
-import type { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { projectRunStore } from '../../jobs/project-run-paths.js';
 import { findRun, runSchema, runView } from '../../jobs/run-view.js';
@@ -25,7 +24,7 @@ export function getRunRoute(app: FerryApp): void {
             .load(run.lifecycle_run_id)
             .catch(() => null)
         : null;
-      return { ...runView(run), record } satisfies z.infer<typeof runSchema> & { record: unknown };
+      return { ...runView(run), record };
     },
   );
 }
