@@ -16,6 +16,11 @@ const reviewer = {
   email: 'cara.reviewer@northshire.example',
   password: 'Heron-Copper-Violet-Ridge-3',
 };
+const cutoverManager = {
+  name: 'Colin Cutover',
+  email: 'colin.cutover@northshire.example',
+  password: 'Granite-Osprey-Lantern-9',
+};
 const viewer = { name: 'Rita Viewer', email: 'rita.viewer@northshire.example', password: 'Kestrel-Meadow-Lantern-7' };
 
 async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
@@ -66,7 +71,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   let server: FerryServer;
   let browser: BrowserSession;
   let page: Page;
-  const state: { projectId?: string } = {};
+  const state: { projectId?: string; runId?: string } = {};
   /** Controls without an accessible name, per screenshot taken. */
   const unlabelled: string[] = [];
   const screenshot = async (name: string) => {
@@ -153,6 +158,10 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByRole('link', { name: 'Open run' }).click();
     const gate = page.getByTestId('gate-panel');
     await gate.waitFor();
+    state.runId = /\/runs\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    // Whoever started the run does not decide its gate.
+    await gate.getByRole('button', { name: 'No go' }).click();
+    await page.getByText('You started this run; another person must decide its gate').waitFor();
     expect(await gate.textContent()).toMatch(/Gate \(development\)(PASS|FAIL)/);
     await page.getByRole('table', { name: 'Artefacts' }).getByText('gate_report.json').first().waitFor();
     await screenshot('run-detail-gate');
@@ -284,6 +293,15 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await form.getByRole('checkbox', { name: 'clinical reviewer' }).check();
     await form.getByRole('button', { name: 'Create user' }).click();
     await page.getByTestId(`user-${reviewer.email}`).waitFor();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await form.getByLabel('Full name').fill(cutoverManager.name);
+    await form.getByLabel('Email').fill(cutoverManager.email);
+    await form.getByLabel(/^Initial password/).fill(cutoverManager.password);
+    await form.getByRole('checkbox', { name: 'viewer', exact: true }).uncheck();
+    await form.getByRole('checkbox', { name: 'cutover manager' }).check();
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByTestId(`user-${cutoverManager.email}`).waitFor();
 
     await signOut(page);
     await signIn(page, server.url, reviewer.email, reviewer.password);
@@ -302,6 +320,23 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByRole('radio', { name: 'Diff from version 1', exact: true }).check();
     await page.getByRole('table', { name: 'Changed rows' }).getByText('reviewer').first().waitFor();
     await screenshot('mappings-diff');
+    await signOut(page);
+    await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
+  });
+
+  it('lets a cutover manager, who neither ran it nor reviewed its contract, decide the gate', async () => {
+    await signOut(page);
+    await signIn(page, server.url, cutoverManager.email, cutoverManager.password);
+    await page.goto(`${server.url}/projects/${state.projectId}/runs/${state.runId}`);
+    const gate = page.getByTestId('gate-panel');
+    await gate.waitFor();
+    const passed = (await gate.textContent())!.includes('Gate (development)PASS');
+    await gate.getByLabel('Decision note').fill('Rehearsal 1 reviewed at the cutover board');
+    await gate.getByRole('button', { name: passed ? 'Go' : 'No go', exact: true }).click();
+    const decisions = gate.getByRole('table', { name: 'Gate decisions' });
+    await decisions.getByText('Rehearsal 1 reviewed at the cutover board').waitFor();
+    expect(await decisions.getByRole('row').first().textContent()).toMatch(passed ? /^goyou/ : /^no goyou/);
+    await screenshot('gate-decided');
     await signOut(page);
     await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
   });

@@ -26,6 +26,7 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { striped: true, highlightOnHover: true, verticalSpacing: 4, fz: 'sm' } },
     // Light alerts keep their tint as a background; their titles stay near-black for contrast.
+    Notification: { styles: { description: { color: 'var(--mantine-color-black)' } } },
     Alert: {
       styles: { title: { color: 'var(--mantine-color-black)' }, message: { color: 'var(--mantine-color-black)' } },
     },

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { type GateDecision, runsApi } from '../api/runs-api';
 import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
 import { useSession } from '../hooks/useSession';
+import { useUserName } from '../hooks/useUserName';
 import { ErrorAlert } from './ErrorAlert';
 import { StatCard } from './StatCard';
 import { StatusBadge } from './StatusBadge';
@@ -24,6 +25,7 @@ import { StatusBadge } from './StatusBadge';
 /** The gate of a run: outcome under its release profile, blocking reasons, warnings, checks, and go / no-go decisions. */
 export function GatePanel({ runId, passed }: { runId: string; passed: boolean }) {
   const { can } = useSession();
+  const nameOf = useUserName();
   const gate = useQuery({ queryKey: ['run', runId, 'gate'], queryFn: () => runsApi.gate(runId) });
   const [note, setNote] = useState('');
   const decide = useNotifyingMutation(
@@ -88,7 +90,7 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
             {data.decisions.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>{d.decision.replace('_', ' ')}</Table.Td>
-                <Table.Td>{d.decidedBy}</Table.Td>
+                <Table.Td>{nameOf(d.decidedBy)}</Table.Td>
                 <Table.Td>{new Date(d.decidedAt).toLocaleString('en-GB')}</Table.Td>
                 <Table.Td>{d.note}</Table.Td>
               </Table.Tr>

@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Run, runsApi } from '../../api/runs-api';
+import { useUserName } from '../../hooks/useUserName';
 import { EChart } from '../EChart';
 import { ErrorAlert } from '../ErrorAlert';
 import { StatCard } from '../StatCard';
@@ -8,6 +9,7 @@ import { StatusBadge } from '../StatusBadge';
 
 /** Load counts, quality KPIs and the gate of the newest finished run. */
 export function LatestRunHealth({ projectId }: { projectId: string }) {
+  const nameOf = useUserName();
   const runs = useQuery({ queryKey: ['runs', projectId, 1, 20], queryFn: () => runsApi.list(projectId, 1, 20) });
   const latest: Run | undefined = runs.data?.items.find((r) => r.status === 'succeeded');
   const detail = useQuery({
@@ -103,7 +105,7 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
             <StatCard
               label="Decision"
               value={lastDecision ? lastDecision.decision.replace('_', ' ') : 'none'}
-              hint={lastDecision ? `by ${lastDecision.decidedBy}` : 'awaiting the cutover manager'}
+              hint={lastDecision ? `by ${nameOf(lastDecision.decidedBy)}` : 'awaiting the cutover manager'}
             />
           ) : null}
         </SimpleGrid>
