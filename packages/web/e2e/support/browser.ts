@@ -62,6 +62,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
     screenshot: async (name) => {
       shot += 1;
       const file = join(artifactsDir, `${String(shot).padStart(2, '0')}-${name}.png`);
+      // From the top, so the fixed top bar is drawn where it belongs in the full-page image.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },

@@ -58,7 +58,6 @@ export const router = createBrowserRouter([
             path: 'documents',
             lazy: async () => ({ Component: (await import('../pages/DocumentsPage')).DocumentsPage }),
           },
-          { path: 'erd', lazy: async () => ({ Component: (await import('../pages/ErdPage')).ErdPage }) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -29,7 +29,11 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
   const gate = useQuery({ queryKey: ['run', runId, 'gate'], queryFn: () => runsApi.gate(runId) });
   const [note, setNote] = useState('');
   const decide = useNotifyingMutation(
-    (decision: GateDecision['decision']) => runsApi.decideGate(runId, decision, note || undefined),
+    async (decision: GateDecision['decision']) => {
+      const made = await runsApi.decideGate(runId, decision, note || undefined);
+      setNote('');
+      return made;
+    },
     {
       success: (d) => `Decision recorded: ${d.decision.replace('_', ' ')}`,
       invalidate: [['run', runId, 'gate']],
