@@ -55,7 +55,8 @@ async function choose(page: Page, label: string, option: string | RegExp): Promi
 let broken: string | null = null;
 let onFailure: ((step: string) => Promise<void>) | undefined;
 function it(name: string, fn: () => Promise<void> | void): void {
-  vitestIt(name, async (context) => {
+  // A step may wait on a whole lifecycle run on a busy CI machine.
+  vitestIt(name, { timeout: 150_000 }, async (context) => {
     if (broken) context.skip(`an earlier step failed: ${broken}`);
     try {
       await fn();
