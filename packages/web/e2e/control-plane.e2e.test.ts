@@ -150,7 +150,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await screenshot('lifecycle-running');
     const finished = page.getByTestId('run-finished');
     await finished.waitFor({ timeout: 120_000 });
-    expect(await finished.textContent()).toMatch(/Run succeeded: (PASS|FAIL)/);
+    expect(await finished.textContent()).toMatch(/^Run succeeded; gate (PASS|FAIL)$/);
     expect(await page.locator('[data-testid^="stage-"][data-state="Success"]').count()).toBe(8);
     await screenshot('lifecycle-finished');
   });
@@ -340,6 +340,20 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await screenshot('gate-decided');
     await signOut(page);
     await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
+  });
+
+  it('reruns the lifecycle from the gate under another release profile, reusing the earlier stages', async () => {
+    await openPage(page, 'Lifecycle');
+    await page.getByText('Rerun from a stage').click();
+    await choose(page, 'Release profile', 'pre production');
+    await page.getByRole('button', { name: 'Rerun from gate' }).click();
+    const finished = page.getByTestId('run-finished');
+    await finished.waitFor({ timeout: 120_000 });
+    expect(await finished.textContent()).toMatch(/^Run (succeeded|failed)/);
+    expect(await page.getByTestId('stage-gate').getAttribute('data-state')).toMatch(/Success|Error/);
+    await screenshot('lifecycle-rerun-from-gate');
+    await openPage(page, 'Runs');
+    await expect.poll(() => page.getByRole('table', { name: 'Runs' }).getByText('rerun from gate').count()).toBe(1);
   });
 
   it('lets a person request access, and an org admin approve them as a viewer', async () => {

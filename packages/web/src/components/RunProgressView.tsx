@@ -53,7 +53,7 @@ export function RunProgressView({ progress }: { progress: RunProgress }) {
         {progress.finished ? (
           <Text size="sm" fw={700} data-testid="run-finished">
             Run {progress.finished.status}
-            {progress.finished.outcome ? `: ${progress.finished.outcome}` : ''}
+            {progress.finished.outcome ? `; gate ${progress.finished.outcome}` : ''}
             {progress.finished.error ? ` (${progress.finished.error})` : ''}
           </Text>
         ) : (
