@@ -275,10 +275,14 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await suggested.getByRole('row').nth(1).waitFor();
     expect(await suggested.getByRole('row').nth(1).textContent()).toMatch(/PATIENT\.\w+0\.\d\d|PATIENT\.\w+1\.00/);
     await screenshot('mappings-row-suggestion');
-    await page.keyboard.press('Escape');
+    // Editing an approved row's transform chain reopens it to draft.
+    await page.getByLabel('Transform chain').fill('trim, nhs_number');
+    await page.getByRole('button', { name: 'Save change' }).click();
+    await page.getByText('Saved; 1 row reopened to draft').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(/^All \d+ matching$/).click();
     await page.getByRole('button', { name: 'Reopen to draft' }).click();
-    await page.getByText(`${matching} row(s) draft`).waitFor();
+    await page.getByText(`${matching - 1} row(s) draft, 1 already were`).waitFor();
     await page.getByRole('button', { name: 'Mark reviewed' }).click();
     await page.getByText(`${matching} row(s) reviewed`).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
