@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ZodType } from 'zod';
 import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
+import { FerryError } from '../errors.js';
 import type { Pack } from '../pack/pack.js';
 import type { LifecycleStage } from './lifecycle-stages.js';
 import type { LifecycleSource, RunRecord } from './run-record.js';
@@ -59,4 +62,26 @@ export interface LifecycleContext {
 
 export function artefactPath(ctx: LifecycleContext, stage: LifecycleStage, file: string): string {
   return join(ctx.dir(stage), file);
+}
+
+/** Reads an earlier stage's JSON artefact and validates it with its schema. */
+export async function readArtefact<T>(
+  ctx: LifecycleContext,
+  stage: LifecycleStage,
+  file: string,
+  schema: ZodType<T>,
+): Promise<T> {
+  const path = artefactPath(ctx, stage, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new FerryError(
+      'FERRY_ERR_ARTEFACT_MISSING',
+      `Stage ${stage} left no ${file}`,
+      { file: path, stage },
+      { cause: e },
+    );
+  }
+  return schema.parse(JSON.parse(text));
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { formatContractCsv } from '../../contract/contract-csv.js';
 import { writeEvidencePackage } from '../../evidence/evidence-package.js';
+import { gateReportSchema } from '../../gate/gate-report.js';
 import { migrationReportSchema } from '../../migrate/migration-report.js';
-import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
-
-const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));
+import { reconciliationReportSchema } from '../../reconcile/reconciliation-report.js';
+import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-context.js';
 
 async function countLines(path: string): Promise<number> {
   const text = await readFile(path, 'utf8');
@@ -18,11 +18,9 @@ async function countLines(path: string): Promise<number> {
  * the run record, the contract as CSV, the reports, rejects and issues, with a sha256 manifest.
  */
 export async function evidenceStage(ctx: LifecycleContext): Promise<{ rows?: number }> {
-  const migration = migrationReportSchema.parse(await readJson(artefactPath(ctx, 'migrate', 'migration_report.json')));
-  const gate = (await readJson(artefactPath(ctx, 'gate', 'release_gate_report.json'))) as { outcome: string };
-  const reconciliation = (await readJson(artefactPath(ctx, 'reconcile', 'reconciliation_report.json'))) as {
-    outcome: string;
-  };
+  const migration = await readArtefact(ctx, 'migrate', 'migration_report.json', migrationReportSchema);
+  const gate = await readArtefact(ctx, 'gate', 'release_gate_report.json', gateReportSchema);
+  const reconciliation = await readArtefact(ctx, 'reconcile', 'reconciliation_report.json', reconciliationReportSchema);
   const issues = await countLines(artefactPath(ctx, 'check', 'issues.csv'));
 
   ctx.record.outcome = gate.outcome === 'PASS' && reconciliation.outcome === 'MATCH' ? 'PASS' : 'FAIL';

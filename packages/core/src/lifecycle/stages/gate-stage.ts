@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { evaluateGate } from '../../gate/evaluate-gate.js';
 import { migrationSummarySchema, unapprovedMandatoryFields } from '../../gate/gate-inputs.js';
 import { writeGateReportJson } from '../../gate/gate-report-writer.js';
 import { resolveGateThresholds } from '../../gate/gate-thresholds.js';
 import { qualityReportSchema } from '../../quality/quality-report.js';
-import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
-
-const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));
+import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-context.js';
 
 /**
  * Applies the release profile's thresholds and blocking rules to the stored check results, the load ledger and the
@@ -15,12 +12,10 @@ const readJson = async (path: string): Promise<unknown> => JSON.parse(await read
 export async function gateStage(ctx: LifecycleContext): Promise<{ rows?: number }> {
   const profile = ctx.options.releaseProfile;
   const report = evaluateGate({
-    qualityReport: qualityReportSchema.parse(await readJson(artefactPath(ctx, 'check', 'quality_report.json'))),
+    qualityReport: await readArtefact(ctx, 'check', 'quality_report.json', qualityReportSchema),
     profile,
     thresholds: resolveGateThresholds(profile, await ctx.options.pack.gateThresholds(profile)),
-    migrationReport: migrationSummarySchema.parse(
-      await readJson(artefactPath(ctx, 'migrate', 'migration_report.json')),
-    ),
+    migrationReport: await readArtefact(ctx, 'migrate', 'migration_report.json', migrationSummarySchema),
     contractFindings: unapprovedMandatoryFields(ctx.pack.contract),
   });
   await writeGateReportJson(report, artefactPath(ctx, 'gate', 'release_gate_report.json'));

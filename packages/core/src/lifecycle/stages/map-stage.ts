@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { FerryError } from '../../errors.js';
 import { compareToContract } from '../../mapping/contract-comparison.js';
 import { validateContractForLoad } from '../../mapping/contract-validator.js';
 import { suggestContract } from '../../mapping/suggest-contract.js';
 import { profileReportSchema } from '../../profile/profile-model.js';
-import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-context.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -15,9 +15,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  */
 export async function mapStage(ctx: LifecycleContext): Promise<{ rows: number }> {
   const { sourceCatalog, targetCatalog, contract, crosswalkIndex } = ctx.pack;
-  const profile = profileReportSchema.parse(
-    JSON.parse(await readFile(artefactPath(ctx, 'profile', 'profile.json'), 'utf8')),
-  );
+  const profile = await readArtefact(ctx, 'profile', 'profile.json', profileReportSchema);
   const crosswalkCodeTypes = crosswalkIndex.codeTypes();
   const suggestion = suggestContract({ sourceCatalog, targetCatalog, profile, crosswalkCodeTypes });
   await writeFile(artefactPath(ctx, 'map', 'suggestion.json'), json(suggestion));
