@@ -142,22 +142,26 @@ export function OnboardingPage() {
                   onChange={(id) => setWorkspace(workspaces.data!.find((w) => w.id === id) ?? null)}
                 />
               ) : null}
-              <form onSubmit={submit(() => createWorkspace.mutate())} aria-label="Create workspace">
-                <Stack gap="sm">
-                  <TextInput
-                    label="New workspace name"
-                    required
-                    value={workspaceName}
-                    onChange={(e) => setWorkspaceName(e.currentTarget.value)}
-                  />
-                  <ErrorAlert error={createWorkspace.error} />
-                  <Group>
-                    <Button type="submit" loading={createWorkspace.isPending}>
-                      Create workspace
-                    </Button>
-                  </Group>
-                </Stack>
-              </form>
+              {can('org.manage') ? (
+                <form onSubmit={submit(() => createWorkspace.mutate())} aria-label="Create workspace">
+                  <Stack gap="sm">
+                    <TextInput
+                      label="New workspace name"
+                      required
+                      value={workspaceName}
+                      onChange={(e) => setWorkspaceName(e.currentTarget.value)}
+                    />
+                    <ErrorAlert error={createWorkspace.error} />
+                    <Group>
+                      <Button type="submit" loading={createWorkspace.isPending}>
+                        Create workspace
+                      </Button>
+                    </Group>
+                  </Stack>
+                </form>
+              ) : workspaces.data && !workspaces.data.length ? (
+                <Text size="sm">No workspace yet: your organisation's administrator creates workspaces.</Text>
+              ) : null}
             </Stack>
           </Stepper.Step>
           <Stepper.Step label="Project">
