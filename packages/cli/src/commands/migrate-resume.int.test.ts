@@ -68,7 +68,10 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
     const clean = await createTestSchema('resume_clean');
     const killed = await createTestSchema('resume_killed');
     try {
+      const started = performance.now();
       expect(await ferry(['migrate', ...common, '--target', clean.url, '--out', join(dir, 'clean')]).done).toBe(0);
+      // Kill moments are drawn within the time an uninterrupted load takes on this machine, now.
+      const cleanMs = performance.now() - started;
       const want = await tableDigests(clean.url, 'job-resume');
 
       // Then the job is killed at random moments, three times, resuming each time.
@@ -76,7 +79,7 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
       let kills = 0;
       let run = ferry(['migrate', ...common, '--target', killed.url, '--out', join(dir, 'killed')]);
       for (let i = 0; i < 3; i++) {
-        const ms = 300 + Math.floor(Math.random() * 1500);
+        const ms = Math.floor(cleanMs * (0.15 + Math.random() * 0.45));
         moments.push(ms);
         const finished = await Promise.race([
           run.done.then(() => true),
