@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { unlabelledControls } from './support/accessibility.js';
 import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
+import { choose, journeySteps, openPage, signIn, signOut } from './support/journey.js';
 
 /**
  * The journeys people take through the control plane, in one real Chromium against the real `ferry serve` on a
@@ -23,50 +24,8 @@ const cutoverManager = {
 };
 const viewer = { name: 'Rita Viewer', email: 'rita.viewer@northshire.example', password: 'Kestrel-Meadow-Lantern-7' };
 
-async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-}
-
-/** Opens a page from the sidebar. */
-async function openPage(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-}
-
-/** Picks an option of a Mantine Select by its label. */
-async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page
-    .getByLabel(new RegExp(`^${label}`))
-    .first()
-    .click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-/** Journey steps build on each other: once one fails, the rest are skipped rather than timing out one by one. */
-let broken: string | null = null;
-let onFailure: ((step: string) => Promise<void>) | undefined;
-function it(name: string, fn: () => Promise<void> | void): void {
-  // A step may wait on a whole lifecycle run on a busy CI machine.
-  vitestIt(name, { timeout: 150_000 }, async (context) => {
-    if (broken) context.skip(`an earlier step failed: ${broken}`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      await onFailure?.(name).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const journey = journeySteps();
+const it = journey.step;
 
 describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () => {
   let server: FerryServer;
@@ -83,7 +42,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   beforeAll(async () => {
     [server, browser] = await Promise.all([startFerryServer(), launchBrowser()]);
     page = browser.page;
-    onFailure = async (step) => {
+    journey.onFailure = async (step) => {
       await browser.screenshot(`FAILED-${step.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
     };
   }, 90_000);

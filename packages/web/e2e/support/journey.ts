@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { it as vitestIt } from 'vitest';
+
+/** Signs in through the login page and waits for the signed-in shell. */
+export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+}
+
+/** Opens a page from the sidebar. */
+export async function openPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Picks an option of a Mantine Select by its label. */
+export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page
+    .getByLabel(new RegExp(`^${label}`))
+    .first()
+    .click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/**
+ * Steps of one journey build on each other: once one fails, the rest are skipped rather than timing out one by one.
+ * `onFailure` runs once for the failing step (e.g. to take a screenshot).
+ *
+ * @example
+ * const journey = journeySteps();
+ * journey.onFailure = (step) => browser.screenshot(`FAILED-${step}`);
+ * journey.step('signs in', async () => { ... });
+ */
+export function journeySteps(): {
+  step(name: string, fn: () => Promise<void> | void): void;
+  onFailure?: (step: string) => Promise<void>;
+} {
+  let broken: string | null = null;
+  const journey: ReturnType<typeof journeySteps> = {
+    step(name, fn) {
+      // A step may wait on a whole lifecycle run on a busy CI machine.
+      vitestIt(name, { timeout: 150_000 }, async (context) => {
+        if (broken) context.skip(`an earlier step failed: ${broken}`);
+        try {
+          await fn();
+        } catch (e) {
+          broken = name;
+          await journey.onFailure?.(name).catch(() => undefined);
+          throw e;
+        }
+      });
+    },
+  };
+  return journey;
+}
