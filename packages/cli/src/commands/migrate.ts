@@ -92,6 +92,8 @@ export function registerMigrate(program: Command): void {
             onDuplicate: flags.onDuplicate,
             onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
           });
+          // Events name the table being loaded; once the job is done, every table is.
+          progress.update(inputs.contract.tables.length, inputs.contract.tables.length);
           progress.stop();
           await writeFile(join(out, 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);
           if (flags.json) {
