@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contractHash } from '../contract/contract-hash.js';
+import type { MappingContract } from '../contract/contract-model.js';
 
 export const tableLoadSchema = z.object({
   sourceTable: z.string(),
@@ -44,3 +46,40 @@ export const migrationReportSchema = z.object({
   balanced: z.boolean(),
 });
 export type MigrationReport = z.infer<typeof migrationReportSchema>;
+
+/**
+ * The report of a job from its per-table ledgers: totals, and whether conservation holds
+ * (read = loaded + rejected + out of scope, per table and overall).
+ */
+export function buildMigrationReport(input: {
+  jobId: string;
+  contract: MappingContract;
+  releaseProfile: string;
+  tables: TableLoad[];
+  unmappedSourceTables: MigrationReport['unmappedSourceTables'];
+  /** Lines of the job's rejects file (one per problem). */
+  rejectRows: number;
+}): MigrationReport {
+  const { tables, unmappedSourceTables, contract } = input;
+  const totals = { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectRows: input.rejectRows };
+  for (const t of tables) {
+    totals.read += t.read;
+    totals.loaded += t.loaded;
+    totals.rejected += t.rejected;
+    totals.outOfScope += t.outOfScope;
+  }
+  for (const t of unmappedSourceTables) {
+    totals.read += t.read;
+    totals.outOfScope += t.outOfScope;
+  }
+  return {
+    version: 1,
+    jobId: input.jobId,
+    contract: { name: contract.name, label: contract.label, hash: contractHash(contract) },
+    releaseProfile: input.releaseProfile,
+    tables,
+    unmappedSourceTables,
+    totals,
+    balanced: tables.every((t) => t.balanced) && totals.read === totals.loaded + totals.rejected + totals.outOfScope,
+  };
+}

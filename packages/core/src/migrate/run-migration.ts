@@ -4,12 +4,11 @@ import type { ContractTable, MappingContract, ReleaseProfile } from '../contract
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { CompiledTable } from '../transform/compiled-table.js';
-import type { RowProblem } from '../transform/reject-reasons.js';
+import { ChunkBuilder, type ChunkKeys } from './chunk-builder.js';
 import { KeySet } from './key-set.js';
 import { addLedger, type BeginMode, emptyLedger, type LoadChunk, type LoadTarget } from './load-target.js';
-import type { MigrationReport, TableLoad } from './migration-report.js';
+import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
 import type { RejectsFile } from './rejects-file.js';
-import { targetKeyColumn } from './target-ddl.js';
 
 /** The rows of a source, by table: what a source connector provides to a load. */
 export interface MigrationSource {
@@ -117,21 +116,16 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const targetTable = loadTables[tableIndex]!;
       const header = await source.header(ct.source);
       const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
-      const keyIndex = compiled.targetColumns.indexOf(targetKeyColumn(targetTable));
-      const parents = ct.parents.map((p) => ({
-        field: p.field,
-        index: compiled.targetColumns.indexOf(p.field),
-        keys: loadedKeys.get(p.table) ?? new KeySet(),
-        table: p.table,
-      }));
+      const builder = new ChunkBuilder(ct, compiled, header, targetTable, options.onDuplicate);
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
-      const naturalKey = options.onDuplicate && ct.naturalKey?.length ? ct.naturalKey : undefined;
-      const nkIndexes = naturalKey?.map((c) => compiled.targetColumns.indexOf(c)) ?? [];
-      const seenNaturalKeys = new KeySet();
-      if (naturalKey) for (const k of await target.naturalKeys(jobId, targetTable, naturalKey)) seenNaturalKeys.add(k);
+      const naturalKeys = new KeySet();
+      if (builder.naturalKey) {
+        for (const k of await target.naturalKeys(jobId, targetTable, builder.naturalKey)) naturalKeys.add(k);
+      }
       const own = new KeySet();
       if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
       loadedKeys.set(ct.target, own);
+      const keys: ChunkKeys = { own, parents: loadedKeys, naturalKeys };
 
       const ledger: TableLoad = {
         sourceTable: ct.source,
@@ -141,28 +135,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         balanced: false,
       };
       let chunk: LoadChunk | undefined;
-      const newChunk = (chunkNo: number): LoadChunk => ({
-        table: targetTable,
-        sourceTable: ct.source,
-        chunkNo,
-        rows: [],
-        lineage: [],
-        rejects: [],
-        ledger: emptyLedger(),
-      });
       const close = async () => {
         if (!chunk) return;
         addLedger(ledger, chunk.ledger);
         await pipeline.push(chunk);
         chunk = undefined;
         options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
-      };
-      const reject = (c: LoadChunk, key: string, line: number, problems: RowProblem[]) => {
-        c.ledger.rejected++;
-        for (const p of new Set(problems.map((x) => x.reasonCode))) {
-          c.ledger.rejectsByReason[p] = (c.ledger.rejectsByReason[p] ?? 0) + 1;
-        }
-        c.rejects.push({ sourceKey: key, line, problems });
       };
 
       let index = 0;
@@ -178,75 +156,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
             continue;
           }
           if (chunk && chunk.chunkNo !== chunkNo) await close();
-          chunk ??= newChunk(chunkNo);
-          const c = chunk;
-          c.ledger.read++;
-          if (record.fields.length !== header.length) {
-            reject(c, compiled.sourceKey(record.fields), record.line, [
-              {
-                reasonCode: 'RAGGED_ROW',
-                field: '',
-                message: `row has ${record.fields.length} fields, header has ${header.length}`,
-              },
-            ]);
-            continue;
-          }
-          const mapped = compiled.map(record.fields);
-          if (mapped.status === 'out_of_scope') {
-            c.ledger.outOfScope++;
-            continue;
-          }
-          if (mapped.status === 'rejected') {
-            reject(c, mapped.key, record.line, mapped.problems);
-            continue;
-          }
-          const problems: RowProblem[] = [];
-          for (const p of parents) {
-            const v = mapped.values[p.index]!;
-            if (v !== '' && !p.keys.has(v)) {
-              problems.push({
-                reasonCode: 'ORPHAN',
-                field: p.field,
-                message: `no loaded ${p.table} row with this key`,
-              });
-            }
-          }
-          const targetKey = mapped.values[keyIndex]!;
-          if (own.has(targetKey)) {
-            problems.push({
-              reasonCode: 'DUPLICATE_KEY',
-              field: targetTable.columns[keyIndex]!.name,
-              message: 'another row of this job has the same target key',
-            });
-          }
-          if (problems.length) {
-            reject(c, mapped.key, record.line, problems);
-            continue;
-          }
-          if (naturalKey) {
-            const parts = nkIndexes.map((i) => mapped.values[i]!);
-            const nk = parts.every((p) => p !== '') ? parts.join('|') : undefined;
-            if (nk !== undefined && seenNaturalKeys.has(nk)) {
-              if (options.onDuplicate === 'skip') {
-                c.ledger.outOfScope++;
-                c.ledger.duplicatesSkipped++;
-              } else {
-                reject(c, mapped.key, record.line, [
-                  {
-                    reasonCode: 'DUPLICATE_NATURAL_KEY',
-                    field: naturalKey.join('+'),
-                    message: 'a row with the same natural key is already loaded',
-                  },
-                ]);
-              }
-              continue;
-            }
-            if (nk !== undefined) seenNaturalKeys.add(nk);
-          }
-          own.add(targetKey);
-          c.ledger.loaded++;
-          c.rows.push(mapped.values);
-          c.lineage.push({ sourceTable: ct.source, sourceKey: mapped.key });
+          chunk ??= builder.newChunk(chunkNo);
+          builder.add(chunk, builder.map(record), keys);
         }
       await close();
       await pipeline.drain();
@@ -260,39 +171,28 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   }
   for await (const line of target.rejects(jobId)) await rejects.write(line);
 
-  const mapped = new Set(contract.tables.map((t) => t.source));
-  const unmappedSourceTables: MigrationReport['unmappedSourceTables'] = [];
-  for (const name of [...sourceTables].sort()) {
-    if (mapped.has(name)) continue;
-    let read = 0;
-    for await (const _ of source.rows(name)) read++;
-    unmappedSourceTables.push({
-      sourceTable: name,
-      read,
-      outOfScope: read,
-      reason: 'table not loaded by the contract',
-    });
-  }
-
-  const totals = { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectRows: rejects.lines };
-  for (const t of tables) {
-    totals.read += t.read;
-    totals.loaded += t.loaded;
-    totals.rejected += t.rejected;
-    totals.outOfScope += t.outOfScope;
-  }
-  for (const t of unmappedSourceTables) {
-    totals.read += t.read;
-    totals.outOfScope += t.outOfScope;
-  }
-  return {
-    version: 1,
+  return buildMigrationReport({
     jobId,
-    contract: { name: contract.name, label: contract.label, hash },
+    contract,
     releaseProfile,
     tables,
-    unmappedSourceTables,
-    totals,
-    balanced: tables.every((t) => t.balanced) && totals.read === totals.loaded + totals.rejected + totals.outOfScope,
-  };
+    unmappedSourceTables: await countUnmappedTables(source, contract),
+    rejectRows: rejects.lines,
+  });
+}
+
+/** Source tables the contract does not load, each read once to count its rows (all out of scope). */
+export async function countUnmappedTables(
+  source: MigrationSource,
+  contract: MappingContract,
+): Promise<MigrationReport['unmappedSourceTables']> {
+  const mapped = new Set(contract.tables.map((t) => t.source));
+  const unmapped: MigrationReport['unmappedSourceTables'] = [];
+  for (const name of [...source.tables()].sort()) {
+    if (mapped.has(name)) continue;
+    let read = 0;
+    for await (const batch of recordBatches(source, name)) read += batch.length;
+    unmapped.push({ sourceTable: name, read, outOfScope: read, reason: 'table not loaded by the contract' });
+  }
+  return unmapped;
 }

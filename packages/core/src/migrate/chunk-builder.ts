@@ -1,0 +1,193 @@
+import type { CatalogTable } from '../catalog/catalog-model.js';
+import type { ContractTable } from '../contract/contract-model.js';
+import type { CompiledTable } from '../transform/compiled-table.js';
+import type { RowProblem } from '../transform/reject-reasons.js';
+import type { KeySet } from './key-set.js';
+import { emptyLedger, type LoadChunk } from './load-target.js';
+import { targetKeyColumn } from './target-ddl.js';
+
+/** A source record as a connector yields it. */
+export interface SourceRecord {
+  line: number;
+  fields: string[];
+}
+
+/** A source record after the compiled contract: its target values, or why it does not load. */
+export type MappedRecord =
+  | { status: 'ragged'; key: string; line: number; fields: number }
+  | { status: 'out_of_scope'; line: number }
+  | { status: 'rejected'; key: string; line: number; problems: RowProblem[] }
+  | { status: 'mapped'; key: string; line: number; values: string[] };
+
+/**
+ * The keys a chunk's decisions are checked against. `own` holds the target keys this job has already loaded into the
+ * table, `parents` the keys loaded into each parent table, `naturalKeys` the natural keys already in the table; a
+ * builder adds to `own` and `naturalKeys` as it accepts rows, so later rows see earlier ones.
+ */
+export interface ChunkKeys {
+  own: KeySet;
+  parents: ReadonlyMap<string, KeySet>;
+  naturalKeys: KeySet;
+}
+
+/**
+ * Decides, row by row, what a chunk of one contract table does with its source records: load (with lineage), reject
+ * (with every reason) or leave out of scope; checks ragged rows, parents (ORPHAN), this job's target keys
+ * (DUPLICATE_KEY) and the natural-key policy. Both the in-process load and the queued chunk task build their chunks
+ * here, so they decide alike; they differ only in where the keys they check against come from.
+ *
+ * @example
+ * const builder = new ChunkBuilder(ct, compiled, header, targetTable, 'reject');
+ * const chunk = builder.newChunk(0);
+ * for (const r of records) builder.add(chunk, builder.map(r), keys);
+ */
+export class ChunkBuilder {
+  private readonly keyIndex: number;
+  private readonly parentFields: { field: string; index: number; table: string }[];
+  /** Natural-key columns, when a policy applies to this table. */
+  readonly naturalKey: readonly string[] | undefined;
+  private readonly nkIndexes: number[];
+
+  constructor(
+    private readonly ct: ContractTable,
+    private readonly compiled: CompiledTable,
+    private readonly header: readonly string[],
+    private readonly targetTable: CatalogTable,
+    private readonly onDuplicate?: 'skip' | 'reject',
+  ) {
+    this.keyIndex = compiled.targetColumns.indexOf(targetKeyColumn(targetTable));
+    this.parentFields = ct.parents.map((p) => ({
+      field: p.field,
+      index: compiled.targetColumns.indexOf(p.field),
+      table: p.table,
+    }));
+    this.naturalKey = onDuplicate && ct.naturalKey?.length ? ct.naturalKey : undefined;
+    this.nkIndexes = this.naturalKey?.map((c) => compiled.targetColumns.indexOf(c)) ?? [];
+  }
+
+  newChunk(chunkNo: number): LoadChunk {
+    return {
+      table: this.targetTable,
+      sourceTable: this.ct.source,
+      chunkNo,
+      rows: [],
+      lineage: [],
+      rejects: [],
+      ledger: emptyLedger(),
+    };
+  }
+
+  /** Maps one source record through the compiled contract (no key checks: those need the chunk's context). */
+  map(record: SourceRecord): MappedRecord {
+    if (record.fields.length !== this.header.length) {
+      return {
+        status: 'ragged',
+        key: this.compiled.sourceKey(record.fields),
+        line: record.line,
+        fields: record.fields.length,
+      };
+    }
+    const mapped = this.compiled.map(record.fields);
+    if (mapped.status === 'out_of_scope') return { status: 'out_of_scope', line: record.line };
+    if (mapped.status === 'rejected') {
+      return { status: 'rejected', key: mapped.key, line: record.line, problems: mapped.problems };
+    }
+    return { status: 'mapped', key: mapped.key, line: record.line, values: mapped.values };
+  }
+
+  /** The target key of a mapped row. */
+  targetKey(values: readonly string[]): string {
+    return values[this.keyIndex]!;
+  }
+
+  /** The parent keys a mapped row refers to, by parent table (blank references are none). */
+  parentRefs(values: readonly string[]): { table: string; key: string }[] {
+    const refs: { table: string; key: string }[] = [];
+    for (const p of this.parentFields) {
+      const v = values[p.index]!;
+      if (v !== '') refs.push({ table: p.table, key: v });
+    }
+    return refs;
+  }
+
+  /** The natural key of a mapped row (its columns joined with '|'), or undefined when a part is blank or no policy. */
+  naturalKeyOf(values: readonly string[]): string | undefined {
+    if (!this.naturalKey) return undefined;
+    const parts = this.nkIndexes.map((i) => values[i]!);
+    return parts.every((p) => p !== '') ? parts.join('|') : undefined;
+  }
+
+  /** Adds one mapped record to the chunk: counted in its ledger, then loaded, rejected or out of scope. */
+  add(chunk: LoadChunk, record: MappedRecord, keys: ChunkKeys): void {
+    const c = chunk;
+    c.ledger.read++;
+    switch (record.status) {
+      case 'ragged':
+        reject(c, record.key, record.line, [
+          {
+            reasonCode: 'RAGGED_ROW',
+            field: '',
+            message: `row has ${record.fields} fields, header has ${this.header.length}`,
+          },
+        ]);
+        return;
+      case 'out_of_scope':
+        c.ledger.outOfScope++;
+        return;
+      case 'rejected':
+        reject(c, record.key, record.line, record.problems);
+        return;
+    }
+    const { values } = record;
+    const problems: RowProblem[] = [];
+    for (const p of this.parentFields) {
+      const v = values[p.index]!;
+      if (v !== '' && !keys.parents.get(p.table)?.has(v)) {
+        problems.push({ reasonCode: 'ORPHAN', field: p.field, message: `no loaded ${p.table} row with this key` });
+      }
+    }
+    const targetKey = this.targetKey(values);
+    if (keys.own.has(targetKey)) {
+      problems.push({
+        reasonCode: 'DUPLICATE_KEY',
+        field: this.targetTable.columns[this.keyIndex]!.name,
+        message: 'another row of this job has the same target key',
+      });
+    }
+    if (problems.length) {
+      reject(c, record.key, record.line, problems);
+      return;
+    }
+    if (this.naturalKey) {
+      const nk = this.naturalKeyOf(values);
+      if (nk !== undefined && keys.naturalKeys.has(nk)) {
+        if (this.onDuplicate === 'skip') {
+          c.ledger.outOfScope++;
+          c.ledger.duplicatesSkipped++;
+        } else {
+          reject(c, record.key, record.line, [
+            {
+              reasonCode: 'DUPLICATE_NATURAL_KEY',
+              field: this.naturalKey.join('+'),
+              message: 'a row with the same natural key is already loaded',
+            },
+          ]);
+        }
+        return;
+      }
+      if (nk !== undefined) keys.naturalKeys.add(nk);
+    }
+    keys.own.add(targetKey);
+    c.ledger.loaded++;
+    c.rows.push(values);
+    c.lineage.push({ sourceTable: this.ct.source, sourceKey: record.key });
+  }
+}
+
+function reject(c: LoadChunk, key: string, line: number, problems: RowProblem[]): void {
+  c.ledger.rejected++;
+  for (const p of new Set(problems.map((x) => x.reasonCode))) {
+    c.ledger.rejectsByReason[p] = (c.ledger.rejectsByReason[p] ?? 0) + 1;
+  }
+  c.rejects.push({ sourceKey: key, line, problems });
+}
