@@ -18,3 +18,4 @@ export * from './synth/index.js';
 export * from './transform/index.js';
 export * from './validation/index.js';
 export * from './testing/postgres-test-env.js';
+export * from './testing/target-checksums.js';

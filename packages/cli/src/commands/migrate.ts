@@ -5,6 +5,7 @@ import {
   contractHash,
   deriveJobId,
   FerryError,
+  type OnDuplicate,
   openLoadTarget,
   RejectsFile,
   releaseProfiles,
@@ -23,7 +24,7 @@ interface MigrateFlags extends PackInputFlags {
   resume?: string;
   batchSize?: number;
   releaseProfile: (typeof releaseProfiles)[number];
-  onDuplicate?: 'skip' | 'reject';
+  onDuplicate?: OnDuplicate;
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
   out?: string;
   json?: boolean;
@@ -49,8 +50,9 @@ export function registerMigrate(program: Command): void {
     .addOption(
       new Option(
         '--on-duplicate <policy>',
-        "rows whose natural key (e.g. NHS number) is already in the target: 'skip' or 'reject'",
-      ).choices(['skip', 'reject']),
+        "rows whose natural key (e.g. NHS number) is already in the target or earlier in the job: 'skip' them, " +
+          "'update' the row holding the key (last one wins; rollback restores it) or 'reject' them",
+      ).choices(['skip', 'update', 'reject']),
     )
     .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
     .addOption(
@@ -101,13 +103,16 @@ export function registerMigrate(program: Command): void {
           } else {
             process.stdout.write(`Job ${jobId} into ${target.description}\n`);
             for (const t of report.tables) {
+              const updated = t.updated
+                ? ` (${t.inserted} inserted, ${t.updated} updated${t.updatedWithinJob ? `, ${t.updatedWithinJob} within the job` : ''})`
+                : '';
               process.stdout.write(
-                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${t.duplicatesSkipped ? ` (${t.duplicatesSkipped} duplicates skipped)` : ''}${t.balanced ? '' : '  UNBALANCED'}\n`,
+                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${updated} rejected ${t.rejected} out of scope ${t.outOfScope}${t.duplicatesSkipped ? ` (${t.duplicatesSkipped} duplicates skipped)` : ''}${t.balanced ? '' : '  UNBALANCED'}\n`,
               );
             }
             const x = report.totals;
             process.stdout.write(
-              `  total read ${x.read} loaded ${x.loaded} rejected ${x.rejected} out of scope ${x.outOfScope}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`,
+              `  total read ${x.read} loaded ${x.loaded} (${x.inserted} inserted, ${x.updated} updated) rejected ${x.rejected} out of scope ${x.outOfScope}${x.duplicatesSkipped ? ` (${x.duplicatesSkipped} duplicates skipped)` : ''}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`,
             );
             process.stdout.write(`  report and rejects in ${out}\n`);
           }

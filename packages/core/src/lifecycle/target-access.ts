@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract } from '../contract/contract-model.js';
 import { DatabaseLoadTarget } from '../migrate/database-load-target.js';
+import { emptyLedger } from '../migrate/load-target.js';
 import { CsvTargetReader, DatabaseTargetReader, type TargetRowReader } from '../reconcile/target-row-reader.js';
 import { openDatabase } from '../store/open-database.js';
 import { PgliteDatabase } from '../store/pglite-database.js';
@@ -38,7 +39,7 @@ export async function openTargetDatabase(
     const flush = async () => {
       if (rows.length) {
         const n = rows.length;
-        const ledger = { read: n, loaded: n, rejected: 0, outOfScope: 0, duplicatesSkipped: 0, rejectsByReason: {} };
+        const ledger = { ...emptyLedger(), read: n, loaded: n, inserted: n };
         await load.writeChunk(job.jobId, {
           table,
           sourceTable: lineage[0]!.sourceTable,

@@ -3,7 +3,8 @@ import type { ContractTable } from '../contract/contract-model.js';
 import type { CompiledTable } from '../transform/compiled-table.js';
 import type { RowProblem } from '../transform/reject-reasons.js';
 import type { KeySet } from './key-set.js';
-import { emptyLedger, type LoadChunk } from './load-target.js';
+import { emptyLedger, type LoadChunk, type OnDuplicate, type RowUpdate } from './load-target.js';
+import { AMBIGUOUS, type NaturalKeyIndex } from './natural-key-index.js';
 import { targetKeyColumn } from './target-ddl.js';
 
 /** A source record as a connector yields it. */
@@ -21,14 +22,17 @@ export type MappedRecord =
 
 /**
  * The keys a chunk's decisions are checked against. `own` holds the target keys this job has already loaded into the
- * table, `parents` the keys loaded into each parent table, `naturalKeys` the natural keys already in the table; a
- * builder adds to `own` and `naturalKeys` as it accepts rows, so later rows see earlier ones.
+ * table, `parents` the keys loaded into each parent table, `naturalKeys` the natural keys already in the table with
+ * the row holding each; a builder adds to `own` and `naturalKeys` as it accepts rows, so later rows see earlier ones.
  */
 export interface ChunkKeys {
   own: KeySet;
   parents: ReadonlyMap<string, KeySet>;
-  naturalKeys: KeySet;
+  naturalKeys: NaturalKeyIndex;
 }
+
+/** Where a chunk holds a natural key it loaded: an update it carries, or a new row at an index. */
+type ChunkSlot = { update: RowUpdate } | { row: number };
 
 /**
  * Decides, row by row, what a chunk of one contract table does with its source records: load (with lineage), reject
@@ -47,14 +51,22 @@ export class ChunkBuilder {
   /** Natural-key columns, when a policy applies to this table. */
   readonly naturalKey: readonly string[] | undefined;
   private readonly nkIndexes: number[];
+  /** Per chunk, where it holds each natural key, so that a later row of the chunk replaces it in place. */
+  private readonly slots = new WeakMap<LoadChunk, Map<string, ChunkSlot>>();
 
+  /**
+   * `jobId` is the job the chunks belong to: with `onDuplicate: 'update'`, a later row of the job with a natural key
+   * the job already holds replaces its own row (the last one wins).
+   */
   constructor(
     private readonly ct: ContractTable,
     private readonly compiled: CompiledTable,
     private readonly header: readonly string[],
     private readonly targetTable: CatalogTable,
-    private readonly onDuplicate?: 'skip' | 'reject',
+    private readonly onDuplicate?: OnDuplicate,
+    private readonly jobId = '',
   ) {
+    if (onDuplicate === 'update' && !jobId) throw new Error('ChunkBuilder: onDuplicate update needs the job id');
     this.keyIndex = compiled.targetColumns.indexOf(targetKeyColumn(targetTable));
     this.parentFields = ct.parents.map((p) => ({
       field: p.field,
@@ -72,6 +84,7 @@ export class ChunkBuilder {
       chunkNo,
       rows: [],
       lineage: [],
+      updates: [],
       rejects: [],
       ledger: emptyLedger(),
     };
@@ -117,7 +130,11 @@ export class ChunkBuilder {
     return parts.every((p) => p !== '') ? parts.join('|') : undefined;
   }
 
-  /** Adds one mapped record to the chunk: counted in its ledger, then loaded, rejected or out of scope. */
+  /**
+   * Adds one mapped record to the chunk: counted in its ledger, then inserted, updated (`onDuplicate: 'update'`),
+   * rejected or out of scope. Chunks of a table must be built in order when updating: a row updates the row that
+   * holds its natural key at that point of the job.
+   */
   add(chunk: LoadChunk, record: MappedRecord, keys: ChunkKeys): void {
     const c = chunk;
     c.ledger.read++;
@@ -147,10 +164,21 @@ export class ChunkBuilder {
       }
     }
     const targetKey = this.targetKey(values);
-    if (keys.own.has(targetKey)) {
+    const keyName = this.targetTable.columns[this.keyIndex]!.name;
+    const nk = this.naturalKeyOf(values);
+    const holder = nk === undefined ? undefined : keys.naturalKeys.get(nk);
+    // Under 'update' a later row of the job with the same natural key replaces the job's own row (the last one wins):
+    // its target key is then expected to be taken already.
+    const replacesOwn =
+      this.onDuplicate === 'update' &&
+      holder !== undefined &&
+      holder !== AMBIGUOUS &&
+      holder.jobId === this.jobId &&
+      holder.targetKey === targetKey;
+    if (!replacesOwn && keys.own.has(targetKey)) {
       problems.push({
         reasonCode: 'DUPLICATE_KEY',
-        field: this.targetTable.columns[this.keyIndex]!.name,
+        field: keyName,
         message: 'another row of this job has the same target key',
       });
     }
@@ -158,29 +186,63 @@ export class ChunkBuilder {
       reject(c, record.key, record.line, problems);
       return;
     }
-    if (this.naturalKey) {
-      const nk = this.naturalKeyOf(values);
-      if (nk !== undefined && keys.naturalKeys.has(nk)) {
-        if (this.onDuplicate === 'skip') {
-          c.ledger.outOfScope++;
-          c.ledger.duplicatesSkipped++;
-        } else {
-          reject(c, record.key, record.line, [
-            {
-              reasonCode: 'DUPLICATE_NATURAL_KEY',
-              field: this.naturalKey.join('+'),
-              message: 'a row with the same natural key is already loaded',
-            },
-          ]);
-        }
+    const lineage = { sourceTable: this.ct.source, sourceKey: record.key };
+    let slots = nk === undefined ? undefined : this.slots.get(c);
+    if (nk !== undefined && !slots) {
+      slots = new Map();
+      this.slots.set(c, slots);
+    }
+    if (nk !== undefined && holder !== undefined) {
+      if (this.onDuplicate === 'skip') {
+        c.ledger.outOfScope++;
+        c.ledger.duplicatesSkipped++;
         return;
       }
-      if (nk !== undefined) keys.naturalKeys.add(nk);
+      const conflict =
+        this.onDuplicate === 'reject'
+          ? 'a row with the same natural key is already loaded'
+          : holder === AMBIGUOUS
+            ? 'more than one loaded row has this natural key: which one to update is ambiguous'
+            : holder.targetKey !== targetKey
+              ? `the loaded row with this natural key has another ${keyName}: an update cannot change it`
+              : undefined;
+      if (conflict !== undefined || holder === AMBIGUOUS) {
+        reject(c, record.key, record.line, [
+          { reasonCode: 'DUPLICATE_NATURAL_KEY', field: this.naturalKey!.join('+'), message: conflict ?? '' },
+        ]);
+        return;
+      }
+      // Update the row that holds the key: in place when this chunk loaded it, else as an update of the holder's row
+      // (an earlier job's, or this job's from an earlier chunk).
+      const here = slots!.get(nk);
+      if (here && 'update' in here) {
+        here.update.values = values;
+        here.update.lineage = lineage;
+      } else if (here) {
+        c.rows[here.row] = values;
+        c.lineage[here.row] = lineage;
+      } else {
+        const update: RowUpdate = { ownerJobId: holder.jobId, values, lineage };
+        c.updates ??= [];
+        c.updates.push(update);
+        slots!.set(nk, { update });
+      }
+      c.ledger.loaded++;
+      c.ledger.updated++;
+      if (holder.jobId === this.jobId) c.ledger.updatedWithinJob++;
+      keys.own.add(targetKey);
+      keys.naturalKeys.hold(nk, { jobId: this.jobId, targetKey });
+      return;
+    }
+    if (nk !== undefined) {
+      keys.naturalKeys.hold(nk, { jobId: this.jobId, targetKey });
+      slots!.set(nk, { row: c.rows.length });
     }
     keys.own.add(targetKey);
     c.ledger.loaded++;
+    c.ledger.inserted++;
     c.rows.push(values);
-    c.lineage.push({ sourceTable: this.ct.source, sourceKey: record.key });
+    c.lineage.push(lineage);
   }
 }
 

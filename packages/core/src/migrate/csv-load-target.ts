@@ -9,6 +9,7 @@ import {
   type ChunkLedger,
   type LoadChunk,
   type LoadTarget,
+  type NaturalKeyRow,
   type RejectLine,
   rejectLines,
 } from './load-target.js';
@@ -23,6 +24,8 @@ import { targetKeyColumn } from './target-ddl.js';
 export class CsvLoadTarget implements LoadTarget {
   readonly description: string;
   readonly resumable = false;
+  /** Rows written to a file cannot be updated in place, exactly and reversibly. */
+  readonly updatable = false;
   private readonly writers = new Map<string, { data: CsvFileWriter; lineage: CsvFileWriter; keyIndex: number }>();
   private rejectsWriter?: RejectsFile;
 
@@ -71,11 +74,13 @@ export class CsvLoadTarget implements LoadTarget {
   }
 
   /** A CSV target is written afresh by each job: nothing is there before it. */
-  async naturalKeys(): Promise<Set<string>> {
-    return new Set();
+  async naturalKeyRows(): Promise<NaturalKeyRow[]> {
+    return [];
   }
 
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
+    if (chunk.updates?.length)
+      throw new FerryError('FERRY_ERR_USAGE', 'A CSV target cannot update rows it has written');
     const w = this.writers.get(chunk.table.name)!;
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i]!;

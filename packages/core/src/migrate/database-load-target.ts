@@ -1,7 +1,7 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
 import { formatCsvField, formatCsvFields, formatCsvRow } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
-import { quoteIdent, type SqlDatabase } from '../store/sql-database.js';
+import { quoteIdent, type SqlDatabase, type SqlExecutor } from '../store/sql-database.js';
 import {
   type BeginMode,
   type ChunkLedger,
@@ -9,10 +9,13 @@ import {
   type LoadChunk,
   type LoadTarget,
   lineageColumns,
+  type NaturalKeyRow,
   type RejectLine,
+  type RowUpdate,
   rejectLines,
 } from './load-target.js';
 import { createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
+import { undoJobRows } from './undo-job-rows.js';
 
 const rejectColumns = [
   'job_id',
@@ -28,12 +31,14 @@ const rejectColumns = [
 ];
 
 /**
- * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage, rejects and checkpoint (with its
- * ledger) commit in one transaction, so a job killed at any moment resumes without a missing or duplicate row.
- * Starting a job afresh first removes, in one transaction, whatever an earlier attempt of the same job loaded.
+ * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage, updates with their before-images,
+ * rejects and checkpoint (with its ledger) commit in one transaction, so a job killed at any moment resumes without a
+ * missing or duplicate row. Starting a job afresh first undoes, in one transaction, whatever an earlier attempt of the
+ * same job did (its rows removed, the rows it updated restored).
  */
 export class DatabaseLoadTarget implements LoadTarget {
   readonly resumable = true;
+  readonly updatable = true;
 
   constructor(readonly db: SqlDatabase) {}
 
@@ -46,10 +51,12 @@ export class DatabaseLoadTarget implements LoadTarget {
     for (const t of tables) await this.db.exec(createTableSql(t));
     const [job] =
       mode === 'resume'
-        ? await this.db.query<{ contract_hash: string; status: string; batch_size: number }>(
-            'SELECT contract_hash, status, batch_size FROM ferry_jobs WHERE job_id = $1',
-            [jobId],
-          )
+        ? await this.db.query<{
+            contract_hash: string;
+            status: string;
+            batch_size: number;
+            on_duplicate: string | null;
+          }>('SELECT contract_hash, status, batch_size, on_duplicate FROM ferry_jobs WHERE job_id = $1', [jobId])
         : [];
     // A job killed before its first transaction committed left nothing: resuming it is starting it.
     if (job) {
@@ -67,19 +74,37 @@ export class DatabaseLoadTarget implements LoadTarget {
           `Job ${jobId} was started with --batch-size ${job.batch_size}; resume it with the same`,
         );
       }
+      if ((job.on_duplicate ?? undefined) !== meta.onDuplicate) {
+        const was = job.on_duplicate ? `--on-duplicate ${job.on_duplicate}` : 'no --on-duplicate policy';
+        throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} was started with ${was}; resume it with the same`);
+      }
       await this.db.query(`UPDATE ferry_jobs SET status = 'running', finished_at = NULL WHERE job_id = $1`, [jobId]);
       return;
     }
     await this.db.transaction(async (tx) => {
-      for (const t of [...tables].reverse()) {
-        await tx.query(`DELETE FROM ${quoteIdent(t.name)} WHERE ferry_job_id = $1`, [jobId]);
-      }
+      const [earlier] = await tx.query<{ tables: string }>(
+        'SELECT tables::text AS tables FROM ferry_jobs WHERE job_id = $1 FOR UPDATE',
+        [jobId],
+      );
+      // The earlier attempt's tables (it may have loaded others), then this one's, children first.
+      const names = [
+        ...new Set([...(earlier ? (JSON.parse(earlier.tables) as string[]) : []), ...tables.map((t) => t.name)]),
+      ];
+      await undoJobRows(tx, jobId, names.reverse());
       await tx.query('DELETE FROM ferry_rejects WHERE job_id = $1', [jobId]);
       await tx.query('DELETE FROM ferry_job_chunks WHERE job_id = $1', [jobId]);
       await tx.query('DELETE FROM ferry_jobs WHERE job_id = $1', [jobId]);
       await tx.query(
-        `INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, batch_size, status, tables) VALUES ($1, $2, $3, $4, 'running', $5)`,
-        [jobId, meta.contractHash, meta.releaseProfile, meta.batchSize, JSON.stringify(tables.map((t) => t.name))],
+        `INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, batch_size, status, tables, on_duplicate)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
+        [
+          jobId,
+          meta.contractHash,
+          meta.releaseProfile,
+          meta.batchSize,
+          JSON.stringify(tables.map((t) => t.name)),
+          meta.onDuplicate ?? null,
+        ],
       );
     });
   }
@@ -101,12 +126,13 @@ export class DatabaseLoadTarget implements LoadTarget {
     return new Set(rows.map((r) => r.k));
   }
 
-  async naturalKeys(_jobId: string, table: CatalogTable, columns: readonly string[]): Promise<Set<string>> {
+  async naturalKeyRows(table: CatalogTable, columns: readonly string[]): Promise<NaturalKeyRow[]> {
     const parts = columns.map((c) => `${quoteIdent(c)}::text`);
-    const rows = await this.db.query<{ k: string }>(
-      `SELECT concat_ws('|', ${parts.join(', ')}) AS k FROM ${quoteIdent(table.name)} WHERE ${columns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}`,
+    const rows = await this.db.query<{ k: string; j: string; t: string }>(
+      `SELECT concat_ws('|', ${parts.join(', ')}) AS k, ferry_job_id AS j, ${quoteIdent(targetKeyColumn(table))}::text AS t
+         FROM ${quoteIdent(table.name)} WHERE ${columns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}`,
     );
-    return new Set(rows.map((r) => r.k));
+    return rows.map((r) => ({ naturalKey: r.k, jobId: r.j, targetKey: r.t }));
   }
 
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
@@ -135,6 +161,7 @@ export class DatabaseLoadTarget implements LoadTarget {
       ]);
     }
     await this.db.transaction(async (tx) => {
+      if (chunk.updates?.length) await applyUpdates(tx, jobId, chunk.table, chunk.chunkNo, chunk.updates);
       await tx.copyFromCsv(chunk.table.name, columns, csv);
       await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
       await tx.query(
@@ -183,5 +210,58 @@ export class DatabaseLoadTarget implements LoadTarget {
 
   async close(): Promise<void> {
     await this.db.close();
+  }
+}
+
+/**
+ * Replaces existing rows with new values (`onDuplicate: 'update'`), inside the chunk's transaction: first the
+ * before-image of each row another job owns (the whole row, lineage included) goes to `ferry_row_images`, then the
+ * row takes the new values and points its lineage at this job's source row. A row this job already owns has its
+ * before-image from when the job first updated it, or none if the job inserted it (a rollback removes it). Fails if
+ * a row to update is no longer there, so that a target changed behind the job's back cannot be half-updated.
+ */
+async function applyUpdates(
+  tx: SqlExecutor,
+  jobId: string,
+  table: CatalogTable,
+  chunkNo: number,
+  updates: readonly RowUpdate[],
+): Promise<void> {
+  const t = quoteIdent(table.name);
+  const key = quoteIdent(targetKeyColumn(table));
+  // The new rows as the table's own row type, ferry_job_id carrying the job that owns the row to update; blanks are
+  // NULL as in COPY, and each value goes through its column type's input function as in COPY.
+  const rows = updates.map((u) => {
+    const row: Record<string, string | null> = {};
+    for (const [i, c] of table.columns.entries()) row[c.name] = u.values[i] === '' ? null : (u.values[i] ?? null);
+    row.ferry_job_id = u.ownerJobId;
+    row.ferry_source_table = u.lineage.sourceTable;
+    row.ferry_source_key = u.lineage.sourceKey;
+    return row;
+  });
+  const set = [...table.columns.map((c) => quoteIdent(c.name)), 'ferry_source_table', 'ferry_source_key']
+    .map((c) => `${c} = s.${c}`)
+    .join(', ');
+  const [result] = await tx.query<{ images: string; updated: string }>(
+    `WITH s AS (SELECT * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)),
+     images AS (
+       INSERT INTO ferry_row_images (job_id, target_table, target_key, chunk_no, before_job_id, image)
+       SELECT $2, $3, x.${key}::text, $4, x.ferry_job_id, to_jsonb(x)
+         FROM ${t} x JOIN s ON x.ferry_job_id = s.ferry_job_id AND x.${key} = s.${key}
+        WHERE x.ferry_job_id <> $2
+       RETURNING 1),
+     updated AS (
+       UPDATE ${t} x SET ${set}, ferry_job_id = $2
+         FROM s WHERE x.ferry_job_id = s.ferry_job_id AND x.${key} = s.${key}
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM images)::text AS images, (SELECT count(*) FROM updated)::text AS updated`,
+    [JSON.stringify(rows), jobId, table.name, chunkNo],
+  );
+  if (Number(result?.updated) !== updates.length) {
+    throw new FerryError(
+      'FERRY_ERR_CONFLICT',
+      `${table.name}: ${updates.length - Number(result?.updated)} of the rows this chunk updates are no longer in the target (changed by another job or by hand); nothing of the chunk was written`,
+      { table: table.name },
+    );
   }
 }

@@ -10,13 +10,35 @@ export interface RowLineage {
 /** What a chunk did to its source rows: the conservation ledger of one chunk. */
 export interface ChunkLedger {
   read: number;
+  /** `inserted` + `updated`. */
   loaded: number;
+  /** Rows loaded as new target rows. */
+  inserted: number;
+  /**
+   * Rows whose natural key was already present (`onDuplicate: 'update'`): they replaced the existing row's values.
+   * Includes `updatedWithinJob`.
+   */
+  updated: number;
+  /** Updates of a row this job itself loaded earlier (a duplicate within the job's source: the last one wins). */
+  updatedWithinJob: number;
   rejected: number;
   /** Includes `duplicatesSkipped`. */
   outOfScope: number;
   /** Rows not loaded because their natural key was already present (`onDuplicate: 'skip'`). */
   duplicatesSkipped: number;
   rejectsByReason: Record<string, number>;
+}
+
+/**
+ * A row that replaces an existing target row (`onDuplicate: 'update'`). The existing row is the one with this target
+ * key loaded by `ownerJobId` (an earlier job, or this one); the target keeps a before-image of it when the owner is
+ * another job, so that a rollback restores it exactly.
+ */
+export interface RowUpdate {
+  ownerJobId: string;
+  /** The new values, in the target table's column order (the target key equals the existing row's). */
+  values: string[];
+  lineage: RowLineage;
 }
 
 /** A source row that did not load, with every problem found. */
@@ -48,6 +70,8 @@ export interface LoadChunk {
   chunkNo: number;
   rows: string[][];
   lineage: RowLineage[];
+  /** Existing rows this chunk replaces (`onDuplicate: 'update'`), committed with its new rows. */
+  updates?: RowUpdate[];
   rejects: RejectRecord[];
   ledger: ChunkLedger;
 }
@@ -59,6 +83,18 @@ export interface JobMeta {
   contractHash: string;
   releaseProfile: string;
   batchSize: number;
+  /** The natural-key policy; a resumed job must keep it. */
+  onDuplicate?: OnDuplicate;
+}
+
+/** What a load does with a row whose natural key is already in the target or earlier in the job. */
+export type OnDuplicate = 'skip' | 'update' | 'reject';
+
+/** Where a natural key is in a target: the row's owner job and target key. */
+export interface NaturalKeyRow {
+  naturalKey: string;
+  jobId: string;
+  targetKey: string;
 }
 
 /**
@@ -69,6 +105,8 @@ export interface LoadTarget {
   /** A description without credentials, e.g. `pglite:.ferry/target` or `csv:out/load`. */
   readonly description: string;
   readonly resumable: boolean;
+  /** Whether rows already written can be updated in place, exactly and reversibly (`onDuplicate: 'update'`). */
+  readonly updatable: boolean;
   /**
    * Prepares the target for a job. `fresh` first removes whatever an earlier attempt of the same job left
    * (so a rerun is idempotent); `resume` keeps the committed chunks of an unfinished job with the same contract.
@@ -79,10 +117,11 @@ export interface LoadTarget {
   /** The target keys this job has loaded into a table (resume: parents for orphan checks, and duplicates). */
   loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>>;
   /**
-   * Natural keys (the given columns' values joined with '|') already in a table, from other jobs and, when resuming,
-   * from this one. Rows with a blank natural-key column have none.
+   * The natural keys (the given columns' values joined with '|') already in a table, from other jobs and, when
+   * resuming, from this one, each with the row that holds it (its owner job and target key). Rows with a blank
+   * natural-key column have none.
    */
-  naturalKeys(jobId: string, table: CatalogTable, columns: readonly string[]): Promise<Set<string>>;
+  naturalKeyRows(table: CatalogTable, columns: readonly string[]): Promise<NaturalKeyRow[]>;
   writeChunk(jobId: string, chunk: LoadChunk): Promise<void>;
   /** The job's rejects, in load order (table, chunk, row). */
   rejects(jobId: string): AsyncIterable<RejectLine>;
@@ -97,6 +136,10 @@ export const lineageColumns = ['ferry_job_id', 'ferry_source_table', 'ferry_sour
 export function addLedger(total: ChunkLedger, chunk: ChunkLedger): void {
   total.read += chunk.read;
   total.loaded += chunk.loaded;
+  // A ledger committed before updates existed counts every loaded row as inserted.
+  total.inserted += chunk.inserted ?? chunk.loaded;
+  total.updated += chunk.updated ?? 0;
+  total.updatedWithinJob += chunk.updatedWithinJob ?? 0;
   total.rejected += chunk.rejected;
   total.outOfScope += chunk.outOfScope;
   total.duplicatesSkipped += chunk.duplicatesSkipped ?? 0;
@@ -106,7 +149,17 @@ export function addLedger(total: ChunkLedger, chunk: ChunkLedger): void {
 }
 
 export function emptyLedger(): ChunkLedger {
-  return { read: 0, loaded: 0, rejected: 0, outOfScope: 0, duplicatesSkipped: 0, rejectsByReason: {} };
+  return {
+    read: 0,
+    loaded: 0,
+    inserted: 0,
+    updated: 0,
+    updatedWithinJob: 0,
+    rejected: 0,
+    outOfScope: 0,
+    duplicatesSkipped: 0,
+    rejectsByReason: {},
+  };
 }
 
 /** One line per problem of each reject. */

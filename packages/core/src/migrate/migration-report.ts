@@ -7,7 +7,14 @@ export const tableLoadSchema = z.object({
   targetTable: z.string(),
   domain: z.string(),
   read: z.number().int(),
+  /** inserted + updated */
   loaded: z.number().int(),
+  /** Rows loaded as new target rows. */
+  inserted: z.number().int(),
+  /** Rows that replaced the values of a row holding their natural key (`--on-duplicate update`). */
+  updated: z.number().int(),
+  /** Of `updated`: rows that replaced a row this job loaded (a duplicate within the job; the last one wins). */
+  updatedWithinJob: z.number().int(),
   rejected: z.number().int(),
   outOfScope: z.number().int(),
   /** Rows not loaded because their natural key was already present; counted within outOfScope. */
@@ -39,8 +46,11 @@ export const migrationReportSchema = z.object({
   totals: z.object({
     read: z.number().int(),
     loaded: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
     rejected: z.number().int(),
     outOfScope: z.number().int(),
+    duplicatesSkipped: z.number().int(),
     rejectRows: z.number().int(),
   }),
   balanced: z.boolean(),
@@ -61,10 +71,22 @@ export function buildMigrationReport(input: {
   rejectRows: number;
 }): MigrationReport {
   const { tables, unmappedSourceTables, contract } = input;
-  const totals = { read: 0, loaded: 0, rejected: 0, outOfScope: 0, rejectRows: input.rejectRows };
+  const totals = {
+    read: 0,
+    loaded: 0,
+    inserted: 0,
+    updated: 0,
+    rejected: 0,
+    outOfScope: 0,
+    duplicatesSkipped: 0,
+    rejectRows: input.rejectRows,
+  };
   for (const t of tables) {
     totals.read += t.read;
     totals.loaded += t.loaded;
+    totals.inserted += t.inserted;
+    totals.updated += t.updated;
+    totals.duplicatesSkipped += t.duplicatesSkipped;
     totals.rejected += t.rejected;
     totals.outOfScope += t.outOfScope;
   }

@@ -7,6 +7,7 @@ import { PostgresDatabase } from '../store/postgres-database.js';
 import type { SqlDatabase } from '../store/sql-database.js';
 import { contract, crosswalks, source, targetCatalog } from '../testing/mini-migration-fixture.js';
 import { createTestSchema, postgresReachable } from '../testing/postgres-test-env.js';
+import { targetChecksums } from '../testing/target-checksums.js';
 import { DatabaseLoadTarget } from './database-load-target.js';
 import { RejectsFile } from './rejects-file.js';
 import { rollbackJob } from './rollback-job.js';
@@ -33,16 +34,7 @@ async function load(db: SqlDatabase, jobId: string) {
 }
 
 /** A checksum of every target table's whole content, lineage included. */
-async function checksums(db: SqlDatabase): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of ['LOAD_PMI', 'LOAD_REFERRALS']) {
-    const [r] = await db.query<{ n: string; h: string | null }>(
-      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table}" t`,
-    );
-    out[table] = `${r!.n}:${r!.h}`;
-  }
-  return out;
-}
+const checksums = (db: SqlDatabase) => targetChecksums(db, ['LOAD_PMI', 'LOAD_REFERRALS']);
 
 function rollbackSuite(name: string, open: () => Promise<{ db: SqlDatabase; done: () => Promise<void> }>) {
   it(`${name}: removes exactly one job's rows and the target returns to its pre-job checksums`, async () => {
@@ -56,8 +48,8 @@ function rollbackSuite(name: string, open: () => Promise<{ db: SqlDatabase; done
 
       const result = await rollbackJob(db, 'JOB-B');
       expect(result.removed).toEqual([
-        { table: 'LOAD_REFERRALS', rows: 2 },
-        { table: 'LOAD_PMI', rows: 2 },
+        { table: 'LOAD_REFERRALS', rows: 2, restored: 0 },
+        { table: 'LOAD_PMI', rows: 2, restored: 0 },
       ]);
       expect(await checksums(db)).toEqual(beforeB);
       const [job] = await db.query<{ status: string }>(`SELECT status FROM ferry_jobs WHERE job_id = 'JOB-B'`);

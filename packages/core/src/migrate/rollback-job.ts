@@ -1,16 +1,23 @@
 import { FerryError } from '../errors.js';
-import { quoteIdent, type SqlDatabase } from '../store/sql-database.js';
+import type { SqlDatabase } from '../store/sql-database.js';
 import { jobTablesSql } from './target-ddl.js';
+import { type TableUndo, undoJobRows } from './undo-job-rows.js';
 
 export interface RollbackResult {
   jobId: string;
-  /** Rows removed per target table, in the order they were removed (reverse load order). */
-  removed: { table: string; rows: number }[];
+  /**
+   * Per target table, in the order they were undone (reverse load order): rows the job inserted, removed, and rows it
+   * updated (`--on-duplicate update`), restored to their before-images.
+   */
+  removed: TableUndo[];
 }
 
 /**
- * Rolls one job back: removes exactly that job's rows from every table it loaded, children before parents, with its
- * rejects and checkpoints, in one transaction, and records the rollback. Other jobs' rows are untouched.
+ * Rolls one job back: removes exactly the rows that job inserted and restores exactly the rows it updated (values and
+ * lineage, from their before-images), in every table it loaded, children before parents, with its rejects and
+ * checkpoints, in one transaction, and records the rollback. Other jobs' rows are untouched. A job whose rows a later
+ * job updated is refused, naming that job: roll the later one back first (undoing in reverse order keeps every step
+ * exact).
  */
 export async function rollbackJob(db: SqlDatabase, jobId: string): Promise<RollbackResult> {
   await db.exec(jobTablesSql);
@@ -22,14 +29,7 @@ export async function rollbackJob(db: SqlDatabase, jobId: string): Promise<Rollb
     if (!job) throw new FerryError('FERRY_ERR_NOT_FOUND', `No job ${jobId} in ${db.displayUrl}`);
     if (job.status === 'rolled_back') throw new FerryError('FERRY_ERR_USAGE', `Job ${jobId} is already rolled back`);
     const tables = (JSON.parse(job.tables) as string[]).reverse();
-    const removed: RollbackResult['removed'] = [];
-    for (const table of tables) {
-      const rows = await tx.query<{ n: string }>(
-        `WITH gone AS (DELETE FROM ${quoteIdent(table)} WHERE ferry_job_id = $1 RETURNING 1) SELECT count(*)::text AS n FROM gone`,
-        [jobId],
-      );
-      removed.push({ table, rows: Number(rows[0]?.n ?? 0) });
-    }
+    const removed = await undoJobRows(tx, jobId, tables);
     await tx.query('DELETE FROM ferry_rejects WHERE job_id = $1', [jobId]);
     await tx.query('DELETE FROM ferry_job_chunks WHERE job_id = $1', [jobId]);
     await tx.query(`UPDATE ferry_jobs SET status = 'rolled_back', finished_at = now() WHERE job_id = $1`, [jobId]);

@@ -37,6 +37,9 @@ describe('runMigration', () => {
         domain: 'PMI',
         read: 5,
         loaded: 2,
+        inserted: 2,
+        updated: 0,
+        updatedWithinJob: 0,
         rejected: 2,
         outOfScope: 1,
         duplicatesSkipped: 0,
@@ -49,6 +52,9 @@ describe('runMigration', () => {
         domain: 'RTT',
         read: 4,
         loaded: 2,
+        inserted: 2,
+        updated: 0,
+        updatedWithinJob: 0,
         rejected: 2,
         outOfScope: 0,
         duplicatesSkipped: 0,
@@ -59,7 +65,16 @@ describe('runMigration', () => {
     expect(report.unmappedSourceTables).toEqual([
       { sourceTable: 'LKP_SEX', read: 2, outOfScope: 2, reason: 'table not loaded by the contract' },
     ]);
-    expect(report.totals).toEqual({ read: 11, loaded: 4, rejected: 4, outOfScope: 3, rejectRows: 4 });
+    expect(report.totals).toEqual({
+      read: 11,
+      loaded: 4,
+      inserted: 4,
+      updated: 0,
+      rejected: 4,
+      outOfScope: 3,
+      duplicatesSkipped: 0,
+      rejectRows: 4,
+    });
     expect(report.balanced).toBe(true);
     expect(await readFile(join(dir, 'load', 'LOAD_PMI.csv'), 'utf8')).toBe(
       'RECORD_NUMBER,SURNAME,GENDER\n1,Smith,1\n4,"O\'Neil, Jr",2\n',

@@ -6,8 +6,16 @@ import { FerryError } from '../errors.js';
 import { CompiledTable } from '../transform/compiled-table.js';
 import { ChunkBuilder, type ChunkKeys } from './chunk-builder.js';
 import { KeySet } from './key-set.js';
-import { addLedger, type BeginMode, emptyLedger, type LoadChunk, type LoadTarget } from './load-target.js';
+import {
+  addLedger,
+  type BeginMode,
+  emptyLedger,
+  type LoadChunk,
+  type LoadTarget,
+  type OnDuplicate,
+} from './load-target.js';
 import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
+import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
 
 /** The rows of a source, by table: what a source connector provides to a load. */
@@ -47,10 +55,13 @@ export interface MigrationOptions {
   mode?: BeginMode;
   /**
    * What to do with a row whose natural key (the contract table's `naturalKey`, e.g. NHS number) is already in the
-   * target or earlier in this job: `reject` it (DUPLICATE_NATURAL_KEY) or `skip` it (counted as a skipped duplicate,
-   * within out of scope). Without a policy, natural keys are not enforced (quality checks report duplicates).
+   * target or earlier in this job: `reject` it (DUPLICATE_NATURAL_KEY), `skip` it (counted as a skipped duplicate,
+   * within out of scope) or `update` the row that holds the key with its values (counted as updated, within loaded;
+   * the target keeps the row's before-image so a rollback restores it; within the job the last row wins). An update
+   * needs the same target key as the row it replaces, and exactly one such row: otherwise the row is rejected
+   * (DUPLICATE_NATURAL_KEY). Without a policy, natural keys are not enforced (quality checks report duplicates).
    */
-  onDuplicate?: 'skip' | 'reject';
+  onDuplicate?: OnDuplicate;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -104,7 +115,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
   const loadTables = contract.tables.map((t) => targetTableOf(targetCatalog, t));
-  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize }, mode);
+  const onDuplicate = options.onDuplicate;
+  if (onDuplicate === 'update' && !target.updatable) {
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--on-duplicate update needs a database target: ${target.description} cannot update rows it has written, exactly and reversibly (use skip or reject there)`,
+    );
+  }
+  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
   const loadedKeys = new Map<string, KeySet>();
@@ -116,12 +134,9 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const targetTable = loadTables[tableIndex]!;
       const header = await source.header(ct.source);
       const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
-      const builder = new ChunkBuilder(ct, compiled, header, targetTable, options.onDuplicate);
+      const builder = new ChunkBuilder(ct, compiled, header, targetTable, onDuplicate, jobId);
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
-      const naturalKeys = new KeySet();
-      if (builder.naturalKey) {
-        for (const k of await target.naturalKeys(jobId, targetTable, builder.naturalKey)) naturalKeys.add(k);
-      }
+      const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey);
       const own = new KeySet();
       if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
       loadedKeys.set(ct.target, own);

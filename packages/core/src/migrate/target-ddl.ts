@@ -35,7 +35,11 @@ export function createTableSql(table: CatalogTable): string {
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (\n${cols.join(',\n')}\n)`;
 }
 
-/** The job bookkeeping tables of a target: one row per job, one per committed chunk (the checkpoint). */
+/**
+ * The job bookkeeping tables of a target: one row per job, one per committed chunk (the checkpoint), the rejects, the
+ * job events, and the before-image of every row a job updated (`--on-duplicate update`): the whole row as it was,
+ * lineage included, keyed by the updating job, table and target key, so that a rollback restores it exactly.
+ */
 export const jobTablesSql = `
 CREATE TABLE IF NOT EXISTS ferry_jobs (
   job_id text PRIMARY KEY,
@@ -69,6 +73,17 @@ CREATE TABLE IF NOT EXISTS ferry_rejects (
   message text NOT NULL,
   PRIMARY KEY (job_id, target_table, chunk_no, seq)
 );
+ALTER TABLE ferry_jobs ADD COLUMN IF NOT EXISTS on_duplicate text;
+CREATE TABLE IF NOT EXISTS ferry_row_images (
+  job_id text NOT NULL,
+  target_table text NOT NULL,
+  target_key text NOT NULL,
+  chunk_no integer NOT NULL,
+  before_job_id text NOT NULL,
+  image jsonb NOT NULL,
+  PRIMARY KEY (job_id, target_table, target_key)
+);
+CREATE INDEX IF NOT EXISTS ferry_row_images_before_job ON ferry_row_images (before_job_id);
 CREATE TABLE IF NOT EXISTS ferry_job_events (
   job_id text NOT NULL,
   event text NOT NULL,
