@@ -3,6 +3,8 @@ export * from './evidence/index.js';
 export * from './gate/index.js';
 export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
+export * from './connectors/postgres/index.js';
+export * from './connectors/source-row-page.js';
 export * from './contract/index.js';
 export * from './crosswalk/index.js';
 export * from './erd/index.js';

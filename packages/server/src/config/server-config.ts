@@ -1,3 +1,4 @@
+import { delimiter, resolve } from 'node:path';
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import { passwordProblems } from '../identity/password-policy.js';
@@ -17,6 +18,8 @@ export interface ServerConfig extends DatabaseConfig {
   login: { maxFailures: number; lockoutMinutes: number; attemptsPerMinute: number };
   passwordHashing: { memoryKib: number; iterations: number };
   uploads: { maxBytes: number };
+  /** Server folders csv-directory connectors may read (FERRY_SOURCE_ROOTS, separated by the path delimiter). */
+  sourceRoots: string[];
   rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
@@ -46,6 +49,7 @@ const serverEnvSchema = databaseEnvSchema.extend({
   FERRY_ARGON2_MEMORY_KIB: int(1024, 4 * 1024 * 1024).default(19_456),
   FERRY_ARGON2_ITERATIONS: int(1, 20).default(2),
   FERRY_UPLOAD_MAX_BYTES: int(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  FERRY_SOURCE_ROOTS: z.string().optional(),
   FERRY_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(1000),
   FERRY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FERRY_TRUST_PROXY: flag.default(false),
@@ -97,6 +101,11 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     },
     passwordHashing: { memoryKib: e.FERRY_ARGON2_MEMORY_KIB, iterations: e.FERRY_ARGON2_ITERATIONS },
     uploads: { maxBytes: e.FERRY_UPLOAD_MAX_BYTES },
+    sourceRoots: (e.FERRY_SOURCE_ROOTS ?? '')
+      .split(delimiter)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => resolve(p)),
     rateLimitPerMinute: e.FERRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.FERRY_LOG_LEVEL,
     trustProxy: e.FERRY_TRUST_PROXY,

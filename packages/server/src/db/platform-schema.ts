@@ -221,6 +221,37 @@ export interface CrosswalkVersionsTable {
 }
 
 /** The platform schema as Kysely sees it (see `migrations/`). */
+export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres';
+
+export interface ConnectorsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  name: string;
+  type: ConnectorType;
+  /** Settings without secrets (validated per type by connectors/connector-config.ts). */
+  config: Json<Record<string, unknown>>;
+  /** The sealed password (SecretBox), never returned. */
+  secret: string | null;
+  created_by: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ConnectorFilesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  connector_id: string;
+  table_name: string;
+  file_name: string;
+  bytes: BigInt8;
+  sha256: string;
+  encoding: string;
+  records: number;
+  uploaded_by: string | null;
+  uploaded_at: TimestampDefault;
+}
+
 export interface PlatformSchema {
   organisations: OrganisationsTable;
   workspaces: WorkspacesTable;
@@ -237,4 +268,6 @@ export interface PlatformSchema {
   gate_decisions: GateDecisionsTable;
   documents: DocumentsTable;
   crosswalk_versions: CrosswalkVersionsTable;
+  connectors: ConnectorsTable;
+  connector_files: ConnectorFilesTable;
 }

@@ -23,6 +23,9 @@ export const permissions = [
   'evidence.download',
   'documents.read',
   'documents.write',
+  'connector.read',
+  'connector.manage',
+  'connector.preview',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +62,7 @@ const read: Permission[] = [
   'crosswalk.read',
   'run.read',
   'documents.read',
+  'connector.read',
 ];
 
 /**
@@ -74,6 +78,7 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'audit.read',
     'project.manage',
     'documents.write',
+    'connector.manage',
     ...read,
   ],
   migration_lead: [
@@ -84,11 +89,20 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'audit.read',
     'users.read',
     'documents.write',
+    'connector.manage',
+    'connector.preview',
     ...read,
   ],
   mapping_analyst: ['contract.edit', 'contract.approve', 'crosswalk.edit', 'documents.write', ...read],
-  etl_engineer: ['contract.edit', 'lifecycle.run', 'evidence.download', ...read],
-  dq_lead: ['evidence.download', 'documents.write', ...read],
+  etl_engineer: [
+    'contract.edit',
+    'lifecycle.run',
+    'evidence.download',
+    'connector.manage',
+    'connector.preview',
+    ...read,
+  ],
+  dq_lead: ['evidence.download', 'documents.write', 'connector.preview', ...read],
   clinical_reviewer: ['contract.approve', ...read],
   cutover_manager: ['gate.decide', 'evidence.download', ...read],
   viewer: [...read],

@@ -84,10 +84,22 @@ const reviewedAccess = [
   'GET /api/documents/:documentId documents.read',
   'GET /api/documents/:documentId/html documents.read',
   'DELETE /api/documents/:documentId documents.write',
+  'GET /api/connector-types authenticated',
+  'GET /api/projects/:projectId/connectors connector.read',
+  'POST /api/projects/:projectId/connectors connector.manage',
+  'GET /api/connectors/:connectorId connector.read',
+  'PATCH /api/connectors/:connectorId connector.manage',
+  'DELETE /api/connectors/:connectorId connector.manage',
+  'POST /api/connectors/:connectorId/test connector.manage',
+  'GET /api/connectors/:connectorId/schema connector.read',
+  'GET /api/connectors/:connectorId/tables/:table/rows connector.preview',
+  'POST /api/connectors/:connectorId/files connector.manage',
+  'GET /api/connectors/:connectorId/files connector.read',
+  'DELETE /api/connectors/:connectorId/files/:fileId connector.manage',
 ];
 
 /** Path parameters of a generated call: ids that exist nowhere, enum values that parse. */
-const paramValues: Record<string, string> = { role: 'viewer', stage: 'profile', side: 'source' };
+const paramValues: Record<string, string> = { role: 'viewer', stage: 'profile', side: 'source', table: 'PATIENT' };
 const fillPath = (url: string) =>
   url.replace(/:([A-Za-z]+)/g, (_, name: string) => paramValues[name] ?? '00000000-0000-4000-8000-000000000000');
 

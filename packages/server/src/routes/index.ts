@@ -15,6 +15,18 @@ import { totpEnableRoute } from './auth/totp-enable-route.js';
 import { totpSetupRoute } from './auth/totp-setup-route.js';
 import { listCatalogColumnsRoute } from './catalogs/list-catalog-columns-route.js';
 import { listCatalogTablesRoute } from './catalogs/list-catalog-tables-route.js';
+import { createConnectorRoute } from './connectors/create-connector-route.js';
+import { deleteConnectorFileRoute } from './connectors/delete-connector-file-route.js';
+import { deleteConnectorRoute } from './connectors/delete-connector-route.js';
+import { discoverConnectorSchemaRoute } from './connectors/discover-connector-schema-route.js';
+import { getConnectorRoute } from './connectors/get-connector-route.js';
+import { listConnectorFilesRoute } from './connectors/list-connector-files-route.js';
+import { listConnectorTypesRoute } from './connectors/list-connector-types-route.js';
+import { listConnectorsRoute } from './connectors/list-connectors-route.js';
+import { previewConnectorRowsRoute } from './connectors/preview-connector-rows-route.js';
+import { testConnectorRoute } from './connectors/test-connector-route.js';
+import { updateConnectorRoute } from './connectors/update-connector-route.js';
+import { uploadConnectorFileRoute } from './connectors/upload-connector-file-route.js';
 import { decideContractRowsRoute } from './contract/decide-contract-rows-route.js';
 import { diffContractRoute } from './contract/diff-contract-route.js';
 import { editContractRowsRoute } from './contract/edit-contract-rows-route.js';
@@ -141,6 +153,18 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   downloadDocumentRoute,
   renderDocumentRoute,
   deleteDocumentRoute,
+  listConnectorTypesRoute,
+  listConnectorsRoute,
+  createConnectorRoute,
+  getConnectorRoute,
+  updateConnectorRoute,
+  deleteConnectorRoute,
+  testConnectorRoute,
+  discoverConnectorSchemaRoute,
+  previewConnectorRowsRoute,
+  uploadConnectorFileRoute,
+  listConnectorFilesRoute,
+  deleteConnectorFileRoute,
 ];
 
 export async function registerRoutes(app: FerryApp): Promise<void> {

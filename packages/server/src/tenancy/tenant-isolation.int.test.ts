@@ -29,6 +29,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
   let b: SeededOrg;
   let bProject: string;
   const runIds = new Map<string, string>();
+  const connectorIds = new Map<string, string>();
 
   /** Puts rows of this organisation into every tenant table, through the API. */
   async function fill(org: SeededOrg): Promise<string> {
@@ -75,6 +76,18 @@ await describeEachDialect('tenant isolation', (dialect) => {
       }),
       201,
     );
+    const connector = expectStatus(
+      await org.admin.post(`/api/projects/${project.id}/connectors`, { name: 'Extract', type: 'csv-upload' }),
+      201,
+    );
+    const csv = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="PATIENT.csv"\r\n\r\nPAT_ID,SURNAME\n1,Smith\n\r\n--${boundary}--\r\n`;
+    expectStatus(
+      await org.admin.request('POST', `/api/connectors/${connector.id}/files`, csv, {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      }),
+      201,
+    );
+    connectorIds.set(org.slug, connector.id);
     runIds.set(org.slug, run.id);
     return project.id;
   }
@@ -214,6 +227,10 @@ await describeEachDialect('tenant isolation', (dialect) => {
       `/api/runs/${runIds.get('bravo')}`,
       `/api/runs/${runIds.get('bravo')}/gate`,
       `/api/runs/${runIds.get('bravo')}/artefacts`,
+      `/api/projects/${bProject}/connectors`,
+      `/api/connectors/${connectorIds.get('bravo')}`,
+      `/api/connectors/${connectorIds.get('bravo')}/files`,
+      `/api/connectors/${connectorIds.get('bravo')}/schema`,
     ];
     for (const path of paths) {
       const res = await a.admin.get(path);
@@ -230,8 +247,12 @@ await describeEachDialect('tenant isolation', (dialect) => {
       await a.admin.put(`/api/orgs/${b.id}/roles/viewer`, { permissions: [] }),
       await a.admin.patch(`/api/orgs/${b.id}`, { requireTotp: true }),
       await a.admin.put(`/api/projects/${bProject}/settings`, { target: 'csv' }),
+      await a.admin.post(`/api/projects/${bProject}/connectors`, { name: 'X', type: 'csv-upload' }),
+      await a.admin.patch(`/api/connectors/${connectorIds.get('bravo')}`, { name: 'X' }),
+      await a.admin.post(`/api/connectors/${connectorIds.get('bravo')}/test`),
+      await a.admin.delete(`/api/connectors/${connectorIds.get('bravo')}`),
     ];
-    expect(writes.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(writes.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 404, 404]);
     expect(expectStatus(await a.admin.get('/api/orgs'), 200).map((o: { slug: string }) => o.slug)).toEqual(['alpha']);
     expect(
       expectStatus(await a.admin.get('/api/projects'), 200).every(

@@ -8,5 +8,6 @@ export * from './csv-reader.js';
 export * from './csv-record.js';
 export * from './csv-record-parser.js';
 export * from './csv-source-connector.js';
+export * from './csv-table-page.js';
 export * from './csv-text-parser.js';
 export * from './csv-writer.js';

@@ -1,0 +1,2 @@
+export * from './postgres-source.js';
+export * from './postgres-table-page.js';

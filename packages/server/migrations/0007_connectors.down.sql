@@ -1,0 +1,3 @@
+DELETE FROM role_permissions WHERE permission IN ('connector.read', 'connector.manage', 'connector.preview');
+DROP TABLE connector_files;
+DROP TABLE connectors;

@@ -1,0 +1,415 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestSchema, postgresReachable, testDatabaseUrl } from '@ferry/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRunDir } from '../../jobs/project-run-paths.js';
+import { ApiCaller, expectStatus } from '../../testing/api-client.js';
+import { miniPack } from '../../testing/mini-pack.js';
+import { seedEmptyPglite } from '../../testing/pglite-template.js';
+import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../../testing/test-app.js';
+import { describeEachDialect } from '../../testing/test-database.js';
+
+/** A multipart/form-data body with one file field. */
+function multipart(fileName: string, content: Buffer | string) {
+  const boundary = `----ferry${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const pgUp = await postgresReachable();
+
+/**
+ * Source connectors through the API. An ETL engineer configures a CSV upload connector, uploads a small legacy
+ * extract (the mini pack's generator), tests it, discovers its schema, previews rows (audited) and runs the lifecycle
+ * from it; bad uploads are refused with clear errors; a server folder connector stays inside the source roots; a
+ * PostgreSQL connector keeps its password sealed and write-only.
+ */
+await describeEachDialect('connectors API', (dialect) => {
+  let t: TestApp;
+  let org: SeededOrg;
+  let projectId: string;
+  let etl: ApiCaller;
+  let analyst: ApiCaller;
+  let viewer: ApiCaller;
+  let extract: string;
+  let roots: string;
+  let uploadId: string;
+
+  async function member(name: string, role: string): Promise<ApiCaller> {
+    expectStatus(
+      await org.admin.post(`/api/orgs/${org.id}/users`, {
+        email: `${name}@conn.test`,
+        displayName: name,
+        password: userPassword,
+        roles: [role],
+      }),
+      201,
+    );
+    return ApiCaller.login(t.app, `${name}@conn.test`, userPassword);
+  }
+  const upload = (connectorId: string, name: string, content: Buffer | string, caller = etl) => {
+    const { payload, headers } = multipart(name, content);
+    return caller.request('POST', `/api/connectors/${connectorId}/files`, payload, headers);
+  };
+  const create = (body: object, caller = etl) => caller.post(`/api/projects/${projectId}/connectors`, body);
+
+  beforeAll(async () => {
+    roots = await mkdtemp(join(tmpdir(), 'ferry-roots-'));
+    extract = join(roots, 'trust-a');
+    await miniPack().generate({ patients: 6, seed: 1, defects: 'none', outDir: join(roots, 'gen') });
+    await mkdir(extract);
+    for (const table of ['PATIENT', 'REFERRAL'])
+      await writeFile(join(extract, `${table}.csv`), await readFile(join(roots, 'gen', 'source', `${table}.csv`)));
+    t = await createTestApp(dialect, {
+      packs: new Map([['mini', miniPack()]]),
+      config: { uploads: { maxBytes: 8192 }, sourceRoots: [roots] },
+    });
+    org = await seedOrganisation(t.app, 'conn');
+    etl = await member('etl', 'etl_engineer');
+    analyst = await member('analyst', 'mapping_analyst');
+    viewer = await member('viewer', 'viewer');
+    projectId = expectStatus(
+      await org.admin.post(`/api/workspaces/${org.workspaceId}/projects`, { name: 'PAS', pack: 'mini' }),
+      201,
+    ).id;
+    await seedEmptyPglite(join(projectRunDir(t.config.dataDir, projectId), 'target'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(roots, { recursive: true, force: true });
+  });
+
+  it('lists the connector types', async () => {
+    const types = expectStatus(await viewer.get('/api/connector-types'), 200);
+    expect(types.map((x: { type: string; available: boolean }) => [x.type, x.available])).toEqual([
+      ['csv-directory', true],
+      ['csv-upload', true],
+      ['postgres', true],
+    ]);
+  });
+
+  it('configures a CSV upload connector, uploads an extract, tests, discovers and previews it (audited)', async () => {
+    const connector = expectStatus(await create({ name: 'PAS extract', type: 'csv-upload' }), 201);
+    uploadId = connector.id;
+    expect(connector).toMatchObject({ type: 'csv-upload', config: { encoding: 'auto' }, passwordSet: false });
+    const failing = expectStatus(await etl.post(`/api/connectors/${uploadId}/test`), 200);
+    expect(failing).toEqual({
+      ok: false,
+      checks: [{ name: 'open', ok: false, message: 'Connector PAS extract has no uploaded CSV files yet' }],
+    });
+    for (const table of ['PATIENT', 'REFERRAL']) {
+      const file = expectStatus(
+        await upload(uploadId, `${table}.csv`, await readFile(join(extract, `${table}.csv`))),
+        201,
+      );
+      expect(file).toMatchObject({ table, fileName: `${table}.csv`, encoding: 'utf-8', records: 6 });
+    }
+    // A new upload of a table replaces the old one.
+    const patients = await readFile(join(extract, 'PATIENT.csv'), 'utf8');
+    expectStatus(await upload(uploadId, 'PATIENT.csv', patients), 201);
+    const files = expectStatus(await viewer.get(`/api/connectors/${uploadId}/files`), 200);
+    expect(files.map((f: { table: string }) => f.table)).toEqual(['PATIENT', 'REFERRAL']);
+
+    const tested = expectStatus(await etl.post(`/api/connectors/${uploadId}/test`), 200);
+    expect(tested.ok).toBe(true);
+    expect(tested.checks.map((c: { name: string }) => c.name)).toEqual(['files', 'PATIENT.csv', 'REFERRAL.csv']);
+    expect(tested.checks[1].message).toBe('utf-8, 4 columns, first 6 record(s) read');
+
+    const schema = expectStatus(await viewer.get(`/api/connectors/${uploadId}/schema`), 200);
+    expect(schema.sampleRows).toBe(1000);
+    expect(schema.tables.map((x: { name: string }) => x.name)).toEqual(['PATIENT', 'REFERRAL']);
+    expect(schema.tables[0].columns.map((c: { name: string; dataType: string }) => `${c.name}:${c.dataType}`)).toEqual([
+      'PAT_ID:integer',
+      'SURNAME:string',
+      'SEX:code',
+      'REC_STATUS:code',
+    ]);
+    expect(schema.tables[1].columns.find((c: { name: string }) => c.name === 'RCVD_DT').dataType).toBe('date');
+
+    const page1 = expectStatus(await etl.get(`/api/connectors/${uploadId}/tables/PATIENT/rows?pageSize=4`), 200);
+    expect(page1).toMatchObject({
+      table: 'PATIENT',
+      columns: ['PAT_ID', 'SURNAME', 'SEX', 'REC_STATUS'],
+      page: 1,
+      hasMore: true,
+    });
+    expect(page1.rows).toHaveLength(4);
+    expect(page1.rows[0]).toEqual(patients.split('\n')[1]!.split(','));
+    expect(page1.lines).toEqual([2, 3, 4, 5]);
+    const page2 = expectStatus(await etl.get(`/api/connectors/${uploadId}/tables/PATIENT/rows?page=2&pageSize=4`), 200);
+    expect({ rows: page2.rows.length, hasMore: page2.hasMore }).toEqual({ rows: 2, hasMore: false });
+    const unknown = await etl.get(`/api/connectors/${uploadId}/tables/WARD/rows`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).not.toContain(t.config.dataDir);
+
+    const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=connector.*`), 200);
+    expect(trail.items.map((e: { action: string }) => e.action)).toEqual([
+      'connector.preview',
+      'connector.preview',
+      'connector.file_upload',
+      'connector.file_upload',
+      'connector.file_upload',
+      'connector.create',
+    ]);
+    expect(trail.items[0].details).toEqual({ projectId, table: 'PATIENT', page: 2, pageSize: 4, rows: 2 });
+  });
+
+  it('offers patient-level previews and changes only to the roles that have them', async () => {
+    expect((await viewer.get(`/api/connectors/${uploadId}`)).statusCode).toBe(200);
+    for (const caller of [viewer, analyst]) {
+      const res = await caller.get(`/api/connectors/${uploadId}/tables/PATIENT/rows`);
+      expect(res.json().error.message).toBe('This needs the connector.preview permission');
+    }
+    expect((await create({ name: 'X', type: 'csv-upload' }, viewer)).statusCode).toBe(403);
+    expect((await upload(uploadId, 'PATIENT.csv', 'PAT_ID\n1\n', analyst)).statusCode).toBe(403);
+    expect((await viewer.post(`/api/connectors/${uploadId}/test`)).statusCode).toBe(403);
+  });
+
+  it('refuses bad uploads with clear errors and keeps nothing of them', async () => {
+    const bad = async (name: string, content: Buffer | string) => {
+      const res = await upload(uploadId, name, content);
+      return { status: res.statusCode, code: res.json().error.code, message: res.json().error.message };
+    };
+    for (const name of ['../../x.csv', '..\\x.csv', 'a/b.csv', '.csv', 'PATIENT.txt', 'PATIENT.csv.exe']) {
+      expect({ name, ...(await bad(name, 'A\n1\n')) }).toMatchObject({ name, status: 400, code: 'FERRY_ERR_INPUT' });
+    }
+    expect(await bad('WARD.csv', 'WARD_ID,NAME\n1,Oak\n2,Elm,extra\n3\n4,Ash\n')).toEqual({
+      status: 400,
+      code: 'FERRY_ERR_CSV_RAGGED_ROW',
+      message: "WARD.csv: 2 records have a field count other than the header's 2 (line 3 has 3, line 4 has 1)",
+    });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('WARD_ID\n1\n', 'utf16le')]);
+    expect(await bad('WARD.csv', utf16)).toMatchObject({ status: 400, code: 'FERRY_ERR_CSV_ENCODING' });
+    expect(await bad('WARD.csv', 'WARD_ID,NAME\n1,"Oak\n')).toMatchObject({
+      status: 400,
+      code: 'FERRY_ERR_CSV_UNTERMINATED_QUOTE',
+    });
+    expect(await bad('WARD.csv', 'WARD_ID,WARD_ID\n1,2\n')).toMatchObject({
+      status: 400,
+      message: 'WARD.csv:1: header name WARD_ID repeats',
+    });
+    expect(await bad('WARD.csv', `WARD_ID\n${'1\n'.repeat(5000)}`)).toMatchObject({
+      status: 413,
+      code: 'FERRY_ERR_PAYLOAD_TOO_LARGE',
+    });
+    // A connector that declares UTF-8 refuses a Windows-1252 export, naming the line.
+    const strict = expectStatus(
+      await create({ name: 'Strict', type: 'csv-upload', config: { encoding: 'utf-8' } }),
+      201,
+    );
+    const latin = Buffer.concat([
+      Buffer.from('PAT_ID,SURNAME\n1,Smith\n2,'),
+      Buffer.from([0x4f, 0x27, 0xe9]),
+      Buffer.from('\n'),
+    ]);
+    const res = await upload(strict.id, 'PATIENT.csv', latin);
+    expect(res.json().error).toMatchObject({
+      code: 'FERRY_ERR_CSV_ENCODING',
+      message: expect.stringMatching(/^PATIENT\.csv:3/),
+    });
+    // Auto-detection reads the same file as Windows-1252.
+    const auto = expectStatus(await upload(uploadId, 'LEGACY.csv', latin), 201);
+    expect(auto.encoding).toBe('windows-1252');
+    expectStatus(await etl.delete(`/api/connectors/${uploadId}/files/${auto.id}`), 200);
+    const files = expectStatus(await etl.get(`/api/connectors/${uploadId}/files`), 200);
+    expect(files.map((f: { table: string }) => f.table)).toEqual(['PATIENT', 'REFERRAL']);
+    expectStatus(await etl.delete(`/api/connectors/${strict.id}`), 200);
+  });
+
+  it('refuses unknown types, bad settings, and folders outside the source roots', async () => {
+    const res = (r: { statusCode: number; json(): { error: { code: string; message: string } } }) => ({
+      status: r.statusCode,
+      ...r.json().error,
+    });
+    expect(res(await create({ name: 'X', type: 'oracle' }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('body.type'),
+    });
+    expect(res(await create({ name: 'X', type: 'csv-upload', config: { path: '/etc' } }))).toMatchObject({
+      status: 400,
+      message: 'field config: Unrecognized key: "path" (path) for a csv-upload connector',
+    });
+    expect(res(await create({ name: 'X', type: 'csv-upload', password: 'x' }))).toMatchObject({
+      status: 400,
+      message: 'field password: A csv-upload connector takes no password',
+    });
+    for (const path of ['../../x', 'trust-a/../../x', '/etc']) {
+      expect(res(await create({ name: 'X', type: 'csv-directory', config: { path } }))).toMatchObject({
+        status: 400,
+        code: 'FERRY_ERR_INPUT',
+        message: expect.stringMatching(/^field config\.path: The path (may not contain|must be inside)/),
+      });
+    }
+    expect(res(await create({ name: 'X', type: 'postgres', config: { host: 'db', database: 'pas' } }))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^field config\.user: .* for a postgres connector$/),
+    });
+    expect((await create({ name: 'PAS extract', type: 'csv-upload' })).statusCode).toBe(409);
+    const other = await seedOrganisation(t.app, 'other-conn');
+    const foreign = [
+      await other.admin.get(`/api/connectors/${uploadId}`),
+      await other.admin.get(`/api/connectors/${uploadId}/schema`),
+      await other.admin.post(`/api/connectors/${uploadId}/test`),
+      await other.admin.patch(`/api/connectors/${uploadId}`, { name: 'Mine' }),
+      await other.admin.delete(`/api/connectors/${uploadId}`),
+    ];
+    expect(foreign.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404]);
+  });
+
+  it('reads a server folder of CSV extracts inside the source roots', async () => {
+    const folder = expectStatus(
+      await create({ name: 'Nightly', type: 'csv-directory', config: { path: 'trust-a' } }),
+      201,
+    );
+    expect(folder.config).toEqual({ path: extract, encoding: 'auto' });
+    expect(expectStatus(await etl.post(`/api/connectors/${folder.id}/test`), 200).ok).toBe(true);
+    const schema = expectStatus(await etl.get(`/api/connectors/${folder.id}/schema`), 200);
+    expect(schema.tables.map((x: { name: string }) => x.name)).toEqual(['PATIENT', 'REFERRAL']);
+    const moved = expectStatus(await etl.patch(`/api/connectors/${folder.id}`, { config: { path: 'missing' } }), 200);
+    const tested = expectStatus(await etl.post(`/api/connectors/${moved.id}/test`), 200);
+    expect(tested).toEqual({
+      ok: false,
+      checks: [{ name: 'open', ok: false, message: `The folder ${join(roots, 'missing')} does not exist` }],
+    });
+    expectStatus(await etl.patch(`/api/connectors/${folder.id}`, { config: { path: 'trust-a' } }), 200);
+  });
+
+  it('runs the lifecycle from an uploaded extract, on a copy that later uploads do not change', async () => {
+    const started = expectStatus(
+      await etl.post(`/api/projects/${projectId}/runs`, {
+        releaseProfile: 'development',
+        source: { kind: 'connector', connectorId: uploadId },
+      }),
+      202,
+    );
+    expect(started.source).toMatchObject({
+      kind: 'folder',
+      connector: { id: uploadId, name: 'PAS extract', type: 'csv-upload' },
+    });
+    expect(started.source.connector.files.map((f: { table: string }) => f.table)).toEqual(['PATIENT', 'REFERRAL']);
+    // Replacing an extract while the run is queued does not change what the run reads.
+    expectStatus(await upload(uploadId, 'REFERRAL.csv', 'REF_ID,PAT_ID,RCVD_DT\n'), 201);
+    await t.app.platform.jobs.whenIdle();
+    const run = expectStatus(await etl.get(`/api/runs/${started.id}`), 200);
+    expect(run).toMatchObject({ status: 'succeeded', error: null });
+    expect(run.record.stages.map((s: { stage: string; status: string }) => `${s.stage}:${s.status}`)).toEqual([
+      'generate:NotExecuted',
+      'profile:Success',
+      'map:Success',
+      'migrate:Success',
+      'check:Success',
+      'gate:Success',
+      'reconcile:Success',
+      'evidence:Success',
+    ]);
+    expect(run.record.summary.sourceRows).toBe(12);
+    const start = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=run.start`), 200);
+    expect(start.items[0].details.connectorId).toBe(uploadId);
+
+    const postgresOnly = expectStatus(
+      await create({ name: 'PG', type: 'postgres', config: { host: '127.0.0.1', database: 'x', user: 'x' } }),
+      201,
+    );
+    const refused = await etl.post(`/api/projects/${projectId}/runs`, {
+      releaseProfile: 'development',
+      source: { kind: 'connector', connectorId: postgresOnly.id },
+    });
+    expect(refused.json().error.message).toMatch(/is a PostgreSQL source; runs read CSV extracts/);
+    expectStatus(await etl.delete(`/api/connectors/${postgresOnly.id}`), 200);
+    const otherProject = expectStatus(
+      await org.admin.post(`/api/workspaces/${org.workspaceId}/projects`, { name: 'Other', pack: 'mini' }),
+      201,
+    ).id;
+    const elsewhere = await etl.post(`/api/projects/${otherProject}/runs`, {
+      releaseProfile: 'development',
+      source: { kind: 'connector', connectorId: uploadId },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
+  describe.runIf(pgUp)('a PostgreSQL source', () => {
+    let env: Awaited<ReturnType<typeof createTestSchema>>;
+    let pgId: string;
+    const password = 'not-shown-anywhere-42';
+    beforeAll(async () => {
+      env = await createTestSchema('ferry_conn_src');
+      const client = new pg.Client({ connectionString: env.url });
+      await client.connect();
+      await client.query(`create table patient (pat_id integer primary key, surname varchar(35), born date);
+        insert into patient values (1, 'Smith', '1950-01-02'), (2, 'Jones', null);`);
+      await client.end();
+    });
+    afterAll(async () => {
+      await env?.drop();
+    });
+
+    it('keeps the password write-only and sealed, tests, discovers and previews', async () => {
+      const url = new URL(testDatabaseUrl);
+      const config = {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        database: url.pathname.slice(1),
+        user: decodeURIComponent(url.username),
+        schema: env.schema,
+      };
+      const created = await create({
+        name: 'PAS live',
+        type: 'postgres',
+        config,
+        password: url.password ? decodeURIComponent(url.password) : password,
+      });
+      expect(created.body).not.toContain(password);
+      pgId = expectStatus(created, 201).id;
+      expect(created.json()).toMatchObject({ passwordSet: true, config });
+      const stored = await t.database.db.query<{ secret: string }>('SELECT secret FROM connectors WHERE id = $1', [
+        pgId,
+      ]);
+      expect(stored[0]!.secret).toMatch(/^v1\./);
+      expect(stored[0]!.secret).not.toContain(password);
+      const read = await viewer.get(`/api/connectors/${pgId}`);
+      expect(read.body).not.toContain(password);
+      expect(read.json().passwordSet).toBe(true);
+
+      const tested = expectStatus(await etl.post(`/api/connectors/${pgId}/test`), 200);
+      expect(tested.ok).toBe(true);
+      expect(tested.checks[1]).toEqual({ name: 'schema', ok: true, message: `schema ${env.schema}: 1 table(s)` });
+      const schema = expectStatus(await etl.get(`/api/connectors/${pgId}/schema`), 200);
+      expect(
+        schema.tables[0].columns.map((c: { name: string; dataType: string; primaryKey: boolean }) => [
+          c.name,
+          c.dataType,
+          c.primaryKey,
+        ]),
+      ).toEqual([
+        ['pat_id', 'integer', true],
+        ['surname', 'string', false],
+        ['born', 'date', false],
+      ]);
+      const rows = expectStatus(await etl.get(`/api/connectors/${pgId}/tables/patient/rows`), 200);
+      expect(rows.rows).toEqual([
+        ['1', 'Smith', '1950-01-02'],
+        ['2', 'Jones', null],
+      ]);
+
+      const wrongPort = expectStatus(
+        await etl.patch(`/api/connectors/${pgId}`, { config: { ...config, port: 1 } }),
+        200,
+      );
+      expect(wrongPort.passwordSet).toBe(true);
+      const failed = expectStatus(await etl.post(`/api/connectors/${pgId}/test`), 200);
+      expect(failed.ok).toBe(false);
+      expect(failed.checks[0].message).toMatch(/^cannot connect to PostgreSQL at postgres:\/\//);
+      expect(JSON.stringify(failed)).not.toContain(password);
+      const cleared = expectStatus(await etl.patch(`/api/connectors/${pgId}`, { password: null }), 200);
+      expect(cleared.passwordSet).toBe(false);
+      const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=connector.update`), 200);
+      expect(trail.items[0].details).toEqual({ changed: ['password_removed'] });
+      expect(JSON.stringify(trail)).not.toContain(password);
+    });
+  });
+});

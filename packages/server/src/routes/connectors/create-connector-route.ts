@@ -1,0 +1,94 @@
+import { FerryError } from '@ferry/core';
+import { z } from 'zod';
+import type { FerryApp } from '../../app-types.js';
+import { connectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
+import { connectorSchema, connectorView } from '../../connectors/connector-view.js';
+import { checkSourceDirectory } from '../../connectors/source-directory.js';
+import { findProject } from '../../tenancy/project-view.js';
+import { projectParams } from '../projects/get-project-route.js';
+
+export const connectorNameSchema = z.string().trim().min(1).max(100);
+/** A source database password: write-only (stored sealed, shown as `passwordSet`). */
+export const connectorPasswordSchema = z.string().min(1).max(1000);
+
+const body = z.object({
+  name: connectorNameSchema,
+  type: z.enum(connectorTypes),
+  config: z.record(z.string(), z.unknown()).default({}),
+  password: connectorPasswordSchema.optional(),
+});
+
+/**
+ * Checks and normalises a connector's settings for storing: per-type fields, a csv-directory folder inside the
+ * source roots (stored resolved), and a password only for postgres.
+ */
+export function settingsToStore(
+  app: FerryApp,
+  type: (typeof connectorTypes)[number],
+  config: unknown,
+  password: string | null | undefined,
+): Record<string, unknown> {
+  const parsed = parseConnectorSettings(type, config);
+  if (password && parsed.type !== 'postgres')
+    throw new FerryError('FERRY_ERR_INPUT', `A ${type} connector takes no password`, { field: 'password' });
+  if (parsed.type === 'csv-directory')
+    return { ...parsed.settings, path: checkSourceDirectory(app.platform.config.sourceRoots, parsed.settings.path) };
+  return parsed.settings;
+}
+
+/** POST /api/projects/:projectId/connectors: configures a source connector (the password is sealed, never returned). */
+export function createConnectorRoute(app: FerryApp): void {
+  app.post(
+    '/api/projects/:projectId/connectors',
+    {
+      schema: {
+        tags: ['connectors'],
+        summary: 'Create a connector',
+        params: projectParams,
+        body,
+        response: { 201: connectorSchema },
+      },
+      config: { access: 'connector.manage' },
+    },
+    async (request, reply) => {
+      const { name, type, config, password } = request.body;
+      const settings = settingsToStore(app, type, config, password);
+      const created = await request.tenant(async (tx) => {
+        const project = await findProject(tx, request.params.projectId);
+        const taken = await tx.db
+          .selectFrom('connectors')
+          .select('id')
+          .where('project_id', '=', project.id)
+          .where('name', '=', name)
+          .executeTakeFirst();
+        if (taken) throw new FerryError('FERRY_ERR_CONFLICT', `The project already has a connector named ${name}`);
+        const now = app.platform.now();
+        const row = await tx.db
+          .insertInto('connectors')
+          .values({
+            organisation_id: project.organisation_id,
+            project_id: project.id,
+            name,
+            type,
+            config: JSON.stringify(settings),
+            secret: password ? app.platform.secrets.seal(password) : null,
+            created_by: request.principal!.userId,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await request.audit(tx, {
+          organisationId: project.organisation_id,
+          action: 'connector.create',
+          targetType: 'connector',
+          targetId: row.id,
+          after: connectorView(row),
+          details: { projectId: project.id, type, passwordSet: Boolean(password) },
+        });
+        return row;
+      });
+      return reply.status(201).send(connectorView(created));
+    },
+  );
+}
