@@ -255,6 +255,20 @@ describe('--on-duplicate update', () => {
     });
   });
 
+  it('upgrades a target whose job table was made before natural-key policies were recorded', async () => {
+    const db = await PgliteDatabase.open();
+    try {
+      await db.exec(`CREATE TABLE ferry_jobs (job_id text PRIMARY KEY, contract_hash text NOT NULL,
+        release_profile text NOT NULL, batch_size integer NOT NULL, status text NOT NULL, tables jsonb NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`);
+      await load(db, 'A', jobA, 'update');
+      const [job] = await db.query(`SELECT on_duplicate FROM ferry_jobs WHERE job_id = 'A'`);
+      expect(job).toEqual({ on_duplicate: 'update' });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('is refused on a CSV target, which cannot update rows it has written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-upd-'));
     const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));

@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS ferry_jobs (
   status text NOT NULL,
   tables jsonb NOT NULL,
   started_at timestamptz NOT NULL DEFAULT now(),
-  finished_at timestamptz
+  finished_at timestamptz,
+  on_duplicate text
 );
 CREATE TABLE IF NOT EXISTS ferry_job_chunks (
   job_id text NOT NULL,
@@ -73,7 +74,13 @@ CREATE TABLE IF NOT EXISTS ferry_rejects (
   message text NOT NULL,
   PRIMARY KEY (job_id, target_table, chunk_no, seq)
 );
-ALTER TABLE ferry_jobs ADD COLUMN IF NOT EXISTS on_duplicate text;
+DO $$ BEGIN
+  -- A target made before natural-key policies were recorded (checked first: ALTER TABLE would lock the table).
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND table_name = 'ferry_jobs' AND column_name = 'on_duplicate') THEN
+    ALTER TABLE ferry_jobs ADD COLUMN on_duplicate text;
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS ferry_row_images (
   job_id text NOT NULL,
   target_table text NOT NULL,
