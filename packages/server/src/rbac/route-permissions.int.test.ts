@@ -57,6 +57,7 @@ const reviewedAccess = [
   'PUT /api/projects/:projectId/settings project.manage',
   'GET /api/projects/:projectId/catalogs/:side/tables catalog.read',
   'GET /api/projects/:projectId/catalogs/:side/columns catalog.read',
+  'GET /api/projects/:projectId/erd catalog.read',
   'GET /api/projects/:projectId/contract contract.read',
   'GET /api/projects/:projectId/contract/rows contract.read',
   'POST /api/projects/:projectId/contract/rows/review contract.edit',

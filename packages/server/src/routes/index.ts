@@ -42,6 +42,7 @@ import { downloadDocumentRoute } from './documents/download-document-route.js';
 import { listDocumentsRoute } from './documents/list-documents-route.js';
 import { renderDocumentRoute } from './documents/render-document-route.js';
 import { uploadDocumentRoute } from './documents/upload-document-route.js';
+import { getErdRoute } from './erd/get-erd-route.js';
 import { healthRoute } from './meta/health-route.js';
 import { metricsRoute } from './meta/metrics-route.js';
 import { readyRoute } from './meta/ready-route.js';
@@ -126,6 +127,7 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   updateSettingsRoute,
   listCatalogTablesRoute,
   listCatalogColumnsRoute,
+  getErdRoute,
   getContractRoute,
   listContractRowsRoute,
   reviewContractRowsRoute,

@@ -23,6 +23,7 @@ export const navigation: NavGroup[] = [
     label: 'Design',
     items: [
       { label: 'Schemas', path: 'schemas', scope: 'project', permission: 'catalog.read' },
+      { label: 'ERD', path: 'erd', scope: 'project', permission: 'catalog.read' },
       { label: 'Mappings', path: 'mappings', scope: 'project', permission: 'contract.read' },
       { label: 'Crosswalks', path: 'crosswalks', scope: 'project', permission: 'crosswalk.read' },
     ],

@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
           },
           { path: 'mappings', element: <MappingsPage /> },
           { path: 'schemas', element: <SchemasPage /> },
+          { path: 'erd', lazy: async () => ({ Component: (await import('../pages/ErdPage')).ErdPage }) },
           {
             path: 'crosswalks',
             lazy: async () => ({ Component: (await import('../pages/CrosswalksPage')).CrosswalksPage }),

@@ -1,0 +1,40 @@
+import { api } from './api-client';
+import type { CatalogSide } from './catalog-api';
+
+export interface ErdColumn {
+  name: string;
+  dataType: string;
+  primaryKey: boolean;
+}
+export interface ErdNode {
+  id: string;
+  domain: string;
+  inScope: boolean;
+  columns: ErdColumn[];
+  rows?: number;
+}
+export interface ErdEdge {
+  from: string;
+  to: string;
+  fromColumn: string;
+  toColumn: string;
+  kind: 'declared' | 'inferred';
+  confidence: number;
+  evidence: string[];
+  containment?: number;
+}
+/** core's Erd v1: tables as nodes, relationships as edges; the side and the contract version giving the domains. */
+export interface Erd {
+  version: 1;
+  name: string;
+  side: CatalogSide;
+  contractHash: string;
+  nodes: ErdNode[];
+  edges: ErdEdge[];
+  stats: { tables: number; declaredEdges: number; inferredEdges: number; tablesWithData: number };
+}
+
+/** The entity-relationship diagram of a project's catalog. */
+export const erdApi = {
+  erd: (projectId: string, side: CatalogSide) => api.get<Erd>(`/api/projects/${projectId}/erd`, { side }),
+};
