@@ -70,6 +70,8 @@ export function ErdPage() {
   const [laidOut, setLaidOut] = useState<{ nodes: ErdFlowNode[]; edges: Edge[]; startedAt: number } | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const [timing, setTiming] = useState<DrawTiming | null>(null);
+  /** Drawings completed so far (tests wait for the next one). */
+  const [draws, setDraws] = useState(0);
 
   const erd = useQuery({
     queryKey: ['erd', projectId, side],
@@ -196,6 +198,7 @@ export function ErdPage() {
       frame = requestAnimationFrame(() => {
         const drawMs = performance.now() - laidOut.startedAt;
         setTiming((t) => (t ? { ...t, drawMs } : t));
+        setDraws((n) => n + 1);
       });
     });
     return () => cancelAnimationFrame(frame);
@@ -361,6 +364,7 @@ export function ErdPage() {
         data-layout-ms={timing ? Math.round(timing.layoutMs) : ''}
         data-draw-ms={timing?.drawMs ? Math.round(timing.drawMs) : ''}
         data-busy={erd.isPending || layingOut ? 'true' : 'false'}
+        data-draws={draws}
         style={{
           height: 'calc(100vh - 330px)',
           minHeight: 420,

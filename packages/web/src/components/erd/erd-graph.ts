@@ -109,8 +109,8 @@ export function domainClusters(graph: { nodes: ErdNode[]; edges: ErdEdge[] }): {
       tables: 0,
       inScope: 0,
       internalEdges: 0,
-      width: Math.min(240, 110 + n.domain.length * 9),
-      height: 64,
+      width: 200,
+      height: 58,
     };
     box.tables++;
     if (n.inScope) box.inScope++;
