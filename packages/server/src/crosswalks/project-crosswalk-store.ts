@@ -73,17 +73,26 @@ export async function saveCrosswalkVersion(
   return { hash, seq: (latest?.seq ?? 0) + 1, set };
 }
 
-/** Who last marked each entry reviewed (`codeType\0sourceCode` -> user id): they may not approve it. */
-export async function crosswalkReviewers(tx: TenantTx, projectId: string): Promise<Map<string, string | null>> {
+/**
+ * Who made each entry's current content or marked it reviewed (`codeType\0sourceCode` -> user ids): they may not
+ * approve or reject it. Drafting an entry (accepting a suggestion) starts the set afresh with its author; marking it
+ * reviewed adds the reviewer.
+ */
+export async function crosswalkMakers(tx: TenantTx, projectId: string): Promise<Map<string, Set<string>>> {
   const versions = await tx.db
     .selectFrom('crosswalk_versions')
     .select(['changes', 'created_by'])
     .where('project_id', '=', projectId)
     .orderBy('seq')
     .execute();
-  const reviewers = new Map<string, string | null>();
-  for (const v of versions)
-    for (const c of v.changes)
-      if (c.status === 'reviewed') reviewers.set(`${c.codeType}\u0000${c.sourceCode}`, v.created_by);
-  return reviewers;
+  const makers = new Map<string, Set<string>>();
+  for (const v of versions) {
+    if (!v.created_by) continue;
+    for (const c of v.changes) {
+      const key = `${c.codeType}\u0000${c.sourceCode}`;
+      if (c.kind === 'draft') makers.set(key, new Set([v.created_by]));
+      else if (c.status === 'reviewed') makers.set(key, new Set([...(makers.get(key) ?? []), v.created_by]));
+    }
+  }
+  return makers;
 }

@@ -197,12 +197,14 @@ export interface DocumentsTable {
   uploaded_at: TimestampDefault;
 }
 
-/** One crosswalk entry a version changed. */
+/** One crosswalk entry a version changed: its review status, or a draft written (a suggestion accepted). */
 export interface CrosswalkEntryChange {
   codeType: string;
   sourceCode: string;
-  kind: 'status';
+  kind: 'status' | 'draft';
   status: string;
+  /** For drafts: the national code drafted. */
+  targetCode?: string;
 }
 
 export interface CrosswalkVersionsTable {

@@ -35,8 +35,12 @@ import { listContractRowsRoute } from './contract/list-contract-rows-route.js';
 import { listContractVersionsRoute } from './contract/list-contract-versions-route.js';
 import { lockContractRoute } from './contract/lock-contract-route.js';
 import { reviewContractRowsRoute } from './contract/review-contract-rows-route.js';
+import { acceptSuggestionRoute } from './crosswalks/accept-suggestion-route.js';
+import { crosswalkCoverageRoute } from './crosswalks/crosswalk-coverage-route.js';
+import { draftSuggestionsRoute } from './crosswalks/draft-suggestions-route.js';
 import { listCrosswalkEntriesRoute } from './crosswalks/list-crosswalk-entries-route.js';
 import { reviewCrosswalkEntriesRoute } from './crosswalks/review-crosswalk-entries-route.js';
+import { unmappedCodesRoute } from './crosswalks/unmapped-codes-route.js';
 import { deleteDocumentRoute } from './documents/delete-document-route.js';
 import { downloadDocumentRoute } from './documents/download-document-route.js';
 import { listDocumentsRoute } from './documents/list-documents-route.js';
@@ -138,6 +142,10 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   diffContractRoute,
   listCrosswalkEntriesRoute,
   reviewCrosswalkEntriesRoute,
+  crosswalkCoverageRoute,
+  unmappedCodesRoute,
+  acceptSuggestionRoute,
+  draftSuggestionsRoute,
   startRunRoute,
   listRunsRoute,
   getRunRoute,

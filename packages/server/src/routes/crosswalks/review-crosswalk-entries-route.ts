@@ -7,11 +7,7 @@ import {
 } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import {
-  crosswalkReviewers,
-  currentCrosswalks,
-  saveCrosswalkVersion,
-} from '../../crosswalks/project-crosswalk-store.js';
+import { crosswalkMakers, currentCrosswalks, saveCrosswalkVersion } from '../../crosswalks/project-crosswalk-store.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
 import { crosswalkFilterSchema } from './crosswalk-filter.js';
@@ -21,7 +17,8 @@ const body = z.object({ filter: crosswalkFilterSchema, status: z.enum(reviewStat
 /**
  * POST /api/projects/:projectId/crosswalks/review: moves the entries a filter selects through the review workflow
  * with core's `reviewCrosswalkEntries` (only approved entries translate values), saving a new crosswalk version.
- * Separation of duties: whoever marked an entry reviewed does not approve or reject it.
+ * Separation of duties: whoever drafted an entry (accepted its suggestion) or marked it reviewed does not approve or
+ * reject it.
  */
 export function reviewCrosswalkEntriesRoute(app: FerryApp): void {
   app.post(
@@ -51,16 +48,17 @@ export function reviewCrosswalkEntriesRoute(app: FerryApp): void {
         await tx.run.query('SELECT id FROM projects WHERE id = $1 FOR UPDATE', [project.id]);
         const current = await currentCrosswalks(tx, project.id);
         if (request.body.status === 'approved' || request.body.status === 'rejected') {
-          const reviewers = await crosswalkReviewers(tx, project.id);
+          const makers = await crosswalkMakers(tx, project.id);
           const own = current.set.entries
             .filter(crosswalkEntryMatcher(filter))
             .filter(
-              (e) => e.status === 'reviewed' && reviewers.get(`${e.codeType}\u0000${e.sourceCode}`) === me.userId,
+              (e) =>
+                e.status === 'reviewed' && makers.get(`${e.codeType}\u0000${e.sourceCode}`)?.has(me.userId) === true,
             );
           if (own.length) {
             throw new FerryError(
               'FERRY_ERR_SEPARATION_OF_DUTIES',
-              `You marked ${own.length} of these entries reviewed (${own
+              `You drafted or marked reviewed ${own.length} of these entries (${own
                 .slice(0, 3)
                 .map((e) => `${e.codeType} '${e.sourceCode}'`)
                 .join(', ')}); another person must approve or reject them`,
