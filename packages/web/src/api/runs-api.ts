@@ -159,12 +159,16 @@ export interface IssueFilter {
   table?: string;
 }
 
-/** A new run from a generated cohort, or a rerun from a stage reusing the latest run's earlier artefacts. */
+/**
+ * A new run from a generated cohort or a connector's CSV extracts, or a rerun from a stage reusing the latest run's
+ * earlier artefacts.
+ */
 export type StartRun =
   | {
       releaseProfile: ReleaseProfile;
       source: { kind: 'generated'; patients: number; seed: number; defects: (typeof defectLevels)[number] };
     }
+  | { releaseProfile: ReleaseProfile; source: { kind: 'connector'; connectorId: string } }
   | { releaseProfile: ReleaseProfile; fromStage: LifecycleStage };
 
 /** A live progress event of a run (server-sent). */

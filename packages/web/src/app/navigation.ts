@@ -26,6 +26,7 @@ export const navigation: NavGroup[] = [
       { label: 'ERD', path: 'erd', scope: 'project', permission: 'catalog.read' },
       { label: 'Mappings', path: 'mappings', scope: 'project', permission: 'contract.read' },
       { label: 'Crosswalks', path: 'crosswalks', scope: 'project', permission: 'crosswalk.read' },
+      { label: 'Connectors', path: 'connectors', scope: 'project', permission: 'connector.read' },
     ],
   },
   {

@@ -46,6 +46,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/CrosswalksPage')).CrosswalksPage }),
           },
           {
+            path: 'connectors',
+            lazy: async () => ({ Component: (await import('../pages/ConnectorsPage')).ConnectorsPage }),
+          },
+          {
             path: 'lifecycle',
             lazy: async () => ({ Component: (await import('../pages/LifecyclePage')).LifecyclePage }),
           },
