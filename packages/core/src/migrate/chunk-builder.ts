@@ -2,6 +2,7 @@ import type { CatalogTable } from '../catalog/catalog-model.js';
 import type { ContractTable } from '../contract/contract-model.js';
 import type { CompiledTable } from '../transform/compiled-table.js';
 import type { RowProblem } from '../transform/reject-reasons.js';
+import { type CopyRows, selectCopyRows } from './copy-rows.js';
 import type { KeySet } from './key-set.js';
 import { emptyLedger, type LoadChunk, type OnDuplicate, type RowUpdate } from './load-target.js';
 import { AMBIGUOUS, type NaturalKeyIndex } from './natural-key-index.js';
@@ -18,7 +19,18 @@ export type MappedRecord =
   | { status: 'ragged'; key: string; line: number; fields: number }
   | { status: 'out_of_scope'; line: number }
   | { status: 'rejected'; key: string; line: number; problems: RowProblem[] }
-  | { status: 'mapped'; key: string; line: number; values: string[] };
+  | {
+      status: 'mapped';
+      key: string;
+      line: number;
+      /**
+       * The target values. When `copyRow` is given and the load does not update rows, only the columns the checks read
+       * (target key, parent fields, natural key) need be there: the row itself is its COPY line.
+       */
+      values: string[];
+      /** Index of the row's line in the chunk's COPY rows (`ChunkMapper`), when the target takes COPY rows. */
+      copyRow?: number;
+    };
 
 /**
  * The keys a chunk's decisions are checked against. `own` holds the target keys this job has already loaded into the
@@ -53,6 +65,8 @@ export class ChunkBuilder {
   private readonly nkIndexes: number[];
   /** Per chunk, where it holds each natural key, so that a later row of the chunk replaces it in place. */
   private readonly slots = new WeakMap<LoadChunk, Map<string, ChunkSlot>>();
+  /** Per chunk, the COPY rows of the rows it inserts. */
+  private readonly copyRows = new WeakMap<LoadChunk, number[]>();
 
   /**
    * `jobId` is the job the chunks belong to: with `onDuplicate: 'update'`, a later row of the job with a natural key
@@ -241,8 +255,28 @@ export class ChunkBuilder {
     keys.own.add(targetKey);
     c.ledger.loaded++;
     c.ledger.inserted++;
-    c.rows.push(values);
-    c.lineage.push(lineage);
+    if (record.copyRow === undefined) {
+      c.rows.push(values);
+      c.lineage.push(lineage);
+      return;
+    }
+    // Updates replace rows in place by index: with COPY rows there is no such index.
+    if (this.onDuplicate === 'update') throw new Error('ChunkBuilder: COPY rows cannot be updated in place');
+    let kept = this.copyRows.get(c);
+    if (!kept) {
+      kept = [];
+      this.copyRows.set(c, kept);
+    }
+    kept.push(record.copyRow);
+  }
+
+  /** Completes a chunk whose rows came with COPY lines: its inserted rows are those lines (`LoadChunk.copy`). */
+  finishChunk(chunk: LoadChunk, copy: CopyRows | undefined): LoadChunk {
+    if (copy) {
+      const kept = this.copyRows.get(chunk) ?? [];
+      chunk.copy = { data: selectCopyRows(copy, kept), rows: kept.length };
+    }
+    return chunk;
   }
 }
 

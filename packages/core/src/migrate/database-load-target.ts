@@ -38,6 +38,7 @@ const rejectColumns = [
  */
 export class DatabaseLoadTarget implements LoadTarget {
   readonly resumable = true;
+  readonly takesCopyRows = true;
   readonly updatable = true;
 
   constructor(readonly db: SqlDatabase) {}
@@ -162,11 +163,11 @@ export class DatabaseLoadTarget implements LoadTarget {
     }
     await this.db.transaction(async (tx) => {
       if (chunk.updates?.length) await applyUpdates(tx, jobId, chunk.table, chunk.chunkNo, chunk.updates);
-      await tx.copyFromCsv(chunk.table.name, columns, csv);
+      await tx.copyFromCsv(chunk.table.name, columns, chunk.copy?.data ?? csv);
       await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
       await tx.query(
         'INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)',
-        [jobId, chunk.table.name, chunk.chunkNo, chunk.rows.length, JSON.stringify(chunk.ledger)],
+        [jobId, chunk.table.name, chunk.chunkNo, chunk.copy?.rows ?? chunk.rows.length, JSON.stringify(chunk.ledger)],
       );
     });
   }

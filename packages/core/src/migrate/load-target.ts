@@ -68,8 +68,15 @@ export interface LoadChunk {
   table: CatalogTable;
   sourceTable: string;
   chunkNo: number;
+  /** The inserted rows' values in target column order (empty when `copy` holds the rows). */
   rows: string[][];
+  /** Each inserted row's lineage (empty when `copy` holds the rows). */
   lineage: RowLineage[];
+  /**
+   * The inserted rows already formatted as `COPY ... WITH (FORMAT csv)` lines, UTF-8: the target columns, then the
+   * lineage columns (`lineageColumns`). Given instead of `rows` and `lineage` to a target that `takesCopyRows`.
+   */
+  copy?: { data: Uint8Array; rows: number };
   /** Existing rows this chunk replaces (`onDuplicate: 'update'`), committed with its new rows. */
   updates?: RowUpdate[];
   rejects: RejectRecord[];
@@ -105,6 +112,8 @@ export interface LoadTarget {
   /** A description without credentials, e.g. `pglite:.ferry/target` or `csv:out/load`. */
   readonly description: string;
   readonly resumable: boolean;
+  /** Whether `writeChunk` takes a chunk's inserted rows pre-formatted (`LoadChunk.copy`), as a database target does. */
+  readonly takesCopyRows?: boolean;
   /** Whether rows already written can be updated in place, exactly and reversibly (`onDuplicate: 'update'`). */
   readonly updatable: boolean;
   /**

@@ -3,8 +3,8 @@ import { contractHash } from '../contract/contract-hash.js';
 import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
-import { CompiledTable } from '../transform/compiled-table.js';
-import { ChunkBuilder, type ChunkKeys } from './chunk-builder.js';
+import type { ChunkKeys } from './chunk-builder.js';
+import { ChunkMapper } from './chunk-mapper.js';
 import { KeySet } from './key-set.js';
 import {
   addLedger,
@@ -133,8 +133,19 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     for (const [tableIndex, ct] of contract.tables.entries()) {
       const targetTable = loadTables[tableIndex]!;
       const header = await source.header(ct.source);
-      const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
-      const builder = new ChunkBuilder(ct, compiled, header, targetTable, onDuplicate, jobId);
+      const mapper = new ChunkMapper(
+        {
+          jobId,
+          table: ct,
+          sourceHeader: header,
+          targetTable,
+          releaseProfile,
+          onDuplicate,
+          copyRows: target.takesCopyRows === true && onDuplicate !== 'update',
+        },
+        crosswalks,
+      );
+      const builder = mapper.builder;
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
       const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey);
       const own = new KeySet();
@@ -152,6 +163,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       let chunk: LoadChunk | undefined;
       const close = async () => {
         if (!chunk) return;
+        builder.finishChunk(chunk, mapper.finish());
         addLedger(ledger, chunk.ledger);
         await pipeline.push(chunk);
         chunk = undefined;
@@ -171,8 +183,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
             continue;
           }
           if (chunk && chunk.chunkNo !== chunkNo) await close();
-          chunk ??= builder.newChunk(chunkNo);
-          builder.add(chunk, builder.map(record), keys);
+          if (!chunk) {
+            chunk = builder.newChunk(chunkNo);
+            mapper.begin();
+          }
+          builder.add(chunk, mapper.map(record), keys);
         }
       await close();
       await pipeline.drain();

@@ -14,7 +14,7 @@ function executor(runner: PgliteRunner): SqlExecutor {
       await runner.exec(sql);
     },
     async copyFromCsv(table, columns, csv) {
-      if (!csv) return;
+      if (csv.length === 0) return;
       await runner.query(copyFromStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
     },
   };
@@ -49,7 +49,7 @@ export class PgliteDatabase implements SqlDatabase {
   exec(sql: string): Promise<void> {
     return this.run.exec(sql);
   }
-  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+  copyFromCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void> {
     return this.run.copyFromCsv(table, columns, csv);
   }
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {

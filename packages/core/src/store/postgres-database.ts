@@ -16,10 +16,11 @@ function executor(runner: Queryable, client?: pg.PoolClient): SqlExecutor {
       await runner.query(sql);
     },
     async copyFromCsv(table, columns, csv) {
-      if (!csv) return;
+      if (csv.length === 0) return;
       const run = async (c: pg.PoolClient) => {
         const stream = c.query(copyFrom(copyFromStatement(table, columns, 'STDIN')));
-        await pipeline(Readable.from([csv]), stream);
+        const chunk = typeof csv === 'string' ? csv : Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength);
+        await pipeline(Readable.from([chunk]), stream);
       };
       if (client) return run(client);
       const c = await (runner as pg.Pool).connect();
@@ -76,7 +77,7 @@ export class PostgresDatabase implements SqlDatabase {
   exec(sql: string): Promise<void> {
     return this.run.exec(sql);
   }
-  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+  copyFromCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void> {
     return this.run.copyFromCsv(table, columns, csv);
   }
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {

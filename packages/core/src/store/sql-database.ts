@@ -3,8 +3,11 @@ export interface SqlExecutor {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;
-  /** Loads CSV text (RFC 4180, no header, empty unquoted field = NULL) into a table with COPY. */
-  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Loads CSV text, or its UTF-8 bytes (RFC 4180, no header, empty unquoted field = NULL), into a table with COPY.
+   * An empty input copies nothing.
+   */
+  copyFromCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void>;
 }
 
 /**

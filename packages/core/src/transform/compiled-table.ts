@@ -4,7 +4,7 @@ import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { RowProblem } from './reject-reasons.js';
 import { lengthProblem, targetTypeProblem } from './target-type-check.js';
-import { isKnownStep, type TransformStep, transformSteps } from './transform-steps.js';
+import { isKnownStep, type StringStep, stringSteps } from './transform-steps.js';
 
 /** The column type each step's output is canonical for. */
 const stepProducesType: Record<string, string> = {
@@ -53,7 +53,7 @@ function compileField(
   ctx: CompileContext,
 ): CompiledField {
   const sources = field.source.map((s) => columnIndex(ctx.sourceHeader, s, table, field.target));
-  const steps: TransformStep[] = field.transform.map((name) => {
+  const steps: StringStep[] = field.transform.map((name) => {
     if (!isKnownStep(name)) {
       throw new FerryError(
         'FERRY_ERR_CONTRACT_INVALID',
@@ -64,7 +64,7 @@ function compileField(
         },
       );
     }
-    return transformSteps[name]!;
+    return stringSteps[name]!;
   });
   const { crosswalk, constant, mandatory, onInvalid, combine, separator } = field;
   if (crosswalk && !ctx.crosswalks.hasType(crosswalk)) {
@@ -105,10 +105,10 @@ function compileField(
     const original = raw(row);
     let value = original;
     if (value.trim() !== '') {
-      for (const step of steps) {
-        const r = step(value);
-        if (r.ok) {
-          value = r.value;
+      for (let s = 0; s < steps.length; s++) {
+        const r = steps[s]!(value);
+        if (typeof r === 'string') {
+          value = r;
           continue;
         }
         if (onInvalid === 'reject') {

@@ -11,6 +11,28 @@ describe('transform steps', () => {
     expect(titleCase('mary ann')).toBe('Mary Ann');
   });
 
+  it('title-cases like its code-point-by-code-point definition, on any text', () => {
+    const reference = (value: string) => {
+      let out = '';
+      let upperNext = true;
+      for (const ch of value.toLowerCase()) {
+        out += upperNext ? ch.toUpperCase() : ch;
+        upperNext = ch === ' ' || ch === '-' || ch === "'";
+      }
+      return out;
+    };
+    const alphabet = ['a', 'B', ' ', '-', "'", 'ß', 'ǆ', 'é', 'İ', '😀', '\ud801\udc28', 'x', 'Ω'];
+    let seed = 3;
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let k = (i % 9) + 1; k > 0; k--) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += alphabet[seed % alphabet.length];
+      }
+      expect(titleCase(s), s).toBe(reference(s));
+    }
+  });
+
   it('normalises and validates NHS numbers', () => {
     expect(run('nhs_number', '943 476 5919')).toEqual({ ok: true, value: '9434765919' });
     expect(run('nhs_number', '943-476-5918').ok).toBe(false);

@@ -8,8 +8,27 @@ export type StepResult = { ok: true; value: string } | { ok: false; reason: stri
 /** A transform step: a pure function of one string value. Blank values ('') pass through every step unchanged. */
 export type TransformStep = (value: string) => StepResult;
 
-const ok = (value: string): StepResult => ({ ok: true, value });
-const invalid = (reason: string): StepResult => ({ ok: false, reason });
+/** Why a value failed a step (no patient values in it). One shared instance per reason: failing allocates nothing. */
+export class StepFailure {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * A transform step in its allocation-free form, as the load runs it (millions of times): the new value, or the
+ * step's shared {@link StepFailure}.
+ */
+export type StringStep = (value: string) => string | StepFailure;
+
+const badNhsNumber = new StepFailure('NHS number is not 10 digits with a valid Modulus 11 check digit');
+const badDate = new StepFailure('not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)');
+const badDateTime = new StepFailure('not a valid date-time (expected dd/mm/yyyy hh:mm or ISO)');
+const badInteger = new StepFailure('not an integer');
+const badDecimal = new StepFailure('not a decimal number');
+const badFlag = new StepFailure('not a yes/no flag');
+
+const SPACE = 32;
+const HYPHEN = 45;
+const APOSTROPHE = 39;
 
 /**
  * Title case for names: lower-case, then upper-case the first letter of the value and every letter that follows a
@@ -17,59 +36,82 @@ const invalid = (reason: string): StepResult => ({ ok: false, reason });
  */
 export function titleCase(value: string): string {
   const lower = value.toLowerCase();
+  // Copies the unchanged runs between the letters it upper-cases (code point by code point, as a for-of would).
   let out = '';
+  let from = 0;
   let upperNext = true;
-  for (const ch of lower) {
-    out += upperNext ? ch.toUpperCase() : ch;
-    upperNext = ch === ' ' || ch === '-' || ch === "'";
+  for (let i = 0; i < lower.length; ) {
+    const cp = lower.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (upperNext) {
+      const ch = width === 1 ? lower[i]! : lower.slice(i, i + 2);
+      const up = ch.toUpperCase();
+      if (up !== ch) {
+        out += lower.slice(from, i) + up;
+        from = i + width;
+      }
+    }
+    upperNext = cp === SPACE || cp === HYPHEN || cp === APOSTROPHE;
+    i += width;
   }
-  return out;
+  return from === 0 ? lower : out + lower.slice(from);
 }
 
 const yes = new Set(['Y', 'YES', '1', 'T', 'TRUE']);
 const no = new Set(['N', 'NO', '0', 'F', 'FALSE']);
+const integerText = /^[+-]?\d{1,18}$/;
+const decimalText = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** White space other than a single space, or two in a row: only then does collapse_spaces change anything inside. */
+const uncollapsed = /\s\s|[^\S ]/;
 
-/** The transform vocabulary of mapping contracts. See README.md in this folder. */
-export const transformSteps: Record<string, TransformStep> = {
-  trim: (v) => ok(v.trim()),
-  upper: (v) => ok(v.toUpperCase()),
-  lower: (v) => ok(v.toLowerCase()),
-  title_case: (v) => ok(titleCase(v)),
-  collapse_spaces: (v) => ok(v.replace(/\s+/g, ' ').trim()),
+/** The transform vocabulary of mapping contracts, allocation-free. See README.md in this folder. */
+export const stringSteps: Record<string, StringStep> = {
+  trim: (v) => v.trim(),
+  upper: (v) => v.toUpperCase(),
+  lower: (v) => v.toLowerCase(),
+  title_case: titleCase,
+  collapse_spaces: (v) => (uncollapsed.test(v) ? v.replace(/\s+/g, ' ') : v).trim(),
   nhs_number: (v) => {
     const n = normaliseNhsNumber(v);
-    return isValidNhsNumber(n) ? ok(n) : invalid('NHS number is not 10 digits with a valid Modulus 11 check digit');
+    return isValidNhsNumber(n) ? n : badNhsNumber;
   },
-  date: (v) => {
-    const d = parseUkOrIsoDate(v.trim());
-    return d ? ok(d) : invalid('not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)');
-  },
-  datetime: (v) => {
-    const d = parseUkOrIsoDateTime(v.trim());
-    return d ? ok(d) : invalid('not a valid date-time (expected dd/mm/yyyy hh:mm or ISO)');
-  },
-  postcode: (v) => ok(normalisePostcode(v.trim())),
+  date: (v) => parseUkOrIsoDate(v.trim()) ?? badDate,
+  datetime: (v) => parseUkOrIsoDateTime(v.trim()) ?? badDateTime,
+  postcode: (v) => normalisePostcode(v.trim()),
   integer: (v) => {
     const t = v.trim();
-    return /^[+-]?\d{1,18}$/.test(t) ? ok(String(BigInt(t))) : invalid('not an integer');
+    if (!integerText.test(t)) return badInteger;
+    // Up to 15 digits a double is exact, and much cheaper than a BigInt.
+    return t.length <= 15 ? String(Number(t)) : String(BigInt(t));
   },
   decimal: (v) => {
     const t = v.trim();
-    return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? ok(t) : invalid('not a decimal number');
+    return decimalText.test(t) ? t : badDecimal;
   },
   yn: (v) => {
     const t = v.trim().toUpperCase();
-    if (yes.has(t)) return ok('Y');
-    if (no.has(t)) return ok('N');
-    return invalid('not a yes/no flag');
+    if (yes.has(t)) return 'Y';
+    if (no.has(t)) return 'N';
+    return badFlag;
   },
   phone: (v) => {
     const t = v.trim();
     const digits = t.replace(/[^\d]/g, '');
-    return ok(t.startsWith('+') ? `+${digits}` : digits);
+    return t.startsWith('+') ? `+${digits}` : digits;
   },
 };
 
+/** The transform vocabulary of mapping contracts, each step returning a {@link StepResult}. */
+export const transformSteps: Record<string, TransformStep> = Object.fromEntries(
+  Object.entries(stringSteps).map(([name, step]): [string, TransformStep] => [
+    name,
+    (v) => {
+      const r = step(v);
+      return typeof r === 'string' ? { ok: true, value: r } : { ok: false, reason: r.reason };
+    },
+  ]),
+);
+
 export function isKnownStep(name: string): boolean {
-  return Object.hasOwn(transformSteps, name);
+  return Object.hasOwn(stringSteps, name);
 }

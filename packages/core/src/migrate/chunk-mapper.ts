@@ -1,0 +1,92 @@
+import type { CatalogTable } from '../catalog/catalog-model.js';
+import type { ContractTable, ReleaseProfile } from '../contract/contract-model.js';
+import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import { CompiledTable } from '../transform/compiled-table.js';
+import { ChunkBuilder, type MappedRecord, type SourceRecord } from './chunk-builder.js';
+import { type CopyRows, CopyRowWriter } from './copy-rows.js';
+import type { OnDuplicate } from './load-target.js';
+import { targetKeyColumn } from './target-ddl.js';
+
+/** Everything a ChunkMapper needs besides the crosswalks, as plain data (a worker thread builds the same mapper). */
+export interface ChunkMapperSpec {
+  jobId: string;
+  table: ContractTable;
+  sourceHeader: string[];
+  targetTable: CatalogTable;
+  releaseProfile: ReleaseProfile;
+  onDuplicate?: OnDuplicate;
+  /** Format each mapped row as its COPY line (for a target that `takesCopyRows`; never when updating rows). */
+  copyRows: boolean;
+}
+
+/** One chunk's source records mapped through the contract: plain data that crosses threads (COPY bytes by transfer). */
+export interface MappedChunk {
+  chunkNo: number;
+  records: MappedRecord[];
+  copy?: CopyRows;
+}
+
+/**
+ * Maps source records through a compiled contract table, one chunk at a time, and formats each mapped row as its COPY
+ * line: the work that needs no knowledge of other chunks, and so can run on a worker thread. The decisions that need
+ * the job so far (parents, duplicate keys, natural keys) stay with `ChunkBuilder.add` on the main thread. The same
+ * code maps in the main thread and in workers, so both load the same rows, byte for byte.
+ *
+ * @example
+ * const mapper = new ChunkMapper(spec, crosswalks);
+ * mapper.begin(0);
+ * const mapped = records.map((r) => mapper.map(r));
+ * const copy = mapper.finish();
+ */
+export class ChunkMapper {
+  readonly builder: ChunkBuilder;
+  private readonly copyWriter?: CopyRowWriter;
+  /** The columns the main thread's checks read: all that a worker sends back of a row besides its COPY line. */
+  private readonly keyColumns: number[];
+  private readonly width: number;
+
+  constructor(
+    readonly spec: ChunkMapperSpec,
+    crosswalks: CrosswalkIndex,
+  ) {
+    const { table, targetTable, sourceHeader, releaseProfile, onDuplicate, jobId } = spec;
+    const compiled = new CompiledTable(table, { sourceHeader, targetTable, crosswalks, releaseProfile });
+    this.builder = new ChunkBuilder(table, compiled, sourceHeader, targetTable, onDuplicate, jobId);
+    if (spec.copyRows && onDuplicate === 'update') {
+      throw new Error('ChunkMapper: COPY rows are for loads that only insert (not --on-duplicate update)');
+    }
+    if (spec.copyRows) this.copyWriter = new CopyRowWriter(jobId, table.source);
+    const columns = compiled.targetColumns;
+    const wanted = [targetKeyColumn(targetTable), ...table.parents.map((p) => p.field)];
+    if (onDuplicate && table.naturalKey?.length) wanted.push(...table.naturalKey);
+    this.keyColumns = [...new Set(wanted.map((c) => columns.indexOf(c)))].filter((i) => i >= 0);
+    this.width = columns.length;
+  }
+
+  /** Starts a chunk: COPY lines of rows mapped since the last `finish` are dropped. */
+  begin(): void {
+    this.copyWriter?.finish();
+  }
+
+  /**
+   * Maps one record. With `keysOnly` (a worker, whose records cross to the main thread by copy) a row that has its
+   * COPY line carries only the values the checks read.
+   */
+  map(record: SourceRecord, keysOnly = false): MappedRecord {
+    const mapped = this.builder.map(record);
+    if (mapped.status !== 'mapped' || !this.copyWriter) return mapped;
+    mapped.copyRow = this.copyWriter.rows;
+    this.copyWriter.add(mapped.values, mapped.key);
+    if (keysOnly) {
+      const values = new Array<string>(this.width).fill('');
+      for (const i of this.keyColumns) values[i] = mapped.values[i]!;
+      mapped.values = values;
+    }
+    return mapped;
+  }
+
+  /** The COPY lines of the rows mapped since `begin`, when the mapper formats them. */
+  finish(): CopyRows | undefined {
+    return this.copyWriter?.finish();
+  }
+}
