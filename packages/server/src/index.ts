@@ -11,4 +11,5 @@ export * from './db/migrations/row-migration-lock.js';
 export * from './db/platform-database.js';
 export * from './identity/bootstrap-admin.js';
 export * from './identity/password-hasher.js';
+export * from './jobs/run-exit-code.js';
 export * from './server.js';

@@ -170,3 +170,67 @@ describe('ferry lifecycle --from', () => {
     expect(again.stderr).toMatch(/went into another target; rerun from migrate/);
   });
 });
+
+describe('ferry lifecycle stage by stage (--from STAGE --to STAGE) and runs restore', () => {
+  it('runs one stage at a time to the same result as all at once, and reruns from a restored run', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ferry-cli-steps-'));
+    const common = ['--pack', 'nhs-pas', '--release-profile', 'development', '--json'];
+    const cohort = ['--patients', '20', '--seed', '5', '--defects', 'typical'];
+    const whole = await runFerry(
+      'lifecycle',
+      ...common,
+      ...cohort,
+      '--target',
+      `csv:${join(out, 'a')}`,
+      '--out',
+      join(out, 'all'),
+    );
+    expect(whole.stderr).toBe('');
+    const all = JSON.parse(whole.stdout);
+
+    // First only generate and profile; then each later stage alone, reusing the run before it.
+    const steps = join(out, 'steps');
+    const target = ['--target', `csv:${join(out, 'b')}`, '--out', steps];
+    const first = await runFerry('lifecycle', ...common, ...cohort, ...target, '--to', 'profile');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ gate: 'PARTIAL', stages_run: ['generate', 'profile'] });
+    const alone: Record<string, { code: number; summary: Record<string, unknown> }> = {};
+    for (const stage of ['map', 'migrate', 'check', 'gate', 'reconcile', 'evidence']) {
+      const r = await runFerry('lifecycle', ...common, ...target, '--from', stage, '--to', stage);
+      expect({ stage, stderr: r.stderr }).toEqual({ stage, stderr: '' });
+      alone[stage] = { code: r.code, summary: JSON.parse(r.stdout) };
+    }
+    expect(alone.map).toEqual({ code: 0, summary: expect.objectContaining({ gate: 'PARTIAL', stages_run: ['map'] }) });
+    expect(alone.gate!.summary).toMatchObject({
+      gate: 'PARTIAL',
+      release_gate: all.release_gate,
+      stages_run: ['gate'],
+    });
+    expect(alone.evidence!.code).toBe(whole.code);
+    const { evidence: _e, run_id: _r, ...expected } = all;
+    expect(alone.evidence!.summary).toMatchObject(expected);
+
+    // Restoring the run that stopped after check makes it the base of the next rerun (not the latest run).
+    const runs = JSON.parse((await runFerry('runs', 'list', '--out', steps, '--json')).stdout) as { run_id: string }[];
+    const checkRun = runs[3]!.run_id;
+    expect((await runFerry('runs', 'restore', checkRun, '--out', steps)).code).toBe(0);
+    const rerun = await runFerry('lifecycle', ...common, ...target, '--from', 'gate', '--to', 'gate');
+    const record = JSON.parse(await readFile(join(steps, 'runs', JSON.parse(rerun.stdout).run_id, 'run.json'), 'utf8'));
+    expect(record.arguments).toMatchObject({ from: 'gate', to: 'gate', reusedFrom: checkRun });
+
+    const backwards = await runFerry('lifecycle', ...common, ...target, '--from', 'gate', '--to', 'map');
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/The last stage \(map\) comes before the first \(gate\)/);
+  });
+});
+
+describe('exit codes of a lifecycle, as the server reports them for a run', () => {
+  it('agree with the CLI for every outcome', async () => {
+    const { exitCodeOfOutcome, lifecycleExitCodes } = await import('@ferry/server');
+    const { exitCodes } = await import('../run-command.js');
+    const { lifecycleExitCode } = await import('./lifecycle.js');
+    expect(lifecycleExitCodes).toEqual(exitCodes);
+    for (const outcome of ['PASS', 'FAIL', 'PARTIAL', 'ERROR'] as const)
+      expect({ outcome, code: lifecycleExitCode(outcome) }).toEqual({ outcome, code: exitCodeOfOutcome(outcome) });
+  });
+});

@@ -26,6 +26,7 @@ interface LifecycleFlags {
   target: string;
   out: string;
   from?: string;
+  to?: string;
   asOf?: string;
   batchSize?: number;
   contract?: string;
@@ -77,6 +78,11 @@ export function registerLifecycle(program: Command): void {
         lifecycleStages.filter((s) => s !== 'generate'),
       ),
     )
+    .addOption(
+      new Option('--to <stage>', 'stop after this stage (with --from STAGE --to STAGE: run one stage alone)').choices(
+        lifecycleStages,
+      ),
+    )
     .option('--as-of <date>', 'date ages and future dates are measured at (yyyy-mm-dd)')
     .option('--batch-size <n>', 'rows per load chunk', intOption('--batch-size'))
     .option('--contract <file>', "load with this contract version (default: the pack's reviewed contract)")
@@ -94,6 +100,7 @@ export function registerLifecycle(program: Command): void {
           target: flags.target,
           outDir: flags.out,
           from: flags.from && isLifecycleStage(flags.from) ? flags.from : undefined,
+          to: flags.to && isLifecycleStage(flags.to) ? flags.to : undefined,
           asOfDate: flags.asOf,
           batchSize: flags.batchSize,
           contract: flags.contract ? await readContractFile(flags.contract) : undefined,
@@ -107,6 +114,20 @@ export function registerLifecycle(program: Command): void {
         });
         progress.stop();
         const { record, evidenceDir } = result;
+        if (record.outcome === 'PARTIAL') {
+          const ran = record.stages.filter((s) => s.status === 'Success').map((s) => s.stage);
+          if (flags.json) {
+            process.stdout.write(
+              `${JSON.stringify({ gate: record.outcome, release_gate: record.gate?.outcome ?? null, stages_run: ran, run_id: record.runId, job_id: record.jobId })}\n`,
+            );
+          } else {
+            process.stdout.write(
+              `Ferry lifecycle ${record.runId}: ran ${ran.join(', ') || 'no stage'}; stopped after ${flags.to}` +
+                `${record.gate ? `; release gate ${record.gate.outcome}` : ''}; outcome PARTIAL (no evidence package)\n`,
+            );
+          }
+          return lifecycleExitCode(record.outcome);
+        }
         const gate = JSON.parse(await readFile(join(evidenceDir, 'release_gate_report.json'), 'utf8')) as GateSummary;
         const s = record.summary!;
         if (flags.json) {
@@ -142,7 +163,17 @@ export function registerLifecycle(program: Command): void {
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
         }
-        return record.outcome === 'PASS' ? exitCodes.ok : exitCodes.gateBlocked;
+        return lifecycleExitCode(record.outcome);
       }),
     );
+}
+
+/**
+ * The exit code of a finished lifecycle: 0 when it passed or stopped where asked (PARTIAL), 1 when the gate blocks
+ * or the reconciliation does not match. (A run that fails exits 2 for a user error and 3 for an internal one.)
+ */
+export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING'): number {
+  if (outcome === 'PASS' || outcome === 'PARTIAL') return exitCodes.ok;
+  if (outcome === 'FAIL') return exitCodes.gateBlocked;
+  return exitCodes.internal;
 }

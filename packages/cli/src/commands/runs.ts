@@ -44,13 +44,17 @@ export function registerRuns(program: Command): void {
     );
   runs
     .command('restore <id>')
-    .description("Make a run's evidence package the current one (--out DIR/evidence)")
+    .description(
+      "Restore a run's snapshot: it becomes the current run (lifecycle --from reuses its artefacts) and its evidence the current evidence (--out DIR/evidence)",
+    )
     .requiredOption('--out <dir>', 'the lifecycle --out folder')
     .action(
       action(async (id: string, flags: RunsFlags) => {
         const store = new RunStore(flags.out);
         const record = await store.restore(id);
-        process.stdout.write(`Restored ${record.runId} (${record.outcome}) to ${store.evidenceDir}\n`);
+        process.stdout.write(
+          `Restored ${record.runId} (${record.outcome}): the current run; its evidence in ${store.evidenceDir}\n`,
+        );
         return 0;
       }),
     );

@@ -20,8 +20,13 @@ export interface LifecycleOptions {
   /** `pglite:PATH`, `postgres://...` or `csv:DIR`. */
   target: string;
   outDir: string;
-  /** Rerun from this stage, reusing the latest run's earlier artefacts. */
+  /** Rerun from this stage, reusing the current run's earlier artefacts (the latest run, or the one restored). */
   from?: LifecycleStage;
+  /**
+   * Stop after this stage: the run's outcome is then PARTIAL unless it reaches evidence. With `from` set to the same
+   * stage, the run runs that one stage alone.
+   */
+  to?: LifecycleStage;
   /** The date ages and "not in the future" are measured at (yyyy-mm-dd). Default: the cohort's extract date, or today. */
   asOfDate?: string;
   batchSize?: number;

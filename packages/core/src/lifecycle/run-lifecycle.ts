@@ -30,7 +30,7 @@ const stageFns: Record<LifecycleStage, StageFn> = {
   evidence: evidenceStage,
 };
 
-/** What a lifecycle run ends with: the run record and where its evidence is. */
+/** What a lifecycle run ends with: the run record and where its evidence is (empty for a PARTIAL run). */
 export interface LifecycleResult {
   record: RunRecord;
   runDir: string;
@@ -49,9 +49,12 @@ async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefac
   return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks), contract };
 }
 
-/** With `from`, the latest run lends this run its artefacts of the stages before `from`. */
+/**
+ * With `from`, the current run (the latest, or the one restored) lends this run its artefacts of the stages before
+ * `from`.
+ */
 async function reuseEarlierStages(store: RunStore, record: RunRecord, from: LifecycleStage): Promise<RunRecord> {
-  const previous = await store.latest();
+  const previous = await store.current();
   if (!previous) {
     throw new FerryError(
       'FERRY_ERR_ARTEFACT_MISSING',
@@ -95,6 +98,7 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     },
     sourceDir: previous.sourceDir,
     jobId: fromIndex > stageIndex('migrate') ? previous.jobId : undefined,
+    ...(fromIndex > stageIndex('gate') && previous.gate ? { gate: previous.gate } : {}),
     stages: record.stages.map((s) => (stageIndex(s.stage) < fromIndex ? { ...s, status: 'Reused' as const } : s)),
   };
 }
@@ -113,8 +117,11 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   const store = new RunStore(options.outDir);
   const started = now();
   const runId = RunStore.newRunId(started);
+  if (options.from && options.to && stageIndex(options.to) < stageIndex(options.from)) {
+    throw new FerryError('FERRY_ERR_USAGE', `The last stage (${options.to}) comes before the first (${options.from})`);
+  }
   const pack = await loadPackArtefacts(options);
-  const source = options.source ?? (options.from ? (await store.latest())?.arguments.source : undefined);
+  const source = options.source ?? (options.from ? (await store.current())?.arguments.source : undefined);
   if (!source) {
     throw new FerryError(
       'FERRY_ERR_USAGE',
@@ -131,6 +138,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       releaseProfile: options.releaseProfile,
       target: options.target,
       ...(options.from ? { from: options.from } : {}),
+      ...(options.to && options.to !== 'evidence' ? { to: options.to } : {}),
       ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),
     },
     versions: {
@@ -155,8 +163,11 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     progress: (stage, done, total, label) => options.onEvent?.({ type: 'stage-progress', stage, done, total, label }),
   };
   await store.save(ctx.record);
+  await store.forgetRestore();
 
+  const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
   for (const stage of lifecycleStages) {
+    if (stageIndex(stage) > last) break;
     const entry = ctx.record.stages.find((s) => s.stage === stage)!;
     if (entry.status === 'Reused') {
       options.onEvent?.({ type: 'stage-end', stage, status: 'Reused' });
@@ -187,8 +198,10 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     await store.save(ctx.record);
   }
   ctx.record.finishedAt = now().toISOString();
+  const partial = last < stageIndex('evidence');
+  if (partial) ctx.record.outcome = 'PARTIAL';
   await store.save(ctx.record);
   await rm(store.evidenceDir, { recursive: true, force: true });
-  await cp(ctx.dir('evidence'), store.evidenceDir, { recursive: true });
+  if (!partial) await cp(ctx.dir('evidence'), store.evidenceDir, { recursive: true });
   return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };
 }

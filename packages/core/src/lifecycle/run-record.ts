@@ -41,6 +41,8 @@ export const runRecordSchema = z.object({
     releaseProfile: z.string(),
     target: z.string(),
     from: z.string().optional(),
+    /** The last stage asked for, when the run stopped before evidence on purpose. */
+    to: z.string().optional(),
     reusedFrom: z.string().optional(),
     /** The date ages and "not in the future" were measured at. */
     asOfDate: z.string().optional(),
@@ -51,7 +53,16 @@ export const runRecordSchema = z.object({
   contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }).optional(),
   jobId: z.string().optional(),
   stages: z.array(stageRecordSchema),
-  outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING']),
+  /** PARTIAL: every stage asked for (`to`) succeeded, and the run stopped before evidence, so it has no verdict. */
+  outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING', 'PARTIAL']),
+  /** The release gate's verdict, written by the gate stage (carried over when the gate stage is reused). */
+  gate: z
+    .object({
+      outcome: z.enum(['PASS', 'FAIL']),
+      blocking: z.number().int().nonnegative(),
+      warnings: z.number().int().nonnegative(),
+    })
+    .optional(),
   summary: z
     .object({
       sourceRows: z.number().int(),

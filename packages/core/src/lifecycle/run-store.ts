@@ -1,11 +1,16 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { FerryError } from '../errors.js';
 import { type RunRecord, runRecordSchema } from './run-record.js';
 
+const currentRunSchema = z.object({ version: z.literal(1), runId: z.string() });
+
 /**
- * Lifecycle runs kept under `OUT/runs/<run-id>/`, each with its artefacts, one folder per stage.
- * `OUT/evidence/` holds the evidence of the current run (the latest, or the one restored).
+ * Lifecycle runs kept under `OUT/runs/<run-id>/`, each with its artefacts, one folder per stage: each run is a
+ * snapshot of what its stages produced. The current run is the latest, unless an earlier one was restored
+ * (`OUT/current.json`); `OUT/evidence/` holds the current run's evidence, and a rerun from a stage (`from`) reuses
+ * the current run's earlier artefacts.
  */
 export class RunStore {
   constructor(readonly outDir: string) {}
@@ -76,22 +81,51 @@ export class RunStore {
     return runs[runs.length - 1];
   }
 
-  /** Makes a run's evidence the current evidence (`OUT/evidence/`). */
+  private get currentFile(): string {
+    return join(this.outDir, 'current.json');
+  }
+
+  /** The current run: the one restored last, or else the latest. */
+  async current(): Promise<RunRecord | undefined> {
+    const text = await readFile(this.currentFile, 'utf8').catch(() => undefined);
+    let pointer: ReturnType<typeof currentRunSchema.safeParse> | undefined;
+    try {
+      pointer = text === undefined ? undefined : currentRunSchema.safeParse(JSON.parse(text));
+    } catch {
+      pointer = undefined; // an unreadable pointer is no restore: the latest run is current
+    }
+    if (pointer?.success) {
+      const record = await this.load(pointer.data.runId).catch(() => undefined);
+      if (record) return record;
+    }
+    return this.latest();
+  }
+
+  /** A new run becomes the current one: a restore no longer applies. */
+  async forgetRestore(): Promise<void> {
+    await rm(this.currentFile, { force: true });
+  }
+
+  /**
+   * Restores a run's snapshot: the run becomes the current one, so a rerun from a stage reuses its artefacts (not
+   * the latest run's), and its evidence package becomes the current evidence (`OUT/evidence/`; emptied when the run
+   * stopped before evidence). A run still going (or killed before it finished) has no snapshot to restore.
+   */
   async restore(runId: string): Promise<RunRecord> {
     const record = await this.load(runId);
-    const from = this.stageDir(runId, 'evidence');
-    try {
-      await readdir(from);
-    } catch (e) {
+    if (record.outcome === 'RUNNING') {
       throw new FerryError(
-        'FERRY_ERR_ARTEFACT_MISSING',
-        `Run '${runId}' has no evidence package to restore`,
-        { file: from },
-        { cause: e },
+        'FERRY_ERR_USAGE',
+        `Run '${runId}' has not finished (it is running, or was interrupted); there is no snapshot to restore`,
       );
     }
+    const from = this.stageDir(runId, 'evidence');
+    const hasEvidence = record.stages.some(
+      (s) => s.stage === 'evidence' && (s.status === 'Success' || s.status === 'Reused'),
+    );
     await rm(this.evidenceDir, { recursive: true, force: true });
-    await cp(from, this.evidenceDir, { recursive: true });
+    if (hasEvidence) await cp(from, this.evidenceDir, { recursive: true });
+    await writeFile(this.currentFile, `${JSON.stringify({ version: 1, runId })}\n`);
     return record;
   }
 }

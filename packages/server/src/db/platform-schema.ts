@@ -159,10 +159,16 @@ export interface RunsTable {
   project_id: string;
   status: Generated<RunStatus>;
   lifecycle_run_id: string | null;
-  outcome: 'PASS' | 'FAIL' | 'ERROR' | null;
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | 'PARTIAL' | null;
   release_profile: string;
   source: Json<Record<string, unknown>>;
   from_stage: string | null;
+  /** The last stage asked for, when the run stops before evidence (a single stage: from_stage = to_stage). */
+  to_stage: Generated<string | null>;
+  /** The release gate's verdict, once the gate stage ran (or was reused). */
+  gate_outcome: Generated<'PASS' | 'FAIL' | null>;
+  /** The exit code `ferry lifecycle` gives for the same ending (null while running, or when cancelled). */
+  exit_code: Generated<number | null>;
   contract_hash: string;
   /** null for runs started before crosswalks were versioned per project: they use the pack's. */
   crosswalk_hash: string | null;
@@ -222,6 +228,26 @@ export interface CrosswalkVersionsTable {
   created_at: TimestampDefault;
 }
 
+export const triageStatuses = ['open', 'acknowledged', 'accepted_risk', 'fixed_in_source', 'false_positive'] as const;
+export type TriageStatus = (typeof triageStatuses)[number];
+
+/** The triage of one quality issue, by issue identity within a project. */
+export interface IssueTriageTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  check_id: string;
+  target_table: string;
+  target_key: string;
+  field: string;
+  status: TriageStatus;
+  owner_id: string | null;
+  note: string | null;
+  run_id: string | null;
+  updated_by: string;
+  updated_at: TimestampDefault;
+}
+
 /** The platform schema as Kysely sees it (see `migrations/`). */
 export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres';
 
@@ -272,4 +298,5 @@ export interface PlatformSchema {
   crosswalk_versions: CrosswalkVersionsTable;
   connectors: ConnectorsTable;
   connector_files: ConnectorFilesTable;
+  issue_triage: IssueTriageTable;
 }

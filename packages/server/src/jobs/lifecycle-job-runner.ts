@@ -8,6 +8,7 @@ import { serverVersion } from '../meta/version-manifest.js';
 import { packNamed } from '../packs/pack-registry.js';
 import { projectRunDir, projectRunStore, projectSettingsSchema, projectTarget } from './project-run-paths.js';
 import type { RunEventHub } from './run-event-hub.js';
+import { exitCodeOfError, exitCodeOfOutcome } from './run-exit-code.js';
 
 /** A queued run, as the runner needs it. */
 export interface RunJob {
@@ -141,6 +142,7 @@ export class LifecycleJobRunner {
         target: projectTarget(dataDir, project.id, settings),
         outDir: projectRunDir(dataDir, project.id),
         from: (run.from_stage ?? undefined) as LifecycleStage | undefined,
+        to: (run.to_stage ?? undefined) as LifecycleStage | undefined,
         versions: { ferry: serverVersion },
         now,
         onEvent: (event) => {
@@ -161,19 +163,21 @@ export class LifecycleJobRunner {
         },
       });
       await stageWrites;
-      await this.finish(
-        job,
-        'succeeded',
-        result.record.outcome === 'RUNNING' ? 'ERROR' : result.record.outcome,
-        result.record.runId,
-      );
+      const outcome = result.record.outcome === 'RUNNING' ? 'ERROR' : result.record.outcome;
+      await this.finish(job, 'succeeded', outcome, result.record.runId, undefined, {
+        gate_outcome: result.record.gate?.outcome ?? null,
+        exit_code: exitCodeOfOutcome(outcome),
+      });
     } catch (e) {
       await stageWrites.catch(() => {});
       const latest = await store.latest().catch(() => undefined);
       if (e instanceof RunCancelled || this.cancelled.has(job.runId))
         return this.finish(job, 'cancelled', null, latest?.runId);
       const message = e instanceof FerryError ? e.describe() : 'internal error';
-      await this.finish(job, 'failed', 'ERROR', latest?.runId, message);
+      await this.finish(job, 'failed', 'ERROR', latest?.runId, message, {
+        gate_outcome: latest?.gate?.outcome ?? null,
+        exit_code: exitCodeOfError(e),
+      });
     }
   }
 
@@ -183,6 +187,7 @@ export class LifecycleJobRunner {
     outcome: string | null,
     lifecycleRunId?: string,
     error?: string,
+    ending?: { gate_outcome: 'PASS' | 'FAIL' | null; exit_code: number },
   ) {
     const at = this.ctx.now();
     await tenantTransaction(this.ctx.db, this.scope(job), async (tx) => {
@@ -190,7 +195,8 @@ export class LifecycleJobRunner {
         .updateTable('runs')
         .set({
           status,
-          outcome: outcome as 'PASS' | 'FAIL' | 'ERROR' | null,
+          outcome: outcome as 'PASS' | 'FAIL' | 'ERROR' | 'PARTIAL' | null,
+          ...ending,
           finished_at: at,
           current_stage: null,
           error: error ?? null,

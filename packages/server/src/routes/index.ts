@@ -62,12 +62,16 @@ import { getProjectRoute } from './projects/get-project-route.js';
 import { getSettingsRoute } from './projects/get-settings-route.js';
 import { listProjectsRoute } from './projects/list-projects-route.js';
 import { updateSettingsRoute } from './projects/update-settings-route.js';
+import { listTriageRoute } from './quality/list-triage-route.js';
+import { setTriageRoute } from './quality/set-triage-route.js';
+import { triageOwnersRoute } from './quality/triage-owners-route.js';
 import { approveRegistrationRoute } from './registrations/approve-registration-route.js';
 import { listRegistrationsRoute } from './registrations/list-registrations-route.js';
 import { rejectRegistrationRoute } from './registrations/reject-registration-route.js';
 import { getRoleMatrixRoute } from './roles/get-role-matrix-route.js';
 import { setRolePermissionsRoute } from './roles/set-role-permissions-route.js';
 import { cancelRunRoute } from './runs/cancel-run-route.js';
+import { currentRunRoute } from './runs/current-run-route.js';
 import { decideGateRoute } from './runs/decide-gate-route.js';
 import { downloadArtefactRoute } from './runs/download-artefact-route.js';
 import { downloadEvidenceRoute } from './runs/download-evidence-route.js';
@@ -77,6 +81,7 @@ import { listArtefactsRoute } from './runs/list-artefacts-route.js';
 import { listRunsRoute } from './runs/list-runs-route.js';
 import { qualityIssuesRoute } from './runs/quality-issues-route.js';
 import { qualityKpisRoute } from './runs/quality-kpis-route.js';
+import { restoreRunRoute } from './runs/restore-run-route.js';
 import { runEventsRoute } from './runs/run-events-route.js';
 import { startRunRoute } from './runs/start-run-route.js';
 import { createUserRoute } from './users/create-user-route.js';
@@ -155,6 +160,11 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   downloadArtefactRoute,
   qualityKpisRoute,
   qualityIssuesRoute,
+  listTriageRoute,
+  setTriageRoute,
+  triageOwnersRoute,
+  currentRunRoute,
+  restoreRunRoute,
   gateRoute,
   decideGateRoute,
   downloadEvidenceRoute,

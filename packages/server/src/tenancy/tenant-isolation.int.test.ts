@@ -68,6 +68,19 @@ await describeEachDialect('tenant isolation', (dialect) => {
     );
     await t.app.platform.jobs.whenIdle();
     expectStatus(await cutover.post(`/api/runs/${run.id}/gate/decision`, { decision: 'no_go' }), 201);
+    const [issue] = expectStatus(await etl.get(`/api/runs/${run.id}/quality/issues`), 200).items;
+    const { checkId, targetTable, targetKey, field } = issue;
+    expectStatus(
+      await (await member('dq', 'dq_lead')).put(`/api/projects/${project.id}/quality/triage`, {
+        runId: run.id,
+        checkId,
+        targetTable,
+        targetKey,
+        field,
+        status: 'acknowledged',
+      }),
+      200,
+    );
     const boundary = 'ferryboundary';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="notes.md"\r\n\r\n# Notes\r\n--${boundary}--\r\n`;
     expectStatus(

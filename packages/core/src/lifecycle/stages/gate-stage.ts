@@ -19,5 +19,10 @@ export async function gateStage(ctx: LifecycleContext): Promise<{ rows?: number 
     contractFindings: unapprovedMandatoryFields(ctx.pack.contract),
   });
   await writeGateReportJson(report, artefactPath(ctx, 'gate', 'release_gate_report.json'));
+  ctx.record.gate = {
+    outcome: report.outcome,
+    blocking: report.summary.blocking,
+    warnings: report.summary.warnings,
+  };
   return {};
 }

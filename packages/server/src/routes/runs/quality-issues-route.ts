@@ -1,26 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { FerryError, type issuesCsvHeader, parseCsvText } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { artefactPath } from '../../jobs/run-artefacts.js';
+import { triageStatuses } from '../../db/platform-schema.js';
 import { findRun } from '../../jobs/run-view.js';
+import { issueIdentityKey, listTriage, triageIndex, triageSchema } from '../../quality/issue-triage-store.js';
+import { issueSchema, readRunIssues } from '../../quality/run-issues.js';
 import { pageOf, pagingQuery } from '../schemas.js';
 import { runParams } from './run-params.js';
 
-const issueSchema = z.object({
-  checkId: z.string(),
-  severity: z.string(),
-  targetTable: z.string(),
-  targetKey: z.string(),
-  sourceTable: z.string(),
-  sourceKey: z.string(),
-  field: z.string(),
-  message: z.string(),
-});
-
 /**
  * GET /api/runs/:runId/quality/issues: the run's quality issues (keys and lineage, never values), paged and filtered
- * by check, severity and target table.
+ * by check, severity, target table and triage status (`untriaged`: nobody triaged it), each with the triage its
+ * identity has in the project (from this run or an earlier one).
  */
 export function qualityIssuesRoute(app: FerryApp): void {
   app.get(
@@ -34,35 +24,30 @@ export function qualityIssuesRoute(app: FerryApp): void {
           checkId: z.string().max(200).optional(),
           severity: z.enum(['error', 'warning', 'info']).optional(),
           table: z.string().max(200).optional(),
+          triage: z.enum([...triageStatuses, 'untriaged']).optional(),
         }),
-        response: { 200: pageOf(issueSchema) },
+        response: { 200: pageOf(issueSchema.extend({ triage: triageSchema.nullable() })) },
       },
       config: { access: 'run.read' },
     },
     async (request) => {
-      const run = await request.tenant((tx) => findRun(tx, request.params.runId));
-      const path = await artefactPath(app.platform.config.dataDir, run, 'check', 'issues.csv').catch((e) => {
-        throw new FerryError('FERRY_ERR_NOT_FOUND', `Run ${run.id} has no quality issues file yet`, {}, { cause: e });
+      const { page, pageSize, checkId, severity, table, triage: triageFilter } = request.query;
+      const { run, triage } = await request.tenant(async (tx) => {
+        const run = await findRun(tx, request.params.runId);
+        return { run, triage: triageIndex(await listTriage(tx, run.project_id, checkId)) };
       });
-      const [header, ...rows] = parseCsvText(await readFile(path, 'utf8'));
-      const at = (name: (typeof issuesCsvHeader)[number]) => header!.indexOf(name);
-      const { page, pageSize, checkId, severity, table } = request.query;
-      const issues = rows
-        .map((r) => ({
-          checkId: r[at('check_id')] ?? '',
-          severity: r[at('severity')] ?? '',
-          targetTable: r[at('target_table')] ?? '',
-          targetKey: r[at('target_key')] ?? '',
-          sourceTable: r[at('source_table')] ?? '',
-          sourceKey: r[at('source_key')] ?? '',
-          field: r[at('field')] ?? '',
-          message: r[at('message')] ?? '',
-        }))
+      const issues = (await readRunIssues(app.platform.config.dataDir, run))
         .filter(
           (i) =>
             (checkId === undefined || i.checkId === checkId) &&
             (severity === undefined || i.severity === severity) &&
             (table === undefined || i.targetTable === table),
+        )
+        .map((i) => ({ ...i, triage: triage.get(issueIdentityKey(i)) ?? null }))
+        .filter(
+          (i) =>
+            triageFilter === undefined ||
+            (triageFilter === 'untriaged' ? !i.triage : i.triage?.status === triageFilter),
         );
       return { items: issues.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: issues.length };
     },

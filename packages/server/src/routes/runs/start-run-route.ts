@@ -1,4 +1,12 @@
-import { assertLockedForCutover, defectLevels, FerryError, lifecycleStages, releaseProfiles } from '@ferry/core';
+import {
+  assertLockedForCutover,
+  defectLevels,
+  FerryError,
+  type LifecycleStage,
+  lifecycleStages,
+  releaseProfiles,
+  stageIndex,
+} from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { connectorRunSource } from '../../connectors/connector-run-source.js';
@@ -33,13 +41,19 @@ const body = z
         z.object({ kind: z.literal('connector'), connectorId: idSchema }),
       ])
       .optional(),
-    /** Rerun from this stage, reusing the project's latest run's earlier artefacts. */
+    /** Rerun from this stage, reusing the project's current run's earlier artefacts (the latest, or the restored). */
     fromStage: z.enum(lifecycleStages.filter((s) => s !== 'generate') as [string, ...string[]]).optional(),
+    /** Stop after this stage (outcome PARTIAL before evidence); with fromStage the same, the stage runs alone. */
+    toStage: z.enum(lifecycleStages).optional(),
   })
   .refine(
     (b) => (b.source === undefined) !== (b.fromStage === undefined),
     'give a source for a new run, or fromStage to rerun',
-  );
+  )
+  .refine((b) => !b.fromStage || !b.toStage || stageIndex(b.toStage) >= stageIndex(b.fromStage as LifecycleStage), {
+    message: 'toStage comes before fromStage',
+    path: ['toStage'],
+  });
 
 /**
  * POST /api/projects/:projectId/runs: queues a lifecycle run of the project's current contract version (202); it
@@ -51,7 +65,7 @@ export function startRunRoute(app: FerryApp): void {
     {
       schema: {
         tags: ['runs'],
-        summary: 'Start a lifecycle run (or rerun from a stage)',
+        summary: 'Start a lifecycle run (or rerun from a stage, or run one stage)',
         params: projectParams,
         body,
         response: { 202: runSchema },
@@ -59,7 +73,7 @@ export function startRunRoute(app: FerryApp): void {
       config: { access: 'lifecycle.run' },
     },
     async (request, reply) => {
-      const { releaseProfile, source, fromStage } = request.body;
+      const { releaseProfile, source, fromStage, toStage } = request.body;
       let discardSource = async () => {};
       const run = await request
         .tenant(async (tx) => {
@@ -101,6 +115,7 @@ export function startRunRoute(app: FerryApp): void {
               release_profile: releaseProfile,
               source: JSON.stringify(runSource),
               from_stage: fromStage ?? null,
+              to_stage: toStage && toStage !== 'evidence' ? toStage : null,
               contract_hash: row.hash,
               crosswalk_hash: crosswalks.hash,
               started_by: request.principal!.userId,
@@ -117,6 +132,7 @@ export function startRunRoute(app: FerryApp): void {
               projectId: project.id,
               releaseProfile,
               fromStage: fromStage ?? null,
+              toStage: toStage ?? null,
               ...(source?.kind === 'connector' ? { connectorId: source.connectorId } : {}),
               contractHash: row.hash,
               crosswalkHash: crosswalks.hash,

@@ -1,0 +1,79 @@
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lifecycleStages } from './lifecycle-stages.js';
+import type { RunRecord } from './run-record.js';
+import { RunStore } from './run-store.js';
+
+/** A finished run's record; `upTo` is the last stage it ran (the ones after are NotExecuted). */
+function record(runId: string, startedAt: string, outcome: RunRecord['outcome'], upTo = 'evidence'): RunRecord {
+  const last = lifecycleStages.indexOf(upTo as never);
+  return {
+    version: 1,
+    runId,
+    startedAt,
+    arguments: { pack: 'mini', source: { kind: 'folder', dir: '/src' }, releaseProfile: 'development', target: 'x' },
+    versions: { ferry: '0', node: 'v20', pack: 'mini@1' },
+    sourceDir: '/src',
+    stages: lifecycleStages.map((stage, i) => ({ stage, status: i <= last ? 'Success' : 'NotExecuted' })),
+    outcome,
+  };
+}
+
+async function storeWith(...records: RunRecord[]): Promise<RunStore> {
+  const store = new RunStore(await mkdtemp(join(tmpdir(), 'ferry-run-store-')));
+  for (const r of records) {
+    await store.save(r);
+    if (r.stages.find((s) => s.stage === 'evidence')?.status === 'Success') {
+      await mkdir(store.stageDir(r.runId, 'evidence'), { recursive: true });
+      await writeFile(join(store.stageDir(r.runId, 'evidence'), 'manifest.json'), `{"run":"${r.runId}"}`);
+    }
+  }
+  return store;
+}
+
+describe('RunStore snapshots', () => {
+  const a = record('run-20260101-000000-aaaa', '2026-01-01T00:00:00.000Z', 'FAIL');
+  const b = record('run-20260102-000000-bbbb', '2026-01-02T00:00:00.000Z', 'PASS');
+  const partial = record('run-20260103-000000-cccc', '2026-01-03T00:00:00.000Z', 'PARTIAL', 'map');
+
+  it('makes the latest run current until an earlier one is restored', async () => {
+    const store = await storeWith(a, b);
+    expect((await store.current())?.runId).toBe(b.runId);
+    await store.restore(a.runId);
+    expect((await store.current())?.runId).toBe(a.runId);
+    expect(await readFile(join(store.evidenceDir, 'manifest.json'), 'utf8')).toBe(`{"run":"${a.runId}"}`);
+    // A new run forgets the restore: the latest is current again.
+    await store.forgetRestore();
+    expect((await store.current())?.runId).toBe(b.runId);
+  });
+
+  it('restores a run that stopped before evidence as the current run, with no current evidence', async () => {
+    const store = await storeWith(a, partial);
+    await store.restore(a.runId);
+    expect(await readdir(store.evidenceDir)).toEqual(['manifest.json']);
+    await store.restore(partial.runId);
+    expect((await store.current())?.runId).toBe(partial.runId);
+    await expect(readdir(store.evidenceDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a run that has not finished, and an unknown run, leaving the current run as it was', async () => {
+    const running = record('run-20260104-000000-dddd', '2026-01-04T00:00:00.000Z', 'RUNNING', 'profile');
+    const store = await storeWith(a, b, running);
+    await expect(store.restore(running.runId)).rejects.toMatchObject({
+      code: 'FERRY_ERR_USAGE',
+      message: expect.stringMatching(/has not finished/),
+    });
+    await expect(store.restore('run-nope')).rejects.toMatchObject({ code: 'FERRY_ERR_NOT_FOUND' });
+    expect((await store.current())?.runId).toBe(running.runId);
+  });
+
+  it('falls back to the latest run when the restored run is gone or the pointer is unreadable', async () => {
+    const store = await storeWith(a, b);
+    await writeFile(join(store.outDir, 'current.json'), '{"version":1,"runId":"run-gone"}');
+    expect((await store.current())?.runId).toBe(b.runId);
+    await writeFile(join(store.outDir, 'current.json'), 'not json');
+    expect((await store.current())?.runId).toBe(b.runId);
+  });
+});
