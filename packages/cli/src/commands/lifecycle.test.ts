@@ -172,7 +172,10 @@ describe('ferry lifecycle --from', () => {
 });
 
 describe('ferry lifecycle stage by stage (--from STAGE --to STAGE) and runs restore', () => {
-  it('runs one stage at a time to the same result as all at once, and reruns from a restored run', async () => {
+  // Eight lifecycles in one test: allow for a busy CI machine.
+  it('runs one stage at a time to the same result as all at once, and reruns from a restored run', {
+    timeout: 300_000,
+  }, async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-cli-steps-'));
     const common = ['--pack', 'nhs-pas', '--release-profile', 'development', '--json'];
     const cohort = ['--patients', '20', '--seed', '5', '--defects', 'typical'];
