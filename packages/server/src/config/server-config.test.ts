@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServerConfig } from './server-config.js';
 
@@ -35,6 +35,28 @@ describe('loadServerConfig', () => {
       session: { idleMinutes: 10 },
       bootstrapAdmin: { email: 'admin@trust.nhs.uk' },
     });
+  });
+
+  it('reads the source roots, database hosts and upload cap of connectors; no database host in production unless named', () => {
+    const config = loadServerConfig({
+      FERRY_SOURCE_ROOTS: ['/srv/extracts', 'relative'].join(delimiter),
+      FERRY_SOURCE_DB_HOSTS: 'PAS-DB.trust.nhs.uk, 10.0.0.5',
+      FERRY_SOURCE_UPLOAD_MAX_BYTES: '2048',
+    });
+    expect(config).toMatchObject({
+      sourceRoots: [resolve('/srv/extracts'), resolve('relative')],
+      sourceDbHosts: ['pas-db.trust.nhs.uk', '10.0.0.5'],
+      sourceUploads: { maxBytes: 2048 },
+    });
+    expect(loadServerConfig({}).sourceDbHosts).toBe('any');
+    expect(loadServerConfig({}).sourceRoots).toEqual([]);
+    const production = {
+      FERRY_MODE: 'production',
+      FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'Correct-Horse-Battery-Staple-42',
+      FERRY_SECRET_KEY: 'x'.repeat(32),
+    };
+    expect(loadServerConfig(production).sourceDbHosts).toEqual([]);
+    expect(loadServerConfig({ ...production, FERRY_SOURCE_DB_HOSTS: '*' }).sourceDbHosts).toBe('any');
   });
 
   it('names every invalid variable', () => {

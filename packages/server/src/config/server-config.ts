@@ -20,6 +20,13 @@ export interface ServerConfig extends DatabaseConfig {
   uploads: { maxBytes: number };
   /** Server folders csv-directory connectors may read (FERRY_SOURCE_ROOTS, separated by the path delimiter). */
   sourceRoots: string[];
+  /**
+   * Database hosts postgres connectors may reach (FERRY_SOURCE_DB_HOSTS, comma-separated; `*` for any). Unset: any
+   * host outside production, none in production.
+   */
+  sourceDbHosts: 'any' | string[];
+  /** The size cap of one uploaded CSV extract (FERRY_SOURCE_UPLOAD_MAX_BYTES, default 1 GiB). */
+  sourceUploads: { maxBytes: number };
   rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
@@ -50,11 +57,22 @@ const serverEnvSchema = databaseEnvSchema.extend({
   FERRY_ARGON2_ITERATIONS: int(1, 20).default(2),
   FERRY_UPLOAD_MAX_BYTES: int(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   FERRY_SOURCE_ROOTS: z.string().optional(),
+  FERRY_SOURCE_DB_HOSTS: z.string().optional(),
+  FERRY_SOURCE_UPLOAD_MAX_BYTES: int(1, 64 * 1024 ** 3).default(1024 ** 3),
   FERRY_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(1000),
   FERRY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FERRY_TRUST_PROXY: flag.default(false),
   FERRY_JOB_CONCURRENCY: int(1, 64).default(1),
 });
+
+function sourceDbHosts(value: string | undefined, mode: ServerConfig['mode']): 'any' | string[] {
+  if (value === undefined) return mode === 'production' ? [] : 'any';
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return hosts.includes('*') ? 'any' : hosts;
+}
 
 /**
  * Reads and validates the server configuration once, at the edge. Production mode (FERRY_MODE=production or
@@ -106,6 +124,8 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       .map((p) => p.trim())
       .filter(Boolean)
       .map((p) => resolve(p)),
+    sourceDbHosts: sourceDbHosts(e.FERRY_SOURCE_DB_HOSTS, mode),
+    sourceUploads: { maxBytes: e.FERRY_SOURCE_UPLOAD_MAX_BYTES },
     rateLimitPerMinute: e.FERRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.FERRY_LOG_LEVEL,
     trustProxy: e.FERRY_TRUST_PROXY,

@@ -11,11 +11,13 @@ import type { SecretBox } from '../identity/secret-box.js';
 import { parseConnectorSettings } from './connector-settings.js';
 import { connectorUploadDir } from './connector-storage.js';
 import { openSourceDirectory } from './source-directory.js';
+import { checkSourceHost } from './source-host.js';
 
 /** What reading a connector needs from the server. */
 export interface ConnectorEnvironment {
   dataDir: string;
   sourceRoots: readonly string[];
+  sourceDbHosts: 'any' | readonly string[];
   secrets: SecretBox;
 }
 
@@ -62,6 +64,7 @@ export async function openConnector(
       return { kind: 'csv', dir, encoding, source: await CsvSourceConnector.open(dir, { encoding }) };
     }
     case 'postgres': {
+      checkSourceHost(env.sourceDbHosts, parsed.settings.host);
       const settings: PostgresSourceSettings = {
         ...parsed.settings,
         ...(connector.secret ? { password: env.secrets.open(connector.secret) } : {}),

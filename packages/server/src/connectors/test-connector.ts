@@ -1,4 +1,12 @@
-import { FerryError, isFerryError, withPostgresSource } from '@ferry/core';
+import {
+  type Catalog,
+  FerryError,
+  type FoundSourceTable,
+  introspectPostgresCatalog,
+  isFerryError,
+  matchSourceToCatalog,
+  withPostgresSource,
+} from '@ferry/core';
 import type { OpenedConnector } from './connector-source.js';
 import { hideUploadDir } from './connector-source.js';
 
@@ -13,7 +21,38 @@ const sampleRows = 1000;
 
 const describeError = (e: unknown) => (isFerryError(e) ? e.describe() : 'unexpected error (see the server log)');
 
-async function checkCsv(opened: Extract<OpenedConnector, { kind: 'csv' }>): Promise<ConnectorCheck[]> {
+const list = (names: readonly string[], max = 10) =>
+  names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+
+/** How the source lines up with the pack's source catalog: what a run would miss. */
+export function catalogCheck(catalog: Catalog, found: readonly FoundSourceTable[]): ConnectorCheck {
+  const m = matchSourceToCatalog(catalog, found);
+  const extra = m.extraTables.length ? `; not in the catalog (a run does not read them): ${list(m.extraTables)}` : '';
+  const problems = [
+    ...(m.missingTables.length ? [`missing tables: ${list(m.missingTables)}`] : []),
+    ...(m.missingColumns.length
+      ? [
+          `missing columns: ${list(
+            m.missingColumns.map((t) => `${t.table} (${list(t.columns, 5)})`),
+            5,
+          )}`,
+        ]
+      : []),
+  ];
+  return problems.length
+    ? { name: 'pack catalog', ok: false, message: `${problems.join('; ')}${extra}` }
+    : {
+        name: 'pack catalog',
+        ok: true,
+        message: `all ${m.matchedTables} in-scope tables of ${catalog.name} are there, with their columns${extra}`,
+      };
+}
+
+async function checkCsv(
+  opened: Extract<OpenedConnector, { kind: 'csv' }>,
+  catalog: Catalog | undefined,
+): Promise<ConnectorCheck[]> {
+  const found: FoundSourceTable[] = [];
   const { source } = opened;
   const checks: ConnectorCheck[] = [
     { name: 'files', ok: true, message: `${source.tables().length} CSV file(s): ${source.tables().join(', ')}` },
@@ -22,6 +61,7 @@ async function checkCsv(opened: Extract<OpenedConnector, { kind: 'csv' }>): Prom
     const name = `${table}.csv`;
     try {
       const header = await source.header(table);
+      found.push({ name: table, columns: header });
       let rows = 0;
       let ragged = 0;
       for await (const record of source.rows(table)) {
@@ -42,10 +82,14 @@ async function checkCsv(opened: Extract<OpenedConnector, { kind: 'csv' }>): Prom
       checks.push({ name, ok: false, message: describeError(e) });
     }
   }
+  if (catalog) checks.push(catalogCheck(catalog, found));
   return checks;
 }
 
-async function checkPostgres(opened: Extract<OpenedConnector, { kind: 'postgres' }>): Promise<ConnectorCheck[]> {
+async function checkPostgres(
+  opened: Extract<OpenedConnector, { kind: 'postgres' }>,
+  catalog: Catalog | undefined,
+): Promise<ConnectorCheck[]> {
   const checks: ConnectorCheck[] = [];
   try {
     await withPostgresSource(opened.connectionString, async (client) => {
@@ -62,27 +106,42 @@ async function checkPostgres(opened: Extract<OpenedConnector, { kind: 'postgres'
       if (!row.usable) throw new FerryError('FERRY_ERR_FORBIDDEN', `the account may not use schema '${opened.schema}'`);
       checks.push({ name: 'schema', ok: true, message: `schema ${opened.schema}: ${row.tables} table(s)` });
     });
+    if (catalog) {
+      const found = await introspectPostgresCatalog({
+        connectionString: opened.connectionString,
+        schema: opened.schema,
+      });
+      checks.push(
+        catalogCheck(
+          catalog,
+          found.tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) })),
+        ),
+      );
+    }
   } catch (e) {
-    checks.push({ name: checks.length ? 'schema' : 'connection', ok: false, message: describeError(e) });
+    const name = ['connection', 'schema', 'pack catalog'][checks.length] ?? 'pack catalog';
+    checks.push({ name, ok: false, message: describeError(e) });
   }
   return checks;
 }
 
 /**
  * Tests a connector without changing anything: for CSV, each file's header, encoding and first records; for
- * PostgreSQL, the connection, the schema and the account's right to use it. Problems are reported as failed checks
- * (the test itself succeeds), each with a message a person can act on.
+ * PostgreSQL, the connection, the schema and the account's right to use it; then, given the project pack's source
+ * catalog, whether the tables and columns a run needs are there. Problems are reported as failed checks (the test
+ * itself succeeds), each with a message a person can act on.
  */
 export async function testConnector(
   open: () => Promise<OpenedConnector>,
-  uploadDir?: string,
+  options: { uploadDir?: string; catalog?: Catalog } = {},
 ): Promise<ConnectorCheck[]> {
+  const { uploadDir, catalog } = options;
   let opened: OpenedConnector;
   try {
     opened = await (uploadDir ? hideUploadDir(uploadDir, open) : open());
   } catch (e) {
     return [{ name: 'open', ok: false, message: describeError(e) }];
   }
-  if (opened.kind === 'postgres') return checkPostgres(opened);
-  return uploadDir ? hideUploadDir(uploadDir, () => checkCsv(opened)) : checkCsv(opened);
+  if (opened.kind === 'postgres') return checkPostgres(opened, catalog);
+  return uploadDir ? hideUploadDir(uploadDir, () => checkCsv(opened, catalog)) : checkCsv(opened, catalog);
 }

@@ -120,7 +120,10 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
       202,
     ).id;
     await t.app.platform.jobs.whenIdle();
-    expect(expectStatus(await viewer.get(`/api/runs/${runId}`), 200)).toMatchObject({ status: 'succeeded', error: null });
+    expect(expectStatus(await viewer.get(`/api/runs/${runId}`), 200)).toMatchObject({
+      status: 'succeeded',
+      error: null,
+    });
   });
   afterAll(async () => {
     await t?.close();

@@ -67,7 +67,7 @@ await describeEachDialect('connectors API', (dialect) => {
       await writeFile(join(extract, `${table}.csv`), await readFile(join(roots, 'gen', 'source', `${table}.csv`)));
     t = await createTestApp(dialect, {
       packs: new Map([['mini', miniPack()]]),
-      config: { uploads: { maxBytes: 8192 }, sourceRoots: [roots] },
+      config: { sourceUploads: { maxBytes: 8192 }, sourceRoots: [roots] },
     });
     org = await seedOrganisation(t.app, 'conn');
     etl = await member('etl', 'etl_engineer');
@@ -117,8 +117,14 @@ await describeEachDialect('connectors API', (dialect) => {
 
     const tested = expectStatus(await etl.post(`/api/connectors/${uploadId}/test`), 200);
     expect(tested.ok).toBe(true);
-    expect(tested.checks.map((c: { name: string }) => c.name)).toEqual(['files', 'PATIENT.csv', 'REFERRAL.csv']);
+    expect(tested.checks.map((c: { name: string }) => c.name)).toEqual([
+      'files',
+      'PATIENT.csv',
+      'REFERRAL.csv',
+      'pack catalog',
+    ]);
     expect(tested.checks[1].message).toBe('utf-8, 4 columns, first 6 record(s) read');
+    expect(tested.checks[3].message).toBe('all 2 in-scope tables of mini-source are there, with their columns');
 
     const schema = expectStatus(await viewer.get(`/api/connectors/${uploadId}/schema`), 200);
     expect(schema.sampleRows).toBe(1000);
@@ -277,6 +283,47 @@ await describeEachDialect('connectors API', (dialect) => {
       checks: [{ name: 'open', ok: false, message: `The folder ${join(roots, 'missing')} does not exist` }],
     });
     expectStatus(await etl.patch(`/api/connectors/${folder.id}`, { config: { path: 'trust-a' } }), 200);
+    // A folder that lacks what the pack's catalog expects fails the test before any run does.
+    await mkdir(join(roots, 'partial'));
+    await writeFile(join(roots, 'partial', 'PATIENT.csv'), 'PAT_ID,SURNAME\n1,Smith\n');
+    await writeFile(join(roots, 'partial', 'WARD.csv'), 'WARD_ID\n1\n');
+    const partial = expectStatus(
+      await create({ name: 'Partial', type: 'csv-directory', config: { path: 'partial' } }),
+      201,
+    );
+    const incomplete = expectStatus(await etl.post(`/api/connectors/${partial.id}/test`), 200);
+    expect(incomplete.ok).toBe(false);
+    expect(incomplete.checks.at(-1)).toEqual({
+      name: 'pack catalog',
+      ok: false,
+      message:
+        'missing tables: REFERRAL; missing columns: PATIENT (SEX, REC_STATUS); not in the catalog (a run does not read them): WARD',
+    });
+    expectStatus(await etl.delete(`/api/connectors/${partial.id}`), 200);
+  });
+
+  it('connects postgres connectors only to the database hosts the server allows', async () => {
+    const config = { host: 'pas-db.trust.example', database: 'pas', user: 'ferry' };
+    t.config.sourceDbHosts = ['pas-db.trust.example'];
+    try {
+      const allowed = expectStatus(
+        await create({ name: 'PAS DB', type: 'postgres', config: { ...config, host: 'PAS-DB.trust.example' } }),
+        201,
+      );
+      const refused = await create({ name: 'Probe', type: 'postgres', config: { ...config, host: '169.254.169.254' } });
+      expect(refused.json().error.message).toBe(
+        'field config.host: This server may not connect to 169.254.169.254; allowed database hosts: pas-db.trust.example (FERRY_SOURCE_DB_HOSTS)',
+      );
+      t.config.sourceDbHosts = [];
+      const types = expectStatus(await etl.get('/api/connector-types'), 200);
+      expect(types.find((x: { type: string }) => x.type === 'postgres').available).toBe(false);
+      // A connector configured before the list changed is not opened either.
+      const test = expectStatus(await etl.post(`/api/connectors/${allowed.id}/test`), 200);
+      expect(test.checks[0].message).toMatch(/connects to no source databases/);
+      expectStatus(await etl.delete(`/api/connectors/${allowed.id}`), 200);
+    } finally {
+      t.config.sourceDbHosts = 'any';
+    }
   });
 
   it('runs the lifecycle from an uploaded extract, on a copy that later uploads do not change', async () => {
@@ -376,8 +423,14 @@ await describeEachDialect('connectors API', (dialect) => {
       expect(read.json().passwordSet).toBe(true);
 
       const tested = expectStatus(await etl.post(`/api/connectors/${pgId}/test`), 200);
-      expect(tested.ok).toBe(true);
+      expect(tested.checks[0]).toMatchObject({ name: 'connection', ok: true });
       expect(tested.checks[1]).toEqual({ name: 'schema', ok: true, message: `schema ${env.schema}: 1 table(s)` });
+      // The project's pack expects more than this small schema holds.
+      expect(tested.checks[2]).toEqual({
+        name: 'pack catalog',
+        ok: false,
+        message: 'missing tables: REFERRAL; missing columns: PATIENT (SEX, REC_STATUS)',
+      });
       const schema = expectStatus(await etl.get(`/api/connectors/${pgId}/schema`), 200);
       expect(
         schema.tables[0].columns.map((c: { name: string; dataType: string; primaryKey: boolean }) => [

@@ -4,6 +4,7 @@ import type { FerryApp } from '../../app-types.js';
 import { connectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
 import { connectorSchema, connectorView } from '../../connectors/connector-view.js';
 import { checkSourceDirectory } from '../../connectors/source-directory.js';
+import { checkSourceHost } from '../../connectors/source-host.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
 
@@ -33,6 +34,7 @@ export function settingsToStore(
     throw new FerryError('FERRY_ERR_INPUT', `A ${type} connector takes no password`, { field: 'password' });
   if (parsed.type === 'csv-directory')
     return { ...parsed.settings, path: checkSourceDirectory(app.platform.config.sourceRoots, parsed.settings.path) };
+  if (parsed.type === 'postgres') checkSourceHost(app.platform.config.sourceDbHosts, parsed.settings.host);
   return parsed.settings;
 }
 

@@ -8,7 +8,7 @@ const typeSchema = z.object({
   description: z.string(),
   /** Whether a lifecycle run can take its source rows from connectors of this type. */
   runSource: z.boolean(),
-  /** For csv-directory: whether this server allows any source folders (FERRY_SOURCE_ROOTS). */
+  /** Whether this server allows any source folders (csv-directory: FERRY_SOURCE_ROOTS) or hosts (postgres: FERRY_SOURCE_DB_HOSTS). */
   available: z.boolean(),
 });
 
@@ -24,7 +24,12 @@ export function listConnectorTypesRoute(app: FerryApp): void {
       connectorTypes.map((type) => ({
         type,
         ...connectorTypeDescriptions[type],
-        available: type !== 'csv-directory' || app.platform.config.sourceRoots.length > 0,
+        available:
+          type === 'csv-directory'
+            ? app.platform.config.sourceRoots.length > 0
+            : type === 'postgres'
+              ? app.platform.config.sourceDbHosts.length > 0
+              : true,
       })),
   );
 }

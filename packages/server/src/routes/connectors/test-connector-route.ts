@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { connectorParams } from '../../connectors/connector-view.js';
 import { testConnector } from '../../connectors/test-connector.js';
+import { packNamed } from '../../packs/pack-registry.js';
+import { findProject } from '../../tenancy/project-view.js';
 import { requestedConnector } from './open-requested-connector.js';
 
 const resultSchema = z.object({
@@ -11,7 +13,8 @@ const resultSchema = z.object({
 
 /**
  * POST /api/connectors/:connectorId/test: checks that the source can be read (files readable, encoding, header,
- * first records; or the database connection and schema). Problems come back as failed checks, not as an error.
+ * first records; or the database connection and schema) and holds the tables and columns of the project pack's source
+ * catalog. Problems come back as failed checks, not as an error.
  */
 export function testConnectorRoute(app: FerryApp): void {
   app.post(
@@ -26,8 +29,10 @@ export function testConnectorRoute(app: FerryApp): void {
       config: { access: 'connector.manage' },
     },
     async (request) => {
-      const { open, uploadDir } = await requestedConnector(app, request, request.params.connectorId);
-      const checks = await testConnector(open, uploadDir);
+      const { connector, open, uploadDir } = await requestedConnector(app, request, request.params.connectorId);
+      const project = await request.tenant((tx) => findProject(tx, connector.project_id));
+      const catalog = await packNamed(app.platform.packs, project.pack).sourceCatalog();
+      const checks = await testConnector(open, { uploadDir, catalog });
       return { ok: checks.every((c) => c.ok), checks };
     },
   );

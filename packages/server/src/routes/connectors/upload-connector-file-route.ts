@@ -19,7 +19,7 @@ import { checkCsvUpload, uploadTableName } from '../../connectors/csv-upload-che
 /**
  * POST /api/connectors/:connectorId/files: uploads one CSV extract (multipart field `file`, named `TABLE.csv`) to a
  * csv-upload connector; a new upload of a table replaces the old one. The file is streamed to disk within the size
- * cap (FERRY_UPLOAD_MAX_BYTES, 413 beyond), then read whole: a file in an unreadable encoding, with ragged records,
+ * cap (FERRY_SOURCE_UPLOAD_MAX_BYTES, 413 beyond), then read whole: a file in an unreadable encoding, with ragged records,
  * an unclosed quote or a bad header is refused (400) and nothing is kept.
  */
 export function uploadConnectorFileRoute(app: FerryApp): void {
@@ -46,11 +46,12 @@ export function uploadConnectorFileRoute(app: FerryApp): void {
         throw new FerryError('FERRY_ERR_INPUT', 'Send the extract as multipart/form-data with a "file" field', {
           field: 'file',
         });
-      const part = await request.file();
+      const { sourceUploads } = app.platform.config;
+      const part = await request.file({ limits: { fileSize: sourceUploads.maxBytes } });
       if (part?.fieldname !== 'file')
         throw new FerryError('FERRY_ERR_INPUT', 'No "file" field in the upload', { field: 'file' });
       const table = uploadTableName(part.filename);
-      const { dataDir, uploads } = app.platform.config;
+      const { dataDir } = app.platform.config;
       const dir = connectorUploadDir(dataDir, connector.organisation_id, connector.id);
       const incoming = `${dir}/.incoming-${randomUUID()}`;
       await mkdir(dir, { recursive: true });
@@ -73,16 +74,20 @@ export function uploadConnectorFileRoute(app: FerryApp): void {
           if ((e as { statusCode?: number }).statusCode === 413)
             throw new FerryError(
               'FERRY_ERR_PAYLOAD_TOO_LARGE',
-              `The file is larger than ${uploads.maxBytes} bytes`,
+              `The file is larger than ${sourceUploads.maxBytes} bytes`,
               { field: 'file' },
               { cause: e },
             );
           throw e;
         }
         if (part.file.truncated)
-          throw new FerryError('FERRY_ERR_PAYLOAD_TOO_LARGE', `The file is larger than ${uploads.maxBytes} bytes`, {
-            field: 'file',
-          });
+          throw new FerryError(
+            'FERRY_ERR_PAYLOAD_TOO_LARGE',
+            `The file is larger than ${sourceUploads.maxBytes} bytes`,
+            {
+              field: 'file',
+            },
+          );
         const checked = await checkCsvUpload(incoming, part.filename, settings.settings.encoding);
         const sha256 = hash.digest('hex');
         const saved = await request.tenant(async (tx) => {
