@@ -168,7 +168,67 @@ describe.runIf(browserAvailable())('ERD and crosswalk journeys (Chromium)', () =
     expect(full.density).toBe('full');
   });
 
-  it('names every control on the ERD page', () => {
+  it('runs a small lifecycle so the crosswalks have a source extract to measure', async () => {
+    await openPage(page, 'Lifecycle');
+    await page.getByLabel('Patients in the generated cohort').fill('30');
+    await page.getByRole('button', { name: 'Run all stages' }).click();
+    const finished = page.getByTestId('run-finished');
+    await finished.waitFor({ timeout: 140_000 });
+    expect(await finished.textContent()).toMatch(/^Run succeeded/);
+  });
+
+  it('shows crosswalk coverage per code type on the run’s extract', async () => {
+    await openPage(page, 'Crosswalks');
+    const coverage = page.getByRole('table', { name: 'Coverage per crosswalk' });
+    await coverage.waitFor({ timeout: 60_000 });
+    // The nhs-pas contract sends 21 code types through crosswalks; the pack's approved entries map nearly all codes.
+    expect(await coverage.locator('tbody tr').count()).toBe(21);
+    await coverage.getByRole('button', { name: 'Show unmapped gender codes' }).waitFor();
+    expect(await page.getByTestId('crosswalk-coverage').textContent()).toMatch(/Coded values mapped\d+\.\d%/);
+    await screenshot('crosswalks-coverage');
+  });
+
+  it('reopens the gender entries: their codes show as unmapped with counts, labels and suggestions', async () => {
+    await choose(page, 'Code type', /^gender$/);
+    await expect.poll(() => page.getByText(/Apply to all 4 matching entries/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    await page.getByText(/4 entries draft/).waitFor();
+    const coverage = page.getByRole('table', { name: 'Coverage per crosswalk' });
+    await coverage.getByRole('button', { name: 'Show unmapped gender codes' }).click();
+    const unmapped = page.getByRole('table', { name: 'Unmapped codes' });
+    await unmapped
+      .getByRole('button', { name: /^Accept \S+ for gender / })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const row = unmapped.locator('tbody tr').first();
+    // Most frequent first, with its count, its label from the legacy lookup and a suggestion with its reason.
+    expect(Number((await row.locator('td').nth(3).textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(await row.textContent()).toMatch(/draft/);
+    expect(await row.textContent()).toMatch(/resembles the national label/);
+    await screenshot('crosswalks-unmapped');
+  });
+
+  it('accepts a suggestion as a draft entry, which the person who drafted it may not approve', async () => {
+    const unmapped = page.getByRole('table', { name: 'Unmapped codes' });
+    const accept = unmapped.getByRole('button', { name: /^Accept \S+ for gender / }).first();
+    const [, targetCode, sourceCode] = /^Accept (\S+) for gender (.+)$/.exec(
+      (await accept.getAttribute('aria-label'))!,
+    )!;
+    await accept.click();
+    await page.getByText(`gender '${sourceCode}' drafted as ${targetCode}`).waitFor();
+    // The entry is a draft with the suggested national code and the reason in its notes.
+    await page.getByLabel('Local code').fill(sourceCode!);
+    const entries = page.getByRole('table', { name: 'Crosswalk entries' });
+    await entries.getByText(/suggested by national label similarity/).waitFor();
+    await expect.poll(() => page.getByText(/Apply to all 1 matching entries/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await page.getByText(/1 entry reviewed/).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/You drafted or marked reviewed 1 of these entries/).waitFor();
+    await screenshot('crosswalks-accepted');
+  });
+
+  it('names every control on the ERD and crosswalk pages', () => {
     expect(unlabelled).toEqual([]);
   });
 });

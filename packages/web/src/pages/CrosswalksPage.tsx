@@ -1,10 +1,13 @@
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+import { ApiError } from '../api/api-error';
 import type { ReviewStatus } from '../api/contract-api';
 import { type CrosswalkEntry, type CrosswalkFilter, crosswalkApi } from '../api/crosswalk-api';
+import { CrosswalkCoverageCard } from '../components/crosswalks/CrosswalkCoverageCard';
+import { UnmappedCodesTable } from '../components/crosswalks/UnmappedCodesTable';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -25,7 +28,11 @@ const columns: ColumnDef<CrosswalkEntry, unknown>[] = [
   { header: 'Notes', id: 'notes', accessorFn: (e) => e.notes ?? '' },
 ];
 
-/** Crosswalks: local codes to national codes per code type, filtered and paged, reviewed in bulk by filter. */
+/**
+ * Crosswalks: coverage of the latest run's extract per code type, unmapped codes with counts and suggestions (accept
+ * one as a draft entry, or draft all), and the entries (local codes to national codes) filtered, paged and reviewed
+ * in bulk by filter; whoever drafted or reviewed an entry does not approve it.
+ */
 export function CrosswalksPage() {
   const projectId = useProjectId();
   const { can } = useSession();
@@ -45,6 +52,40 @@ export function CrosswalksPage() {
       `${r.changed} entr${r.changed === 1 ? 'y' : 'ies'} ${status}; crosswalk version ${r.hash.slice(0, 12)}`,
     invalidate: [['crosswalks', projectId]],
   });
+  const [coverageType, setCoverageType] = useState<string | null>(null);
+  const [unmappedPage, setUnmappedPage] = useState(1);
+  const coverage = useQuery({
+    queryKey: ['crosswalks', projectId, 'coverage'],
+    queryFn: () => crosswalkApi.coverage(projectId),
+    retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
+  });
+  const unmapped = useQuery({
+    queryKey: ['crosswalks', projectId, 'unmapped', coverageType, unmappedPage],
+    queryFn: () =>
+      crosswalkApi.unmapped(projectId, { codeType: coverageType ?? undefined, page: unmappedPage, pageSize: 20 }),
+    enabled: coverage.isSuccess,
+    placeholderData: keepPreviousData,
+  });
+  const accept = useNotifyingMutation(
+    (input: { codeType: string; sourceCode: string; targetCode: string }) =>
+      crosswalkApi.accept(projectId, { ...input, runId: coverage.data!.runId }),
+    {
+      success: (r) =>
+        `${r.entry.codeType} '${r.entry.sourceCode}' drafted as ${r.entry.targetCode}; mark it reviewed, then another person approves it`,
+      invalidate: [['crosswalks', projectId]],
+    },
+  );
+  const draftAll = useNotifyingMutation(
+    () => crosswalkApi.draftAll(projectId, { runId: coverage.data!.runId, codeType: coverageType ?? undefined }),
+    {
+      success: (r) =>
+        r.added
+          ? `${r.added} draft entr${r.added === 1 ? 'y' : 'ies'} added for review`
+          : 'Every unmapped code already has a live entry',
+      invalidate: [['crosswalks', projectId]],
+    },
+  );
+  const noRunYet = coverage.error instanceof ApiError && coverage.error.status === 404 ? coverage.error : null;
   const set = (patch: CrosswalkFilter) => {
     setForm({ ...form, ...patch });
     setPage(1);
@@ -60,6 +101,64 @@ export function CrosswalksPage() {
             : 'Local codes → national codes'
         }
       />
+      <Title order={3} mb="xs">
+        Coverage
+      </Title>
+      {noRunYet ? (
+        <Alert color="ferry" mb="md" title="No source extract measured yet">
+          {noRunYet.message}
+        </Alert>
+      ) : (
+        <ErrorAlert error={coverage.error} />
+      )}
+      {coverage.data ? (
+        <CrosswalkCoverageCard
+          coverage={coverage.data}
+          projectId={projectId}
+          selected={coverageType}
+          onSelect={(c) => {
+            setCoverageType(c);
+            setUnmappedPage(1);
+          }}
+        />
+      ) : null}
+      {coverage.data ? (
+        <>
+          <Group justify="space-between" mb="xs">
+            <Title order={3}>
+              Unmapped codes{coverageType ? ` of ${coverageType}` : ''}
+              {unmapped.data ? ` (${unmapped.data.total})` : ''}
+            </Title>
+            {mayEdit ? (
+              <Button
+                size="xs"
+                variant="light"
+                disabled={!unmapped.data?.total || draftAll.isPending}
+                onClick={() => draftAll.mutate()}
+              >
+                Draft entries from the best suggestions{coverageType ? ` (${coverageType})` : ''}
+              </Button>
+            ) : null}
+          </Group>
+          <ErrorAlert error={unmapped.error} />
+          <UnmappedCodesTable
+            codes={unmapped.data?.items ?? []}
+            total={unmapped.data?.total ?? 0}
+            page={unmappedPage}
+            pageSize={20}
+            onPage={setUnmappedPage}
+            onAccept={
+              mayEdit
+                ? (u, s) => accept.mutate({ codeType: u.codeType, sourceCode: u.code, targetCode: s.targetCode })
+                : undefined
+            }
+            accepting={accept.isPending}
+          />
+        </>
+      ) : null}
+      <Title order={3} mb="xs">
+        Entries
+      </Title>
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="xs">
         <Select
           size="xs"
