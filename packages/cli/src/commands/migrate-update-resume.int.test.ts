@@ -24,16 +24,19 @@ import { describe, expect, it } from 'vitest';
 const pgUp = await postgresReachable();
 const ferryBin = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
 
-function ferry(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
+type Exit = { code: number | null; stdout: string; stderr: string };
+
+function ferry(args: string[]): { child: ChildProcess; done: Promise<Exit> } {
   const child = spawn(process.execPath, [ferryBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.resume();
+  let stdout = '';
   let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += String(d);
+  });
   child.stderr?.on('data', (d) => {
     stderr += String(d);
   });
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stderr })),
-  );
+  const done = new Promise<Exit>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
   return { child, done };
 }
 
@@ -95,8 +98,8 @@ describe.runIf(pgUp)('ferry migrate --on-duplicate update, killed and resumed, t
     const dir = await mkdtemp(join(tmpdir(), 'ferry-update-resume-'));
     await nhsPasPack.generate({ patients: 300, seed: 33, defects: 'typical', outDir: dir });
     await writeDelta(join(dir, 'source'), join(dir, 'delta'));
-    const base = ['--pack', 'nhs-pas', '--batch-size', '50', '--json'];
-    const jobA = [...base, '--source', `csv:${join(dir, 'source')}`, '--job', 'job-a'];
+    const base = ['--pack', 'nhs-pas', '--batch-size', '50'];
+    const jobA = [...base, '--source', `csv:${join(dir, 'source')}`, '--job', 'job-a', '--json'];
     const jobB = [...base, '--source', `csv:${join(dir, 'delta')}`, '--job', 'job-b', '--on-duplicate', 'update'];
 
     const clean = await createTestSchema('update_clean');
@@ -109,8 +112,13 @@ describe.runIf(pgUp)('ferry migrate --on-duplicate update, killed and resumed, t
 
       // The reference: job B never interrupted.
       const started = performance.now();
-      expect((await ferry(['migrate', ...jobB, '--target', clean.url, '--out', join(dir, 'clean')]).done).code).toBe(0);
+      const cleanRun = await ferry(['migrate', ...jobB, '--target', clean.url, '--out', join(dir, 'clean')]).done;
+      expect(cleanRun.code).toBe(0);
       const cleanMs = performance.now() - started;
+      // The CLI shows what the policy did to the keyed table.
+      expect(cleanRun.stdout).toMatch(
+        /LOAD_PMI +read \d+ loaded \d+ \(\d+ inserted, \d+ updated, \d+ of them within the job\) rejected \d+ out of scope \d+ \(0 duplicates skipped\)/,
+      );
       const want = await targetState(clean.url, 'job-b');
       const report = async (d: string) => JSON.parse(await readFile(join(dir, d, 'migration_report.json'), 'utf8'));
       const pmi = (await report('clean')).tables.find((t: { targetTable: string }) => t.targetTable === 'LOAD_PMI');

@@ -102,12 +102,17 @@ export function registerMigrate(program: Command): void {
             process.stdout.write(`${JSON.stringify(report)}\n`);
           } else {
             process.stdout.write(`Job ${jobId} into ${target.description}\n`);
+            const keyed = new Set(
+              flags.onDuplicate ? inputs.contract.tables.filter((t) => t.naturalKey?.length).map((t) => t.target) : [],
+            );
             for (const t of report.tables) {
-              const updated = t.updated
-                ? ` (${t.inserted} inserted, ${t.updated} updated${t.updatedWithinJob ? `, ${t.updatedWithinJob} within the job` : ''})`
-                : '';
+              // Tables under a natural-key policy show what it did, zeros included.
+              const policy = keyed.has(t.targetTable) || t.updated > 0 || t.duplicatesSkipped > 0;
+              const within = t.updatedWithinJob ? `, ${t.updatedWithinJob} of them within the job` : '';
+              const loaded = policy ? ` (${t.inserted} inserted, ${t.updated} updated${within})` : '';
+              const skipped = policy ? ` (${t.duplicatesSkipped} duplicates skipped)` : '';
               process.stdout.write(
-                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${updated} rejected ${t.rejected} out of scope ${t.outOfScope}${t.duplicatesSkipped ? ` (${t.duplicatesSkipped} duplicates skipped)` : ''}${t.balanced ? '' : '  UNBALANCED'}\n`,
+                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${skipped}${t.balanced ? '' : '  UNBALANCED'}\n`,
               );
             }
             const x = report.totals;
