@@ -23,6 +23,7 @@ interface MigrateFlags extends PackInputFlags {
   job?: string;
   resume?: string;
   batchSize?: number;
+  workers: number;
   releaseProfile: (typeof releaseProfiles)[number];
   onDuplicate?: OnDuplicate;
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
@@ -55,6 +56,12 @@ export function registerMigrate(program: Command): void {
       ).choices(['skip', 'update', 'reject']),
     )
     .option('--batch-size <n>', 'rows per chunk (one transaction each)', intOption('--batch-size'), 5000)
+    .option(
+      '--workers <n>',
+      'threads that parse and map the source (1: all in the main thread); chunks still commit in order, one transaction each',
+      intOption('--workers'),
+      1,
+    )
     .addOption(
       new Option('--release-profile <profile>', 'release profile (imputation rules)')
         .choices(releaseProfiles)
@@ -90,6 +97,7 @@ export function registerMigrate(program: Command): void {
             target,
             rejects,
             batchSize: flags.batchSize,
+            workers: flags.workers,
             mode: flags.resume ? 'resume' : 'fresh',
             onDuplicate: flags.onDuplicate,
             onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),

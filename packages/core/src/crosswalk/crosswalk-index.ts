@@ -1,4 +1,4 @@
-import type { CrosswalkSet } from './crosswalk-model.js';
+import { type CrosswalkSet, crosswalkSetSchema } from './crosswalk-model.js';
 
 /**
  * Approved crosswalk entries indexed for lookup: code type -> local code -> national code.
@@ -17,6 +17,21 @@ export class CrosswalkIndex {
       }
       m.set(e.sourceCode, e.targetCode);
     }
+  }
+
+  /** The approved translations as plain data (code type -> [local code, national code][]), e.g. for a worker thread. */
+  snapshot(): Record<string, [string, string][]> {
+    const out: Record<string, [string, string][]> = {};
+    for (const [type, m] of this.byType) out[type] = [...m];
+    return out;
+  }
+
+  /** An index of the translations a {@link snapshot} holds. */
+  static fromSnapshot(snapshot: Record<string, [string, string][]>): CrosswalkIndex {
+    const entries = Object.entries(snapshot).flatMap(([codeType, pairs]) =>
+      pairs.map(([sourceCode, targetCode]) => ({ codeType, sourceCode, targetCode, status: 'approved' as const })),
+    );
+    return new CrosswalkIndex(crosswalkSetSchema.parse({ version: 1, entries }));
   }
 
   hasType(codeType: string): boolean {

@@ -19,10 +19,21 @@ export interface ChunkMapperSpec {
   copyRows: boolean;
 }
 
-/** One chunk's source records mapped through the contract: plain data that crosses threads (COPY bytes by transfer). */
-export interface MappedChunk {
+/**
+ * One chunk's source records mapped through the contract, packed to cross from a worker thread cheaply: the records
+ * that did not map as they are, the mapped ones as columns of the few values the main thread's checks read, and their
+ * rows as COPY bytes (transferred, not copied).
+ */
+export interface PackedChunk {
   chunkNo: number;
-  records: MappedRecord[];
+  /** Records in the chunk. */
+  count: number;
+  /** The records that did not map (ragged, out of scope, rejected), with their index in the chunk. */
+  others: { at: number; record: MappedRecord }[];
+  /** Per mapped record, in order: its lineage key, line, and key column values (`keyColumns.length` each). */
+  keys: string[];
+  lines: number[];
+  keyValues: string[];
   copy?: CopyRows;
 }
 
@@ -68,25 +79,56 @@ export class ChunkMapper {
     this.copyWriter?.finish();
   }
 
-  /**
-   * Maps one record. With `keysOnly` (a worker, whose records cross to the main thread by copy) a row that has its
-   * COPY line carries only the values the checks read.
-   */
-  map(record: SourceRecord, keysOnly = false): MappedRecord {
+  /** Maps one record (in the main thread); a mapped row gets its COPY line when the mapper formats them. */
+  map(record: SourceRecord): MappedRecord {
     const mapped = this.builder.map(record);
     if (mapped.status !== 'mapped' || !this.copyWriter) return mapped;
     mapped.copyRow = this.copyWriter.rows;
     this.copyWriter.add(mapped.values, mapped.key);
-    if (keysOnly) {
-      const values = new Array<string>(this.width).fill('');
-      for (const i of this.keyColumns) values[i] = mapped.values[i]!;
-      mapped.values = values;
-    }
     return mapped;
   }
 
   /** The COPY lines of the rows mapped since `begin`, when the mapper formats them. */
   finish(): CopyRows | undefined {
     return this.copyWriter?.finish();
+  }
+
+  /** Maps a whole chunk of records into its packed form (on a worker thread). Needs COPY rows. */
+  mapPacked(chunkNo: number, records: readonly SourceRecord[]): PackedChunk {
+    if (!this.copyWriter) throw new Error('ChunkMapper: packed chunks carry their rows as COPY lines');
+    this.begin();
+    const packed: PackedChunk = { chunkNo, count: records.length, others: [], keys: [], lines: [], keyValues: [] };
+    for (let at = 0; at < records.length; at++) {
+      const r = this.builder.map(records[at]!);
+      if (r.status !== 'mapped') {
+        packed.others.push({ at, record: r });
+        continue;
+      }
+      this.copyWriter.add(r.values, r.key);
+      packed.keys.push(r.key);
+      packed.lines.push(r.line);
+      for (const i of this.keyColumns) packed.keyValues.push(r.values[i]!);
+    }
+    packed.copy = this.copyWriter.finish();
+    return packed;
+  }
+
+  /** The records of a packed chunk, in order, as `ChunkBuilder.add` takes them (on the main thread). */
+  *unpack(packed: PackedChunk): Generator<MappedRecord> {
+    const k = this.keyColumns.length;
+    let other = 0;
+    let row = 0;
+    for (let at = 0; at < packed.count; at++) {
+      const o = packed.others[other];
+      if (o && o.at === at) {
+        other++;
+        yield o.record;
+        continue;
+      }
+      const values = new Array<string>(this.width).fill('');
+      for (let c = 0; c < k; c++) values[this.keyColumns[c]!] = packed.keyValues[row * k + c]!;
+      yield { status: 'mapped', key: packed.keys[row]!, line: packed.lines[row]!, values, copyRow: row };
+      row++;
+    }
   }
 }

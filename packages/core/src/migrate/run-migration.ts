@@ -1,10 +1,11 @@
 import type { Catalog, CatalogTable } from '../catalog/catalog-model.js';
+import type { CsvTextChunks } from '../connectors/csv/csv-reader.js';
 import { contractHash } from '../contract/contract-hash.js';
 import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { ChunkKeys } from './chunk-builder.js';
-import { ChunkMapper } from './chunk-mapper.js';
+import { ChunkMapper, type PackedChunk } from './chunk-mapper.js';
 import { KeySet } from './key-set.js';
 import {
   addLedger,
@@ -14,6 +15,7 @@ import {
   type LoadTarget,
   type OnDuplicate,
 } from './load-target.js';
+import { MapperPool } from './mapper-pool.js';
 import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
@@ -25,6 +27,8 @@ export interface MigrationSource {
   rows(table: string): AsyncIterable<{ line: number; fields: string[] }>;
   /** Optional faster path: the same records in batches (one await per batch instead of per row). */
   rowBatches?(table: string): AsyncIterable<readonly { line: number; fields: string[] }[]>;
+  /** Optional: the same records as runs of CSV text, for parsing on worker threads (`workers`). */
+  textChunks?(table: string, recordsPerChunk: number): Promise<CsvTextChunks>;
 }
 
 /** A source table's records, batched when the source can, one at a time otherwise. */
@@ -62,6 +66,13 @@ export interface MigrationOptions {
    * (DUPLICATE_NATURAL_KEY). Without a policy, natural keys are not enforced (quality checks report duplicates).
    */
   onDuplicate?: OnDuplicate;
+  /**
+   * Threads that parse and map the source (default 1: all in this thread). With more, a CSV source's chunks are parsed,
+   * mapped and formatted for COPY on that many worker threads, while this thread still checks keys and writes each
+   * chunk with its checkpoint in chunk order: the same rows, rejects and lineage, byte for byte. Loads that update rows
+   * (`onDuplicate: 'update'`), targets that take values rather than COPY rows and non-CSV sources map in this thread.
+   */
+  workers?: number;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -128,6 +139,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const loadedKeys = new Map<string, KeySet>();
   const tables: TableLoad[] = [];
   const pipeline = new ChunkPipeline((chunk) => target.writeChunk(jobId, chunk));
+  const pool = options.workers && options.workers > 1 ? new MapperPool(options.workers) : undefined;
+  const crosswalkSnapshot = pool ? crosswalks.snapshot() : undefined;
   let outcome: 'completed' | 'failed' = 'failed';
   try {
     for (const [tableIndex, ct] of contract.tables.entries()) {
@@ -170,6 +183,44 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
       };
 
+      if (pool && mapper.spec.copyRows && source.textChunks) {
+        // Parsed and mapped on worker threads, admitted here in chunk order (as the single-thread path below does).
+        const text = await source.textChunks(ct.source, batchSize);
+        pool.configure(mapper.spec, crosswalkSnapshot!, text.parse);
+        const queue: Promise<PackedChunk>[] = [];
+        const admit = async (packed: PackedChunk) => {
+          const c = builder.newChunk(packed.chunkNo);
+          for (const record of mapper.unpack(packed)) builder.add(c, record, keys);
+          builder.finishChunk(c, packed.copy);
+          addLedger(ledger, c.ledger);
+          await pipeline.push(c);
+          options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
+        };
+        try {
+          let chunkNo = 0;
+          for await (const piece of text.chunks) {
+            const done = committed.get(chunkNo);
+            if (done) addLedger(ledger, done);
+            else {
+              const mapped = pool.map(piece, chunkNo);
+              // A failure surfaces when the chunk's turn comes; until then it must not count as unhandled.
+              mapped.catch(() => {});
+              queue.push(mapped);
+            }
+            chunkNo++;
+            // Bounded: at most two chunks per thread in hand, so memory does not grow with the file.
+            if (queue.length >= 2 * pool.size) await admit(await queue.shift()!);
+          }
+          while (queue.length) await admit(await queue.shift()!);
+        } finally {
+          await Promise.allSettled(queue);
+        }
+        await pipeline.drain();
+        ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
+        tables.push(ledger);
+        continue;
+      }
+
       let index = 0;
       let skipped = -1;
       for await (const batch of recordBatches(source, ct.source))
@@ -197,6 +248,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     outcome = 'completed';
   } finally {
     await pipeline.drain().catch(() => {});
+    await pool?.close();
     await target.finish(jobId, outcome);
   }
   for await (const line of target.rejects(jobId)) await rejects.write(line);

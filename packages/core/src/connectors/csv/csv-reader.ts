@@ -12,6 +12,7 @@ import {
   defaultMaxFieldBytes,
 } from './csv-record.js';
 import { CsvRecordParser } from './csv-record-parser.js';
+import { CsvRecordSplitter, type CsvTextChunk } from './csv-record-splitter.js';
 
 /** Bytes of the first chunk, from which the encoding is detected. */
 export const csvChunkBytes = 1 << 20;
@@ -136,6 +137,71 @@ export async function* readCsvBatches(path: string, options: CsvReadOptions = {}
   } finally {
     await fh.close();
   }
+}
+
+/** How the records of a text chunk are to be parsed: as the file's own reader would. */
+export interface CsvChunkParseOptions {
+  file: string;
+  encoding: CsvEncoding;
+  maxFieldBytes: number;
+}
+
+/** The UTF-8 or single-byte size of a field, as the reader measures it for the field size limit. */
+export function csvFieldBytes(encoding: CsvEncoding): (value: string) => number {
+  return fieldBytesOf(encoding);
+}
+
+/** A file's data records cut into runs of whole records (header left out), for parsing elsewhere. */
+export interface CsvTextChunks {
+  parse: CsvChunkParseOptions;
+  chunks: AsyncGenerator<CsvTextChunk>;
+}
+
+/**
+ * Reads a CSV file as runs of `recordsPerChunk` whole data records of text (the last run may be shorter), each with the
+ * line it starts on, without parsing fields: a worker thread parses each run with a `CsvRecordParser` starting at that
+ * line and gets exactly the records {@link readCsvBatches} gives. Invalid UTF-8 is an error naming the line, after the
+ * runs before it; memory stays bounded by one run plus one read.
+ */
+export async function readCsvTextChunks(
+  path: string,
+  recordsPerChunk: number,
+  options: CsvReadOptions = {},
+): Promise<CsvTextChunks> {
+  const { encoding, maxFieldBytes } = resolveCsvReadOptions(options);
+  const fh = await openCsvFile(path);
+  let first: Buffer;
+  let choice: CsvEncodingChoice;
+  const buf = Buffer.allocUnsafe(csvChunkBytes);
+  try {
+    first = await readChunk(fh, buf, path);
+    choice = detectCsvEncoding(first, encoding, path, first.length < csvChunkBytes);
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+  async function* chunks(): AsyncGenerator<CsvTextChunk> {
+    try {
+      let chunk = first.subarray(choice.bomLength);
+      const decoder = new CsvChunkDecoder(choice.encoding);
+      const splitter = new CsvRecordSplitter({
+        recordsPerChunk,
+        file: path,
+        maxRecordChars: Math.max(4 * maxFieldBytes, 64 * 1024 * 1024),
+      });
+      while (chunk.length > 0) {
+        const decoded = decoder.decode(chunk);
+        yield* splitter.push(decoded.text);
+        if (decoded.invalid) throw encodingError(path, splitter.currentLine(), choice);
+        chunk = await readChunk(fh, buf, path);
+      }
+      if (decoder.end().invalid) throw encodingError(path, splitter.currentLine(), choice);
+      yield* splitter.end();
+    } finally {
+      await fh.close();
+    }
+  }
+  return { parse: { file: path, encoding: choice.encoding, maxFieldBytes }, chunks: chunks() };
 }
 
 /**

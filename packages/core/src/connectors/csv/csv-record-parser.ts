@@ -13,6 +13,8 @@ export interface CsvRecordParserOptions {
   maxFieldBytes: number;
   /** Size of a field in bytes of the source encoding (default: UTF-8 byte length). */
   fieldBytes?: (value: string) => number;
+  /** The physical line the text starts on (default 1): for text that is a later part of a file. */
+  firstLine?: number;
 }
 
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
@@ -56,6 +58,7 @@ export class CsvRecordParser {
     this.maxFieldBytes = options.maxFieldBytes;
     this.maxRecordChars = Math.max(4 * options.maxFieldBytes, 64 * 1024 * 1024);
     this.fieldBytes = options.fieldBytes ?? utf8Bytes;
+    this.pendingLine = options.firstLine ?? 1;
   }
 
   /** Parses as many complete records as `text` (after what was left over) holds. */

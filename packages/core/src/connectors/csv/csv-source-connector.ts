@@ -3,9 +3,11 @@ import { basename, join } from 'node:path';
 import { FerryError } from '../../errors.js';
 import { flattenCsvBatches } from './csv-batch-flattener.js';
 import {
+  type CsvTextChunks,
   detectCsvFileEncoding,
   type ResolvedCsvReadOptions,
   readCsvBatches,
+  readCsvTextChunks,
   resolveCsvReadOptions,
 } from './csv-reader.js';
 import type { CsvReadOptions, CsvRecord } from './csv-record.js';
@@ -110,6 +112,11 @@ export class CsvSourceConnector {
       first = false;
       if (rows.length > 0) yield rows;
     }
+  }
+
+  /** Data records as runs of whole records of text (header left out), for parsing on worker threads. */
+  textChunks(table: string, recordsPerChunk: number): Promise<CsvTextChunks> {
+    return readCsvTextChunks(this.filePath(table), recordsPerChunk, this.options);
   }
 
   /** The table's encoding: the declared one, or the one detected from the start of its file. */

@@ -7,6 +7,7 @@ export * from './csv-ragged-rows.js';
 export * from './csv-reader.js';
 export * from './csv-record.js';
 export * from './csv-record-parser.js';
+export * from './csv-record-splitter.js';
 export * from './csv-source-connector.js';
 export * from './csv-table-page.js';
 export * from './csv-text-parser.js';

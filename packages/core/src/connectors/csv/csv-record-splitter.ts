@@ -1,0 +1,165 @@
+import { FerryError } from '../../errors.js';
+
+const QUOTE = 34;
+const COMMA = 44;
+
+/** A run of whole CSV records cut from a file's text, with the physical line it starts on. */
+export interface CsvTextChunk {
+  /** The records' text, line ends included. */
+  text: string;
+  /** The physical line the first record starts on. */
+  firstLine: number;
+  /** How many records the text holds. */
+  records: number;
+}
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Cuts decoded CSV text into runs of a fixed number of whole records without parsing their fields, so that the
+ * records can be parsed elsewhere (a worker thread) and still be numbered as in the file. Record boundaries follow
+ * {@link CsvRecordParser} exactly: a record ends at a LF outside a quoted field; a field is quoted only when it starts
+ * with `"`, and its quoted part ends at a `"` not doubled; text after the closing quote belongs to the field up to the
+ * next `,` or LF; a last record without a line end still counts. The first record (the header) is not handed out.
+ *
+ * Memory stays bounded: a record with no end within `maxRecordChars` characters is an error, as in the parser.
+ *
+ * @example
+ * const s = new CsvRecordSplitter({ recordsPerChunk: 5000, file: 'PATIENT.csv', maxRecordChars: 1 << 26 });
+ * for (const text of decodedPieces) for (const chunk of s.push(text)) send(chunk);
+ * for (const chunk of s.end()) send(chunk);
+ */
+export class CsvRecordSplitter {
+  private text = '';
+  /** Where scanning resumes in `text`. */
+  private pos = 0;
+  private inQuotes = false;
+  /** Whether `pos` is at the start of a field (where a `"` opens a quoted field). */
+  private atFieldStart = true;
+  /** Physical lines ended before `pos` since the start of the file. */
+  private lines = 0;
+  /** Where the current chunk's text starts in `text`, its first line, and its records so far. */
+  private chunkStart = 0;
+  private chunkLine = 1;
+  private chunkRecords = 0;
+  /** Where the record being scanned starts in `text`, and its line. */
+  private recordStart = 0;
+  private recordLine = 1;
+  private headerSeen = false;
+  /** Whole records of the current chunk from earlier pushes (so that a push copies only an unfinished record). */
+  private parts: string[] = [];
+  private readonly out: CsvTextChunk[] = [];
+
+  constructor(private readonly options: { recordsPerChunk: number; file: string; maxRecordChars: number }) {}
+
+  /** The physical line reached: the line of the last character pushed so far. */
+  currentLine(): number {
+    return this.lines + 1 + countNewlines(this.text, this.pos, this.text.length);
+  }
+
+  /** Adds text; returns the chunks it completed. */
+  push(text: string): CsvTextChunk[] {
+    if (this.recordStart > this.chunkStart) this.parts.push(this.text.slice(this.chunkStart, this.recordStart));
+    this.text = this.text.length === this.recordStart ? text : this.text.slice(this.recordStart) + text;
+    this.pos -= this.recordStart;
+    this.chunkStart = this.recordStart = 0;
+    this.scan(false);
+    if (this.text.length - this.recordStart > this.options.maxRecordChars) {
+      throw new FerryError(
+        'FERRY_ERR_CSV_FIELD_TOO_LARGE',
+        `the record starting on this line has no end within ${this.options.maxRecordChars} characters (are its lines ended by CR only?)`,
+        { file: this.options.file, line: this.recordLine },
+      );
+    }
+    return this.out.splice(0);
+  }
+
+  /** Ends the text: the last chunk, with a last record that has no line end (or an unclosed quote, for the parser). */
+  end(): CsvTextChunk[] {
+    this.scan(true);
+    if (this.text.length > this.recordStart) this.recordEnd(this.text.length, true);
+    if (this.chunkRecords > 0) this.emit(this.text.length);
+    this.text = '';
+    this.pos = this.chunkStart = this.recordStart = 0;
+    return this.out.splice(0);
+  }
+
+  private scan(final: boolean): void {
+    const t = this.text;
+    const len = t.length;
+    let pos = this.pos;
+    while (pos < len) {
+      if (this.inQuotes) {
+        // Inside a quoted field: its end is the next quote that is not doubled.
+        let close = t.indexOf('"', pos);
+        while (close !== -1 && close + 1 < len && t.charCodeAt(close + 1) === QUOTE) close = t.indexOf('"', close + 2);
+        if (close === -1 || (close + 1 === len && !final)) {
+          // A quote at the very end may be the first of a doubled pair: decide when more text comes.
+          const stop = close === -1 ? len : close;
+          this.lines += countNewlines(t, pos, stop);
+          pos = stop;
+          break;
+        }
+        this.lines += countNewlines(t, pos, close);
+        this.inQuotes = false;
+        this.atFieldStart = false;
+        pos = close + 1;
+        continue;
+      }
+      const nl = t.indexOf('\n', pos);
+      const lineEnd = nl === -1 ? len : nl;
+      // The first quote before the line end that opens a field (at a field start); others are ordinary characters.
+      let q = t.indexOf('"', pos);
+      while (
+        q !== -1 &&
+        q < lineEnd &&
+        !((q === pos && this.atFieldStart) || (q > pos && t.charCodeAt(q - 1) === COMMA))
+      )
+        q = t.indexOf('"', q + 1);
+      if (q !== -1 && q < lineEnd) {
+        this.inQuotes = true;
+        pos = q + 1;
+        continue;
+      }
+      if (nl === -1) {
+        if (len > pos) this.atFieldStart = t.charCodeAt(len - 1) === COMMA;
+        pos = len;
+        break;
+      }
+      this.lines++;
+      pos = nl + 1;
+      this.atFieldStart = true;
+      this.recordEnd(pos, false);
+    }
+    this.pos = pos;
+  }
+
+  private recordEnd(end: number, last: boolean): void {
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      this.chunkStart = end;
+      this.chunkLine = this.lines + 1;
+    } else if (++this.chunkRecords === this.options.recordsPerChunk) {
+      this.emit(end);
+    }
+    this.recordStart = end;
+    this.recordLine = this.lines + 1;
+    if (last) this.pos = end;
+  }
+
+  private emit(end: number): void {
+    if (this.chunkRecords === 0) return;
+    const text = this.parts.length
+      ? this.parts.join('') + this.text.slice(this.chunkStart, end)
+      : this.text.slice(this.chunkStart, end);
+    this.parts = [];
+    this.out.push({ text, firstLine: this.chunkLine, records: this.chunkRecords });
+    this.chunkStart = end;
+    this.chunkLine = this.lines + 1;
+    this.chunkRecords = 0;
+  }
+}
