@@ -104,6 +104,8 @@ describe.runIf(browserAvailable())('ERD and crosswalk journeys (Chromium)', () =
     expect(clusters.boxes).toBeGreaterThanOrEqual(10);
     expect(await page.getByText(/419 tables, 577 declared and \d+ inferred relationships/).count()).toBe(1);
     await page.locator('.react-flow__node-domain', { hasText: 'PMI' }).first().waitFor();
+    // The overview map draws every box.
+    expect(await page.locator('.react-flow__minimap-node').count()).toBe(clusters.boxes);
     await screenshot('erd-domains');
   });
 

@@ -18,4 +18,13 @@ describe('navigation', () => {
     const without = navigation.flatMap((g) => g.items).filter((i) => !i.permission);
     expect(without.map((i) => i.label)).toEqual(['Settings']);
   });
+
+  it('lists the ERD under Design, next to Schemas, for those who may read catalogs', () => {
+    const design = navigation.find((g) => g.label === 'Design')!;
+    const labels = design.items.map((i) => i.label);
+    expect(labels.indexOf('ERD')).toBe(labels.indexOf('Schemas') + 1);
+    const erd = design.items.find((i) => i.label === 'ERD')!;
+    expect(erd.permission).toBe('catalog.read');
+    expect(hrefOf(erd, 'p1')).toBe('/projects/p1/erd');
+  });
 });
