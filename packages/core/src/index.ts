@@ -14,6 +14,7 @@ export * from './profile/index.js';
 export * from './quality/index.js';
 export * from './lifecycle/index.js';
 export * from './migrate/index.js';
+export * from './queue/index.js';
 export * from './reconcile/index.js';
 export * from './store/index.js';
 export * from './synth/index.js';

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCatalog } from './catalog.js';
+import { registerCheck } from './check.js';
 import { registerContract } from './contract.js';
 import { registerCrosswalk } from './crosswalk.js';
-import { registerErd } from './erd.js';
-import { registerCheck } from './check.js';
 import { registerDb } from './db.js';
+import { registerErd } from './erd.js';
 import { registerEvidence } from './evidence.js';
 import { registerGate } from './gate.js';
 import { registerGenerate } from './generate.js';
@@ -16,9 +16,10 @@ import { registerPreview } from './preview.js';
 import { registerProfile } from './profile.js';
 import { registerReconcile } from './reconcile.js';
 import { registerRollback } from './rollback.js';
-import { registerTableDiff } from './table-diff.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
+import { registerTableDiff } from './table-diff.js';
+import { registerWorker } from './worker.js';
 
 /** Each verb lives in its own file and registers itself here, in the order `ferry --help` lists them. */
 const commands: Array<(program: Command) => void> = [
@@ -31,6 +32,7 @@ const commands: Array<(program: Command) => void> = [
   registerErd,
   registerPreview,
   registerMigrate,
+  registerWorker,
   registerRollback,
   registerCheck,
   registerGate,

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CsvSourceConnector,
@@ -16,8 +16,10 @@ import { type Command, Option } from 'commander';
 import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
 import { StageProgress } from '../progress.js';
 import { action, intOption } from '../run-command.js';
+import { migrateQueued, type QueueFlags } from './migrate-queued.js';
+import { policyTables, writeMigrationReport } from './migration-report-output.js';
 
-interface MigrateFlags extends PackInputFlags {
+export interface MigrateFlags extends PackInputFlags, QueueFlags {
   source: string;
   target: string;
   job?: string;
@@ -69,6 +71,9 @@ export function registerMigrate(program: Command): void {
     )
     .option('--out <dir>', 'folder for migration_report.json and rejects.csv (default .ferry/jobs/<job>)')
     .option('--json', 'print the migration report as JSON')
+    .option('--queue', 'queue the chunks for `ferry worker` processes instead of loading here (postgres:// target)')
+    .option('--queue-schema <name>', 'schema of the graphile-worker queue in the target database', 'graphile_worker')
+    .option('--no-wait', 'with --queue: return once the chunks are queued, without waiting for the workers')
     .action(
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
@@ -82,6 +87,7 @@ export function registerMigrate(program: Command): void {
           deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
         const out = flags.out ?? join('.ferry', 'jobs', jobId);
         await mkdir(out, { recursive: true });
+        if (flags.queue) return migrateQueued(flags, inputs, jobId, out);
         const target = await openLoadTarget(flags.target);
         const rejects = await RejectsFile.open(join(out, 'rejects.csv'));
         const progress = new StageProgress(!flags.json);
@@ -105,31 +111,12 @@ export function registerMigrate(program: Command): void {
           // Events name the table being loaded; once the job is done, every table is.
           progress.update(inputs.contract.tables.length, inputs.contract.tables.length);
           progress.stop();
-          await writeFile(join(out, 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);
-          if (flags.json) {
-            process.stdout.write(`${JSON.stringify(report)}\n`);
-          } else {
-            process.stdout.write(`Job ${jobId} into ${target.description}\n`);
-            const keyed = new Set(
-              flags.onDuplicate ? inputs.contract.tables.filter((t) => t.naturalKey?.length).map((t) => t.target) : [],
-            );
-            for (const t of report.tables) {
-              // Tables under a natural-key policy show what it did, zeros included.
-              const policy = keyed.has(t.targetTable) || t.updated > 0 || t.duplicatesSkipped > 0;
-              const within = t.updatedWithinJob ? `, ${t.updatedWithinJob} of them within the job` : '';
-              const loaded = policy ? ` (${t.inserted} inserted, ${t.updated} updated${within})` : '';
-              const skipped = policy ? ` (${t.duplicatesSkipped} duplicates skipped)` : '';
-              process.stdout.write(
-                `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${skipped}${t.balanced ? '' : '  UNBALANCED'}\n`,
-              );
-            }
-            const x = report.totals;
-            process.stdout.write(
-              `  total read ${x.read} loaded ${x.loaded} (${x.inserted} inserted, ${x.updated} updated) rejected ${x.rejected} out of scope ${x.outOfScope}${x.duplicatesSkipped ? ` (${x.duplicatesSkipped} duplicates skipped)` : ''}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`,
-            );
-            process.stdout.write(`  report and rejects in ${out}\n`);
-          }
-          return report.balanced ? 0 : 3;
+          return await writeMigrationReport(report, {
+            out,
+            json: flags.json,
+            into: target.description,
+            policyTables: policyTables(inputs.contract, flags.onDuplicate),
+          });
         } finally {
           progress.stop();
           await rejects.close();

@@ -137,39 +137,7 @@ export class DatabaseLoadTarget implements LoadTarget {
   }
 
   async writeChunk(jobId: string, chunk: LoadChunk): Promise<void> {
-    const columns = [...chunk.table.columns.map((c) => c.name), ...lineageColumns];
-    // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and formatCsvRow
-    // writes blanks unquoted.
-    const job = formatCsvField(jobId);
-    let csv = '';
-    for (let i = 0; i < chunk.rows.length; i++) {
-      const lin = chunk.lineage[i]!;
-      csv += `${formatCsvFields(chunk.rows[i]!)},${job},${formatCsvField(lin.sourceTable)},${formatCsvField(lin.sourceKey)}\n`;
-    }
-    let rejects = '';
-    for (const [seq, r] of rejectLines(chunk).entries()) {
-      rejects += formatCsvRow([
-        jobId,
-        r.targetTable,
-        String(chunk.chunkNo),
-        String(seq),
-        r.sourceTable,
-        r.sourceKey,
-        String(r.line),
-        r.reasonCode,
-        r.field,
-        r.message,
-      ]);
-    }
-    await this.db.transaction(async (tx) => {
-      if (chunk.updates?.length) await applyUpdates(tx, jobId, chunk.table, chunk.chunkNo, chunk.updates);
-      await tx.copyFromCsv(chunk.table.name, columns, chunk.copy?.data ?? csv);
-      await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
-      await tx.query(
-        'INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)',
-        [jobId, chunk.table.name, chunk.chunkNo, chunk.copy?.rows ?? chunk.rows.length, JSON.stringify(chunk.ledger)],
-      );
-    });
+    await this.db.transaction((tx) => writeChunkRows(tx, jobId, chunk));
   }
 
   async *rejects(jobId: string): AsyncIterable<RejectLine> {
@@ -212,6 +180,44 @@ export class DatabaseLoadTarget implements LoadTarget {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+/**
+ * Writes one chunk inside a caller's transaction: its rows with lineage (COPY), its rejects, and its checkpoint with
+ * the ledger. The in-process load and the queued chunk task both write through here.
+ */
+export async function writeChunkRows(tx: SqlExecutor, jobId: string, chunk: LoadChunk): Promise<void> {
+  const columns = [...chunk.table.columns.map((c) => c.name), ...lineageColumns];
+  // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and formatCsvRow
+  // writes blanks unquoted.
+  const job = formatCsvField(jobId);
+  let csv = '';
+  for (let i = 0; i < chunk.rows.length; i++) {
+    const lin = chunk.lineage[i]!;
+    csv += `${formatCsvFields(chunk.rows[i]!)},${job},${formatCsvField(lin.sourceTable)},${formatCsvField(lin.sourceKey)}\n`;
+  }
+  let rejects = '';
+  for (const [seq, r] of rejectLines(chunk).entries()) {
+    rejects += formatCsvRow([
+      jobId,
+      r.targetTable,
+      String(chunk.chunkNo),
+      String(seq),
+      r.sourceTable,
+      r.sourceKey,
+      String(r.line),
+      r.reasonCode,
+      r.field,
+      r.message,
+    ]);
+  }
+  if (chunk.updates?.length) await applyUpdates(tx, jobId, chunk.table, chunk.chunkNo, chunk.updates);
+  await tx.copyFromCsv(chunk.table.name, columns, chunk.copy?.data ?? csv);
+  await tx.copyFromCsv('ferry_rejects', rejectColumns, rejects);
+  await tx.query(
+    'INSERT INTO ferry_job_chunks (job_id, target_table, chunk_no, row_count, ledger) VALUES ($1, $2, $3, $4, $5)',
+    [jobId, chunk.table.name, chunk.chunkNo, chunk.copy?.rows ?? chunk.rows.length, JSON.stringify(chunk.ledger)],
+  );
 }
 
 /**

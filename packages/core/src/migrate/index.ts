@@ -5,6 +5,7 @@ export * from './load-target.js';
 export * from './migration-report.js';
 export * from './natural-key-index.js';
 export * from './open-load-target.js';
+export * from './queued/index.js';
 export * from './rejects-file.js';
 export * from './rollback-job.js';
 export * from './run-migration.js';

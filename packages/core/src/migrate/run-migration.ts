@@ -86,6 +86,26 @@ function targetTableOf(catalog: Catalog, t: ContractTable): CatalogTable {
   return table;
 }
 
+/**
+ * The target tables a contract loads, in its load order; FERRY_ERR_INPUT when the source lacks a table the contract
+ * reads, FERRY_ERR_CONTRACT_INVALID when the target catalog lacks one it writes.
+ */
+export function contractLoadTables(
+  contract: MappingContract,
+  source: Pick<MigrationSource, 'tables'>,
+  targetCatalog: Catalog,
+): CatalogTable[] {
+  const sourceTables = new Set(source.tables());
+  for (const t of contract.tables) {
+    if (!sourceTables.has(t.source)) {
+      throw new FerryError('FERRY_ERR_INPUT', `The source has no table ${t.source} (needed for ${t.target})`, {
+        table: t.source,
+      });
+    }
+  }
+  return contract.tables.map((t) => targetTableOf(targetCatalog, t));
+}
+
 /** Keeps at most one chunk write in flight, so the next chunk is transformed while the target writes this one. */
 class ChunkPipeline {
   private inFlight: Promise<void> | undefined;
@@ -117,15 +137,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const batchSize = options.batchSize ?? 5000;
   const mode = options.mode ?? 'fresh';
   const hash = contractHash(contract);
-  const sourceTables = new Set(source.tables());
-  for (const t of contract.tables) {
-    if (!sourceTables.has(t.source)) {
-      throw new FerryError('FERRY_ERR_INPUT', `The source has no table ${t.source} (needed for ${t.target})`, {
-        table: t.source,
-      });
-    }
-  }
-  const loadTables = contract.tables.map((t) => targetTableOf(targetCatalog, t));
+  const loadTables = contractLoadTables(contract, source, targetCatalog);
   const onDuplicate = options.onDuplicate;
   if (onDuplicate === 'update' && !target.updatable) {
     throw new FerryError(

@@ -97,3 +97,12 @@ CREATE TABLE IF NOT EXISTS ferry_job_events (
   detail jsonb NOT NULL,
   at timestamptz NOT NULL DEFAULT now()
 );`;
+
+/**
+ * The type a text value is cast to when compared with a column (`col = ANY($1::bigint[])`): the column's type without
+ * a length, because an explicit cast to varchar(n) would silently truncate.
+ */
+export function comparisonType(column: CatalogColumn): string {
+  const type = postgresType(column);
+  return type.startsWith('varchar') ? 'text' : type;
+}

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog-model.js';
 import { mappingContractSchema } from '../contract/contract-model.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
 import type { MigrationSource } from '../migrate/run-migration.js';
 
 /**
@@ -87,7 +88,7 @@ export const contract = mappingContractSchema.parse({
   ],
 });
 
-export const crosswalks = new CrosswalkIndex({
+export const crosswalkSet: CrosswalkSet = {
   version: 1,
   entries: [
     {
@@ -109,7 +110,9 @@ export const crosswalks = new CrosswalkIndex({
       status: 'approved',
     },
   ],
-});
+};
+
+export const crosswalks = new CrosswalkIndex(crosswalkSet);
 
 export const data: Record<string, string[][]> = {
   PATIENT: [
