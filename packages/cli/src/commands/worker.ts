@@ -70,7 +70,9 @@ export function registerWorker(program: Command): void {
             if (!e.ok) process.stderr.write(`chunk failed, will be retried: ${e.error}\n`);
           },
           onLog: (l) => {
-            if (l.level === 'error') process.stderr.write(`queue: ${l.message.split('\n')[0]}\n`);
+            if (l.level === 'error' || process.env.FERRY_DEBUG) {
+              process.stderr.write(`queue ${l.level}: ${l.message.split('\n')[0]}\n`);
+            }
           },
         }).catch(async (e) => {
           await db.close();

@@ -11,28 +11,27 @@ export function workerHeartbeatsTable(schema: string): string {
 
 /**
  * Creates or upgrades the queue schema: graphile-worker's migrations, then Ferry's worker heartbeat table.
- * Safe to run concurrently and repeatedly (graphile-worker serialises its migrations with a lock).
+ * Safe to run concurrently and repeatedly: callers (several workers starting at once) take turns under an advisory
+ * lock, because concurrent `CREATE ... IF NOT EXISTS` can still collide in PostgreSQL.
  *
  * @example
  * await migrateQueueSchema({ connectionString: 'postgres://localhost/ferry' });
  */
-export async function migrateQueueSchema(config: QueueConfig, db?: SqlExecutor): Promise<void> {
+export async function migrateQueueSchema(config: QueueConfig): Promise<void> {
   const schema = queueSchema(config);
-  await runMigrations({ connectionString: config.connectionString, schema, logger: queueLogger() });
-  const sql = `CREATE TABLE IF NOT EXISTS ${workerHeartbeatsTable(schema)} (
-    worker_id text PRIMARY KEY,
-    host text NOT NULL,
-    pid integer NOT NULL,
-    heartbeat_at timestamptz NOT NULL DEFAULT now()
-  )`;
-  if (db) {
-    await db.exec(sql);
-    return;
-  }
-  const own = await PostgresDatabase.open(config.connectionString, { max: 1 });
+  const db = await PostgresDatabase.open(config.connectionString, { max: 1 });
   try {
-    await own.exec(sql);
+    await db.transaction(async (tx: SqlExecutor) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ferry_queue_schema:${schema}`]);
+      await runMigrations({ connectionString: config.connectionString, schema, logger: queueLogger() });
+      await tx.exec(`CREATE TABLE IF NOT EXISTS ${workerHeartbeatsTable(schema)} (
+        worker_id text PRIMARY KEY,
+        host text NOT NULL,
+        pid integer NOT NULL,
+        heartbeat_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    });
   } finally {
-    await own.close();
+    await db.close();
   }
 }

@@ -79,7 +79,7 @@ export async function planQueuedMigration(
     tables.push({ target: ct.target, source: ct.source, rows, chunks: Math.ceil(rows / batchSize) });
   }
   const schema = queueSchema(options.queue);
-  await migrateQueueSchema(options.queue, db);
+  await migrateQueueSchema(options.queue);
   await db.exec(jobPlansTableSql);
 
   const previous = mode === 'resume' ? await readJobPlan(db, jobId) : undefined;

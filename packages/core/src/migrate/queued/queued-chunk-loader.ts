@@ -13,7 +13,7 @@ import { NaturalKeyIndex } from '../natural-key-index.js';
 import { advanceQueuedJob, committedChunkNumbers } from './advance-queued-job.js';
 import { type ChunkJobPayload, chunkJobPayloadSchema } from './chunk-job.js';
 import { existingJobKeys, existingNaturalKeys } from './existing-keys.js';
-import { type QueuedJobPlan, readJobPlan } from './queued-job-plan.js';
+import { type QueuedJobPlan, readJobPlan, readJobPlanId } from './queued-job-plan.js';
 
 /** What loading a chunk did: loaded it, or nothing because it had committed or its plan was replaced. */
 export type ChunkOutcome = 'loaded' | 'already_committed' | 'superseded';
@@ -70,15 +70,15 @@ export class QueuedChunkLoader {
   /** Loads one chunk; `payload` is the queue job's (validated here). */
   async load(payload: unknown): Promise<ChunkOutcome> {
     const job = chunkJobPayloadSchema.parse(payload);
-    const current = await readJobPlan(this.db, job.jobId);
-    if (current?.planId !== job.planId) return 'superseded';
+    if ((await readJobPlanId(this.db, job.jobId)) !== job.planId) return 'superseded';
+    const prepared = await this.prepare(job.jobId, job.planId);
+    const current = prepared.plan;
     const spec = current.tables[job.table];
     if (!spec || job.chunk >= spec.chunks) {
       throw new FerryError('FERRY_ERR_INPUT', `Job ${job.jobId} has no chunk ${job.chunk} of table ${job.table}`);
     }
     if ((await committedChunkNumbers(this.db, job.jobId, spec.target)).has(job.chunk)) return 'already_committed';
 
-    const prepared = await this.prepare(current);
     const table = await this.table(prepared, job.table);
     await this.verifySource(prepared, table.ct.source);
     const { batchSize } = current;
@@ -165,18 +165,27 @@ export class QueuedChunkLoader {
     return 'loaded';
   }
 
-  private prepare(plan: QueuedJobPlan): Promise<PreparedPlan> {
-    const key = `${plan.jobId}\n${plan.planId}`;
+  /** The plan, read and compiled once per plan id (a plan never changes under its id). */
+  private prepare(jobId: string, planId: string): Promise<PreparedPlan> {
+    const key = `${jobId}\n${planId}`;
     let p = this.plans.get(key);
     if (!p) {
-      p = (async () => ({
-        plan,
-        source: await CsvSourceConnector.open(plan.source.path, { encoding: plan.source.encoding }),
-        tables: new Map(),
-        crosswalks: new CrosswalkIndex(plan.crosswalks),
-      }))();
+      p = (async () => {
+        const plan = await readJobPlan(this.db, jobId);
+        if (plan?.planId !== planId) {
+          throw new FerryError('FERRY_ERR_CONFLICT', `Job ${jobId} was planned again while a chunk was starting`);
+        }
+        return {
+          plan,
+          source: await CsvSourceConnector.open(plan.source.path, { encoding: plan.source.encoding }),
+          tables: new Map(),
+          crosswalks: new CrosswalkIndex(plan.crosswalks),
+        };
+      })();
       p.catch(() => this.plans.delete(key));
       this.plans.set(key, p);
+      // A long-lived worker sees many jobs; it keeps the few most recent plans.
+      if (this.plans.size > 8) this.plans.delete(this.plans.keys().next().value!);
     }
     return p;
   }

@@ -79,6 +79,12 @@ export async function readJobPlan(
   return parsed.data;
 }
 
+/** The id of the job's current plan (cheap: workers compare it with the plan they hold). */
+export async function readJobPlanId(db: SqlExecutor, jobId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ plan_id: string }>('SELECT plan_id FROM ferry_job_plans WHERE job_id = $1', [jobId]);
+  return row?.plan_id;
+}
+
 /** The report recorded when the job's last chunk committed, or undefined while it runs. */
 export async function readJobReport(db: SqlExecutor, jobId: string) {
   const [row] = await db.query<{ report: string | null }>(

@@ -3,7 +3,7 @@ import { FerryError } from '../../errors.js';
 import { quoteIdent, type SqlExecutor } from '../../store/sql-database.js';
 import type { MigrationReport } from '../migration-report.js';
 import { chunkJobKeyPrefix } from './chunk-job.js';
-import { type QueuedJobPlan, readJobPlan, readJobReport } from './queued-job-plan.js';
+import { type QueuedJobPlan, readJobPlanId, readJobReport } from './queued-job-plan.js';
 
 /** How far a queued job has got. */
 export interface QueuedJobProgress {
@@ -66,8 +66,7 @@ export async function waitForQueuedJob(
 ): Promise<MigrationReport> {
   for (;;) {
     const report = await readJobReport(db, plan.jobId);
-    const current = await readJobPlan(db, plan.jobId);
-    if (current?.planId !== plan.planId) {
+    if ((await readJobPlanId(db, plan.jobId)) !== plan.planId) {
       throw new FerryError('FERRY_ERR_CONFLICT', `Job ${plan.jobId} was planned again by another process`);
     }
     if (report) return report;
