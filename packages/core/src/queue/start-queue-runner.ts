@@ -59,9 +59,8 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     }),
   );
   const concurrency = options.concurrency ?? 1;
-  let runner: Awaited<ReturnType<typeof run>>;
-  try {
-    runner = await run({
+  const start = () =>
+    run({
       connectionString: options.connectionString,
       schema,
       concurrency,
@@ -73,12 +72,31 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
       logger: queueLogger(options.onLog),
       events,
     });
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await start();
   } catch (e) {
     await db.close();
     throw e;
   }
   liveness.start();
-  const done = runner.promise.finally(async () => {
+  let stopping = false;
+  // graphile-worker announces schema migrations on one channel for the whole database, whatever the schema, and a
+  // runner shuts down (cleanly, after its jobs) on any "breaking" one, such as another queue schema being installed
+  // in the same database. Unless asked to stop, the runner is started again: its own schema is checked on start, so
+  // a real incompatibility still ends it with an error.
+  const supervise = async (): Promise<void> => {
+    for (;;) {
+      await runner.promise;
+      if (stopping) return;
+      options.onLog?.({ level: 'info', message: 'queue runner stopped by a schema migration notice; starting again' });
+      await migrateQueueSchema(options);
+      if (stopping) return;
+      runner = await start();
+      if (stopping) await runner.stop();
+    }
+  };
+  const done = supervise().finally(async () => {
     await liveness.stop().catch(() => {});
     await db.close();
   });
@@ -86,7 +104,8 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
   return {
     done,
     async stop() {
-      await runner.stop();
+      stopping = true;
+      await runner.stop().catch(() => {});
       await done;
     },
   };
