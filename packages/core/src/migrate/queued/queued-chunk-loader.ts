@@ -5,8 +5,9 @@ import { CrosswalkIndex } from '../../crosswalk/crosswalk-index.js';
 import { FerryError } from '../../errors.js';
 import { sha256File } from '../../evidence/evidence-package.js';
 import type { SqlDatabase, SqlExecutor } from '../../store/sql-database.js';
-import { CompiledTable } from '../../transform/compiled-table.js';
-import { ChunkBuilder, type ChunkKeys, type MappedRecord, type SourceRecord } from '../chunk-builder.js';
+import type { ChunkKeys, MappedRecord, SourceRecord } from '../chunk-builder.js';
+import { ChunkMapper } from '../chunk-mapper.js';
+import type { CopyRows } from '../copy-rows.js';
 import { writeChunkRows } from '../database-load-target.js';
 import { KeySet } from '../key-set.js';
 import { NaturalKeyIndex } from '../natural-key-index.js';
@@ -21,7 +22,7 @@ export type ChunkOutcome = 'loaded' | 'already_committed' | 'superseded';
 interface PreparedTable {
   ct: ContractTable;
   targetTable: CatalogTable;
-  builder: ChunkBuilder;
+  mapper: ChunkMapper;
 }
 
 interface PreparedPlan {
@@ -51,7 +52,7 @@ async function readRange(source: CsvSourceConnector, table: string, from: number
 
 /**
  * Loads the chunks a queued job's workers are given (the `ferry_load_chunk` task). A chunk is the same fixed range of
- * source rows the in-process load uses; its rows are mapped by the same `ChunkBuilder` and written by the same
+ * source rows the in-process load uses; its rows are mapped by the same `ChunkMapper` and `ChunkBuilder` and written by the same
  * `writeChunkRows`, in one transaction with the checkpoint. Idempotent: a chunk whose checkpoint exists, or whose plan
  * was replaced or rolled back, does nothing, so a retry after a worker died never duplicates a row.
  *
@@ -96,8 +97,12 @@ export class QueuedChunkLoader {
         { table: table.ct.source },
       );
     }
-    const mapped = records.map((r) => table.builder.map(r));
-    return this.db.transaction((tx) => this.commit(tx, current, job, table, mapped));
+    // Mapped and formatted as COPY lines in one synchronous run: the table's mapper is shared by this worker's
+    // concurrent chunks, and nothing else can use it between begin and finish.
+    table.mapper.begin();
+    const mapped = records.map((r) => table.mapper.map(r));
+    const copy = table.mapper.finish();
+    return this.db.transaction((tx) => this.commit(tx, current, job, table, { records: mapped, copy }));
   }
 
   private async commit(
@@ -105,9 +110,10 @@ export class QueuedChunkLoader {
     plan: QueuedJobPlan,
     job: ChunkJobPayload,
     table: PreparedTable,
-    mapped: MappedRecord[],
+    mapped: { records: MappedRecord[]; copy: CopyRows | undefined },
   ): Promise<ChunkOutcome> {
-    const { builder, targetTable } = table;
+    const { targetTable } = table;
+    const { builder } = table.mapper;
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('ferry_load_chunk:' || current_schema() || '.' || $1))`, [
       targetTable.name,
     ]);
@@ -128,7 +134,7 @@ export class QueuedChunkLoader {
     const ownKeys: string[] = [];
     const parentKeys = new Map<string, string[]>();
     const naturalKeys: string[] = [];
-    for (const m of mapped) {
+    for (const m of mapped.records) {
       if (m.status !== 'mapped') continue;
       ownKeys.push(builder.targetKey(m.values));
       for (const ref of builder.parentRefs(m.values)) {
@@ -153,7 +159,8 @@ export class QueuedChunkLoader {
         : new NaturalKeyIndex(),
     };
     const chunk = builder.newChunk(job.chunk);
-    for (const m of mapped) builder.add(chunk, m, keys);
+    for (const m of mapped.records) builder.add(chunk, m, keys);
+    builder.finishChunk(chunk, mapped.copy);
     await writeChunkRows(tx, job.jobId, chunk);
 
     const spec = plan.tables[job.table]!;
@@ -198,17 +205,19 @@ export class QueuedChunkLoader {
         const ct = plan.contract.tables[index]!;
         const targetTable = plan.targetTables[index]!;
         const header = await source.header(ct.source);
-        const compiled = new CompiledTable(ct, {
-          sourceHeader: header,
-          targetTable,
-          crosswalks: prepared.crosswalks,
-          releaseProfile: plan.releaseProfile,
-        });
-        return {
-          ct,
-          targetTable,
-          builder: new ChunkBuilder(ct, compiled, header, targetTable, plan.onDuplicate, plan.jobId),
-        };
+        const mapper = new ChunkMapper(
+          {
+            jobId: plan.jobId,
+            table: ct,
+            sourceHeader: header,
+            targetTable,
+            releaseProfile: plan.releaseProfile,
+            onDuplicate: plan.onDuplicate,
+            copyRows: true,
+          },
+          prepared.crosswalks,
+        );
+        return { ct, targetTable, mapper };
       })();
       t.catch(() => prepared.tables.delete(index));
       prepared.tables.set(index, t);
