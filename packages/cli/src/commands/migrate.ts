@@ -87,6 +87,12 @@ export function registerMigrate(program: Command): void {
           deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
         const out = flags.out ?? join('.ferry', 'jobs', jobId);
         await mkdir(out, { recursive: true });
+        if (flags.queue && flags.workers > 1) {
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            '--workers sets threads of an in-process load; with --queue, run more `ferry worker` processes',
+          );
+        }
         if (flags.queue) return migrateQueued(flags, inputs, jobId, out);
         const target = await openLoadTarget(flags.target);
         const rejects = await RejectsFile.open(join(out, 'rejects.csv'));
