@@ -230,6 +230,19 @@ describe.runIf(browserAvailable())('ERD and crosswalk journeys (Chromium)', () =
     await screenshot('crosswalks-accepted');
   });
 
+  it('measures the ERD relationships on the run’s extract: value containment as evidence', async () => {
+    await openPage(page, 'ERD');
+    const before = await nextDrawing('reopened: domain clusters', 0);
+    expect(before.density).toBe('domains');
+    const drawn = await draws();
+    await choose(page, 'Measured on data', /^Run [0-9a-f]{8} \(succeeded/);
+    await page
+      .getByText(/419 tables, \d+ declared and \d+ inferred relationships \(value containment measured on \d+ tables\)/)
+      .waitFor({ timeout: 90_000 });
+    await nextDrawing('measured on the run: domain clusters', drawn);
+    await screenshot('erd-measured-on-data');
+  });
+
   it('names every control on the ERD and crosswalk pages', () => {
     expect(unlabelled).toEqual([]);
   });

@@ -36,5 +36,7 @@ export interface Erd {
 
 /** The entity-relationship diagram of a project's catalog. */
 export const erdApi = {
-  erd: (projectId: string, side: CatalogSide) => api.get<Erd>(`/api/projects/${projectId}/erd`, { side }),
+  /** With a run (source side), value containment measured on that run's extract confirms and finds relationships. */
+  erd: (projectId: string, side: CatalogSide, runId?: string) =>
+    api.get<Erd>(`/api/projects/${projectId}/erd`, { side, runId }),
 };

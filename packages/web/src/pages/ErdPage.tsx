@@ -7,6 +7,7 @@ import {
   Loader,
   MultiSelect,
   SegmentedControl,
+  Select,
   Slider,
   Stack,
   Switch,
@@ -19,6 +20,7 @@ import { Background, Controls, type Edge, MiniMap, type Node, ReactFlow, type Re
 import { useEffect, useMemo, useState } from 'react';
 import type { CatalogSide } from '../api/catalog-api';
 import { type ErdEdge, erdApi } from '../api/erd-api';
+import { runsApi } from '../api/runs-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DomainFrame, type DomainFrameData } from '../components/erd/DomainFrame';
 import { DomainNode, type DomainNodeData } from '../components/erd/DomainNode';
@@ -34,6 +36,7 @@ import { layoutBoxes } from '../components/erd/erd-layout';
 import { TableNode, type TableNodeData } from '../components/erd/TableNode';
 import { PageHeader } from '../components/PageHeader';
 import { useProjectId } from '../hooks/useProjectContext';
+import { useSession } from '../hooks/useSession';
 
 const nodeTypes = { table: TableNode, domain: DomainNode, frame: DomainFrame };
 
@@ -73,9 +76,27 @@ export function ErdPage() {
   /** Drawings completed so far (tests wait for the next one). */
   const [draws, setDraws] = useState(0);
 
+  const { can } = useSession();
+  /** A finished run whose source extract measures value containment (source side), or none. */
+  const [dataRun, setDataRun] = useState<string | null>(null);
+  const runs = useQuery({
+    queryKey: ['runs', projectId, 'erd-data'],
+    queryFn: () => runsApi.list(projectId, 1, 20),
+    enabled: side === 'source' && can('run.read'),
+  });
+  const runOptions = useMemo(
+    () =>
+      (runs.data?.items ?? [])
+        .filter((r) => r.lifecycleRunId && ['succeeded', 'failed', 'cancelled'].includes(r.status))
+        .map((r) => ({
+          value: r.id,
+          label: `Run ${r.id.slice(0, 8)} (${r.status}, ${new Date(r.createdAt).toLocaleString('en-GB')})`,
+        })),
+    [runs.data],
+  );
   const erd = useQuery({
-    queryKey: ['erd', projectId, side],
-    queryFn: () => erdApi.erd(projectId, side),
+    queryKey: ['erd', projectId, side, dataRun],
+    queryFn: () => erdApi.erd(projectId, side, side === 'source' ? (dataRun ?? undefined) : undefined),
     staleTime: 5 * 60_000,
   });
   const allDomains = useMemo(() => [...new Set((erd.data?.nodes ?? []).map((n) => n.domain))].sort(), [erd.data]);
@@ -242,7 +263,7 @@ export function ErdPage() {
         title="Entity-relationship diagram"
         description={
           stats
-            ? `${erd.data?.name}: ${stats.tables} tables, ${stats.declaredEdges} declared and ${stats.inferredEdges} inferred relationships; showing ${graph?.nodes.length ?? 0} tables and ${graph?.edges.length ?? 0} relationships`
+            ? `${erd.data?.name}: ${stats.tables} tables, ${stats.declaredEdges} declared and ${stats.inferredEdges} inferred relationships${stats.tablesWithData ? ` (value containment measured on ${stats.tablesWithData} tables)` : ''}; showing ${graph?.nodes.length ?? 0} tables and ${graph?.edges.length ?? 0} relationships`
             : 'Tables and their relationships'
         }
         actions={
@@ -252,6 +273,7 @@ export function ErdPage() {
             onChange={(v) => {
               setSide(v as CatalogSide);
               setDomains([]);
+              setDataRun(null);
               setDensity(null);
             }}
             data={[
@@ -312,6 +334,18 @@ export function ErdPage() {
               ]}
             />
           </Stack>
+          {side === 'source' && can('run.read') ? (
+            <Select
+              size="xs"
+              label="Measured on data"
+              placeholder="Names and descriptions only"
+              data={runOptions}
+              value={dataRun}
+              onChange={setDataRun}
+              clearable
+              w={280}
+            />
+          ) : null}
           <Switch
             size="xs"
             label="In scope only"

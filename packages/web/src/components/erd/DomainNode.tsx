@@ -29,8 +29,13 @@ export const DomainNode = memo(function DomainNode({ data, selected }: NodeProps
       <div style={{ background: domainColour, color: '#fff', padding: '4px 8px', fontWeight: 700, fontSize: 13 }}>
         {box.domain}
       </div>
-      <div style={{ padding: '4px 8px', fontSize: 11, color: '#212b32' }}>
-        {box.tables} table{box.tables === 1 ? '' : 's'} ({box.inScope} in scope), {box.internalEdges} inside
+      <div style={{ padding: '2px 8px', fontSize: 11, lineHeight: '15px', color: '#212b32', whiteSpace: 'nowrap' }}>
+        <div>
+          {box.tables} table{box.tables === 1 ? '' : 's'}, {box.inScope} in scope
+        </div>
+        <div>
+          {box.internalEdges} relationship{box.internalEdges === 1 ? '' : 's'} inside
+        </div>
       </div>
       <Handle type="source" position={Position.Right} style={{ opacity: 0 }} />
     </div>

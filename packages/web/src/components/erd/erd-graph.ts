@@ -110,7 +110,7 @@ export function domainClusters(graph: { nodes: ErdNode[]; edges: ErdEdge[] }): {
       inScope: 0,
       internalEdges: 0,
       width: 200,
-      height: 58,
+      height: 66,
     };
     box.tables++;
     if (n.inScope) box.inScope++;
