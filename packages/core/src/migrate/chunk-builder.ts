@@ -180,15 +180,13 @@ export class ChunkBuilder {
     const targetKey = this.targetKey(values);
     const keyName = this.targetTable.columns[this.keyIndex]!.name;
     const nk = this.naturalKeyOf(values);
-    const holder = nk === undefined ? undefined : keys.naturalKeys.get(nk);
+    const updating = this.onDuplicate === 'update';
+    const present = nk !== undefined && keys.naturalKeys.has(nk);
+    const holder = present && updating ? keys.naturalKeys.get(nk!) : undefined;
     // Under 'update' a later row of the job with the same natural key replaces the job's own row (the last one wins):
     // its target key is then expected to be taken already.
     const replacesOwn =
-      this.onDuplicate === 'update' &&
-      holder !== undefined &&
-      holder !== AMBIGUOUS &&
-      holder.jobId === this.jobId &&
-      holder.targetKey === targetKey;
+      holder !== undefined && holder !== AMBIGUOUS && holder.jobId === this.jobId && holder.targetKey === targetKey;
     if (!replacesOwn && keys.own.has(targetKey)) {
       problems.push({
         reasonCode: 'DUPLICATE_KEY',
@@ -201,26 +199,26 @@ export class ChunkBuilder {
       return;
     }
     const lineage = { sourceTable: this.ct.source, sourceKey: record.key };
-    let slots = nk === undefined ? undefined : this.slots.get(c);
-    if (nk !== undefined && !slots) {
+    let slots = updating && nk !== undefined ? this.slots.get(c) : undefined;
+    if (updating && nk !== undefined && !slots) {
       slots = new Map();
       this.slots.set(c, slots);
     }
-    if (nk !== undefined && holder !== undefined) {
+    if (present) {
       if (this.onDuplicate === 'skip') {
         c.ledger.outOfScope++;
         c.ledger.duplicatesSkipped++;
         return;
       }
       const conflict =
-        this.onDuplicate === 'reject'
+        this.onDuplicate === 'reject' || holder === undefined
           ? 'a row with the same natural key is already loaded'
           : holder === AMBIGUOUS
             ? 'more than one loaded row has this natural key: which one to update is ambiguous'
             : holder.targetKey !== targetKey
               ? `the loaded row with this natural key has another ${keyName}: an update cannot change it`
               : undefined;
-      if (conflict !== undefined || holder === AMBIGUOUS) {
+      if (conflict !== undefined || holder === undefined || holder === AMBIGUOUS) {
         reject(c, record.key, record.line, [
           { reasonCode: 'DUPLICATE_NATURAL_KEY', field: this.naturalKey!.join('+'), message: conflict ?? '' },
         ]);
@@ -228,7 +226,7 @@ export class ChunkBuilder {
       }
       // Update the row that holds the key: in place when this chunk loaded it, else as an update of the holder's row
       // (an earlier job's, or this job's from an earlier chunk).
-      const here = slots!.get(nk);
+      const here = slots!.get(nk!);
       if (here && 'update' in here) {
         here.update.values = values;
         here.update.lineage = lineage;
@@ -239,18 +237,18 @@ export class ChunkBuilder {
         const update: RowUpdate = { ownerJobId: holder.jobId, values, lineage };
         c.updates ??= [];
         c.updates.push(update);
-        slots!.set(nk, { update });
+        slots!.set(nk!, { update });
       }
       c.ledger.loaded++;
       c.ledger.updated++;
       if (holder.jobId === this.jobId) c.ledger.updatedWithinJob++;
       keys.own.add(targetKey);
-      keys.naturalKeys.hold(nk, { jobId: this.jobId, targetKey });
+      keys.naturalKeys.hold(nk!, { jobId: this.jobId, targetKey });
       return;
     }
     if (nk !== undefined) {
       keys.naturalKeys.hold(nk, { jobId: this.jobId, targetKey });
-      slots!.set(nk, { row: c.rows.length });
+      slots?.set(nk, { row: c.rows.length });
     }
     keys.own.add(targetKey);
     c.ledger.loaded++;

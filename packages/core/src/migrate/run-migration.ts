@@ -172,7 +172,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       );
       const builder = mapper.builder;
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
-      const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey);
+      const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey, onDuplicate);
       const own = new KeySet();
       if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
       loadedKeys.set(ct.target, own);
