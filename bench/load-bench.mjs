@@ -1,36 +1,51 @@
 #!/usr/bin/env node
 // Load benchmark (issue 5): a one-million-row legacy patient extract loaded through a full contract into PostgreSQL
-// by Ferry, against a plain COPY of the same file into an all-text table, in the same run. Prints both times, their
-// ratio and Ferry's peak RSS. Never fails on timing. Runs against the built core (npm install builds it).
+// by Ferry, with 1 and with 2 mapper threads (--workers), against a plain COPY of the same file into an all-text table,
+// in the same run. Prints, per Ferry load: time, rows/s, ratio to the plain COPY, the CPU its process used (all
+// threads) and its peak RSS (each load runs in its own process, so the peak is its own). Prints the machine's load
+// average before and after: the figures mean little on a busy machine. Never fails on timing.
 //
-//   node bench/load-bench.mjs [--rows 1000000] [--batch-size 10000] [--database postgres://...]
+//   node bench/load-bench.mjs [--rows 1000000] [--batch-size 10000] [--workers 1,2] [--database postgres://...]
+//                             [--baseline path/to/other/core/dist/index.js]
+//
+// --baseline also times the single-thread load of another build of the core (e.g. main before a change, built in a
+// temporary directory), in the same run, for a before/after comparison on the same machine at the same time.
+import { execFile } from 'node:child_process';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { contract, crosswalks, sourceHeader, targetCatalog } from './load/bench-contract.mjs';
+import { sourceHeader } from './load/bench-contract.mjs';
 import { writePatientExtract } from './load/patient-extract-file.mjs';
 
-const core = await import('../packages/core/dist/index.js');
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     'batch-size': { type: 'string', default: '10000' },
+    workers: { type: 'string', default: '1,2' },
+    baseline: { type: 'string' },
     database: {
       type: 'string',
       default: process.env.FERRY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     },
   },
 });
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const rows = Number(values.rows);
 const dir = join(tmpdir(), `ferry-load-bench-${rows}`);
 mkdirSync(dir, { recursive: true });
 const file = join(dir, 'PATIENT.csv');
 const bytes = await writePatientExtract(file, rows);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(`extract: ${rows.toLocaleString('en-GB')} rows, ${(bytes / 1048576).toFixed(1)} MB, CRLF, ${file}`);
+console.log(`load average at the start (1, 5, 15 min): ${load()}`);
 
 const schema = `bench_load_${process.pid}`;
 const admin = new pg.Client({ connectionString: values.database });
@@ -38,10 +53,8 @@ await admin.connect();
 await admin.query(`CREATE SCHEMA ${schema}`);
 const url = new URL(values.database);
 url.searchParams.set('options', `-c search_path=${schema}`);
-
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
 const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 async function plainCopy() {
   const client = new pg.Client({ connectionString: url.toString() });
@@ -58,52 +71,60 @@ async function plainCopy() {
   const {
     rows: [r],
   } = await client.query('SELECT count(*)::int AS n FROM raw_patient');
+  await client.query('DROP TABLE raw_patient');
   await client.end();
   return { ms, n: r.n };
 }
 
-async function ferryLoad() {
-  const db = await core.PostgresDatabase.open(url.toString());
-  await db.exec(
-    'DROP TABLE IF EXISTS "LOAD_PATIENT"; DROP TABLE IF EXISTS ferry_jobs, ferry_job_chunks, ferry_rejects, ferry_job_events',
+async function ferryLoad(core, workers) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      here('./load/ferry-load-run.mjs'),
+      '--core',
+      core,
+      '--file',
+      file,
+      '--url',
+      url.toString(),
+      '--workers',
+      String(workers),
+      '--batch-size',
+      values['batch-size'],
+      '--dir',
+      dir,
+    ],
+    { maxBuffer: 1 << 20 },
   );
-  const rejects = await core.RejectsFile.open(join(dir, 'rejects.csv'));
-  peak = process.memoryUsage.rss();
-  const t = performance.now();
-  const report = await core.runMigration({
-    jobId: 'bench',
-    contract: core.mappingContractSchema.parse(contract),
-    source: await core.CsvSourceConnector.open(file),
-    targetCatalog,
-    crosswalks: new core.CrosswalkIndex(core.crosswalkSetSchema.parse(crosswalks)),
-    releaseProfile: 'cutover_ready',
-    target: new core.DatabaseLoadTarget(db),
-    rejects,
-    batchSize: Number(values['batch-size']),
-  });
-  const ms = performance.now() - t;
-  await rejects.close();
-  await db.close();
-  return { ms, report, peakRss: peak };
+  return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 try {
-  const copy1 = await plainCopy();
-  const ferry = await ferryLoad();
-  const copy2 = await plainCopy();
-  const copyMs = Math.min(copy1.ms, copy2.ms);
-  const t = ferry.report.tables[0];
+  const runs = [];
+  const copies = [await plainCopy()];
+  if (values.baseline)
+    runs.push({ label: 'baseline core, 1 thread', ...(await ferryLoad(resolve(values.baseline), 1)) });
+  for (const w of values.workers.split(',').map(Number)) {
+    const label = w > 1 ? `--workers ${w}` : '1 thread (default)';
+    runs.push({ label, ...(await ferryLoad(here('../packages/core/dist/index.js'), w)) });
+  }
+  copies.push(await plainCopy());
+  const copyMs = Math.min(...copies.map((c) => c.ms));
   console.log(
-    `plain COPY into an all-text table: ${(copyMs / 1000).toFixed(2)} s (${Math.round((copy1.n * 1000) / copyMs).toLocaleString('en-GB')} rows/s; runs ${(copy1.ms / 1000).toFixed(2)} s and ${(copy2.ms / 1000).toFixed(2)} s)`,
+    `plain COPY into an all-text table: ${secs(copyMs)} (${Math.round((copies[0].n * 1000) / copyMs).toLocaleString('en-GB')} rows/s; best of ${copies.map((c) => secs(c.ms)).join(' and ')}, before and after the Ferry loads)`,
   );
-  console.log(
-    `Ferry full-contract load:          ${(ferry.ms / 1000).toFixed(2)} s (${Math.round((t.read * 1000) / ferry.ms).toLocaleString('en-GB')} rows/s): read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced}`,
-  );
-  console.log(
-    `ratio Ferry / plain COPY: ${(ferry.ms / copyMs).toFixed(2)}x   peak RSS during the Ferry load: ${mb(ferry.peakRss)}`,
-  );
+  for (const r of runs) {
+    const t = r.table;
+    console.log(
+      `Ferry full-contract load, ${r.label.padEnd(24)} ${secs(r.ms).padStart(8)}  ${Math.round((t.read * 1000) / r.ms)
+        .toLocaleString('en-GB')
+        .padStart(
+          9,
+        )} rows/s  ratio ${(r.ms / copyMs).toFixed(2)}x  CPU ${r.cpuSeconds.toFixed(1)} s  peak RSS ${mb(r.peakRss)}  (read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced})`,
+    );
+  }
+  console.log(`load average at the end (1, 5, 15 min): ${load()}`);
 } finally {
-  clearInterval(sampler);
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
 }

@@ -26,6 +26,8 @@ export type MapperReply =
  * through the contract table it was last configured with, and sends it back packed, COPY bytes transferred.
  */
 let mapper: ChunkMapper | undefined;
+/** Characters parsed at a time (a few hundred records). */
+const sliceChars = 1 << 16;
 let parse: CsvChunkParseOptions | undefined;
 
 parentPort!.on('message', (msg: MapperRequest) => {
@@ -42,10 +44,18 @@ parentPort!.on('message', (msg: MapperRequest) => {
       fieldBytes: csvFieldBytes(parse.encoding),
       firstLine: msg.firstLine,
     });
+    // Parsed a slice at a time and mapped at once, so that a chunk's records die young (cheap to collect).
+    const chunk = mapper.beginPacked(msg.chunkNo);
     const records: CsvRecord[] = [];
-    parser.push(msg.text, records);
+    const text = msg.text;
+    for (let at = 0; at < text.length; at += sliceChars) {
+      parser.push(text.slice(at, at + sliceChars), records);
+      for (const r of records) mapper.addPacked(chunk, r);
+      records.length = 0;
+    }
     parser.end(records);
-    const chunk = mapper.mapPacked(msg.chunkNo, records);
+    for (const r of records) mapper.addPacked(chunk, r);
+    mapper.finishPacked(chunk);
     const reply: MapperReply = { kind: 'mapped', id: msg.id, chunk };
     parentPort!.postMessage(reply, chunk.copy ? [chunk.copy.data.buffer as ArrayBuffer] : []);
   } catch (e) {

@@ -93,23 +93,30 @@ export class ChunkMapper {
     return this.copyWriter?.finish();
   }
 
-  /** Maps a whole chunk of records into its packed form (on a worker thread). Needs COPY rows. */
-  mapPacked(chunkNo: number, records: readonly SourceRecord[]): PackedChunk {
+  /** Starts a chunk in packed form (on a worker thread); records are then added with `addPacked`. */
+  beginPacked(chunkNo: number): PackedChunk {
     if (!this.copyWriter) throw new Error('ChunkMapper: packed chunks carry their rows as COPY lines');
     this.begin();
-    const packed: PackedChunk = { chunkNo, count: records.length, others: [], keys: [], lines: [], keyValues: [] };
-    for (let at = 0; at < records.length; at++) {
-      const r = this.builder.map(records[at]!);
-      if (r.status !== 'mapped') {
-        packed.others.push({ at, record: r });
-        continue;
-      }
-      this.copyWriter.add(r.values, r.key);
-      packed.keys.push(r.key);
-      packed.lines.push(r.line);
-      for (const i of this.keyColumns) packed.keyValues.push(r.values[i]!);
+    return { chunkNo, count: 0, others: [], keys: [], lines: [], keyValues: [] };
+  }
+
+  /** Maps one record into a packed chunk: only its few key values and its COPY line outlive the call. */
+  addPacked(packed: PackedChunk, record: SourceRecord): void {
+    const at = packed.count++;
+    const r = this.builder.map(record);
+    if (r.status !== 'mapped') {
+      packed.others.push({ at, record: r });
+      return;
     }
-    packed.copy = this.copyWriter.finish();
+    this.copyWriter!.add(r.values, r.key);
+    packed.keys.push(r.key);
+    packed.lines.push(r.line);
+    for (const i of this.keyColumns) packed.keyValues.push(r.values[i]!);
+  }
+
+  /** Completes a packed chunk with its COPY lines. */
+  finishPacked(packed: PackedChunk): PackedChunk {
+    packed.copy = this.copyWriter!.finish();
     return packed;
   }
 
@@ -125,7 +132,8 @@ export class ChunkMapper {
         yield o.record;
         continue;
       }
-      const values = new Array<string>(this.width).fill('');
+      // Only the key columns: in a load that only inserts, nothing else reads a row's values (its COPY line is the row).
+      const values = new Array<string>(this.width);
       for (let c = 0; c < k; c++) values[this.keyColumns[c]!] = packed.keyValues[row * k + c]!;
       yield { status: 'mapped', key: packed.keys[row]!, line: packed.lines[row]!, values, copyRow: row };
       row++;

@@ -50,8 +50,11 @@ export class MapperPool {
   constructor(readonly size: number) {
     const script = workerScript();
     for (let i = 0; i < size; i++) {
-      // A young generation of 32 MB: a chunk's short-lived strings die there instead of being copied into the old one.
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+      // Bounded heaps: a thread holds a contract table, at most two chunks of text and their COPY lines, and parses a
+      // slice of a chunk at a time, so its records die young. (Each thread still costs some 60 MB of RSS.)
+      const worker = new Worker(script, {
+        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
+      });
       const thread: MapperThread = { worker, pending: new Map() };
       worker.on('message', (reply: MapperReply) => this.answer(thread, reply));
       const fail = (e: Error) => {
