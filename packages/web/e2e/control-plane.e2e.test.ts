@@ -31,7 +31,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
   let server: FerryServer;
   let browser: BrowserSession;
   let page: Page;
-  const state: { projectId?: string; runId?: string } = {};
+  const state: { projectId?: string; runId?: string; triaged?: string } = {};
   /** Controls without an accessible name, per screenshot taken. */
   const unlabelled: string[] = [];
   const screenshot = async (name: string) => {
@@ -155,6 +155,29 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       )
       .toBe(true);
     await screenshot('quality');
+  });
+
+  it('triages an issue: accepted risk with a note, kept with the issue', async () => {
+    const issues = page.getByRole('table', { name: 'Quality issues' });
+    const row = issues.getByRole('row').nth(1);
+    const [check, , table, key] = await row.getByRole('cell').allTextContents();
+    state.triaged = `${table} ${key}`;
+    await row.click();
+    const drawer = page.getByRole('dialog', { name: `Issue ${table} ${key}` });
+    await drawer.getByText('Untriaged').waitFor();
+    expect(await drawer.textContent()).toContain(check);
+    await choose(page, 'Triage status', 'Accepted risk');
+    await drawer.getByLabel('Note').fill('Known gap in the legacy extract; clinical safety case CS-12');
+    await screenshot('quality-triage');
+    await drawer.getByRole('button', { name: 'Save triage' }).click();
+    await page.getByText(`Issue ${key} triaged: Accepted risk`).waitFor();
+    await drawer.waitFor({ state: 'detached' });
+    // The triage filter finds it, and only it.
+    await choose(page, 'Triage', 'Accepted risk');
+    await expect
+      .poll(async () => (await issues.getByRole('row').allTextContents()).slice(1))
+      .toEqual([expect.stringMatching(new RegExp(`^${check}.*${table}${key}.*Accepted risk$`))]);
+    await screenshot('quality-triaged');
   });
 
   it('shows the profile of the source and the migration health on the dashboard', async () => {
@@ -319,6 +342,51 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await expect.poll(() => page.getByRole('table', { name: 'Runs' }).getByText('rerun from gate').count()).toBe(1);
   });
 
+  it('runs a single stage alone, reusing the current run, and restores an earlier snapshot', async () => {
+    await openPage(page, 'Lifecycle');
+    await page.getByText('One stage').click();
+    await choose(page, 'Stage', 'reconcile');
+    await page.getByRole('button', { name: 'Run reconcile alone' }).click();
+    const finished = page.getByTestId('run-finished');
+    await finished.waitFor({ timeout: 120_000 });
+    expect(await finished.textContent()).toBe('Run succeeded; stopped where asked (PARTIAL: no verdict)');
+    expect(await page.getByTestId('stage-reconcile').getAttribute('data-state')).toBe('Success');
+    expect(await page.getByTestId('stage-gate').getAttribute('data-state')).toBe('Reused');
+    expect(await page.getByTestId('stage-evidence').textContent()).toContain('not run');
+    await screenshot('lifecycle-single-stage');
+
+    // The first run becomes the current run again: the next rerun reuses its artefacts.
+    const snapshots = page.getByRole('form', { name: 'Restore a snapshot' });
+    await choose(page, 'Run to restore', new RegExp(`^${state.runId!.slice(0, 8)} `));
+    await snapshots.getByRole('button', { name: 'Restore snapshot' }).click();
+    await page.getByText(`Run ${state.runId!.slice(0, 8)} restored: it is the current run`).waitFor();
+    await page.getByText(/\(restored\): reruns reuse its artefacts/).waitFor();
+    await screenshot('lifecycle-snapshot-restored');
+
+    await openPage(page, 'Runs');
+    const runs = page.getByRole('table', { name: 'Runs' });
+    const single = runs.getByRole('row').filter({ hasText: 'reconcile alone' });
+    await single.waitFor();
+    // Outcome, gate verdict (reused from the run before) and the CLI's exit code for the same ending.
+    expect(await single.textContent()).toMatch(/PARTIAL(PASS|FAIL)0development/);
+    await single.click();
+    await page.getByRole('table', { name: 'Run facts' }).getByText('0: passed, or stopped where asked').waitFor();
+    await page.getByRole('table', { name: 'Rejects and reports' }).getByText('Reconciliation report').waitFor();
+    await screenshot('run-detail-single-stage');
+    await page.goto(`${server.url}/projects/${state.projectId}/runs/${state.runId}`);
+    const facts = page.getByRole('table', { name: 'Run facts' });
+    await facts.getByText(/^(0: passed|1: the gate blocks)/).waitFor();
+    const reports = page.getByRole('table', { name: 'Rejects and reports' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      reports.getByRole('link', { name: 'Download rejects.csv' }).click(),
+    ]);
+    expect((await readFile((await download.path())!, 'utf8')).split('\n')[0]).toBe(
+      'source_table,source_key,reason_code,field,message,target_table,source_line',
+    );
+    await screenshot('run-detail-reports');
+  });
+
   it('lets a person request access, and an org admin approve them as a viewer', async () => {
     await page.goto(`${server.url}/register`);
     await page.getByLabel('Full name').fill(viewer.name);
@@ -383,6 +451,33 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('users.manage');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     await screenshot('viewer-refused');
+  });
+
+  it('shows a viewer the triage of an issue in a later run, and does not offer to change it', async () => {
+    await openPage(page, 'Quality');
+    await choose(page, 'Triage', 'Accepted risk');
+    const issues = page.getByRole('table', { name: 'Quality issues' });
+    const row = issues.getByRole('row').nth(1);
+    await expect.poll(() => row.textContent()).toContain('Accepted risk');
+    await row.click();
+    const drawer = page.getByRole('dialog', { name: `Issue ${state.triaged}` });
+    await drawer.getByText('Known gap in the legacy extract; clinical safety case CS-12').waitFor();
+    await drawer.getByText('Your role cannot triage issues (quality.triage).').waitFor();
+    expect(await drawer.getByRole('button', { name: 'Save triage' }).count()).toBe(0);
+    expect(await drawer.getByLabel('Triage status').count()).toBe(0);
+    await screenshot('quality-viewer-triage');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    // The server refuses it anyway.
+    const refused = await page.evaluate(async (projectId) => {
+      const csrf = /(?:^|; )ferry_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      const res = await fetch(`/api/projects/${projectId}/quality/triage`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        body: '{}',
+      });
+      return { status: res.status, message: ((await res.json()) as { error: { message: string } }).error.message };
+    }, state.projectId);
+    expect(refused).toEqual({ status: 403, message: 'This needs the quality.triage permission' });
   });
 
   it('lets anyone manage their own account: a personal API token for scripts', async () => {

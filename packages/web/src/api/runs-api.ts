@@ -20,10 +20,16 @@ export interface Run {
   id: string;
   projectId: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  outcome: 'PASS' | 'FAIL' | 'ERROR' | null;
+  /** PARTIAL: the stages asked for ran and the run stopped before evidence, with no verdict. */
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | 'PARTIAL' | null;
+  /** The release gate's verdict, once the gate stage ran. */
+  gateOutcome: 'PASS' | 'FAIL' | null;
+  /** The exit code `ferry lifecycle` gives for the same ending (null while running, or when cancelled). */
+  exitCode: number | null;
   releaseProfile: string;
   source: Record<string, unknown>;
   fromStage: string | null;
+  toStage: string | null;
   contractHash: string;
   currentStage: string | null;
   lifecycleRunId: string | null;
@@ -62,7 +68,8 @@ export interface RunRecord {
   contract?: { name: string; label: string; hash: string };
   jobId?: string;
   stages: StageRecord[];
-  outcome: 'PASS' | 'FAIL' | 'ERROR' | 'RUNNING';
+  outcome: 'PASS' | 'FAIL' | 'ERROR' | 'RUNNING' | 'PARTIAL';
+  gate?: { outcome: 'PASS' | 'FAIL'; blocking: number; warnings: number };
   summary?: {
     sourceRows: number;
     loadedRows: number;
@@ -142,34 +149,70 @@ export interface QualityKpis {
   }[];
 }
 
-export interface QualityIssue {
+export const triageStatuses = ['open', 'acknowledged', 'accepted_risk', 'fixed_in_source', 'false_positive'] as const;
+export type TriageStatus = (typeof triageStatuses)[number];
+export const triageStatusLabels: Record<TriageStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  accepted_risk: 'Accepted risk',
+  fixed_in_source: 'Fixed in source',
+  false_positive: 'False positive',
+};
+
+/** What makes two issues the same issue across runs. */
+export interface IssueIdentity {
   checkId: string;
-  severity: string;
   targetTable: string;
   targetKey: string;
+  field: string;
+}
+
+/** The triage an issue's identity has in the project. */
+export interface IssueTriage extends IssueIdentity {
+  status: TriageStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  note: string | null;
+  runId: string | null;
+  updatedBy: string;
+  updatedByName: string;
+  updatedAt: string;
+}
+
+export interface QualityIssue extends IssueIdentity {
+  severity: string;
   sourceTable: string;
   sourceKey: string;
-  field: string;
   message: string;
+  triage: IssueTriage | null;
 }
 
 export interface IssueFilter {
   checkId?: string;
   severity?: 'error' | 'warning' | 'info';
   table?: string;
+  triage?: TriageStatus | 'untriaged';
+}
+
+/** The run whose snapshot is current: the latest, or an earlier one restored. */
+export interface CurrentRun {
+  runId: string | null;
+  lifecycleRunId: string | null;
+  restored: boolean;
 }
 
 /**
- * A new run from a generated cohort or a connector's CSV extracts, or a rerun from a stage reusing the latest run's
- * earlier artefacts.
+ * A new run from a generated cohort or a connector's CSV extracts, or a rerun from a stage reusing the current run's
+ * earlier artefacts; `toStage` stops after a stage (the same as `fromStage`: one stage alone).
  */
 export type StartRun =
   | {
       releaseProfile: ReleaseProfile;
       source: { kind: 'generated'; patients: number; seed: number; defects: (typeof defectLevels)[number] };
+      toStage?: LifecycleStage;
     }
-  | { releaseProfile: ReleaseProfile; source: { kind: 'connector'; connectorId: string } }
-  | { releaseProfile: ReleaseProfile; fromStage: LifecycleStage };
+  | { releaseProfile: ReleaseProfile; source: { kind: 'connector'; connectorId: string }; toStage?: LifecycleStage }
+  | { releaseProfile: ReleaseProfile; fromStage: LifecycleStage; toStage?: LifecycleStage };
 
 /** A live progress event of a run (server-sent). */
 export type RunEvent =
@@ -186,6 +229,8 @@ export const runsApi = {
   get: (runId: string) => api.get<Run & { record: RunRecord | null }>(`/api/runs/${runId}`),
   start: (projectId: string, body: StartRun) => api.post<Run>(`/api/projects/${projectId}/runs`, body),
   cancel: (runId: string) => api.post<Run>(`/api/runs/${runId}/cancel`),
+  current: (projectId: string) => api.get<CurrentRun>(`/api/projects/${projectId}/runs/current`),
+  restore: (runId: string) => api.post<CurrentRun>(`/api/runs/${runId}/restore`, {}),
   eventsUrl: (runId: string) => `/api/runs/${runId}/events`,
   artefacts: (runId: string) =>
     api.get<{ stage: LifecycleStage; file: string; bytes: number }[]>(`/api/runs/${runId}/artefacts`),
@@ -198,4 +243,10 @@ export const runsApi = {
   kpis: (runId: string) => api.get<QualityKpis>(`/api/runs/${runId}/quality/kpis`),
   issues: (runId: string, filter: IssueFilter, page: number, pageSize: number) =>
     api.get<Page<QualityIssue>>(`/api/runs/${runId}/quality/issues`, { ...filter, page, pageSize }),
+  triage: (
+    projectId: string,
+    body: IssueIdentity & { runId: string; status: TriageStatus; ownerId: string | null; note: string | null },
+  ) => api.put<IssueTriage>(`/api/projects/${projectId}/quality/triage`, body),
+  triageOwners: (projectId: string) =>
+    api.get<{ id: string; displayName: string }[]>(`/api/projects/${projectId}/quality/triage/owners`),
 };

@@ -28,7 +28,7 @@ export function RunProgressView({ progress }: { progress: RunProgress }) {
                 </Table.Td>
                 <Table.Td w={100}>
                   <Badge size="sm" variant="filled" color={stateColour[s.state]}>
-                    {s.state}
+                    {s.state === 'waiting' && progress.finished ? 'not run' : s.state}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
@@ -53,7 +53,11 @@ export function RunProgressView({ progress }: { progress: RunProgress }) {
         {progress.finished ? (
           <Text size="sm" fw={700} data-testid="run-finished">
             Run {progress.finished.status}
-            {progress.finished.outcome ? `; gate ${progress.finished.outcome}` : ''}
+            {progress.finished.outcome === 'PARTIAL'
+              ? '; stopped where asked (PARTIAL: no verdict)'
+              : progress.finished.outcome
+                ? `; gate ${progress.finished.outcome}`
+                : ''}
             {progress.finished.error ? ` (${progress.finished.error})` : ''}
           </Text>
         ) : (

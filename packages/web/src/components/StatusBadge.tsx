@@ -13,6 +13,7 @@ const colours: Record<string, string> = {
   PASS: 'green.9',
   FAIL: 'red.9',
   ERROR: 'red.9',
+  PARTIAL: 'ferry.7',
 };
 
 /** A review, run or gate status as a filled badge (white on a dark colour: readable contrast). */

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -25,6 +25,7 @@ import {
 } from '../api/runs-api';
 import { settingsApi } from '../api/settings-api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SnapshotCard } from '../components/lifecycle/SnapshotCard';
 import { PageHeader } from '../components/PageHeader';
 import { RunProgressView } from '../components/RunProgressView';
 import { StatusBadge } from '../components/StatusBadge';
@@ -33,14 +34,22 @@ import { useProjectId } from '../hooks/useProjectContext';
 import { useRunProgress } from '../hooks/useRunProgress';
 import { useSession } from '../hooks/useSession';
 
-/** Lifecycle: run every stage on a generated cohort, or rerun from a stage; live progress of the run. */
+type Mode = 'all' | 'from' | 'stage';
+const laterStages = lifecycleStages.filter((s) => s !== 'generate').map((s) => ({ value: s, label: s }));
+
+/**
+ * Lifecycle: run every stage on a generated cohort (or stop after one), rerun from a stage, or run one stage alone
+ * (stage by stage, each reusing the current run's earlier artefacts); live progress of the run; restore a snapshot.
+ */
 export function LifecyclePage() {
   const projectId = useProjectId();
   const { can } = useSession();
   const mayRun = can('lifecycle.run');
   const settings = useQuery({ queryKey: ['settings', projectId], queryFn: () => settingsApi.get(projectId) });
   const latest = useQuery({ queryKey: ['runs', projectId, 1, 1], queryFn: () => runsApi.list(projectId, 1, 1) });
-  const [mode, setMode] = useState<'all' | 'from'>('all');
+  const [mode, setMode] = useState<Mode>('all');
+  const [toStage, setToStage] = useState<LifecycleStage>('evidence');
+  const [oneStage, setOneStage] = useState<LifecycleStage>('profile');
   const [profile, setProfile] = useState<ReleaseProfile>('development');
   const [patients, setPatients] = useState<number | string>(200);
   const [seed, setSeed] = useState<number | string>(1);
@@ -56,6 +65,14 @@ export function LifecyclePage() {
       setFollowed(latestRun.id);
   }, [followed, latestRun]);
   const progress = useRunProgress(followed);
+  const client = useQueryClient();
+  // A finished run becomes the current run (the base of the next rerun) and changes the list of snapshots.
+  useEffect(() => {
+    if (progress.finished) {
+      void client.invalidateQueries({ queryKey: ['current-run', projectId] });
+      void client.invalidateQueries({ queryKey: ['runs', projectId] });
+    }
+  }, [progress.finished, client, projectId]);
   const start = useNotifyingMutation(
     () =>
       runsApi.start(
@@ -69,10 +86,19 @@ export function LifecyclePage() {
                 seed: Number(seed),
                 defects: defects as (typeof defectLevels)[number],
               },
+              ...(toStage !== 'evidence' ? { toStage } : {}),
             }
-          : { releaseProfile: profile, fromStage },
+          : mode === 'from'
+            ? { releaseProfile: profile, fromStage }
+            : { releaseProfile: profile, fromStage: oneStage, toStage: oneStage },
       ),
-    { success: (run) => `Run ${run.id.slice(0, 8)} queued`, invalidate: [['runs', projectId]] },
+    {
+      success: (run) => `Run ${run.id.slice(0, 8)} queued`,
+      invalidate: [
+        ['runs', projectId],
+        ['current-run', projectId],
+      ],
+    },
   );
   const cancel = useNotifyingMutation((runId: string) => runsApi.cancel(runId), {
     success: 'Cancellation requested',
@@ -101,10 +127,11 @@ export function LifecyclePage() {
                   <SegmentedControl
                     aria-label="Run"
                     value={mode}
-                    onChange={(v) => setMode(v as 'all' | 'from')}
+                    onChange={(v) => setMode(v as Mode)}
                     data={[
                       { value: 'all', label: 'All stages' },
                       { value: 'from', label: 'Rerun from a stage' },
+                      { value: 'stage', label: 'One stage' },
                     ]}
                   />
                   <Select
@@ -133,20 +160,46 @@ export function LifecyclePage() {
                           allowDeselect={false}
                         />
                       </Group>
+                      <Select
+                        label="Stop after"
+                        description="Stop early to go on stage by stage"
+                        data={lifecycleStages.map((s) => ({
+                          value: s,
+                          label: s === 'evidence' ? 'evidence (all stages)' : s,
+                        }))}
+                        value={toStage}
+                        onChange={(v) => v && setToStage(v as LifecycleStage)}
+                        allowDeselect={false}
+                      />
                     </>
-                  ) : (
+                  ) : mode === 'from' ? (
                     <Select
                       label="From stage"
-                      description="Earlier stages' artefacts are reused from the latest run"
-                      data={lifecycleStages.filter((s) => s !== 'generate').map((s) => ({ value: s, label: s }))}
+                      description="Earlier stages' artefacts are reused from the current run"
+                      data={laterStages}
                       value={fromStage}
                       onChange={(v) => v && setFromStage(v as LifecycleStage)}
+                      allowDeselect={false}
+                    />
+                  ) : (
+                    <Select
+                      label="Stage"
+                      description="Runs this stage alone, reusing the current run's earlier stages; the run stops after it"
+                      data={laterStages}
+                      value={oneStage}
+                      onChange={(v) => v && setOneStage(v as LifecycleStage)}
                       allowDeselect={false}
                     />
                   )}
                   <ErrorAlert error={start.error} title="The run was not started" />
                   <Button type="submit" loading={start.isPending} disabled={running}>
-                    {mode === 'all' ? 'Run all stages' : `Rerun from ${fromStage}`}
+                    {mode === 'all'
+                      ? toStage === 'evidence'
+                        ? 'Run all stages'
+                        : `Run to ${toStage}`
+                      : mode === 'from'
+                        ? `Rerun from ${fromStage}`
+                        : `Run ${oneStage} alone`}
                   </Button>
                 </Stack>
               </form>
@@ -187,6 +240,7 @@ export function LifecyclePage() {
               </Text>
             )}
           </Card>
+          <SnapshotCard projectId={projectId} mayRestore={mayRun} busy={running} />
         </Grid.Col>
       </Grid>
     </>

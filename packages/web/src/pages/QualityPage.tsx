@@ -16,14 +16,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type IssueFilter, type QualityIssue, runsApi } from '../api/runs-api';
+import { type IssueFilter, type QualityIssue, runsApi, triageStatuses, triageStatusLabels } from '../api/runs-api';
 import { DataTable } from '../components/DataTable';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { QualityTrend } from '../components/QualityTrend';
+import { IssueTriageDrawer } from '../components/quality/IssueTriageDrawer';
+import { TriageBadge } from '../components/quality/TriageBadge';
 import { StatCard } from '../components/StatCard';
 import { useProjectId } from '../hooks/useProjectContext';
+import { useSession } from '../hooks/useSession';
 
 const issueColumns: ColumnDef<QualityIssue, unknown>[] = [
   { header: 'Check', accessorKey: 'checkId' },
@@ -33,11 +36,22 @@ const issueColumns: ColumnDef<QualityIssue, unknown>[] = [
   { header: 'Source', id: 'source', accessorFn: (i) => `${i.sourceTable} ${i.sourceKey}` },
   { header: 'Field', accessorKey: 'field' },
   { header: 'Finding', accessorKey: 'message' },
+  {
+    header: 'Triage',
+    id: 'triage',
+    size: 110,
+    cell: ({ row: { original: i } }) => <TriageBadge triage={i.triage} />,
+  },
 ];
 
-/** Quality: KPIs of a run, a trend widget, and the issue explorer (filter, group by check, drill to keys). */
+/**
+ * Quality: KPIs of a run, a trend widget, and the issue explorer (filter, group by check, drill to keys); an issue
+ * opens with its triage, which those with quality.triage can change.
+ */
 export function QualityPage() {
   const projectId = useProjectId();
+  const { can } = useSession();
+  const [opened, setOpened] = useState<QualityIssue | null>(null);
   const [params, setParams] = useSearchParams();
   const runs = useQuery({ queryKey: ['runs', projectId, 1, 50], queryFn: () => runsApi.list(projectId, 1, 50) });
   const finished = (runs.data?.items ?? []).filter((r) => r.status === 'succeeded');
@@ -190,6 +204,21 @@ export function QualityPage() {
                 onChange={(e) => setTable(e.currentTarget.value)}
                 w={200}
               />
+              <Select
+                size="xs"
+                label="Triage"
+                w={160}
+                data={[
+                  { value: 'any', label: 'Any' },
+                  { value: 'untriaged', label: 'Untriaged' },
+                  ...triageStatuses.map((s) => ({ value: s, label: triageStatusLabels[s] })),
+                ]}
+                value={filter.triage ?? 'any'}
+                onChange={(v) =>
+                  setFilter({ ...filter, triage: v && v !== 'any' ? (v as IssueFilter['triage']) : undefined })
+                }
+                allowDeselect={false}
+              />
             </Group>
             <ErrorAlert error={issues.error} />
             <DataTable
@@ -198,6 +227,7 @@ export function QualityPage() {
               rows={issues.data?.items ?? []}
               rowId={(i) => `${i.checkId}|${i.targetTable}|${i.targetKey}|${i.sourceTable}|${i.sourceKey}|${i.field}`}
               loading={issues.isPending}
+              onRowClick={setOpened}
               paging={{
                 page,
                 pageSize,
@@ -209,6 +239,13 @@ export function QualityPage() {
                 },
               }}
               empty="No issue matches"
+            />
+            <IssueTriageDrawer
+              projectId={projectId}
+              runId={runId}
+              issue={opened}
+              canTriage={can('quality.triage')}
+              onClose={() => setOpened(null)}
             />
           </Grid.Col>
         </Grid>

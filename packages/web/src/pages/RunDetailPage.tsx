@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Code, Grid, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { exitCodeMeaning, runScope } from '../api/run-scope';
 import { runsApi } from '../api/runs-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { GatePanel } from '../components/GatePanel';
@@ -8,9 +9,20 @@ import { PageHeader } from '../components/PageHeader';
 import { RunProgressView } from '../components/RunProgressView';
 import { StatCard } from '../components/StatCard';
 import { StatusBadge } from '../components/StatusBadge';
+import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
 import { useProjectId } from '../hooks/useProjectContext';
 import { useRunProgress } from '../hooks/useRunProgress';
 import { useSession } from '../hooks/useSession';
+
+/** The files a board reads first: the rejects and the stage reports. */
+const reports = [
+  { stage: 'migrate', file: 'rejects.csv', label: 'Rejects (keys and reason codes)' },
+  { stage: 'migrate', file: 'migration_report.json', label: 'Migration report (per table ledger)' },
+  { stage: 'check', file: 'quality_report.json', label: 'Quality report' },
+  { stage: 'check', file: 'issues.csv', label: 'Quality issues' },
+  { stage: 'gate', file: 'release_gate_report.json', label: 'Release gate report' },
+  { stage: 'reconcile', file: 'reconciliation_report.json', label: 'Reconciliation report' },
+];
 
 const size = (bytes: number) =>
   bytes < 1024
@@ -35,6 +47,12 @@ export function RunDetailPage() {
   const r = run.data;
   const record = r?.record;
   const mayDownload = can('evidence.download');
+  const restore = useNotifyingMutation(() => runsApi.restore(runId), {
+    success: 'Snapshot restored: this run is the current run',
+    invalidate: [['current-run', projectId]],
+  });
+  const finished = r && (r.status === 'succeeded' || r.status === 'failed') && r.lifecycleRunId;
+  const present = new Set((artefacts.data ?? []).map((a) => `${a.stage}/${a.file}`));
   return (
     <>
       <PageHeader
@@ -45,11 +63,18 @@ export function RunDetailPage() {
           </Anchor>
         }
         actions={
-          r && mayDownload && r.status === 'succeeded' ? (
-            <Button component="a" href={runsApi.evidenceUrl(runId)} download>
-              Download evidence package
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {finished && can('lifecycle.run') ? (
+              <Button variant="outline" loading={restore.isPending} onClick={() => restore.mutate(undefined)}>
+                Restore this snapshot
+              </Button>
+            ) : null}
+            {r && mayDownload && present.has('evidence/manifest.json') ? (
+              <Button component="a" href={runsApi.evidenceUrl(runId)} download>
+                Download evidence package
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <ErrorAlert error={run.error} />
@@ -64,6 +89,42 @@ export function RunDetailPage() {
                   {r.releaseProfile.replace('_', ' ')} · contract <Code>{r.contractHash.slice(0, 12)}</Code>
                 </Text>
               </Group>
+              <Table aria-label="Run facts" mb="sm">
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th w={150}>Outcome</Table.Th>
+                    <Table.Td>{r.outcome ? <StatusBadge status={r.outcome} /> : r.status}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Release gate</Table.Th>
+                    <Table.Td>
+                      {r.gateOutcome ? <StatusBadge status={r.gateOutcome} /> : 'not evaluated'}
+                      {record?.gate ? ` ${record.gate.blocking} blocking, ${record.gate.warnings} warning(s)` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Exit code</Table.Th>
+                    <Table.Td>
+                      {r.exitCode === null ? 'none yet' : `${r.exitCode}: ${exitCodeMeaning(r.exitCode)}`}
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Ran</Table.Th>
+                    <Table.Td>
+                      {runScope(r)}
+                      {record?.arguments.reusedFrom ? `, reusing ${record.arguments.reusedFrom}` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                  {record?.jobId ? (
+                    <Table.Tr>
+                      <Table.Th>Load job</Table.Th>
+                      <Table.Td>
+                        <Code>{record.jobId}</Code>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                </Table.Tbody>
+              </Table>
               {r.error ? <ErrorAlert error={new Error(r.error)} title="The run failed" /> : null}
               {record?.summary ? (
                 <SimpleGrid cols={{ base: 2, md: 5 }} my="sm">
@@ -112,6 +173,43 @@ export function RunDetailPage() {
                 </Table>
               ) : null}
             </Card>
+            <Card withBorder mb="md">
+              <Title order={3} size="h5" mb="xs">
+                Rejects and reports
+              </Title>
+              {record?.summary ? (
+                <Text size="sm" mb="xs">
+                  {record.summary.rejectedRows.toLocaleString('en-GB')} rejected of{' '}
+                  {record.summary.sourceRows.toLocaleString('en-GB')} source rows;{' '}
+                  {record.summary.issues.toLocaleString('en-GB')} quality issues.
+                </Text>
+              ) : null}
+              <Table aria-label="Rejects and reports">
+                <Table.Tbody>
+                  {reports
+                    .filter((f) => present.has(`${f.stage}/${f.file}`))
+                    .map((f) => (
+                      <Table.Tr key={f.file}>
+                        <Table.Td>{f.label}</Table.Td>
+                        <Table.Td>
+                          {mayDownload ? (
+                            <Anchor href={runsApi.artefactUrl(runId, f.stage, f.file)} download size="sm">
+                              Download {f.file}
+                            </Anchor>
+                          ) : (
+                            f.file
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+              {!mayDownload ? (
+                <Text size="xs" c="dimmed" mt="xs">
+                  Downloads need the evidence.download permission.
+                </Text>
+              ) : null}
+            </Card>
             <Card withBorder>
               <Title order={3} size="h5" mb="xs">
                 Artefacts
@@ -139,7 +237,9 @@ export function RunDetailPage() {
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 6 }}>
-            {r.status === 'succeeded' || r.outcome ? <GatePanel runId={runId} passed={r.outcome === 'PASS'} /> : null}
+            {r.gateOutcome || (r.status === 'succeeded' && r.outcome !== 'PARTIAL') ? (
+              <GatePanel runId={runId} passed={r.outcome === 'PASS'} />
+            ) : null}
             <Anchor
               component={Link}
               to={`/projects/${projectId}/quality?run=${runId}`}

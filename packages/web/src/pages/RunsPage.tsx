@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { runScope } from '../api/run-scope';
 import { type Run, runsApi } from '../api/runs-api';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,21 +21,18 @@ const columns: ColumnDef<Run, unknown>[] = [
   { header: 'Created', id: 'createdAt', accessorFn: (r) => when(r.createdAt) },
   { header: 'Status', id: 'status', cell: ({ row: { original: r } }) => <StatusBadge status={r.status} /> },
   {
-    header: 'Gate',
+    header: 'Outcome',
     id: 'outcome',
     cell: ({ row: { original: r } }) => (r.outcome ? <StatusBadge status={r.outcome} /> : null),
   },
-  { header: 'Profile', accessorKey: 'releaseProfile' },
   {
-    header: 'Source',
-    id: 'source',
-    accessorFn: (r) =>
-      r.fromStage
-        ? `rerun from ${r.fromStage}`
-        : r.source.kind === 'generated'
-          ? `generated, ${String(r.source.patients)} patients`
-          : String(r.source.kind ?? ''),
+    header: 'Gate',
+    id: 'gate',
+    cell: ({ row: { original: r } }) => (r.gateOutcome ? <StatusBadge status={r.gateOutcome} /> : null),
   },
+  { header: 'Exit code', id: 'exitCode', size: 70, accessorFn: (r) => (r.exitCode === null ? '' : String(r.exitCode)) },
+  { header: 'Profile', accessorKey: 'releaseProfile' },
+  { header: 'Source', id: 'source', accessorFn: runScope },
   { header: 'Stage', id: 'stage', accessorFn: (r) => r.currentStage ?? '' },
   { header: 'Took', id: 'took', accessorFn: duration },
   { header: 'Contract', id: 'contract', accessorFn: (r) => r.contractHash.slice(0, 12) },
@@ -55,7 +53,10 @@ export function RunsPage() {
   });
   return (
     <>
-      <PageHeader title="Runs" description="Every rehearsal of this project, with its outcome and gate status" />
+      <PageHeader
+        title="Runs"
+        description="Every rehearsal of this project: outcome, the release gate's verdict, and the exit code ferry lifecycle gives for the same ending (0 passed or stopped where asked, 1 blocked, 2 a user error, 3 an internal error)"
+      />
       <ErrorAlert error={runs.error} />
       <DataTable
         label="Runs"
