@@ -50,11 +50,10 @@ export class MapperPool {
   constructor(readonly size: number) {
     const script = workerScript();
     for (let i = 0; i < size; i++) {
-      // Bounded heaps: a thread holds a contract table, at most two chunks of text and their COPY lines, and parses a
-      // slice of a chunk at a time, so its records die young. (Each thread still costs some 60 MB of RSS.)
-      const worker = new Worker(script, {
-        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
-      });
+      // A thread holds a contract table, at most two chunks of text and their COPY lines, and parses a slice of a chunk
+      // at a time, so its records die young; its young generation is sized for that. The old generation is not
+      // capped: a thread over its cap can take the whole process down (V8 fatal error) rather than fail the load.
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const thread: MapperThread = { worker, pending: new Map() };
       worker.on('message', (reply: MapperReply) => this.answer(thread, reply));
       const fail = (e: Error) => {
