@@ -159,10 +159,74 @@ describe.runIf(pgUp)('queued migration (graphile-worker)', () => {
       expect(await waitForQueuedJob(db, again.plan)).toEqual(want.report);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
+      await db.query(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => {});
       await db.close();
       await ref.drop();
       await target.drop();
+    }
+  });
+
+  it('chunks committing in any order still load each target key and natural key once; the rest are rejected', {
+    timeout: 60_000,
+  }, async () => {
+    // Patient 1 twice (a target key), and "Smith" twice (the natural key of this contract), in separate chunks.
+    const dir = await writeSource({
+      PATIENT: [
+        ['PAT_ID', 'SURNAME', 'SEX', 'REC_STATUS'],
+        ['1', 'SMITH', 'M', 'A'],
+        ['2', 'JONES', 'F', 'A'],
+        ['1', 'SMYTHE', 'M', 'A'],
+        ['3', 'SMITH', 'F', 'A'],
+        ['4', 'BROWN', 'M', 'A'],
+        ['5', 'GREEN', 'F', 'A'],
+      ],
+    });
+    const pmiOnly = { ...contract, tables: [{ ...contract.tables[0]!, naturalKey: ['SURNAME'] }] };
+    const target = await createTestSchema('queued_dups');
+    const queueSchema = `${target.schema}_q`;
+    const db = await PostgresDatabase.open(target.url);
+    let workers: QueueRunner[] = [];
+    try {
+      const options = {
+        jobId: 'J2',
+        contract: pmiOnly,
+        sourcePath: dir,
+        targetCatalog,
+        crosswalks: crosswalkSet,
+        releaseProfile: 'pre_production' as const,
+        db,
+        queue: { connectionString: target.url, schema: queueSchema },
+        batchSize: 1,
+      };
+      await expect(planQueuedMigration({ ...options, onDuplicate: 'update' })).rejects.toThrow(/cannot be queued/);
+      const { plan } = await planQueuedMigration({ ...options, onDuplicate: 'reject' });
+      workers = await runners(target.url, queueSchema, 2, []);
+      const report = await waitForQueuedJob(db, plan, { pollMs: 100 });
+
+      const rows = await db.query<{ k: string; s: string }>(
+        `SELECT "RECORD_NUMBER"::text AS k, "SURNAME" AS s FROM "LOAD_PMI" WHERE ferry_job_id = 'J2'`,
+      );
+      const rejects = await db.query<{ reason_code: string }>(
+        "SELECT reason_code FROM ferry_rejects WHERE job_id = 'J2'",
+      );
+      const [pmi] = report.tables;
+      expect(pmi?.read).toBe(6);
+      expect(pmi?.loaded).toBe(rows.length);
+      expect(pmi?.rejected).toBe(rejects.length);
+      expect(rows.length + rejects.length).toBe(6);
+      expect(report.balanced).toBe(true);
+      // Whichever chunk committed first won, and no key or natural key loaded twice. If the first (1, Smith) won, the
+      // other 1 and the other Smith lost (two rejects); if either of those won, only (1, Smith) lost (one reject).
+      expect(new Set(rows.map((r) => r.k)).size).toBe(rows.length);
+      expect(new Set(rows.map((r) => r.s)).size).toBe(rows.length);
+      expect([1, 2]).toContain(rejects.length);
+      for (const r of rejects) expect(['DUPLICATE_KEY', 'DUPLICATE_NATURAL_KEY']).toContain(r.reason_code);
+      expect(rows.map((r) => r.k)).toEqual(expect.arrayContaining(['2', '4', '5']));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
       await db.query(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => {});
+      await db.close();
+      await target.drop();
     }
   });
 });
