@@ -1,5 +1,6 @@
 export * from './advance-queued-job.js';
 export * from './chunk-job.js';
+export * from './chunk-range-reader.js';
 export * from './chunk-worker-tasks.js';
 export * from './existing-keys.js';
 export * from './plan-queued-migration.js';

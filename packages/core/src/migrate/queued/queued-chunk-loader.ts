@@ -5,7 +5,7 @@ import { CrosswalkIndex } from '../../crosswalk/crosswalk-index.js';
 import { FerryError } from '../../errors.js';
 import { sha256File } from '../../evidence/evidence-package.js';
 import type { SqlDatabase, SqlExecutor } from '../../store/sql-database.js';
-import type { ChunkKeys, MappedRecord, SourceRecord } from '../chunk-builder.js';
+import type { ChunkKeys, MappedRecord } from '../chunk-builder.js';
 import { ChunkMapper } from '../chunk-mapper.js';
 import type { CopyRows } from '../copy-rows.js';
 import { writeChunkRows } from '../database-load-target.js';
@@ -13,6 +13,7 @@ import { KeySet } from '../key-set.js';
 import { NaturalKeyIndex } from '../natural-key-index.js';
 import { advanceQueuedJob, committedChunkNumbers } from './advance-queued-job.js';
 import { type ChunkJobPayload, chunkJobPayloadSchema } from './chunk-job.js';
+import { ChunkRangeReader } from './chunk-range-reader.js';
 import { existingJobKeys, existingNaturalKeys } from './existing-keys.js';
 import { type QueuedJobPlan, readJobPlan, readJobPlanId } from './queued-job-plan.js';
 
@@ -23,6 +24,7 @@ interface PreparedTable {
   ct: ContractTable;
   targetTable: CatalogTable;
   mapper: ChunkMapper;
+  reader: ChunkRangeReader;
 }
 
 interface PreparedPlan {
@@ -30,24 +32,6 @@ interface PreparedPlan {
   source: CsvSourceConnector;
   tables: Map<number, Promise<PreparedTable>>;
   crosswalks: CrosswalkIndex;
-}
-
-/** The records of rows `from` .. `to - 1` (data rows, in file order) of a source table. */
-async function readRange(source: CsvSourceConnector, table: string, from: number, to: number): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  let index = 0;
-  for await (const batch of source.rowBatches(table)) {
-    if (index + batch.length <= from) {
-      index += batch.length;
-      continue;
-    }
-    for (const record of batch) {
-      if (index >= from && index < to) out.push(record);
-      index++;
-    }
-    if (index >= to) break;
-  }
-  return out;
 }
 
 /**
@@ -83,12 +67,7 @@ export class QueuedChunkLoader {
     const table = await this.table(prepared, job.table);
     await this.verifySource(prepared, table.ct.source);
     const { batchSize } = current;
-    const records = await readRange(
-      prepared.source,
-      table.ct.source,
-      job.chunk * batchSize,
-      (job.chunk + 1) * batchSize,
-    );
+    const records = await table.reader.read(job.chunk * batchSize, (job.chunk + 1) * batchSize);
     const expected = Math.min(batchSize, spec.rows - job.chunk * batchSize);
     if (records.length !== expected) {
       throw new FerryError(
@@ -192,7 +171,11 @@ export class QueuedChunkLoader {
       p.catch(() => this.plans.delete(key));
       this.plans.set(key, p);
       // A long-lived worker sees many jobs; it keeps the few most recent plans.
-      if (this.plans.size > 8) this.plans.delete(this.plans.keys().next().value!);
+      if (this.plans.size > 8) {
+        const [oldest, evicted] = this.plans.entries().next().value!;
+        this.plans.delete(oldest);
+        void closePlan(evicted);
+      }
     }
     return p;
   }
@@ -217,7 +200,8 @@ export class QueuedChunkLoader {
           },
           prepared.crosswalks,
         );
-        return { ct, targetTable, mapper };
+        const reader = new ChunkRangeReader(() => source.rowBatches(ct.source));
+        return { ct, targetTable, mapper, reader };
       })();
       t.catch(() => prepared.tables.delete(index));
       prepared.tables.set(index, t);
@@ -246,4 +230,10 @@ export class QueuedChunkLoader {
     }
     return v;
   }
+}
+
+/** Closes the source files a plan's readers hold open. */
+async function closePlan(plan: Promise<PreparedPlan>): Promise<void> {
+  const prepared = await plan.catch(() => undefined);
+  for (const t of prepared?.tables.values() ?? []) await (await t.catch(() => undefined))?.reader.close();
 }
