@@ -212,6 +212,25 @@ function updateSuite(name: string, open: () => Promise<{ db: SqlDatabase; done: 
     }
   });
 
+  it(`${name}: a rollback restores every before-image the job holds, even of a table its record does not list`, async () => {
+    const { db, done } = await open();
+    try {
+      await load(db, 'A', jobA);
+      const beforeB = await checksums(db);
+      await load(db, 'B', { patients: [['1', 'SMITH', 'F', 'A']], referrals: [] }, 'update');
+      await db.query(`UPDATE ferry_jobs SET tables = '["LOAD_REFERRALS"]' WHERE job_id = 'B'`);
+      const result = await rollbackJob(db, 'B');
+      expect(result.removed).toEqual([
+        { table: 'LOAD_REFERRALS', rows: 0, restored: 0 },
+        { table: 'LOAD_PMI', rows: 0, restored: 1 },
+      ]);
+      expect(await checksums(db)).toEqual(beforeB);
+    } finally {
+      await db.close();
+      await done();
+    }
+  });
+
   it(`${name}: a natural key that several loaded rows hold is rejected as ambiguous, not guessed`, async () => {
     const { db, done } = await open();
     try {

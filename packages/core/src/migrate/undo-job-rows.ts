@@ -39,8 +39,14 @@ export async function undoJobRows(tx: SqlExecutor, jobId: string, tablesChildren
       { key: jobId, laterJobs: later.map((l) => l.jobId).join(',') },
     );
   }
+  // Every table the job holds before-images for is restored, even one missing from the list (never lose an image).
+  const imaged = await tx.query<{ t: string }>(
+    'SELECT DISTINCT target_table AS t FROM ferry_row_images WHERE job_id = $1 ORDER BY 1',
+    [jobId],
+  );
+  const tables = [...tablesChildrenFirst, ...imaged.map((r) => r.t).filter((t) => !tablesChildrenFirst.includes(t))];
   const out: TableUndo[] = [];
-  for (const table of tablesChildrenFirst) {
+  for (const table of tables) {
     const t = quoteIdent(table);
     const [gone] = await tx.query<{ n: string }>(
       `WITH gone AS (DELETE FROM ${t} WHERE ferry_job_id = $1 RETURNING 1) SELECT count(*)::text AS n FROM gone`,
