@@ -26,6 +26,7 @@ const tables = [
   'LOAD_RTT_EVENTS',
 ];
 const jobId = 'job-scale-out';
+const batchSize = 30;
 
 interface Proc {
   child: ChildProcess;
@@ -71,12 +72,12 @@ describe.runIf(pgUp)('ferry worker (graphile-worker scale-out)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ferry-workers-'));
-    await nhsPasPack.generate({ patients: 150, seed: 7, defects: 'typical', outDir: dir });
+    await nhsPasPack.generate({ patients: 100, seed: 7, defects: 'typical', outDir: dir });
     const contract = await nhsPasPack.contract();
     contract.tables = contract.tables.filter((t) => tables.includes(t.target));
     await writeFile(join(dir, 'contract.json'), JSON.stringify(contract));
     common = ['--pack', 'nhs-pas', '--contract', join(dir, 'contract.json'), '--source', `csv:${join(dir, 'source')}`];
-    common.push('--job', jobId, '--batch-size', '25', '--json');
+    common.push('--job', jobId, '--batch-size', String(batchSize), '--json');
     // The reference: the same job loaded in-process.
     ref = await createTestSchema('workers_ref');
     expect(await ferry(['migrate', ...common, '--target', ref.url, '--out', join(dir, 'ref')]).done).toBe(0);
@@ -124,7 +125,7 @@ describe.runIf(pgUp)('ferry worker (graphile-worker scale-out)', () => {
         `chunks loaded per worker: ${loadedBy}`,
       ).toBe(true);
       const chunks = (await report('two')).tables.reduce(
-        (n: number, t: { read: number }) => n + Math.ceil(t.read / 25),
+        (n: number, t: { read: number }) => n + Math.ceil(t.read / batchSize),
         0,
       );
       expect(loadedBy[0]! + loadedBy[1]!).toBe(chunks);
@@ -207,7 +208,7 @@ describe.runIf(pgUp)('ferry worker (graphile-worker scale-out)', () => {
       }
       if (!held) throw new Error('no worker A died holding a chunk in 5 attempts');
       const total = (await report('ref')).tables.reduce(
-        (n: number, t: { read: number }) => n + Math.ceil(t.read / 25),
+        (n: number, t: { read: number }) => n + Math.ceil(t.read / batchSize),
         0,
       );
       expect(committedAtKill, 'the job was killed before it finished').toBeLessThan(total);
@@ -223,6 +224,54 @@ describe.runIf(pgUp)('ferry worker (graphile-worker scale-out)', () => {
       a?.child.kill('SIGKILL');
       b?.child.kill('SIGTERM');
       await b?.done;
+      await db.close();
+      await target.drop();
+      await dropSchema(queue);
+    }
+  });
+
+  it('--no-wait queues and returns; the workers alone complete the job and record its report', {
+    timeout: 180_000,
+  }, async () => {
+    const target = await createTestSchema('workers_nowait');
+    const queue = `${target.schema}_q`;
+    const db = await PostgresDatabase.open(target.url);
+    let w: Proc | undefined;
+    try {
+      const queued = ferry([
+        'migrate',
+        ...common,
+        '--target',
+        target.url,
+        '--queue',
+        '--queue-schema',
+        queue,
+        '--no-wait',
+        '--out',
+        join(dir, 'nowait'),
+      ]);
+      expect(await queued.done, queued.output()).toBe(0);
+      const [job] = await db.query<{ status: string }>('SELECT status FROM ferry_jobs WHERE job_id = $1', [jobId]);
+      expect(job?.status).toBe('running');
+
+      w = await worker(target.url, queue);
+      await until(
+        'the job to complete',
+        async () => {
+          const [j] = await db.query<{ status: string }>('SELECT status FROM ferry_jobs WHERE job_id = $1', [jobId]);
+          return j?.status === 'completed' ? true : undefined;
+        },
+        120_000,
+      );
+      expect(await loadDigests(target.url, jobId)).toEqual(want);
+      const [plan] = await db.query<{ report: { tables: unknown } }>(
+        'SELECT report FROM ferry_job_plans WHERE job_id = $1',
+        [jobId],
+      );
+      expect(plan?.report.tables).toEqual((await report('ref')).tables);
+    } finally {
+      w?.child.kill('SIGTERM');
+      await w?.done;
       await db.close();
       await target.drop();
       await dropSchema(queue);
