@@ -11,6 +11,7 @@ import { contract, crosswalkSet, crosswalks, data, targetCatalog } from '../../t
 import { createTestSchema, postgresReachable } from '../../testing/postgres-test-env.js';
 import { DatabaseLoadTarget } from '../database-load-target.js';
 import { RejectsFile } from '../rejects-file.js';
+import { rollbackJob } from '../rollback-job.js';
 import { runMigration } from '../run-migration.js';
 import { chunkJobKeyPrefix, chunkJobSpec } from './chunk-job.js';
 import { type ChunkEvent, chunkWorkerTasks } from './chunk-worker-tasks.js';
@@ -222,6 +223,45 @@ describe.runIf(pgUp)('queued migration (graphile-worker)', () => {
       expect([1, 2]).toContain(rejects.length);
       for (const r of rejects) expect(['DUPLICATE_KEY', 'DUPLICATE_NATURAL_KEY']).toContain(r.reason_code);
       expect(rows.map((r) => r.k)).toEqual(expect.arrayContaining(['2', '4', '5']));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await db.query(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => {});
+      await db.close();
+      await target.drop();
+    }
+  });
+
+  it('chunks of a job rolled back before they ran do nothing, and waiting for it fails', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = await writeSource(data);
+    const target = await createTestSchema('queued_rollback');
+    const queueSchema = `${target.schema}_q`;
+    const db = await PostgresDatabase.open(target.url);
+    const events: ChunkEvent[][] = [];
+    let workers: QueueRunner[] = [];
+    try {
+      const { plan, queued } = await planQueuedMigration({
+        jobId: 'J3',
+        contract,
+        sourcePath: dir,
+        targetCatalog,
+        crosswalks: crosswalkSet,
+        releaseProfile: 'pre_production',
+        db,
+        queue: { connectionString: target.url, schema: queueSchema },
+        batchSize: 2,
+      });
+      expect(queued).toBe(3);
+      await rollbackJob(db, 'J3');
+      workers = await runners(target.url, queueSchema, 1, events);
+      for (let i = 0; i < 100 && events.flat().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(events.flat().map((e) => e.outcome)).toEqual(['superseded', 'superseded', 'superseded']);
+      const [rows] = await db.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "LOAD_PMI" WHERE ferry_job_id = 'J3'`,
+      );
+      expect(rows?.n).toBe('0');
+      await expect(waitForQueuedJob(db, plan)).rejects.toThrow(/rolled back/);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       await db.query(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => {});
