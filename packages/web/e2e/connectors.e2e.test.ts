@@ -100,6 +100,8 @@ describe.runIf(browserAvailable())('connectors journey (Chromium)', () => {
     const results = await page.getByRole('list', { name: 'Test results' }).textContent();
     expect(results).toContain(`OK files: ${files.length} CSV file(s)`);
     expect(results).toContain('OK PATIENT.csv:');
+    // Every in-scope table of the pack's source catalog is in the extract, so a run can read it.
+    expect(results).toMatch(/OK pack catalog: all \d+ in-scope tables of .* are there, with their columns/);
     await screenshot('tested');
   });
 
