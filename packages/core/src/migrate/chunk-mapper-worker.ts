@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type CsvChunkParseOptions, csvFieldBytes } from '../connectors/csv/csv-reader.js';
+import { type CsvChunkParseOptions, csvFieldBytes, decodeCsvChunk } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { CsvRecordParser } from '../connectors/csv/csv-record-parser.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
@@ -14,7 +14,7 @@ export type MapperRequest =
       crosswalks: Record<string, [string, string][]>;
       parse: CsvChunkParseOptions;
     }
-  | { kind: 'chunk'; id: number; chunkNo: number; text: string; firstLine: number };
+  | { kind: 'chunk'; id: number; chunkNo: number; bytes: Uint8Array; firstLine: number };
 
 /** What a mapper worker answers for a chunk. */
 export type MapperReply =
@@ -22,12 +22,10 @@ export type MapperReply =
   | { kind: 'error'; id: number; error: { ferry: boolean; code?: string; message: string; context?: object } };
 
 /**
- * A load's mapper thread: parses each chunk of CSV text it is sent (numbered from the chunk's first line), maps it
+ * A load's mapper thread: decodes and parses each chunk of a CSV file it is sent (numbered from the chunk's first line), maps it
  * through the contract table it was last configured with, and sends it back packed, COPY bytes transferred.
  */
 let mapper: ChunkMapper | undefined;
-/** Characters parsed at a time (a few hundred records). */
-const sliceChars = 1 << 16;
 let parse: CsvChunkParseOptions | undefined;
 
 parentPort!.on('message', (msg: MapperRequest) => {
@@ -44,12 +42,11 @@ parentPort!.on('message', (msg: MapperRequest) => {
       fieldBytes: csvFieldBytes(parse.encoding),
       firstLine: msg.firstLine,
     });
-    // Parsed a slice at a time and mapped at once, so that a chunk's records die young (cheap to collect).
+    // Decoded and parsed a slice at a time and mapped at once, so that a chunk's strings die young.
     const chunk = mapper.beginPacked(msg.chunkNo);
     const records: CsvRecord[] = [];
-    const text = msg.text;
-    for (let at = 0; at < text.length; at += sliceChars) {
-      parser.push(text.slice(at, at + sliceChars), records);
+    for (const text of decodeCsvChunk(msg.bytes, parse, msg.firstLine)) {
+      parser.push(text, records);
       for (const r of records) mapper.addPacked(chunk, r);
       records.length = 0;
     }

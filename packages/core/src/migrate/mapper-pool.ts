@@ -76,15 +76,16 @@ export class MapperPool {
     for (const t of this.threads) t.worker.postMessage(msg);
   }
 
-  /** Parses and maps one chunk of text on the least busy thread. */
+  /** Decodes, parses and maps one chunk on the least busy thread. */
   map(chunk: CsvTextChunk, chunkNo: number): Promise<PackedChunk> {
     let thread = this.threads[0]!;
     for (const t of this.threads) if (t.pending.size < thread.pending.size) thread = t;
     const id = this.nextId++;
-    const msg: MapperRequest = { kind: 'chunk', id, chunkNo, text: chunk.text, firstLine: chunk.firstLine };
+    const msg: MapperRequest = { kind: 'chunk', id, chunkNo, bytes: chunk.bytes, firstLine: chunk.firstLine };
     return new Promise<PackedChunk>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
-      thread.worker.postMessage(msg);
+      // The chunk's bytes move to the thread (a buffer of their own): no copy.
+      thread.worker.postMessage(msg, [chunk.bytes.buffer as ArrayBuffer]);
     });
   }
 

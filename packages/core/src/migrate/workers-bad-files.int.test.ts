@@ -17,7 +17,11 @@ import { runMigration } from './run-migration.js';
  */
 const pgUp = await postgresReachable();
 
-async function outcome(files: Record<string, string | Buffer>, workers: number): Promise<string> {
+async function outcome(
+  files: Record<string, string | Buffer>,
+  workers: number,
+  encoding: 'auto' | 'utf-8' = 'utf-8',
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-bad-w-'));
   await mkdir(join(dir, 'source'));
   for (const [name, body] of Object.entries(files)) await writeFile(join(dir, 'source', name), body);
@@ -28,7 +32,7 @@ async function outcome(files: Record<string, string | Buffer>, workers: number):
     const report = await runMigration({
       jobId: 'J',
       contract,
-      source: await CsvSourceConnector.open(join(dir, 'source'), { encoding: 'utf-8' }),
+      source: await CsvSourceConnector.open(join(dir, 'source'), { encoding }),
       targetCatalog,
       crosswalks,
       releaseProfile: 'pre_production',
@@ -72,14 +76,26 @@ const cases: Record<string, Record<string, string | Buffer>> = {
     ]),
     'REFERRAL.csv': referrals,
   },
+  'a Windows-1252 export (read with encoding auto)': {
+    'PATIENT.csv': Buffer.concat([
+      Buffer.from(`${header}1,O`),
+      Buffer.from([0x92]),
+      Buffer.from(`BRIEN,M,A\r\n2,"CAF`),
+      Buffer.from([0xc9]),
+      Buffer.from(`, LE",F,A\r\n3,LEE,F,A\r\n`),
+    ]),
+    'REFERRAL.csv': referrals,
+  },
   'an unterminated quote': { 'PATIENT.csv': `${header}1,SMITH,M,A\r\n2,"SMITH,M,A\r\n`, 'REFERRAL.csv': referrals },
 };
 
 describe.runIf(pgUp)('bad source files through worker threads', () => {
   for (const [name, files] of Object.entries(cases)) {
     it(`${name}: the same outcome with and without workers`, { timeout: 60_000 }, async () => {
-      const single = await outcome(files, 1);
-      expect(await outcome(files, 2)).toBe(single);
+      const encoding = name.includes('Windows-1252') ? 'auto' : 'utf-8';
+      const single = await outcome(files, 1, encoding);
+      expect(await outcome(files, 2, encoding)).toBe(single);
+      if (encoding === 'auto') expect(single).toContain('O\u2019brien,1,J,PATIENT,1');
       if (name === 'invalid UTF-8') expect(single).toMatch(/^FERRY_ERR_CSV_ENCODING .*PATIENT\.csv:4/);
       if (name === 'an unterminated quote')
         expect(single).toMatch(/^FERRY_ERR_CSV_UNTERMINATED_QUOTE .*PATIENT\.csv:3/);

@@ -139,10 +139,12 @@ export async function* readCsvBatches(path: string, options: CsvReadOptions = {}
   }
 }
 
-/** How the records of a text chunk are to be parsed: as the file's own reader would. */
+/** How the records of a chunk of a file's bytes are to be decoded and parsed: as the file's own reader would. */
 export interface CsvChunkParseOptions {
   file: string;
   encoding: CsvEncoding;
+  /** How the encoding was chosen (named in an encoding error). */
+  encodingSource: CsvEncodingChoice['source'];
   maxFieldBytes: number;
 }
 
@@ -151,17 +153,45 @@ export function csvFieldBytes(encoding: CsvEncoding): (value: string) => number 
   return fieldBytesOf(encoding);
 }
 
-/** A file's data records cut into runs of whole records (header left out), for parsing elsewhere. */
+/**
+ * Decodes a chunk of whole records cut from a file (`readCsvTextChunks`) as the file's reader would, a slice of
+ * `sliceBytes` at a time (so that no string of the whole chunk is made): strictly for UTF-8, where an invalid byte
+ * sequence is the error the reader gives, naming its line (the chunk's first line plus the line ends before it).
+ */
+export function* decodeCsvChunk(
+  bytes: Uint8Array,
+  parse: CsvChunkParseOptions,
+  firstLine: number,
+  sliceBytes = 1 << 16,
+): Generator<string> {
+  const decoder = new CsvChunkDecoder(parse.encoding);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let line = firstLine;
+  const fail = (text: string) => {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    return encodingError(parse.file, line, { encoding: parse.encoding, bomLength: 0, source: parse.encodingSource });
+  };
+  for (let at = 0; at < buf.length; at += sliceBytes) {
+    const decoded = decoder.decode(buf.subarray(at, at + sliceBytes));
+    if (decoded.invalid) throw fail(decoded.text);
+    yield decoded.text;
+    for (let i = decoded.text.indexOf('\n'); i !== -1; i = decoded.text.indexOf('\n', i + 1)) line++;
+  }
+  if (decoder.end().invalid) throw fail('');
+}
+
+/** A file's data records cut into runs of whole records (header left out), for decoding and parsing elsewhere. */
 export interface CsvTextChunks {
   parse: CsvChunkParseOptions;
   chunks: AsyncGenerator<CsvTextChunk>;
 }
 
 /**
- * Reads a CSV file as runs of `recordsPerChunk` whole data records of text (the last run may be shorter), each with the
- * line it starts on, without parsing fields: a worker thread parses each run with a `CsvRecordParser` starting at that
- * line and gets exactly the records {@link readCsvBatches} gives. Invalid UTF-8 is an error naming the line, after the
- * runs before it; memory stays bounded by one run plus one read.
+ * Reads a CSV file as runs of `recordsPerChunk` whole data records (the last run may be shorter), as bytes, each with
+ * the line it starts on, without decoding or parsing: a worker thread decodes each run (`decodeCsvChunk`) and parses
+ * it with a `CsvRecordParser` starting at that line, and gets exactly the records {@link readCsvBatches} gives (an
+ * invalid UTF-8 sequence is the same error, raised by the run that holds it). Memory stays bounded by one run plus
+ * one read.
  */
 export async function readCsvTextChunks(
   path: string,
@@ -172,9 +202,8 @@ export async function readCsvTextChunks(
   const fh = await openCsvFile(path);
   let first: Buffer;
   let choice: CsvEncodingChoice;
-  const buf = Buffer.allocUnsafe(csvChunkBytes);
   try {
-    first = await readChunk(fh, buf, path);
+    first = await readChunk(fh, Buffer.allocUnsafe(csvChunkBytes), path);
     choice = detectCsvEncoding(first, encoding, path, first.length < csvChunkBytes);
   } catch (e) {
     await fh.close();
@@ -182,26 +211,26 @@ export async function readCsvTextChunks(
   }
   async function* chunks(): AsyncGenerator<CsvTextChunk> {
     try {
-      let chunk = first.subarray(choice.bomLength);
-      const decoder = new CsvChunkDecoder(choice.encoding);
       const splitter = new CsvRecordSplitter({
         recordsPerChunk,
         file: path,
         maxRecordChars: Math.max(4 * maxFieldBytes, 64 * 1024 * 1024),
       });
+      // The splitter keeps what it is given until its run is complete: each read gets a buffer of its own.
+      let chunk = first.subarray(choice.bomLength);
       while (chunk.length > 0) {
-        const decoded = decoder.decode(chunk);
-        yield* splitter.push(decoded.text);
-        if (decoded.invalid) throw encodingError(path, splitter.currentLine(), choice);
-        chunk = await readChunk(fh, buf, path);
+        yield* splitter.push(chunk);
+        chunk = await readChunk(fh, Buffer.allocUnsafeSlow(csvChunkBytes), path);
       }
-      if (decoder.end().invalid) throw encodingError(path, splitter.currentLine(), choice);
       yield* splitter.end();
     } finally {
       await fh.close();
     }
   }
-  return { parse: { file: path, encoding: choice.encoding, maxFieldBytes }, chunks: chunks() };
+  return {
+    parse: { file: path, encoding: choice.encoding, encodingSource: choice.source, maxFieldBytes },
+    chunks: chunks(),
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ function parseWhole(text: string): CsvRecord[] {
 }
 
 /** Splits the text (pushed in the given pieces), then parses each chunk on its own from its first line. */
-function parseSplit(pieces: string[], recordsPerChunk: number): { records: CsvRecord[]; counts: number[] } {
+function parseSplit(pieces: Buffer[], recordsPerChunk: number): { records: CsvRecord[]; counts: number[] } {
   const s = new CsvRecordSplitter({ recordsPerChunk, file: 't.csv', maxRecordChars: 1 << 26 });
   const chunks = pieces.flatMap((p) => s.push(p));
   chunks.push(...s.end());
@@ -23,9 +23,10 @@ function parseSplit(pieces: string[], recordsPerChunk: number): { records: CsvRe
   for (const c of chunks) {
     const p = new CsvRecordParser({ ...limits, firstLine: c.firstLine });
     const out: CsvRecord[] = [];
-    p.push(c.text, out);
+    const text = c.bytes.toString('utf8');
+    p.push(text, out);
     p.end(out);
-    expect(out.length, JSON.stringify(c.text)).toBe(c.records);
+    expect(out.length, JSON.stringify(text)).toBe(c.records);
     counts.push(out.length);
     records.push(...out);
   }
@@ -35,7 +36,7 @@ function parseSplit(pieces: string[], recordsPerChunk: number): { records: CsvRe
 describe('CsvRecordSplitter', () => {
   it('cuts whole records, header left out, numbered by physical line', () => {
     const text = 'id,note\r\n1,"a\r\nb"\r\n2,x\r\n3,"say ""hi"", then"\r\n4,last';
-    const { records, counts } = parseSplit([text], 2);
+    const { records, counts } = parseSplit([Buffer.from(text)], 2);
     expect(counts).toEqual([2, 2]);
     expect(records).toEqual([
       { line: 2, fields: ['1', 'a\r\nb'] },
@@ -63,10 +64,12 @@ describe('CsvRecordSplitter', () => {
       } catch {
         continue;
       }
-      const pieces: string[] = [];
-      for (let at = 0; at < text.length; ) {
+      // Cut anywhere, inside a character's bytes too.
+      const bytes = Buffer.from(text);
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
         const step = 1 + rnd(7);
-        pieces.push(text.slice(at, at + step));
+        pieces.push(bytes.subarray(at, at + step));
         at += step;
       }
       const { records } = parseSplit(pieces, 1 + rnd(4));
@@ -76,14 +79,14 @@ describe('CsvRecordSplitter', () => {
 
   it('keeps the line of the last character reached, for errors', () => {
     const s = new CsvRecordSplitter({ recordsPerChunk: 10, file: 't.csv', maxRecordChars: 100 });
-    s.push('h\n1\n"a\nb');
+    s.push(Buffer.from('h\n1\n"a\nb'));
     expect(s.currentLine()).toBe(4);
   });
 
   it('refuses a record with no end within the limit, naming the line it starts on', () => {
     const s = new CsvRecordSplitter({ recordsPerChunk: 10, file: 't.csv', maxRecordChars: 50 });
-    s.push('h\n1\n');
-    expect(() => s.push(`"${'x'.repeat(60)}`)).toThrow(
+    s.push(Buffer.from('h\n1\n'));
+    expect(() => s.push(Buffer.from(`"${'x'.repeat(60)}`))).toThrow(
       expect.objectContaining({ code: 'FERRY_ERR_CSV_FIELD_TOO_LARGE' }),
     );
   });

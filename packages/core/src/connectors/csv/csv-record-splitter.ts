@@ -2,39 +2,45 @@ import { FerryError } from '../../errors.js';
 
 const QUOTE = 34;
 const COMMA = 44;
+const LF = 10;
 
-/** A run of whole CSV records cut from a file's text, with the physical line it starts on. */
+/** A run of whole CSV records cut from a file, as its bytes, with the physical line it starts on. */
 export interface CsvTextChunk {
-  /** The records' text, line ends included. */
-  text: string;
+  /** The records' bytes in the file's encoding, line ends included; a buffer of its own (it can be transferred). */
+  bytes: Uint8Array;
   /** The physical line the first record starts on. */
   firstLine: number;
-  /** How many records the text holds. */
+  /** How many records the bytes hold. */
   records: number;
 }
 
-function countNewlines(s: string, from: number, to: number): number {
+function countNewlines(b: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  for (let i = b.indexOf(LF, from); i !== -1 && i < to; i = b.indexOf(LF, i + 1)) n++;
   return n;
 }
 
+const empty = Buffer.alloc(0);
+
 /**
- * Cuts decoded CSV text into runs of a fixed number of whole records without parsing their fields, so that the
- * records can be parsed elsewhere (a worker thread) and still be numbered as in the file. Record boundaries follow
+ * Cuts a CSV file's bytes into runs of a fixed number of whole records without decoding or parsing them, so that the
+ * records can be decoded and parsed elsewhere (a worker thread) and still be numbered as in the file. It works on
+ * bytes because the characters that delimit records (`"`, `,`, LF) are single ASCII bytes in every encoding the reader
+ * reads (UTF-8, Windows-1252, Latin-1) and never part of another character. Record boundaries follow
  * {@link CsvRecordParser} exactly: a record ends at a LF outside a quoted field; a field is quoted only when it starts
  * with `"`, and its quoted part ends at a `"` not doubled; text after the closing quote belongs to the field up to the
  * next `,` or LF; a last record without a line end still counts. The first record (the header) is not handed out.
  *
- * Memory stays bounded: a record with no end within `maxRecordChars` characters is an error, as in the parser.
+ * Memory stays bounded: a record with no end within `maxRecordChars` bytes is an error, as in the parser (which
+ * counts characters).
  *
  * @example
  * const s = new CsvRecordSplitter({ recordsPerChunk: 5000, file: 'PATIENT.csv', maxRecordChars: 1 << 26 });
- * for (const text of decodedPieces) for (const chunk of s.push(text)) send(chunk);
+ * for (const bytes of reads) for (const chunk of s.push(bytes)) send(chunk);
  * for (const chunk of s.end()) send(chunk);
  */
 export class CsvRecordSplitter {
-  private text = '';
+  private text: Buffer = empty;
   /** Where scanning resumes in `text`. */
   private pos = 0;
   private inQuotes = false;
@@ -51,7 +57,7 @@ export class CsvRecordSplitter {
   private recordLine = 1;
   private headerSeen = false;
   /** Whole records of the current chunk from earlier pushes (so that a push copies only an unfinished record). */
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private readonly out: CsvTextChunk[] = [];
 
   constructor(private readonly options: { recordsPerChunk: number; file: string; maxRecordChars: number }) {}
@@ -61,10 +67,11 @@ export class CsvRecordSplitter {
     return this.lines + 1 + countNewlines(this.text, this.pos, this.text.length);
   }
 
-  /** Adds text; returns the chunks it completed. */
-  push(text: string): CsvTextChunk[] {
-    if (this.recordStart > this.chunkStart) this.parts.push(this.text.slice(this.chunkStart, this.recordStart));
-    this.text = this.text.length === this.recordStart ? text : this.text.slice(this.recordStart) + text;
+  /** Adds bytes (which the splitter may keep: pass a buffer that is not reused); returns the chunks it completed. */
+  push(bytes: Buffer): CsvTextChunk[] {
+    if (this.recordStart > this.chunkStart) this.parts.push(this.text.subarray(this.chunkStart, this.recordStart));
+    this.text =
+      this.text.length === this.recordStart ? bytes : Buffer.concat([this.text.subarray(this.recordStart), bytes]);
     this.pos -= this.recordStart;
     this.chunkStart = this.recordStart = 0;
     this.scan(false);
@@ -83,7 +90,7 @@ export class CsvRecordSplitter {
     this.scan(true);
     if (this.text.length > this.recordStart) this.recordEnd(this.text.length, true);
     if (this.chunkRecords > 0) this.emit(this.text.length);
-    this.text = '';
+    this.text = empty;
     this.pos = this.chunkStart = this.recordStart = 0;
     return this.out.splice(0);
   }
@@ -95,8 +102,8 @@ export class CsvRecordSplitter {
     while (pos < len) {
       if (this.inQuotes) {
         // Inside a quoted field: its end is the next quote that is not doubled.
-        let close = t.indexOf('"', pos);
-        while (close !== -1 && close + 1 < len && t.charCodeAt(close + 1) === QUOTE) close = t.indexOf('"', close + 2);
+        let close = t.indexOf(QUOTE, pos);
+        while (close !== -1 && close + 1 < len && t[close + 1] === QUOTE) close = t.indexOf(QUOTE, close + 2);
         if (close === -1 || (close + 1 === len && !final)) {
           // A quote at the very end may be the first of a doubled pair: decide when more text comes.
           const stop = close === -1 ? len : close;
@@ -110,23 +117,19 @@ export class CsvRecordSplitter {
         pos = close + 1;
         continue;
       }
-      const nl = t.indexOf('\n', pos);
+      const nl = t.indexOf(LF, pos);
       const lineEnd = nl === -1 ? len : nl;
       // The first quote before the line end that opens a field (at a field start); others are ordinary characters.
-      let q = t.indexOf('"', pos);
-      while (
-        q !== -1 &&
-        q < lineEnd &&
-        !((q === pos && this.atFieldStart) || (q > pos && t.charCodeAt(q - 1) === COMMA))
-      )
-        q = t.indexOf('"', q + 1);
+      let q = t.indexOf(QUOTE, pos);
+      while (q !== -1 && q < lineEnd && !((q === pos && this.atFieldStart) || (q > pos && t[q - 1] === COMMA)))
+        q = t.indexOf(QUOTE, q + 1);
       if (q !== -1 && q < lineEnd) {
         this.inQuotes = true;
         pos = q + 1;
         continue;
       }
       if (nl === -1) {
-        if (len > pos) this.atFieldStart = t.charCodeAt(len - 1) === COMMA;
+        if (len > pos) this.atFieldStart = t[len - 1] === COMMA;
         pos = len;
         break;
       }
@@ -153,11 +156,16 @@ export class CsvRecordSplitter {
 
   private emit(end: number): void {
     if (this.chunkRecords === 0) return;
-    const text = this.parts.length
-      ? this.parts.join('') + this.text.slice(this.chunkStart, end)
-      : this.text.slice(this.chunkStart, end);
+    const last = this.text.subarray(this.chunkStart, end);
+    let size = last.length;
+    for (const p of this.parts) size += p.length;
+    // A buffer of its own, not a slice of a pooled one, so that it can be transferred to another thread.
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    for (const p of this.parts) at += p.copy(bytes, at);
+    last.copy(bytes, at);
     this.parts = [];
-    this.out.push({ text, firstLine: this.chunkLine, records: this.chunkRecords });
+    this.out.push({ bytes, firstLine: this.chunkLine, records: this.chunkRecords });
     this.chunkStart = end;
     this.chunkLine = this.lines + 1;
     this.chunkRecords = 0;
