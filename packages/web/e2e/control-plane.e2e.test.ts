@@ -222,7 +222,13 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
 
   it('reviews a crosswalk entry; its reviewer cannot also approve it', async () => {
     await openPage(page, 'Crosswalks');
-    await choose(page, 'Code type', 'gender');
+    // The coverage of the run's extract comes first; the page settles once it is drawn.
+    await page
+      .getByRole('table', { name: 'Coverage per crosswalk' })
+      .getByRole('button', { name: 'Show unmapped gender codes' })
+      .waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    await choose(page, 'Code type', /^gender$/);
     await page.getByLabel('Local code').fill('U');
     const table = page.getByRole('table', { name: 'Crosswalk entries' });
     await expect
@@ -376,6 +382,12 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.goto(`${server.url}/projects/${state.projectId}/runs/${state.runId}`);
     const facts = page.getByRole('table', { name: 'Run facts' });
     await facts.getByText(/^(0: passed|1: the gate blocks)/).waitFor();
+    // Where the rejects are, in counts (the rows themselves download as rejects.csv).
+    await page
+      .getByRole('table', { name: 'Rejects by table and reason' })
+      .getByText(/(ORPHAN|CROSSWALK_MISS|[A-Z_]+) \d+/)
+      .first()
+      .waitFor();
     const reports = page.getByRole('table', { name: 'Rejects and reports' });
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -79,6 +79,15 @@ await describeEachDialect('runs stage by stage', (dialect) => {
     const last = await runToEnd({ releaseProfile: 'development', fromStage: 'evidence' });
     expect(last).toMatchObject({ outcome: 'FAIL', exitCode: 1, gateOutcome: 'FAIL', toStage: null });
     expect(last.record.summary).toMatchObject({ sourceRows: 12, loadedRows: 10, rejectedRows: 2 });
+    // Where the rejects are, as counts a viewer may read (patient 2's unknown sex code, and its referral).
+    const rejects = expectStatus(await viewer.get(`/api/runs/${last.id}/rejects`), 200);
+    expect(rejects.byReason.reduce((n: number, r: { rows: number }) => n + r.rows, 0)).toBeGreaterThanOrEqual(2);
+    expect(rejects.tables.map((t: { sourceTable: string; rejected: number }) => [t.sourceTable, t.rejected])).toEqual([
+      ['PATIENT', 1],
+      ['REFERRAL', 1],
+    ]);
+    expect(JSON.stringify(rejects)).not.toMatch(/SMITH|JONES|TAYLOR|BROWN|WILSON/i);
+    expect((await viewer.get(`/api/runs/${first.id}/rejects`)).statusCode).toBe(404);
     const list = expectStatus(await viewer.get(`/api/projects/${projectId}/runs?pageSize=1`), 200);
     expect(list.items[0]).toMatchObject({ id: last.id, outcome: 'FAIL', exitCode: 1, gateOutcome: 'FAIL' });
 

@@ -86,6 +86,7 @@ const reviewedAccess = [
   'GET /api/projects/:projectId/quality/triage/owners quality.triage',
   'GET /api/projects/:projectId/runs/current run.read',
   'POST /api/runs/:runId/restore lifecycle.run',
+  'GET /api/runs/:runId/rejects run.read',
   'GET /api/runs/:runId/gate run.read',
   'POST /api/runs/:runId/gate/decision gate.decide',
   'GET /api/runs/:runId/evidence evidence.download',

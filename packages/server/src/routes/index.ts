@@ -83,6 +83,7 @@ import { qualityIssuesRoute } from './runs/quality-issues-route.js';
 import { qualityKpisRoute } from './runs/quality-kpis-route.js';
 import { restoreRunRoute } from './runs/restore-run-route.js';
 import { runEventsRoute } from './runs/run-events-route.js';
+import { runRejectsRoute } from './runs/run-rejects-route.js';
 import { startRunRoute } from './runs/start-run-route.js';
 import { createUserRoute } from './users/create-user-route.js';
 import { listUsersRoute } from './users/list-users-route.js';
@@ -165,6 +166,7 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   triageOwnersRoute,
   currentRunRoute,
   restoreRunRoute,
+  runRejectsRoute,
   gateRoute,
   decideGateRoute,
   downloadEvidenceRoute,

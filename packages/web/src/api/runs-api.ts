@@ -194,6 +194,21 @@ export interface IssueFilter {
   triage?: TriageStatus | 'untriaged';
 }
 
+/** Where a run's rejects are: counts per reason code and per table (no rows, no values). */
+export interface RunRejects {
+  byReason: { reasonCode: string; rows: number }[];
+  tables: {
+    sourceTable: string;
+    targetTable: string;
+    domain: string;
+    read: number;
+    loaded: number;
+    rejected: number;
+    outOfScope: number;
+    rejectsByReason: Record<string, number>;
+  }[];
+}
+
 /** The run whose snapshot is current: the latest, or an earlier one restored. */
 export interface CurrentRun {
   runId: string | null;
@@ -229,6 +244,7 @@ export const runsApi = {
   get: (runId: string) => api.get<Run & { record: RunRecord | null }>(`/api/runs/${runId}`),
   start: (projectId: string, body: StartRun) => api.post<Run>(`/api/projects/${projectId}/runs`, body),
   cancel: (runId: string) => api.post<Run>(`/api/runs/${runId}/cancel`),
+  rejects: (runId: string) => api.get<RunRejects>(`/api/runs/${runId}/rejects`),
   current: (projectId: string) => api.get<CurrentRun>(`/api/projects/${projectId}/runs/current`),
   restore: (runId: string) => api.post<CurrentRun>(`/api/runs/${runId}/restore`, {}),
   eventsUrl: (runId: string) => `/api/runs/${runId}/events`,

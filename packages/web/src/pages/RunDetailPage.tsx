@@ -44,6 +44,17 @@ export function RunDetailPage() {
     queryFn: () => runsApi.artefacts(runId),
     enabled: Boolean(run.data && !live),
   });
+  const rejects = useQuery({
+    queryKey: ['run', runId, 'rejects'],
+    queryFn: () => runsApi.rejects(runId),
+    enabled: Boolean(
+      run.data &&
+        !live &&
+        run.data.record?.stages.some(
+          (s) => s.stage === 'migrate' && s.status !== 'NotExecuted' && s.status !== 'Error',
+        ),
+    ),
+  });
   const r = run.data;
   const record = r?.record;
   const mayDownload = can('evidence.download');
@@ -184,6 +195,33 @@ export function RunDetailPage() {
                   {record.summary.issues.toLocaleString('en-GB')} quality issues.
                 </Text>
               ) : null}
+              {rejects.data?.tables.length ? (
+                <Table aria-label="Rejects by table and reason" mb="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Source table</Table.Th>
+                      <Table.Th>Target table</Table.Th>
+                      <Table.Th>Rejected</Table.Th>
+                      <Table.Th>Reasons</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rejects.data.tables.map((t) => (
+                      <Table.Tr key={`${t.sourceTable}>${t.targetTable}`}>
+                        <Table.Td>{t.sourceTable}</Table.Td>
+                        <Table.Td>{t.targetTable}</Table.Td>
+                        <Table.Td>{`${t.rejected.toLocaleString('en-GB')} of ${t.read.toLocaleString('en-GB')}`}</Table.Td>
+                        <Table.Td>
+                          {Object.entries(t.rejectsByReason)
+                            .map(([reason, n]) => `${reason} ${n}`)
+                            .join(', ')}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              ) : null}
+              <ErrorAlert error={rejects.error} />
               <Table aria-label="Rejects and reports">
                 <Table.Tbody>
                   {reports
