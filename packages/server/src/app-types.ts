@@ -14,8 +14,8 @@ import type { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import type { TenantTx } from './db/tenant-transaction.js';
 import type { PasswordHasher } from './identity/password-hasher.js';
 import type { SecretBox } from './identity/secret-box.js';
-import type { LifecycleJobRunner } from './jobs/lifecycle-job-runner.js';
-import type { RunEventHub } from './jobs/run-event-hub.js';
+import type { RunEventFeed } from './jobs/run-event-feed.js';
+import type { RunRunner } from './jobs/run-job.js';
 import type { Access } from './rbac/permissions.js';
 
 /** The Fastify instance of the Ferry server, with zod schemas typing every route. */
@@ -37,10 +37,10 @@ export interface Platform {
   packs: ReadonlyMap<string, Pack>;
   /** The platform migrations this server expects to be applied. */
   migrator: PlatformMigrator;
-  /** Runs lifecycle runs in this process. */
-  jobs: LifecycleJobRunner;
-  /** Live progress of runs (server-sent events). */
-  runEvents: RunEventHub;
+  /** Where lifecycle runs execute: in this process (PGlite) or on graphile-worker (PostgreSQL). */
+  jobs: RunRunner;
+  /** Live progress of runs from their event logs, wherever they execute (server-sent events). */
+  runEvents: RunEventFeed;
   /** The clock (tests fix it). */
   now(): Date;
 }

@@ -8,8 +8,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 import { SecretBox } from './identity/secret-box.js';
-import { LifecycleJobRunner } from './jobs/lifecycle-job-runner.js';
-import { RunEventHub } from './jobs/run-event-hub.js';
+import { openRunServices } from './jobs/run-runner-factory.js';
 import { defaultPacks } from './packs/pack-registry.js';
 import { authPlugin } from './plugins/auth-plugin.js';
 import { docsPlugin } from './plugins/docs-plugin.js';
@@ -55,16 +54,18 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
   app.setSerializerCompiler(serializerCompiler);
   const now = options.now ?? (() => new Date());
   const packs = options.packs ?? defaultPacks();
-  const runEvents = new RunEventHub();
   let countRun: (status: string, outcome: string | null) => void = () => {};
-  const jobs = new LifecycleJobRunner({
+  const runs = await openRunServices({
+    config,
     db,
-    dataDir: config.dataDir,
     packs,
-    concurrency: config.jobs.concurrency,
     now,
-    events: runEvents,
+    work: config.jobs.runInServer,
+    log: app.log,
     onFinished: (status, outcome) => countRun(status, outcome),
+  });
+  app.addHook('onClose', async () => {
+    await runs.close();
   });
   const platform: Platform = {
     config,
@@ -73,8 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     secrets: new SecretBox(config.secretKey),
     packs,
     migrator: await PlatformMigrator.create(db),
-    jobs,
-    runEvents,
+    jobs: runs.runner,
+    runEvents: runs.feed,
     now,
   };
   app.decorate('platform', platform);
@@ -89,16 +90,14 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
   await app.register(securityPlugin);
   await app.register(docsPlugin);
   await app.register(metricsPlugin);
-  const runs = new Counter({
+  const runCounter = new Counter({
     name: 'ferry_runs_total',
     help: 'Finished lifecycle runs by status and outcome',
     labelNames: ['status', 'outcome'] as const,
     registers: [app.metrics],
   });
-  countRun = (status, outcome) => runs.inc({ status, outcome: outcome ?? 'none' });
-  app.addHook('onClose', async () => {
-    await jobs.close();
-  });
+  countRun = (status, outcome) => runCounter.inc({ status, outcome: outcome ?? 'none' });
+
   await app.register(authPlugin);
   await registerRoutes(app);
   await app.register(webUiPlugin);

@@ -12,4 +12,5 @@ export * from './db/platform-database.js';
 export * from './identity/bootstrap-admin.js';
 export * from './identity/password-hasher.js';
 export * from './jobs/run-exit-code.js';
+export * from './jobs/run-worker.js';
 export * from './server.js';

@@ -6,7 +6,6 @@ import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { openPlatformDatabase } from './db/platform-database.js';
 import { bootstrapSuperAdmin } from './identity/bootstrap-admin.js';
 import { PasswordHasher } from './identity/password-hasher.js';
-import { recoverRuns } from './jobs/recover-runs.js';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -18,7 +17,8 @@ export interface RunningServer {
 
 /**
  * Opens the platform database, migrates it when FERRY_RUN_MIGRATIONS=true (otherwise refuses to start on a schema
- * that is behind), bootstraps the super admin, builds the app and listens.
+ * that is behind), bootstraps the super admin, builds the app (and its run runner), recovers interrupted runs and
+ * listens.
  *
  * @example
  * const server = await startServer(loadServerConfig(process.env));
@@ -35,9 +35,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         `The platform schema is behind (${behind.map((s) => `${s.name} ${s.state}`).join(', ')}): run ferry db migrate, or set FERRY_RUN_MIGRATIONS=true`,
       );
     }
+    if (db.kind !== 'postgres' && !config.jobs.runInServer) {
+      throw new FerryError(
+        'FERRY_ERR_CONFIG',
+        'Runs execute in the server on the embedded database (PGlite is single-process): --no-runner (FERRY_SERVE_RUNNER=false) needs DATABASE_URL on PostgreSQL',
+      );
+    }
     await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
     const app = await buildApp({ config, db });
-    await recoverRuns(db, app.platform.jobs, new Date());
+    await app.platform.jobs.recover();
     const url = await app.listen({ port: config.port, host: config.host });
     return {
       app,

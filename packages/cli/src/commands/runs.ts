@@ -1,6 +1,7 @@
 import { RunStore } from '@ferry/core';
 import type { Command } from 'commander';
 import { action } from '../run-command.js';
+import { registerRunsWorker } from './runs-worker.js';
 
 interface RunsFlags {
   out: string;
@@ -8,7 +9,9 @@ interface RunsFlags {
 }
 
 export function registerRuns(program: Command): void {
-  const runs = program.command('runs').description('List, show and restore lifecycle runs kept under --out DIR/runs');
+  const runs = program
+    .command('runs')
+    .description("List, show and restore lifecycle runs kept under --out DIR/runs; execute the control plane's runs");
   runs
     .command('list')
     .description('List the runs, oldest first')
@@ -58,4 +61,5 @@ export function registerRuns(program: Command): void {
         return 0;
       }),
     );
+  registerRunsWorker(runs);
 }

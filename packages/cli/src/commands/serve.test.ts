@@ -1,8 +1,14 @@
-import { createTestSchema, postgresReachable } from '@ferry/core';
+import { createTestSchema, PostgresDatabase, postgresReachable, testDatabaseUrl } from '@ferry/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFerry } from '../testing/run-ferry.js';
 
 const pgUp = await postgresReachable();
+
+async function dropSchema(name: string): Promise<void> {
+  const db = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+  await db.exec(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  await db.close();
+}
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -49,6 +55,7 @@ describe('ferry serve', () => {
     const schema = await createTestSchema('ferry_cli_serve');
     vi.stubEnv('DATABASE_URL', schema.url);
     vi.stubEnv('FERRY_RUN_MIGRATIONS', 'true');
+    vi.stubEnv('FERRY_QUEUE_SCHEMA', `${schema.schema}_queue`);
     vi.stubEnv('FERRY_LOG_LEVEL', 'silent');
     vi.stubEnv('FERRY_BOOTSTRAP_ADMIN_PASSWORD', 'a long and unusual phrase');
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -65,6 +72,7 @@ describe('ferry serve', () => {
       );
     } finally {
       await schema.drop();
+      await dropSchema(`${schema.schema}_queue`);
     }
   });
 });

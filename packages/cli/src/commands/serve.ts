@@ -1,25 +1,13 @@
 import { loadServerConfig, startServer } from '@ferry/server';
 import type { Command } from 'commander';
 import { action, intOption } from '../run-command.js';
+import { untilStopped } from '../until-stopped.js';
 
 interface ServeFlags {
   port?: number;
   host?: string;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilStopped(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      resolve(signal);
-    };
-    const onInt = () => stop('SIGINT');
-    const onTerm = () => stop('SIGTERM');
-    process.once('SIGINT', onInt);
-    process.once('SIGTERM', onTerm);
-  });
+  /** false with --no-runner */
+  runner: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -30,12 +18,17 @@ export function registerServe(program: Command): void {
     )
     .option('--port <n>', 'port to listen on (default FERRY_PORT or 9133)', intOption('--port'))
     .option('--host <address>', 'address to listen on (default FERRY_HOST or 127.0.0.1)')
+    .option(
+      '--no-runner',
+      'on PostgreSQL, only queue lifecycle runs: `ferry runs worker` processes execute them (FERRY_SERVE_RUNNER=false)',
+    )
     .action(
       action(async (flags: ServeFlags) => {
         const config = loadServerConfig({
           ...process.env,
           ...(flags.port !== undefined ? { FERRY_PORT: String(flags.port) } : {}),
           ...(flags.host !== undefined ? { FERRY_HOST: flags.host } : {}),
+          ...(flags.runner === false ? { FERRY_SERVE_RUNNER: 'false' } : {}),
         });
         const server = await startServer(config);
         process.stdout.write(

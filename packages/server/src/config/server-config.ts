@@ -30,7 +30,21 @@ export interface ServerConfig extends DatabaseConfig {
   rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
-  jobs: { concurrency: number };
+  jobs: JobsConfig;
+}
+
+/** How lifecycle runs execute: in this process on PGlite; on PostgreSQL, queued with graphile-worker. */
+export interface JobsConfig {
+  /** Runs executing at once, per process that runs them (FERRY_JOB_CONCURRENCY). */
+  concurrency: number;
+  /** On PostgreSQL: whether `ferry serve` also executes runs (FERRY_SERVE_RUNNER; `--no-runner` + `ferry runs worker`). */
+  runInServer: boolean;
+  /** The PostgreSQL schema of graphile-worker's queue (FERRY_QUEUE_SCHEMA, default graphile_worker). */
+  queueSchema: string;
+  /** How often a running run's runner writes its heartbeat and reads cancel requests (FERRY_RUN_HEARTBEAT_MS). */
+  heartbeatMs: number;
+  /** A running run whose heartbeat is older than this lost its runner and is failed (FERRY_RUN_STALE_SECONDS). */
+  staleAfterMs: number;
 }
 
 const developmentSecretKey = 'ferry-development-secret-key-do-not-use-in-production';
@@ -63,6 +77,13 @@ const serverEnvSchema = databaseEnvSchema.extend({
   FERRY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FERRY_TRUST_PROXY: flag.default(false),
   FERRY_JOB_CONCURRENCY: int(1, 64).default(1),
+  FERRY_SERVE_RUNNER: flag.default(true),
+  FERRY_QUEUE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name')
+    .default('graphile_worker'),
+  FERRY_RUN_HEARTBEAT_MS: int(100, 60_000).default(2000),
+  FERRY_RUN_STALE_SECONDS: int(2, 24 * 3600).default(60),
 });
 
 function sourceDbHosts(value: string | undefined, mode: ServerConfig['mode']): 'any' | string[] {
@@ -129,6 +150,12 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     rateLimitPerMinute: e.FERRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.FERRY_LOG_LEVEL,
     trustProxy: e.FERRY_TRUST_PROXY,
-    jobs: { concurrency: e.FERRY_JOB_CONCURRENCY },
+    jobs: {
+      concurrency: e.FERRY_JOB_CONCURRENCY,
+      runInServer: e.FERRY_SERVE_RUNNER,
+      queueSchema: e.FERRY_QUEUE_SCHEMA,
+      heartbeatMs: e.FERRY_RUN_HEARTBEAT_MS,
+      staleAfterMs: e.FERRY_RUN_STALE_SECONDS * 1000,
+    },
   };
 }

@@ -179,6 +179,18 @@ export interface RunsTable {
   created_at: TimestampDefault;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** Set by the runner while the run is going; a stale heartbeat means the runner died. */
+  heartbeat_at: NullableTimestamp;
+  runner_id: string | null;
+}
+
+/** A run's progress events, in order (server-sent events replay them from here). */
+export interface RunEventsTable {
+  organisation_id: string;
+  run_id: string;
+  seq: number;
+  event: Json<Record<string, unknown>>;
+  created_at: TimestampDefault;
 }
 
 export interface GateDecisionsTable {
@@ -293,6 +305,7 @@ export interface PlatformSchema {
   audit_events: AuditEventsTable;
   contract_versions: ContractVersionsTable;
   runs: RunsTable;
+  run_events: RunEventsTable;
   gate_decisions: GateDecisionsTable;
   documents: DocumentsTable;
   crosswalk_versions: CrosswalkVersionsTable;

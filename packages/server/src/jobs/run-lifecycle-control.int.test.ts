@@ -7,7 +7,6 @@ import { seedEmptyPglite } from '../testing/pglite-template.js';
 import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 import { projectRunDir } from './project-run-paths.js';
-import { recoverRuns } from './recover-runs.js';
 
 /** A pack whose generator waits for the test before it goes on: a run that is running for as long as needed. */
 function heldPack(): { pack: Pack; started: Promise<void>; release: () => void } {
@@ -114,20 +113,25 @@ await describeEachDialect('run control', (dialect) => {
     );
     await t.app.platform.jobs.whenIdle();
     // What a crash leaves behind: one run marked running, one queued that no runner holds.
-    await t.database.db.query(`UPDATE runs SET status = 'running', outcome = NULL, finished_at = NULL WHERE id = $1`, [
-      finished.id,
-    ]);
+    await t.database.db.query(
+      `UPDATE runs SET status = 'running', outcome = NULL, finished_at = NULL, heartbeat_at = now() - interval '1 hour'
+       WHERE id = $1`,
+      [finished.id],
+    );
     const [queued] = await t.database.db.query<{ id: string }>(
       `INSERT INTO runs (organisation_id, project_id, release_profile, source, contract_hash, started_by)
        SELECT organisation_id, project_id, release_profile, source, contract_hash, started_by FROM runs WHERE id = $1 RETURNING id`,
       [finished.id],
     );
-    expect(await recoverRuns(t.database.db, t.app.platform.jobs, new Date())).toEqual({ failed: 1, requeued: 1 });
+    expect(await t.app.platform.jobs.recover()).toEqual({ failed: 1, requeued: 1 });
     await t.app.platform.jobs.whenIdle();
     expect(expectStatus(await etl.get(`/api/runs/${finished.id}`), 200)).toMatchObject({
       status: 'failed',
       outcome: 'ERROR',
-      error: 'interrupted: the server stopped while the run was going',
+      error:
+        dialect.name === 'pglite'
+          ? 'interrupted: the server stopped while the run was going'
+          : 'interrupted: its runner stopped answering (no heartbeat for 3 s)',
     });
     expect(expectStatus(await etl.get(`/api/runs/${queued!.id}`), 200)).toMatchObject({
       status: 'succeeded',

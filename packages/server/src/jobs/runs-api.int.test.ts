@@ -4,6 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tenantTransaction } from '../db/tenant-transaction.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
@@ -13,7 +14,7 @@ import { projectRunDir } from './project-run-paths.js';
 
 /**
  * Lifecycle runs through the API: an ETL engineer starts a run of the project's contract on a synthetic cohort; it
- * runs in the in-process job runner; its progress streams as server-sent events; its artefacts, quality KPIs and
+ * runs in the job runner (in process on PGlite, queued and executed by graphile-worker on PostgreSQL); its progress streams as server-sent events; its artefacts, quality KPIs and
  * issues, gate report and evidence package are served; a cutover manager (not the starter) decides the gate.
  */
 await describeEachDialect('runs API', (dialect) => {
@@ -89,8 +90,12 @@ await describeEachDialect('runs API', (dialect) => {
     expect(res.body).toBe(
       'event: run-finished\ndata: {"type":"run-finished","status":"succeeded","outcome":"FAIL"}\n\n',
     );
-    const live = t.app.platform.runEvents.subscribe(runId, () => {}).replay.map((e) => e.type);
-    expect(live[0]).toBe('run-status');
+    const log = await t.app.platform.runEvents.read(
+      (fn) => tenantTransaction(t.database.db, { orgId: org.id, userId: null, platformAccess: false }, fn),
+      runId,
+    );
+    const live = log.map((e) => e.type);
+    expect(live.slice(0, 2)).toEqual(['run-status', 'run-status']);
     expect(live).toContain('stage-start');
     expect(live).toContain('stage-progress');
     expect(live.at(-1)).toBe('run-finished');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Pack } from '@ferry/core';
 import { buildApp } from '../app.js';
 import type { FerryApp } from '../app-types.js';
-import type { ServerConfig } from '../config/server-config.js';
+import type { JobsConfig, ServerConfig } from '../config/server-config.js';
 import { loadTestConfig } from '../config/test-config.js';
 import { bootstrapSuperAdmin } from '../identity/bootstrap-admin.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
@@ -42,6 +42,8 @@ export async function createTestApp(
   dialect: TestDialect,
   options: {
     config?: Partial<ServerConfig>;
+    /** Changes to the job settings (the test's own queue schema and quick heartbeats are kept otherwise). */
+    jobs?: Partial<JobsConfig>;
     packs?: ReadonlyMap<string, Pack>;
     now?: () => Date;
     migrated?: boolean;
@@ -49,7 +51,19 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await dialect.open({ migrated: options.migrated ?? true });
   const dataDir = await mkdtemp(join(tmpdir(), 'ferry-server-'));
-  const config = loadTestConfig({ dataDir, databaseUrl: database.url, bootstrapAdmin: testAdmin, ...options.config });
+  const base = loadTestConfig({ dataDir, databaseUrl: database.url, bootstrapAdmin: testAdmin });
+  // Runs on PostgreSQL queue in a graphile-worker schema of the test's own; heartbeats are quick so lost runs show.
+  const config: ServerConfig = {
+    ...base,
+    jobs: {
+      ...base.jobs,
+      queueSchema: database.queueSchema ?? base.jobs.queueSchema,
+      heartbeatMs: 200,
+      staleAfterMs: 3000,
+      ...options.jobs,
+    },
+    ...options.config,
+  };
   if (options.migrated ?? true) {
     await bootstrapSuperAdmin(
       database.db,

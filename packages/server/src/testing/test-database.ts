@@ -1,4 +1,4 @@
-import { createTestSchema, PostgresDatabase, postgresReachable, type SqlDatabase } from '@ferry/core';
+import { createTestSchema, PostgresDatabase, postgresReachable, type SqlDatabase, testDatabaseUrl } from '@ferry/core';
 import { describe } from 'vitest';
 import { readMigrationFiles } from '../db/migrations/migration-files.js';
 import { PlatformMigrator } from '../db/migrations/platform-migrator.js';
@@ -9,6 +9,8 @@ export interface TestDatabase {
   db: SqlDatabase;
   /** A URL that opens the same database (`pglite:DIR` or `postgres://...` with the schema on its search_path). */
   url: string;
+  /** On PostgreSQL: a graphile-worker queue schema of this test's own (dropped with it). */
+  queueSchema?: string;
   drop(): Promise<void>;
 }
 
@@ -42,12 +44,17 @@ export const postgresDialect: TestDialect = {
     const schema = await createTestSchema('ferry_srv');
     const db = await PostgresDatabase.open(schema.url, { max: 6 });
     if (options.migrated) await migrate(db);
+    const queueSchema = `${schema.schema}_queue`;
     return {
       db,
       url: schema.url,
+      queueSchema,
       drop: async () => {
         await db.close();
         await schema.drop();
+        const c = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+        await c.exec(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
+        await c.close();
       },
     };
   },

@@ -3,7 +3,10 @@ import type { FerryApp } from '../../app-types.js';
 import { findRun, runSchema, runView } from '../../jobs/run-view.js';
 import { runParams } from './run-params.js';
 
-/** POST /api/runs/:runId/cancel: stops a queued run, or a running one at its next progress point. */
+/**
+ * POST /api/runs/:runId/cancel: records the request, then a queued run leaves the queue (cancelled at once) and a
+ * running one stops at its next progress point, in whichever process runs it.
+ */
 export function cancelRunRoute(app: FerryApp): void {
   app.post(
     '/api/runs/:runId/cancel',
@@ -33,7 +36,12 @@ export function cancelRunRoute(app: FerryApp): void {
         });
         return updated;
       });
-      app.platform.jobs.cancel(run.id);
+      await app.platform.jobs.cancel({
+        runId: run.id,
+        orgId: run.organisation_id,
+        projectId: run.project_id,
+        startedBy: run.started_by,
+      });
       return reply.status(202).send(runView(run));
     },
   );

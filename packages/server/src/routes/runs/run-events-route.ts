@@ -1,13 +1,14 @@
 import type { FerryApp } from '../../app-types.js';
-import type { RunEvent } from '../../jobs/run-event-hub.js';
+import type { RunEvent } from '../../jobs/run-event.js';
 import { findRun } from '../../jobs/run-view.js';
 import { runParams } from './run-params.js';
 
 const sse = (event: RunEvent) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
- * GET /api/runs/:runId/events: live progress as server-sent events (stage start, progress, end, then run-finished).
- * A finished run answers with its final state at once.
+ * GET /api/runs/:runId/events: live progress as server-sent events (stage start, progress, end, then run-finished),
+ * read from the run's event log in the caller's scope, so it streams whichever process executes the run. A
+ * finished run answers with its final state at once.
  */
 export function runEventsRoute(app: FerryApp): void {
   app.get(
@@ -37,13 +38,13 @@ export function runEventsRoute(app: FerryApp): void {
         );
         return;
       }
-      const follow = app.platform.runEvents.subscribe(run.id, (event) => {
+      const follow = app.platform.runEvents.follow(request.tenant.bind(request), run.id, (event) => {
         out.write(sse(event));
-        if (event.type === 'run-finished') out.end();
       });
-      for (const event of follow.replay) out.write(sse(event));
-      if (follow.finished) out.end();
       request.raw.on('close', follow.stop);
+      follow.ended
+        .catch((err) => request.log.warn({ err, runId: run.id }, 'run progress stream failed'))
+        .finally(() => out.end());
     },
   );
 }

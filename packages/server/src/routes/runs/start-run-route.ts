@@ -57,7 +57,8 @@ const body = z
 
 /**
  * POST /api/projects/:projectId/runs: queues a lifecycle run of the project's current contract version (202); it
- * runs in the server's job runner. cutover_ready needs a locked contract.
+ * runs in the job runner (in process on PGlite, graphile-worker on PostgreSQL). cutover_ready needs a locked
+ * contract.
  */
 export function startRunRoute(app: FerryApp): void {
   app.post(
@@ -144,7 +145,7 @@ export function startRunRoute(app: FerryApp): void {
           await discardSource();
           throw e;
         });
-      app.platform.jobs.enqueue({
+      await app.platform.jobs.enqueue({
         runId: run.id,
         orgId: run.organisation_id,
         projectId: run.project_id,
