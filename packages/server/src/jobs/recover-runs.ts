@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-writer.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { appendRunEvent } from './run-event-store.js';
+import { runsExecutingHere } from './run-execution.js';
 import type { RunJob } from './run-job.js';
 
 /** Recovery is a system action across organisations: it names platform access explicitly (no BYPASSRLS role). */
@@ -18,12 +19,12 @@ export interface LostRun {
 /**
  * Fails the runs marked running whose runner is gone: every one (`staleAfterMs` undefined: the only runner is this
  * process, which just started) or those whose heartbeat is older than `staleAfterMs` by the database's clock. Each
- * gets an audit event and its `run-finished` event, in the same transaction. Runs in `aliveHere` (executing in
- * the calling process) are left alone.
+ * gets an audit event and its `run-finished` event, in the same transaction. Runs executing in this process are
+ * left alone.
  */
 export async function failLostRuns(
   db: SqlDatabase,
-  options: { staleAfterMs?: number; error: string; notify: boolean; aliveHere?: readonly string[] },
+  options: { staleAfterMs?: number; error: string; notify: boolean },
   now: Date,
 ): Promise<LostRun[]> {
   return tenantTransaction(db, recoveryScope, async (tx) => {
@@ -41,7 +42,7 @@ export async function failLostRuns(
       );
     }
     // Runs this process executes are alive whatever their heartbeat says (its timer may just be late).
-    if (options.aliveHere?.length) query = query.where('id', 'not in', [...options.aliveHere]);
+    if (runsExecutingHere.size) query = query.where('id', 'not in', [...runsExecutingHere]);
     const lost = await query.returning(['id', 'organisation_id', 'runner_id']).execute();
     for (const run of lost) {
       await appendAuditEvent(

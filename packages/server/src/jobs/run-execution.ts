@@ -37,6 +37,9 @@ export interface RunControl {
   stopReason(): 'cancelled' | 'interrupted' | null;
 }
 
+/** The runs executing in this process, whichever runner holds them: alive, whatever their heartbeat says. */
+export const runsExecutingHere = new Set<string>();
+
 class RunStopped extends Error {
   constructor(readonly reason: 'cancelled' | 'interrupted' | 'lost') {
     super(`The run stopped: ${reason}`);
@@ -50,9 +53,20 @@ class RunStopped extends Error {
  * (from any process): the run stops at its next progress event. A run that is no longer queued is left alone.
  */
 export async function executeRun(ctx: RunExecutionContext, job: RunJob, control: RunControl): Promise<void> {
-  const { db, dataDir, now, events } = ctx;
-  const inScope = <T>(fn: (tx: TenantTx) => Promise<T>) => tenantTransaction(db, runScope(job), fn);
-  const prepared = await inScope(async (tx) => {
+  const prepared = await prepareRun(ctx, job, control);
+  if (!prepared) return;
+  runsExecutingHere.add(job.runId);
+  try {
+    await runPrepared(ctx, job, control, prepared);
+  } finally {
+    runsExecutingHere.delete(job.runId);
+  }
+}
+
+/** Marks a queued run running (with this runner and a first heartbeat) and reads what it runs with. */
+function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) {
+  const { now } = ctx;
+  return tenantTransaction(ctx.db, runScope(job), async (tx) => {
     const run = await tx.db.selectFrom('runs').selectAll().where('id', '=', job.runId).executeTakeFirst();
     if (run?.status !== 'queued') return undefined;
     if (control.stopReason() === 'cancelled' || run.cancel_requested) return { cancelled: true as const };
@@ -72,7 +86,16 @@ export async function executeRun(ctx: RunExecutionContext, job: RunJob, control:
       .execute();
     return { cancelled: false as const, run, project, contract, crosswalks };
   });
-  if (!prepared) return;
+}
+
+async function runPrepared(
+  ctx: RunExecutionContext,
+  job: RunJob,
+  control: RunControl,
+  prepared: Exclude<Awaited<ReturnType<typeof prepareRun>>, undefined>,
+): Promise<void> {
+  const { dataDir, now, events } = ctx;
+  const inScope = <T>(fn: (tx: TenantTx) => Promise<T>) => tenantTransaction(ctx.db, runScope(job), fn);
   if (prepared.cancelled) {
     await finishRun(ctx, job, 'cancelled', null);
     return;

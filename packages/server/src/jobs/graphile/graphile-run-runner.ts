@@ -91,7 +91,6 @@ export class GraphileRunRunner implements RunRunner {
         staleAfterMs: this.options.staleAfterMs,
         error: `interrupted: its runner stopped answering (no heartbeat for ${Math.round(this.options.staleAfterMs / 1000)} s)`,
         notify: true,
-        aliveHere: [...this.active.keys()],
       },
       this.ctx.now(),
     );
