@@ -4,10 +4,21 @@ import { runFerry } from '../testing/run-ferry.js';
 
 const pgUp = await postgresReachable();
 
-async function dropSchema(name: string): Promise<void> {
-  const db = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
-  await db.exec(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  await db.close();
+/** A database of its own for the run queue (graphile-worker announces a new queue's migrations database-wide). */
+async function queueDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+  await admin.exec(`CREATE DATABASE "${name}"`);
+  await admin.close();
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+      await c.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.close();
+    },
+  };
 }
 
 afterEach(() => {
@@ -55,7 +66,8 @@ describe('ferry serve', () => {
     const schema = await createTestSchema('ferry_cli_serve');
     vi.stubEnv('DATABASE_URL', schema.url);
     vi.stubEnv('FERRY_RUN_MIGRATIONS', 'true');
-    vi.stubEnv('FERRY_QUEUE_SCHEMA', `${schema.schema}_queue`);
+    const queue = await queueDatabase(`${schema.schema}_q`);
+    vi.stubEnv('FERRY_QUEUE_DATABASE_URL', queue.url);
     vi.stubEnv('FERRY_LOG_LEVEL', 'silent');
     vi.stubEnv('FERRY_BOOTSTRAP_ADMIN_PASSWORD', 'a long and unusual phrase');
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -72,7 +84,7 @@ describe('ferry serve', () => {
       );
     } finally {
       await schema.drop();
-      await dropSchema(`${schema.schema}_queue`);
+      await queue.drop();
     }
   });
 });

@@ -41,6 +41,8 @@ export interface JobsConfig {
   runInServer: boolean;
   /** The PostgreSQL schema of graphile-worker's queue (FERRY_QUEUE_SCHEMA, default graphile_worker). */
   queueSchema: string;
+  /** The database holding the queue (FERRY_QUEUE_DATABASE_URL); by default the platform's (DATABASE_URL). */
+  queueUrl?: string;
   /** How often a running run's runner writes its heartbeat and reads cancel requests (FERRY_RUN_HEARTBEAT_MS). */
   heartbeatMs: number;
   /** A running run whose heartbeat is older than this lost its runner and is failed (FERRY_RUN_STALE_SECONDS). */
@@ -82,6 +84,10 @@ const serverEnvSchema = databaseEnvSchema.extend({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name')
     .default('graphile_worker'),
+  FERRY_QUEUE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   FERRY_RUN_HEARTBEAT_MS: int(100, 60_000).default(2000),
   FERRY_RUN_STALE_SECONDS: int(2, 24 * 3600).default(60),
 });
@@ -154,6 +160,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       concurrency: e.FERRY_JOB_CONCURRENCY,
       runInServer: e.FERRY_SERVE_RUNNER,
       queueSchema: e.FERRY_QUEUE_SCHEMA,
+      ...(e.FERRY_QUEUE_DATABASE_URL ? { queueUrl: e.FERRY_QUEUE_DATABASE_URL } : {}),
       heartbeatMs: e.FERRY_RUN_HEARTBEAT_MS,
       staleAfterMs: e.FERRY_RUN_STALE_SECONDS * 1000,
     },

@@ -53,7 +53,15 @@ class RunStopped extends Error {
  * (from any process): the run stops at its next progress event. A run that is no longer queued is left alone.
  */
 export async function executeRun(ctx: RunExecutionContext, job: RunJob, control: RunControl): Promise<void> {
-  const prepared = await prepareRun(ctx, job, control);
+  let prepared: Awaited<ReturnType<typeof prepareRun>>;
+  try {
+    prepared = await prepareRun(ctx, job, control);
+  } catch (e) {
+    // What it runs with cannot be read (a contract version gone, a database error): it fails, never stays queued.
+    if (!(e instanceof FerryError)) ctx.log?.error({ err: e, runId: job.runId }, 'run could not be prepared');
+    await finishRun(ctx, job, 'failed', 'ERROR', undefined, e instanceof FerryError ? e.describe() : 'internal error');
+    return;
+  }
   if (!prepared) return;
   runsExecutingHere.add(job.runId);
   try {

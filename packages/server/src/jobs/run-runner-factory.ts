@@ -58,8 +58,10 @@ export async function openRunServices(options: {
   const listener = options.follow === false ? undefined : await RunEventListener.start(config.databaseUrl, signal, log);
   try {
     const queue = await GraphileQueue.open({
-      connectionString: config.databaseUrl,
+      connectionString: config.jobs.queueUrl ?? config.databaseUrl,
       schema: config.jobs.queueSchema,
+      // The workers' LISTEN connection, one to take and complete jobs, one for queueing and recovery, and spare.
+      poolSize: (options.work ? config.jobs.concurrency : 0) + 3,
       log,
     });
     const runner = await new GraphileRunRunner(ctx, queue, {

@@ -52,12 +52,12 @@ export async function createTestApp(
   const database = await dialect.open({ migrated: options.migrated ?? true });
   const dataDir = await mkdtemp(join(tmpdir(), 'ferry-server-'));
   const base = loadTestConfig({ dataDir, databaseUrl: database.url, bootstrapAdmin: testAdmin });
-  // Runs on PostgreSQL queue in a graphile-worker schema of the test's own; heartbeats are quick so lost runs show.
+  // Runs on PostgreSQL queue in a graphile-worker database of the test's own; heartbeats are quick so lost runs show.
   const config: ServerConfig = {
     ...base,
     jobs: {
       ...base.jobs,
-      queueSchema: database.queueSchema ?? base.jobs.queueSchema,
+      ...(database.queueUrl ? { queueUrl: database.queueUrl } : {}),
       heartbeatMs: 200,
       staleAfterMs: 3000,
       ...options.jobs,

@@ -9,8 +9,12 @@ export interface TestDatabase {
   db: SqlDatabase;
   /** A URL that opens the same database (`pglite:DIR` or `postgres://...` with the schema on its search_path). */
   url: string;
-  /** On PostgreSQL: a graphile-worker queue schema of this test's own (dropped with it). */
-  queueSchema?: string;
+  /**
+   * On PostgreSQL: a database of this test's own for the graphile-worker queue (dropped with it). Its own database,
+   * not a schema: graphile-worker announces a new queue schema's migrations on a database-wide channel, and its
+   * workers on other schemas of that database shut down when they hear of a breaking one.
+   */
+  queueUrl?: string;
   drop(): Promise<void>;
 }
 
@@ -26,6 +30,26 @@ async function migrate(db: SqlDatabase): Promise<void> {
 
 async function migrationsKey(): Promise<string> {
   return (await readMigrationFiles()).map((m) => `${m.name}:${m.checksum}`).join('\n');
+}
+
+/** Creates an empty database on the test server, for a graphile-worker queue; `drop` removes it. */
+export async function createQueueDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+  try {
+    await admin.exec(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
+      await c.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.close();
+    },
+  };
 }
 
 export const pgliteDialect: TestDialect = {
@@ -44,17 +68,15 @@ export const postgresDialect: TestDialect = {
     const schema = await createTestSchema('ferry_srv');
     const db = await PostgresDatabase.open(schema.url, { max: 6 });
     if (options.migrated) await migrate(db);
-    const queueSchema = `${schema.schema}_queue`;
+    const queue = await createQueueDatabase(`${schema.schema}_q`);
     return {
       db,
       url: schema.url,
-      queueSchema,
+      queueUrl: queue.url,
       drop: async () => {
         await db.close();
         await schema.drop();
-        const c = await PostgresDatabase.open(testDatabaseUrl, { max: 1 });
-        await c.exec(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
-        await c.close();
+        await queue.drop();
       },
     };
   },

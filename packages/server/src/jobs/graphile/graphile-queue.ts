@@ -8,6 +8,7 @@ import {
   type TaskList,
   type WorkerUtils,
 } from 'graphile-worker';
+import pg from 'pg';
 
 /** Where graphile-worker's messages go (a pino logger fits). */
 export interface QueueLog {
@@ -21,6 +22,8 @@ export interface QueueLog {
 export interface QueueOptions {
   connectionString: string;
   schema: string;
+  /** Connections of the queue's one pool (shared by the utilities and the workers; default 4). */
+  poolSize?: number;
   log?: QueueLog;
 }
 
@@ -41,7 +44,8 @@ function graphileLogger(log: QueueLog | undefined): Logger {
 }
 
 /**
- * A small, generic face of graphile-worker 0.17 (nothing Ferry-specific): it installs or upgrades the queue's
+ * A small, generic face of graphile-worker 0.17 (nothing Ferry-specific), on one small connection pool shared by
+ * its utilities and workers (the workers hold one connection for LISTEN): it installs or upgrades the queue's
  * schema, adds jobs by key (adding a key that is already queued does nothing), removes a waiting job, finds a job
  * by key, releases the jobs of a dead worker, and starts worker pools for a task list.
  *
@@ -53,23 +57,31 @@ function graphileLogger(log: QueueLog | undefined): Logger {
 export class GraphileQueue {
   private constructor(
     private readonly options: QueueOptions,
+    private readonly pool: pg.Pool,
     private readonly utils: WorkerUtils,
   ) {}
 
   static async open(options: QueueOptions): Promise<GraphileQueue> {
     if (!sqlName.test(options.schema)) throw new Error(`Not a usable queue schema name: ${options.schema}`);
-    const utils = await makeWorkerUtils({
-      connectionString: options.connectionString,
-      schema: options.schema,
-      logger: graphileLogger(options.log),
-    });
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
+    pool.on('error', (err) => options.log?.warn({ err }, 'queue connection error'));
     try {
-      await utils.migrate();
+      const utils = await makeWorkerUtils({
+        pgPool: pool,
+        schema: options.schema,
+        logger: graphileLogger(options.log),
+      });
+      try {
+        await utils.migrate();
+      } catch (e) {
+        await utils.release();
+        throw e;
+      }
+      return new GraphileQueue(options, pool, utils);
     } catch (e) {
-      await utils.release();
+      await pool.end();
       throw e;
     }
-    return new GraphileQueue(options, utils);
   }
 
   get schema(): string {
@@ -108,10 +120,11 @@ export class GraphileQueue {
     return row ? { id: String(row.id), lockedBy: row.locked_by, lockedForMs: row.locked_ms } : undefined;
   }
 
-  /** The number of jobs of a task still in the queue (waiting or being worked on). */
+  /** The number of jobs of a task waiting or being worked on (permanently failed ones are not counted). */
   async count(task: string): Promise<number> {
     const [row] = await this.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${this.options.schema}.jobs WHERE task_identifier = $1`,
+      `SELECT count(*)::int AS n FROM ${this.options.schema}.jobs
+       WHERE task_identifier = $1 AND (attempts < max_attempts OR locked_at IS NOT NULL)`,
       [task],
     );
     return row?.n ?? 0;
@@ -134,7 +147,7 @@ export class GraphileQueue {
     options: { concurrency: number; pollInterval?: number; gracefulShutdownAbortTimeout?: number },
   ): Promise<Runner> {
     return run({
-      connectionString: this.options.connectionString,
+      pgPool: this.pool,
       schema: this.options.schema,
       logger: graphileLogger(this.options.log),
       concurrency: options.concurrency,
@@ -145,8 +158,10 @@ export class GraphileQueue {
     });
   }
 
+  /** Releases the utilities and the pool (stop the workers first). */
   async close(): Promise<void> {
     await this.utils.release();
+    await this.pool.end();
   }
 
   private async query<R>(text: string, values: unknown[]): Promise<R[]> {

@@ -72,12 +72,18 @@ describe.runIf(pgUp)('lifecycle runs on graphile-worker [postgres]', () => {
     runnerDb = undefined;
   }
 
+  /** Lifecycle run jobs in the queue (its own database in tests). */
   const queued = async () => {
-    const [row] = await t.database.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${t.config.jobs.queueSchema}.jobs WHERE task_identifier = $1`,
-      [lifecycleRunTask],
-    );
-    return row!.n;
+    const queue = await PostgresDatabase.open(t.config.jobs.queueUrl!, { max: 1 });
+    try {
+      const [row] = await queue.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${t.config.jobs.queueSchema}.jobs WHERE task_identifier = $1`,
+        [lifecycleRunTask],
+      );
+      return row!.n;
+    } finally {
+      await queue.close();
+    }
   };
   const statusOf = async (runId: string) => expectStatus(await etl.get(`/api/runs/${runId}`), 200);
   const trail = async (runId: string) =>
@@ -218,7 +224,7 @@ describe.runIf(pgUp)('lifecycle runs on graphile-worker [postgres]', () => {
       env: {
         ...process.env,
         DATABASE_URL: t.database.url,
-        FERRY_QUEUE_SCHEMA: t.config.jobs.queueSchema,
+        FERRY_QUEUE_DATABASE_URL: t.config.jobs.queueUrl,
         FERRY_DATA_DIR: t.config.dataDir,
         FERRY_RUN_HEARTBEAT_MS: '200',
         FERRY_MODE: 'development',
