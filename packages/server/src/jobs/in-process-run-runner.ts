@@ -72,6 +72,8 @@ export class InProcessRunRunner implements RunRunner {
       this.active.set(job!.runId, job!);
       void executeRun(this.ctx, job!, {
         runnerId: 'in-process',
+        // The only process: nobody else judges its runs or passes it cancels.
+        heartbeat: false,
         stopReason: () => (this.cancelled.has(job!.runId) ? 'cancelled' : null),
       })
         .catch((err) => this.ctx.log?.error({ err, runId: job!.runId }, 'run could not be executed'))

@@ -34,6 +34,8 @@ export type FinishedStatus = 'succeeded' | 'failed' | 'cancelled';
 /** How a runner stops a run it holds: a cancel it saw first, or its own shutdown. */
 export interface RunControl {
   runnerId: string;
+  /** Write heartbeats (other processes judge the run alive by them and pass cancels through them); default true. */
+  heartbeat?: boolean;
   stopReason(): 'cancelled' | 'interrupted' | null;
 }
 
@@ -109,8 +111,8 @@ async function runPrepared(
     return;
   }
   events.publish(job, { type: 'run-status', status: 'running' });
-  const heartbeat = new RunHeartbeat(ctx, job);
-  const stopReason = () => control.stopReason() ?? heartbeat.stopReason();
+  const heartbeat = control.heartbeat === false ? undefined : new RunHeartbeat(ctx, job);
+  const stopReason = () => control.stopReason() ?? heartbeat?.stopReason() ?? null;
   const { run, project, contract, crosswalks } = prepared;
   const store = projectRunStore(dataDir, project.id);
   let stageWrites = Promise.resolve();
@@ -149,7 +151,7 @@ async function runPrepared(
         }
       },
     });
-    heartbeat.stop();
+    heartbeat?.stop();
     await stageWrites;
     const outcome = result.record.outcome === 'RUNNING' ? 'ERROR' : result.record.outcome;
     await finishRun(ctx, job, 'succeeded', outcome, result.record.runId, undefined, {
@@ -157,7 +159,7 @@ async function runPrepared(
       exit_code: exitCodeOfOutcome(outcome),
     });
   } catch (e) {
-    heartbeat.stop();
+    heartbeat?.stop();
     await stageWrites.catch(() => {});
     const latest = await store.latest().catch(() => undefined);
     const reason = e instanceof RunStopped ? e.reason : stopReason();
@@ -179,7 +181,7 @@ async function runPrepared(
       });
     }
   } finally {
-    heartbeat.stop();
+    heartbeat?.stop();
   }
 }
 
