@@ -102,61 +102,6 @@ export function CrosswalksPage() {
         }
       />
       <Title order={3} mb="xs">
-        Coverage
-      </Title>
-      {noRunYet ? (
-        <Alert color="ferry" mb="md" title="No source extract measured yet">
-          {noRunYet.message}
-        </Alert>
-      ) : (
-        <ErrorAlert error={coverage.error} />
-      )}
-      {coverage.data ? (
-        <CrosswalkCoverageCard
-          coverage={coverage.data}
-          projectId={projectId}
-          selected={coverageType}
-          onSelect={(c) => {
-            setCoverageType(c);
-            setUnmappedPage(1);
-          }}
-        />
-      ) : null}
-      {coverage.data ? (
-        <>
-          <Group justify="space-between" mb="xs">
-            <Title order={3}>
-              Unmapped codes{coverageType ? ` of ${coverageType}` : ''}
-              {unmapped.data ? ` (${unmapped.data.total})` : ''}
-            </Title>
-            {mayEdit ? (
-              <Button
-                size="xs"
-                variant="light"
-                disabled={!unmapped.data?.total || draftAll.isPending}
-                onClick={() => draftAll.mutate()}
-              >
-                Draft entries from the best suggestions{coverageType ? ` (${coverageType})` : ''}
-              </Button>
-            ) : null}
-          </Group>
-          <ErrorAlert error={unmapped.error} />
-          <UnmappedCodesTable
-            codes={unmapped.data?.items ?? []}
-            total={unmapped.data?.total ?? 0}
-            page={unmappedPage}
-            pageSize={20}
-            onPage={setUnmappedPage}
-            onAccept={
-              mayEdit
-                ? (u, s) => accept.mutate({ codeType: u.codeType, sourceCode: u.code, targetCode: s.targetCode })
-                : undefined
-            }
-            accepting={accept.isPending}
-          />
-        </>
-      ) : null}
-      <Title order={3} mb="xs">
         Entries
       </Title>
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="xs">
@@ -254,6 +199,61 @@ export function CrosswalksPage() {
         }}
         empty="No entry matches"
       />
+      <Title order={3} mb="xs" mt="lg">
+        Coverage
+      </Title>
+      {noRunYet ? (
+        <Alert color="ferry" mb="md" title="No source extract measured yet">
+          {noRunYet.message}
+        </Alert>
+      ) : (
+        <ErrorAlert error={coverage.error} />
+      )}
+      {coverage.data ? (
+        <CrosswalkCoverageCard
+          coverage={coverage.data}
+          projectId={projectId}
+          selected={coverageType}
+          onSelect={(c) => {
+            setCoverageType(c);
+            setUnmappedPage(1);
+          }}
+        />
+      ) : null}
+      {coverage.data ? (
+        <>
+          <Group justify="space-between" mb="xs">
+            <Title order={3}>
+              Unmapped codes{coverageType ? ` of ${coverageType}` : ''}
+              {unmapped.data ? ` (${unmapped.data.total})` : ''}
+            </Title>
+            {mayEdit ? (
+              <Button
+                size="xs"
+                variant="light"
+                disabled={!unmapped.data?.total || draftAll.isPending}
+                onClick={() => draftAll.mutate()}
+              >
+                Draft entries from the best suggestions{coverageType ? ` (${coverageType})` : ''}
+              </Button>
+            ) : null}
+          </Group>
+          <ErrorAlert error={unmapped.error} />
+          <UnmappedCodesTable
+            codes={unmapped.data?.items ?? []}
+            total={unmapped.data?.total ?? 0}
+            page={unmappedPage}
+            pageSize={20}
+            onPage={setUnmappedPage}
+            onAccept={
+              mayEdit
+                ? (u, s) => accept.mutate({ codeType: u.codeType, sourceCode: u.code, targetCode: s.targetCode })
+                : undefined
+            }
+            accepting={accept.isPending}
+          />
+        </>
+      ) : null}
     </>
   );
 }
