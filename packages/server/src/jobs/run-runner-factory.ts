@@ -60,8 +60,8 @@ export async function openRunServices(options: {
     const queue = await GraphileQueue.open({
       connectionString: config.jobs.queueUrl ?? config.databaseUrl,
       schema: config.jobs.queueSchema,
-      // The workers' LISTEN connection, one to take and complete jobs, one for queueing and recovery, and spare.
-      poolSize: (options.work ? config.jobs.concurrency : 0) + 3,
+      // Queueing, cancelling and recovery (the workers have core's queue runner and its own pool).
+      poolSize: 2,
       log,
     });
     const runner = await new GraphileRunRunner(ctx, queue, {

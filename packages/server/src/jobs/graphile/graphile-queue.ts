@@ -1,13 +1,4 @@
-import {
-  type Job,
-  type JobHelpers,
-  Logger,
-  makeWorkerUtils,
-  type Runner,
-  run,
-  type TaskList,
-  type WorkerUtils,
-} from 'graphile-worker';
+import { type Job, type JobHelpers, Logger, makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
 import pg from 'pg';
 
 /** Where graphile-worker's messages go (a pino logger fits). */
@@ -44,15 +35,14 @@ function graphileLogger(log: QueueLog | undefined): Logger {
 }
 
 /**
- * A small, generic face of graphile-worker 0.17 (nothing Ferry-specific), on one small connection pool shared by
- * its utilities and workers (the workers hold one connection for LISTEN): it installs or upgrades the queue's
+ * A small, generic face of graphile-worker 0.17's utilities (nothing Ferry-specific), on one small connection pool:
+ * it installs or upgrades the queue's
  * schema, adds jobs by key (adding a key that is already queued does nothing), removes a waiting job, finds a job
- * by key, releases the jobs of a dead worker, and starts worker pools for a task list.
+ * by key and discards the job of a dead worker. (Workers run with core's `startQueueRunner`.)
  *
  * @example
  * const queue = await GraphileQueue.open({ connectionString: url, schema: 'graphile_worker' });
  * await queue.add('send_report', { id }, { jobKey: `report:${id}` });
- * const workers = await queue.work({ send_report: async (payload) => {...} }, { concurrency: 2 });
  */
 export class GraphileQueue {
   private constructor(
@@ -86,6 +76,10 @@ export class GraphileQueue {
 
   get schema(): string {
     return this.options.schema;
+  }
+
+  get connectionString(): string {
+    return this.options.connectionString;
   }
 
   /**
@@ -139,23 +133,6 @@ export class GraphileQueue {
     if (!job) return;
     if (job.lockedBy) await this.utils.forceUnlockWorkers([job.lockedBy]);
     await this.utils.completeJobs([job.id]);
-  }
-
-  /** Starts a pool of `concurrency` workers on the task list; stop it with `runner.stop()`. */
-  work(
-    tasks: TaskList,
-    options: { concurrency: number; pollInterval?: number; gracefulShutdownAbortTimeout?: number },
-  ): Promise<Runner> {
-    return run({
-      pgPool: this.pool,
-      schema: this.options.schema,
-      logger: graphileLogger(this.options.log),
-      concurrency: options.concurrency,
-      pollInterval: options.pollInterval ?? 2000,
-      gracefulShutdownAbortTimeout: options.gracefulShutdownAbortTimeout ?? 5000,
-      noHandleSignals: true,
-      taskList: tasks,
-    });
   }
 
   /** Releases the utilities and the pool (stop the workers first). */

@@ -1,4 +1,4 @@
-import type { Runner } from 'graphile-worker';
+import { type QueueRunner, startQueueRunner } from '@ferry/core';
 import { failLostRuns, queuedRuns } from '../recover-runs.js';
 import { executeRun, finishRun, type RunExecutionContext } from '../run-execution.js';
 import { type RunJob, type RunRecovery, type RunRunner, runJobSchema } from '../run-job.js';
@@ -30,7 +30,7 @@ export interface GraphileRunRunnerOptions {
  */
 export class GraphileRunRunner implements RunRunner {
   readonly kind = 'graphile-worker' as const;
-  private workers: Runner | undefined;
+  private workers: QueueRunner | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
   /** Runs this process executes, and whether a cancel was seen for each. */
@@ -45,12 +45,25 @@ export class GraphileRunRunner implements RunRunner {
   /** Starts the workers (when `work`) and the periodic sweep for lost runs. */
   async start(): Promise<this> {
     if (this.options.work) {
-      this.workers = await this.queue.work(
-        { [lifecycleRunTask]: (payload, helpers) => this.execute(payload, helpers.job.locked_by, helpers.abortSignal) },
-        { concurrency: this.options.concurrency },
-      );
-      this.workers.promise.catch((err) =>
-        this.ctx.log?.error({ err }, 'the graphile-worker pool stopped: this process no longer executes runs'),
+      // core's queue runner (shared with `ferry worker`): restarted after another queue schema's migration notice,
+      // and the jobs of workers whose heartbeat stopped are released.
+      const log = this.ctx.log;
+      this.workers = await startQueueRunner({
+        connectionString: this.queue.connectionString,
+        schema: this.queue.schema,
+        tasks: {
+          [lifecycleRunTask]: (payload, helpers) => this.execute(payload, helpers.job.locked_by, helpers.abortSignal),
+        },
+        concurrency: this.options.concurrency,
+        staleAfterMs: this.options.staleAfterMs,
+        onLog: (line) => {
+          if (line.level === 'error') log?.error(line.message);
+          else if (line.level === 'warning') log?.warn(line.message);
+          else if (line.level === 'info') log?.info(line.message);
+        },
+      });
+      this.workers.done.catch((err) =>
+        log?.error({ err }, 'the run queue runner stopped: this process no longer executes runs'),
       );
     }
     const every = this.options.sweepEveryMs ?? Math.max(1000, Math.floor(this.options.staleAfterMs / 4));
