@@ -8,6 +8,8 @@
 //   node bench/load-bench.mjs [--rows 1000000] [--batch-size 10000] [--workers 1,2] [--database postgres://...]
 //                             [--baseline path/to/other/core/dist/index.js]
 //
+// Measured figures, with the machine load at the time: bench/load/RESULTS.md.
+//
 // --baseline also times the single-thread load of another build of the core (e.g. main before a change, built in a
 // temporary directory), in the same run, for a before/after comparison on the same machine at the same time.
 import { execFile } from 'node:child_process';

@@ -151,8 +151,9 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const loadedKeys = new Map<string, KeySet>();
   const tables: TableLoad[] = [];
   const pipeline = new ChunkPipeline((chunk) => target.writeChunk(jobId, chunk));
-  const pool = options.workers && options.workers > 1 ? new MapperPool(options.workers) : undefined;
-  const crosswalkSnapshot = pool ? crosswalks.snapshot() : undefined;
+  const workers = options.workers ?? 1;
+  /** Started when a table first maps on worker threads. */
+  let pool: MapperPool | undefined;
   let outcome: 'completed' | 'failed' = 'failed';
   try {
     for (const [tableIndex, ct] of contract.tables.entries()) {
@@ -195,10 +196,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
       };
 
-      if (pool && mapper.spec.copyRows && source.textChunks) {
+      if (workers > 1 && mapper.spec.copyRows && source.textChunks) {
         // Parsed and mapped on worker threads, admitted here in chunk order (as the single-thread path below does).
         const text = await source.textChunks(ct.source, batchSize);
-        pool.configure(mapper.spec, crosswalkSnapshot!, text.parse);
+        pool ??= new MapperPool(workers);
+        pool.configure(mapper.spec, crosswalks.snapshot(), text.parse);
         const queue: Promise<PackedChunk>[] = [];
         const admit = async (packed: PackedChunk) => {
           const c = builder.newChunk(packed.chunkNo);
