@@ -24,6 +24,12 @@ export interface RunningServer {
  * const server = await startServer(loadServerConfig(process.env));
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  if (!/^postgres(ql)?:\/\//.test(config.databaseUrl) && !config.jobs.runInServer) {
+    throw new FerryError(
+      'FERRY_ERR_CONFIG',
+      'Runs execute in the server on the embedded database (PGlite is single-process): --no-runner (FERRY_SERVE_RUNNER=false) needs DATABASE_URL on PostgreSQL',
+    );
+  }
   const db = await openPlatformDatabase(config.databaseUrl);
   try {
     const migrator = await PlatformMigrator.create(db);
@@ -33,12 +39,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       throw new FerryError(
         'FERRY_ERR_CONFIG',
         `The platform schema is behind (${behind.map((s) => `${s.name} ${s.state}`).join(', ')}): run ferry db migrate, or set FERRY_RUN_MIGRATIONS=true`,
-      );
-    }
-    if (db.kind !== 'postgres' && !config.jobs.runInServer) {
-      throw new FerryError(
-        'FERRY_ERR_CONFIG',
-        'Runs execute in the server on the embedded database (PGlite is single-process): --no-runner (FERRY_SERVE_RUNNER=false) needs DATABASE_URL on PostgreSQL',
       );
     }
     await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
