@@ -55,6 +55,7 @@ export class GraphileQueue {
     if (!sqlName.test(options.schema)) throw new Error(`Not a usable queue schema name: ${options.schema}`);
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
     pool.on('error', (err) => options.log?.warn({ err }, 'queue connection error'));
+    pool.on('connect', (client) => client.on('error', (err) => options.log?.warn({ err }, 'queue connection error')));
     try {
       const utils = await makeWorkerUtils({
         pgPool: pool,
