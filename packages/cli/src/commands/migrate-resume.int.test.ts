@@ -3,9 +3,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestSchema, PostgresDatabase, postgresReachable } from '@ferry/core';
+import { createTestSchema, postgresReachable } from '@ferry/core';
 import { nhsPasPack } from '@ferry/pack-nhs-pas';
 import { describe, expect, it } from 'vitest';
+import { loadDigests } from '../testing/load-digests.js';
 
 /**
  * Exactly once, tested the hard way: a real `ferry migrate` process is killed with SIGKILL at random moments, more
@@ -29,30 +30,6 @@ function ferry(args: string[]): { child: ChildProcess; done: Promise<number | nu
     }),
   );
   return { child, done };
-}
-
-async function tableDigests(url: string, jobId: string): Promise<Record<string, string>> {
-  const db = await PostgresDatabase.open(url);
-  try {
-    const tables = await db.query<{ t: string }>(
-      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'LOAD_%' ORDER BY 1`,
-    );
-    const out: Record<string, string> = {};
-    for (const { t } of tables) {
-      const [r] = await db.query<{ n: string; h: string | null }>(
-        `SELECT count(*)::text AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x WHERE ferry_job_id = $1`,
-        [jobId],
-      );
-      out[t] = `${r!.n}:${r!.h}`;
-    }
-    const [rej] = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM ferry_rejects WHERE job_id = $1', [
-      jobId,
-    ]);
-    out.rejects = rej!.n;
-    return out;
-  } finally {
-    await db.close();
-  }
 }
 
 describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
@@ -88,7 +65,7 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
         expect(await ferry(['migrate', ...common, '--target', clean.url, '--out', join(dir, 'clean')]).done).toBe(0);
         // Kill moments are drawn within the time an uninterrupted load takes on this machine, now.
         const cleanMs = performance.now() - started;
-        const want = await tableDigests(clean.url, 'job-resume');
+        const want = await loadDigests(clean.url, 'job-resume');
 
         // Then the job is killed at random moments, three times, resuming each time.
         const moments: number[] = [];
@@ -118,7 +95,7 @@ describe.runIf(pgUp)('ferry migrate --resume after kill -9', () => {
         }
         expect(await run.done, `killed at ${moments.join(', ')} ms`).toBe(0);
         expect(kills, 'the load finished before it could be killed').toBeGreaterThanOrEqual(1);
-        expect(await tableDigests(killed.url, 'job-resume')).toEqual(want);
+        expect(await loadDigests(killed.url, 'job-resume')).toEqual(want);
 
         // The ledgers agree too: conservation holds for the resumed job as for the clean one.
         const report = async (d: string) => JSON.parse(await readFile(join(dir, d, 'migration_report.json'), 'utf8'));
