@@ -12,7 +12,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packs/*/src/**/*.test.ts', 'packs/*/scripts/**/*.test.ts', 'packs/*/test-schemas/**/*.test.ts', 'packs/*/quality/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packs/*/src/**/*.test.ts',
+      'packs/*/scripts/**/*.test.ts',
+      'packs/*/test-schemas/**/*.test.ts',
+      'packs/*/quality/**/*.test.ts',
+      'packages/web/e2e/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

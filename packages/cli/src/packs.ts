@@ -7,7 +7,10 @@ const packs: Record<string, Pack> = { [nhsPasPack.name]: nhsPasPack };
 export function loadPack(name: string): Pack {
   const pack = packs[name];
   if (!pack) {
-    throw new FerryError('FERRY_ERR_NOT_FOUND', `Unknown pack '${name}'. Known packs: ${Object.keys(packs).join(', ')}`);
+    throw new FerryError(
+      'FERRY_ERR_NOT_FOUND',
+      `Unknown pack '${name}'. Known packs: ${Object.keys(packs).join(', ')}`,
+    );
   }
   return pack;
 }

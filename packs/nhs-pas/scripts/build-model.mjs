@@ -22,10 +22,7 @@ import { referenceTables } from './model/reference-tables.mjs';
 import { rttTables } from './model/rtt-tables.mjs';
 
 const outFlag = process.argv.indexOf('--out');
-const packRoot =
-  outFlag > 0 && process.argv[outFlag + 1]
-    ? process.argv[outFlag + 1]
-    : join(dirname(fileURLToPath(import.meta.url)), '..');
+const packRoot = (outFlag > 0 && process.argv[outFlag + 1]) || join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The LOAD tables in load order: parents before children. */
 const loadOrder = [
@@ -42,13 +39,16 @@ const loadOrder = [
 const catalogHeader =
   'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope';
 
+/** @param {unknown} value */
 function csvCell(value) {
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
+/** @param {unknown[]} values */
 function csvLine(values) {
   return values.map(csvCell).join(',');
 }
+/** @param {import('./model/expand-table.mjs').CatalogRow} r */
 function catalogLine(r) {
   return csvLine([
     r.table,
@@ -63,6 +63,7 @@ function catalogLine(r) {
     true,
   ]);
 }
+/** @param {string} relative @param {string} text */
 function write(relative, text) {
   const file = join(packRoot, relative);
   mkdirSync(dirname(file), { recursive: true });
@@ -70,7 +71,9 @@ function write(relative, text) {
 }
 
 const byTarget = new Map();
+/** @type {import('./model/expand-table.mjs').CatalogRow[]} */
 const targetRows = [];
+/** @type {import('./model/expand-table.mjs').CatalogRow[]} */
 const sourceRows = [];
 const contractTables = [];
 for (const spec of loadOrder) {
@@ -85,6 +88,7 @@ for (const spec of loadOrder) {
 for (const [codeType, ct] of Object.entries(codeTypes)) {
   if (ct.local === 'SPEC') continue;
   const table = `LKP_${ct.local}`;
+  /** @type {[string, string, number, boolean, boolean, string][]} */
   const rows = [
     ['CODE', 'string', ct.localLen, false, true, `Local ${ct.local} code (maps to national ${codeType})`],
     ['DESCRIPTION', 'string', 60, false, false, 'Description shown to users'],

@@ -119,7 +119,7 @@ describe('parseCatalogCsv', () => {
     expect(e.code).toBe('FERRY_ERR_CATALOG_INVALID');
     expect(e.message.split('\n')).toEqual([
       '12 errors in the catalog:',
-      "  bad.csv:3 field data_type: unknown data type 'strng' (expected one of " + `${dataTypes.join(', ')})`,
+      `  bad.csv:3 field data_type: unknown data type 'strng' (expected one of ${dataTypes.join(', ')})`,
       "  bad.csv:4 field max_length: '-3' is not a positive whole number",
       "  bad.csv:5 field max_length: 'abc' is not a positive whole number",
       "  bad.csv:5 field nullable: 'maybe' is not a yes/no value (true/false, yes/no, y/n, 1/0)",

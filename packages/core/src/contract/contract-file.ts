@@ -8,7 +8,12 @@ export async function readContractFile(path: string): Promise<MappingContract> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new FerryError('FERRY_ERR_NOT_FOUND', `Cannot read contract file: ${(e as Error).message}`, { file: path }, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_NOT_FOUND',
+      `Cannot read contract file: ${(e as Error).message}`,
+      { file: path },
+      { cause: e },
+    );
   }
   return parseContractJson(text, path);
 }
@@ -18,7 +23,12 @@ export function parseContractJson(text: string, file: string): MappingContract {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new FerryError('FERRY_ERR_CONTRACT_INVALID', `Not valid JSON: ${(e as Error).message}`, { file }, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      `Not valid JSON: ${(e as Error).message}`,
+      { file },
+      { cause: e },
+    );
   }
   const parsed = mappingContractSchema.safeParse(json);
   if (!parsed.success) {

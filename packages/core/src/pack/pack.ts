@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
-import type { GateThresholdsFile } from '../gate/gate-thresholds.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
+import type { GateThresholdsFile } from '../gate/gate-thresholds.js';
 import type { CheckDefinition } from '../quality/check-model.js';
 import type { CodeSetEntry } from '../quality/code-sets.js';
 

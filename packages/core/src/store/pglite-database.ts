@@ -15,7 +15,9 @@ function executor(runner: PgliteRunner): SqlExecutor {
     },
     async copyFromCsv(table, columns, csv) {
       if (csv.length === 0) return;
-      await runner.query(copyFromStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
+      await runner.query(copyFromStatement(table, columns, `'/dev/blob'`), [], {
+        blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]),
+      });
     },
   };
 }

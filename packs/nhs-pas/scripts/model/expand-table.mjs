@@ -9,7 +9,13 @@ import { CODE, codeTypes, defaultTransforms, MAIN_CRN_TYPE, SYSTEM_CODE } from '
 const REVIEW = { status: 'approved', reviewer: 'nhs-pas-pack', reviewedAt: '2026-11-01' };
 const NOT_HELD = 'not held in legacy PAS';
 
-/** Target and source data types, lengths and code types of a DSL type letter. */
+/**
+ * Target and source data types, lengths and code types of a DSL type letter.
+ * @param {string} letter
+ * @param {number} length
+ * @param {'source' | 'target'} side
+ * @returns {{ dataType: string, maxLength: number | '', codeType: string }}
+ */
 function typeOf(letter, length, side) {
   if (letter.startsWith('c:')) {
     const codeType = letter.slice(2);
@@ -37,13 +43,17 @@ function typeOf(letter, length, side) {
   }
 }
 
-/** The source description of a column fed into a target field of the given type. */
+/**
+ * The source description of a column fed into a target field of the given type.
+ * @param {string} letter
+ * @param {string} description
+ */
 function sourceDescription(letter, description) {
   if (letter === 'd') return `${description} (dd/mm/yyyy text)`;
   if (letter === 't') return `${description} (dd/mm/yyyy hh:mm text)`;
   if (letter === 'f') return `${description} (Y/N)`;
   if (letter.startsWith('c:')) {
-    const local = codeTypes[letter.slice(2)].local;
+    const local = codeTypes[letter.slice(2)]?.local;
     const lookup = local === 'SPEC' ? 'SPECIALTY' : `LKP_${local}`;
     return `${description} (local code, see ${lookup})`;
   }
@@ -61,6 +71,10 @@ export function expandTable(spec, byTarget) {
   /** @type {any[]} */ const fields = [];
   /** @type {{ field: string, table: string }[]} */ const parents = [];
 
+  /**
+   * @param {string} column @param {string} letter @param {number} length @param {boolean} nullable
+   * @param {string} description @param {{ primaryKey?: boolean, references?: string }} [extra]
+   */
   const addSource = (column, letter, length, nullable, description, extra = {}) => {
     const t = typeOf(letter, length, 'source');
     const seen = source.get(column);
@@ -82,6 +96,10 @@ export function expandTable(spec, byTarget) {
       codeType: t.codeType,
     });
   };
+  /**
+   * @param {string} column @param {string} letter @param {number} length @param {boolean} mandatory
+   * @param {string} description @param {string} [references]
+   */
   const addTarget = (column, letter, length, mandatory, description, references = '') => {
     if (target.some((r) => r.column === column)) throw new Error(`${spec.target}.${column} declared twice`);
     const t = typeOf(letter, length, 'target');
@@ -97,6 +115,10 @@ export function expandTable(spec, byTarget) {
       codeType: t.codeType,
     });
   };
+  /**
+   * @param {string} name @param {string | null} src @param {string[]} transform @param {boolean} mandatory
+   * @param {Record<string, unknown>} [extra]
+   */
   const mapped = (name, src, transform, mandatory, extra = {}) => {
     fields.push({ target: name, source: src === null ? [] : [src], ...extra, transform, mandatory, ...REVIEW });
   };
@@ -183,6 +205,7 @@ export function expandTable(spec, byTarget) {
     addSource(name, letter, length, true, sourceDescription(letter, description), { references });
   }
   if (spec.recStatus) addSource('REC_STATUS', 's', 1, false, spec.recStatus);
+  /** @type {[string, string, number, string, string, string[]][]} */
   const audit = [
     ['CREATE_USER', 's', 30, 'CREATED_BY', 'User who created the row', CODE],
     ['CREATE_DTTM', 't', 0, 'CREATED_DT', 'When the row was created', ['datetime']],

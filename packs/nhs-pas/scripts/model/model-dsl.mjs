@@ -12,6 +12,7 @@
  */
 
 /** Transform steps applied by default per target type. */
+/** @type {Record<string, string[]>} */
 export const defaultTransforms = {
   s: ['trim'],
   i: ['integer'],
@@ -40,6 +41,7 @@ export const MAIN_CRN_TYPE = 'HOSP';
  * The national code sets used by coded target fields: target code type -> local (legacy) code type,
  * target code length and local code length.
  */
+/** @type {Record<string, { local: string, len: number, localLen: number }>} */
 export const codeTypes = {
   gender: { local: 'SEX', len: 1, localLen: 1 },
   ethnic_category: { local: 'ETHNIC', len: 2, localLen: 3 },
