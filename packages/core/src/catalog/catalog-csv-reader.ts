@@ -4,6 +4,7 @@ import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import { readCsvBatches } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { parseCsvTextRecords } from '../connectors/csv/csv-text-parser.js';
+import { unguardCsvRecord } from '../connectors/csv/csv-writer.js';
 import { parseBooleanFlag } from './boolean-flag.js';
 import {
   type Catalog,
@@ -59,10 +60,11 @@ function catalogNameOf(fileName: string): string {
  * "not a primary key"; in_scope means true. The description is kept exactly as written.
  */
 export function catalogFromCsvRecords(
-  records: CsvRecord[],
+  guardedRecords: CsvRecord[],
   fileName: string,
   options: CatalogCsvOptions = {},
 ): Catalog {
+  const records = guardedRecords.map(unguardCsvRecord);
   const issues = new CsvIssueList(fileName);
   const name = options.name ?? catalogNameOf(fileName);
   const header = records[0];

@@ -3,6 +3,7 @@ import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import { readCsvBatches } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { parseCsvTextRecords } from '../connectors/csv/csv-text-parser.js';
+import { unguardCsvRecord } from '../connectors/csv/csv-writer.js';
 import { canonicalJson } from './canonical-json.js';
 import { contractCsvContextHeader, contractCsvHeader } from './contract-csv.js';
 import { parseYesNo, splitCsvList } from './contract-csv-cells.js';
@@ -96,7 +97,8 @@ function lineOfPath(path: readonly PropertyKey[], drafts: TableDraft[]): number 
  * approved or rejected row without reviewer or time, a repeated target column, rows of one table (or of the
  * contract) that disagree on a table-level (contract-level) column, and anything the contract schema refuses.
  */
-export function contractFromCsvRecords(records: CsvRecord[], fileName: string): MappingContract {
+export function contractFromCsvRecords(guardedRecords: CsvRecord[], fileName: string): MappingContract {
+  const records = guardedRecords.map(unguardCsvRecord);
   const issues = new CsvIssueList(fileName);
   const header = records[0];
   if (!header) {

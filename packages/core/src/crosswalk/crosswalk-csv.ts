@@ -5,7 +5,7 @@ import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import { readCsvBatches } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { parseCsvTextRecords } from '../connectors/csv/csv-text-parser.js';
-import { formatCsvRow } from '../connectors/csv/csv-writer.js';
+import { formatCsvRow, unguardCsvRecord } from '../connectors/csv/csv-writer.js';
 import { reviewStatuses } from '../contract/contract-model.js';
 import {
   type CrosswalkEntry,
@@ -30,7 +30,8 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  * the model's lists; reviewed_at is an ISO date or date-time; one (code_type, source_code) may have at most
  * one entry that is not `rejected`. Codes and labels are kept exactly as written; names are trimmed.
  */
-export function crosswalkFromCsvRecords(records: CsvRecord[], fileName: string): CrosswalkSet {
+export function crosswalkFromCsvRecords(guardedRecords: CsvRecord[], fileName: string): CrosswalkSet {
+  const records = guardedRecords.map(unguardCsvRecord);
   const issues = new CsvIssueList(fileName);
   const header = records[0];
   if (!header) {

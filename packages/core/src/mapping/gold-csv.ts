@@ -4,7 +4,7 @@ import { isBlankCsvRecord, mapCsvHeader } from '../connectors/csv/csv-header-map
 import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import { readCsvBatches } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
-import { formatCsvRow } from '../connectors/csv/csv-writer.js';
+import { formatCsvRow, unguardCsvRecord } from '../connectors/csv/csv-writer.js';
 import type { GoldMapping } from './mapping-evaluation.js';
 
 /** Header of a gold mapping CSV file (columns in any order). */
@@ -14,7 +14,8 @@ export const goldCsvHeader = ['source_table', 'source_column', 'target_table', '
  * Gold mappings from the records of a gold CSV file (header first). Every problem (unknown or missing header
  * columns, ragged rows, blank cells) is reported at once in one FERRY_ERR_INPUT error naming file and line.
  */
-export function goldFromCsvRecords(records: readonly CsvRecord[], file: string): GoldMapping[] {
+export function goldFromCsvRecords(guardedRecords: readonly CsvRecord[], file: string): GoldMapping[] {
+  const records = guardedRecords.map(unguardCsvRecord);
   const issues = new CsvIssueList(file);
   const header = records[0];
   if (!header) {

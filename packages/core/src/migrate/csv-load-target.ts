@@ -52,13 +52,13 @@ export class CsvLoadTarget implements LoadTarget {
         data: await CsvFileWriter.open(
           join(this.dir, `${t.name}.csv`),
           t.columns.map((c) => c.name),
+          'exact',
         ),
-        lineage: await CsvFileWriter.open(join(this.dir, 'lineage', `${t.name}.csv`), [
-          key,
-          'ferry_job_id',
-          'ferry_source_table',
-          'ferry_source_key',
-        ]),
+        lineage: await CsvFileWriter.open(
+          join(this.dir, 'lineage', `${t.name}.csv`),
+          [key, 'ferry_job_id', 'ferry_source_table', 'ferry_source_key'],
+          'exact',
+        ),
         keyIndex: t.columns.findIndex((c) => c.name === key),
       });
     }

@@ -1,5 +1,5 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
-import { formatCsvField, formatCsvFields, formatCsvRow } from '../connectors/csv/csv-writer.js';
+import { formatCsvField, formatCsvFields, formatExactCsvRow } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
 import { quoteIdent, type SqlDatabase, type SqlExecutor } from '../store/sql-database.js';
 import {
@@ -188,8 +188,8 @@ export class DatabaseLoadTarget implements LoadTarget {
  */
 export async function writeChunkRows(tx: SqlExecutor, jobId: string, chunk: LoadChunk): Promise<void> {
   const columns = [...chunk.table.columns.map((c) => c.name), ...lineageColumns];
-  // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and formatCsvRow
-  // writes blanks unquoted.
+  // COPY CSV reads an unquoted empty field as NULL: Ferry's blank is NULL in a database, and these
+  // formatters write blanks unquoted (and values exactly: no spreadsheet guard in a COPY stream).
   const job = formatCsvField(jobId);
   let csv = '';
   for (let i = 0; i < chunk.rows.length; i++) {
@@ -198,7 +198,7 @@ export async function writeChunkRows(tx: SqlExecutor, jobId: string, chunk: Load
   }
   let rejects = '';
   for (const [seq, r] of rejectLines(chunk).entries()) {
-    rejects += formatCsvRow([
+    rejects += formatExactCsvRow([
       jobId,
       r.targetTable,
       String(chunk.chunkNo),

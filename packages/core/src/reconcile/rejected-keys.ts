@@ -1,4 +1,5 @@
 import { readCsvRecords } from '../connectors/csv/csv-reader.js';
+import { unguardCsvCell } from '../connectors/csv/csv-writer.js';
 
 /** Reads rejects.csv back into source keys per source table (what the load rejected, for reconciliation). */
 export async function readRejectedKeys(rejectsCsvPath: string): Promise<Map<string, Set<string>>> {
@@ -9,7 +10,7 @@ export async function readRejectedKeys(rejectsCsvPath: string): Promise<Map<stri
       header = false;
       continue;
     }
-    const [table = '', key = ''] = fields;
+    const [table = '', key = ''] = fields.map(unguardCsvCell);
     let set = keys.get(table);
     if (!set) {
       set = new Set();

@@ -64,11 +64,13 @@ export class CohortWriter {
         source: await CsvFileWriter.open(
           join(outDir, 'source', `${table}.csv`),
           sourceColumns.map((c) => c.name),
+          'exact',
         ),
         target: spec.target
           ? await CsvFileWriter.open(
               join(outDir, 'expected', `${spec.target}.csv`),
               targetColumns!.map((c) => c.name),
+              'exact',
             )
           : undefined,
       });
@@ -81,6 +83,7 @@ export class CohortWriter {
         source: await CsvFileWriter.open(
           join(outDir, 'source', `${table}.csv`),
           columns.map((c) => c.name),
+          'exact',
         ),
       });
     }
@@ -117,7 +120,7 @@ export class CohortWriter {
       const spec = auditSpec(table, columns) as TableSpec<object>;
       this.audits.set(table, {
         compiled: new CompiledSpec(spec, extra.get(`${table}_AUD`)!, undefined),
-        source: await CsvFileWriter.open(join(outDir, 'source', `${table}_AUD.csv`), columns),
+        source: await CsvFileWriter.open(join(outDir, 'source', `${table}_AUD.csv`), columns, 'exact'),
         nextId: 1,
         programs: auditPrograms[table] ?? ['PAS000', 'PAS001'],
       });
@@ -129,6 +132,7 @@ export class CohortWriter {
         source: await CsvFileWriter.open(
           join(outDir, 'source', 'SYS_USER.csv'),
           userColumns.map((c) => c.name),
+          'exact',
         ),
       };
     }

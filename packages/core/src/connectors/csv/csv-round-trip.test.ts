@@ -42,7 +42,7 @@ describe('csv-writer -> csv-reader round trip', () => {
       const header = Array.from({ length: width }, (_, i) => `COL_${i}`);
       const rows = Array.from({ length: 20_000 }, () => Array.from({ length: width }, () => randomField(rand)));
       const path = join(dir, `rt-${seed}.csv`);
-      const w = await CsvFileWriter.open(path, header);
+      const w = await CsvFileWriter.open(path, header, 'exact');
       for (const r of rows) await w.write(r);
       await w.close();
 

@@ -23,11 +23,9 @@ const columns: (keyof AuditEventView)[] = [
   'hash',
 ];
 
-/** A spreadsheet must not run a cell as a formula (CSV injection). */
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-};
+/** A cell's text (formatCsvRow guards formula cells against CSV injection). */
+const cell = (v: unknown) =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** GET /api/orgs/:orgId/audit/export: the filtered trail as CSV or JSON, oldest first; the export itself is audited. */
 export function exportAuditRoute(app: FerryApp): void {
