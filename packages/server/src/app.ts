@@ -14,6 +14,7 @@ import { authPlugin } from './plugins/auth-plugin.js';
 import { docsPlugin } from './plugins/docs-plugin.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { metricsPlugin } from './plugins/metrics-plugin.js';
+import { requestTextPlugin } from './plugins/request-text-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { registerRoutes } from './routes/index.js';
 import { webUiPlugin } from './web/web-ui-plugin.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     }
   });
   await app.register(errorHandlerPlugin);
+  await app.register(requestTextPlugin);
   await app.register(securityPlugin);
   await app.register(docsPlugin);
   await app.register(metricsPlugin);

@@ -1,9 +1,10 @@
-import { FerryError } from '@ferry/core';
+import { FerryError, type SqlDatabase } from '@ferry/core';
 import { buildApp } from './app.js';
 import type { FerryApp } from './app-types.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { openPlatformDatabase } from './db/platform-database.js';
+import { loginPrivileges, loginProblems, requestLoginAdvice } from './db/request-login-check.js';
 import { bootstrapSuperAdmin } from './identity/bootstrap-admin.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 
@@ -13,6 +14,20 @@ export interface RunningServer {
   /** `http://host:port` it listens on. */
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * On PostgreSQL, checks that the login the server serves requests with cannot sidestep row-level security: in
+ * production a superuser, BYPASSRLS or table-owner login is refused; elsewhere it is allowed with a warning (returned
+ * for the log). The embedded PGlite database has one user and one process, so the check does not apply to it.
+ */
+async function checkRequestLogin(db: SqlDatabase, config: ServerConfig): Promise<string[]> {
+  if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) return [];
+  const problems = loginProblems(await loginPrivileges(db));
+  if (problems.length === 0) return [];
+  const message = `Tenant isolation: ${problems.join('; ')}; ${requestLoginAdvice}`;
+  if (config.mode === 'production') throw new FerryError('FERRY_ERR_CONFIG', message);
+  return [message];
 }
 
 /**
@@ -41,8 +56,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         `The platform schema is behind (${behind.map((s) => `${s.name} ${s.state}`).join(', ')}): run ferry db migrate, or set FERRY_RUN_MIGRATIONS=true`,
       );
     }
+    const loginWarnings = await checkRequestLogin(db, config);
     await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
     const app = await buildApp({ config, db });
+    for (const warning of loginWarnings) app.log.warn(warning);
     await app.platform.jobs.recover();
     const url = await app.listen({ port: config.port, host: config.host });
     return {

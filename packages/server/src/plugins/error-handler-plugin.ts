@@ -47,6 +47,10 @@ const databaseErrors: Record<string, { status: number; code: FerryErrorCode; mes
   },
   '23514': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value breaks a rule of the data model' },
   '22P02': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value has the wrong format' },
+  '22001': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value is longer than its field allows' },
+  '22021': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value holds a character that cannot be stored' },
+  '22P05': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value holds a character that cannot be stored' },
+  '54000': { status: 400, code: 'FERRY_ERR_INPUT', message: 'A value is too long to store or index' },
   '42501': {
     status: 403,
     code: 'FERRY_ERR_FORBIDDEN',

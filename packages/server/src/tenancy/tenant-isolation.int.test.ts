@@ -132,18 +132,24 @@ await describeEachDialect('tenant isolation', (dialect) => {
       }));
   }
 
-  it('gives every table but the migration machinery an organisation column, row-level security and a policy', async () => {
+  it('gives every table but the migration machinery an organisation column, forced row-level security and a policy', async () => {
     const tables = await tenantTables();
     expect(tables.length).toBeGreaterThanOrEqual(10);
     expect(tables.filter((x) => !x.column).map((x) => x.table)).toEqual([]);
-    const rls = await t.database.db.query<{ relname: string; relrowsecurity: boolean; policies: number }>(
-      `SELECT c.relname, c.relrowsecurity, (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+    const rls = await t.database.db.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      policies: number;
+    }>(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' ORDER BY 1`,
     );
     for (const { table } of tables) {
       expect({ table, ...rls.find((r) => r.relname === table) }).toMatchObject({
         table,
         relrowsecurity: true,
+        relforcerowsecurity: true,
         policies: expect.any(Number),
       });
       expect(rls.find((r) => r.relname === table)!.policies).toBeGreaterThan(0);
