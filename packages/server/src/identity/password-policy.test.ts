@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from './password-policy.js';
 
+const guessable = 'is too easy to guess (common words, names, dates or patterns): use a longer phrase';
+
 describe('passwordProblems', () => {
   it('accepts a long passphrase', () => {
     expect(passwordProblems('correct horse battery staple', 'jo.bloggs@trust.nhs.uk')).toEqual([]);
@@ -17,5 +19,13 @@ describe('passwordProblems', () => {
       'has fewer than 5 different characters',
       'is longer than 256 characters',
     ]);
+  });
+
+  it('refuses passwords a strength estimator guesses quickly, however they meet the character rules', () => {
+    for (const weak of ['Summer2026!!', 'Liverpool123', 'Manchester2024!', 'zxcvbnm,./123'])
+      expect(passwordProblems(weak, 'a.user@trust.nhs.uk'), weak).toEqual([guessable]);
+    expect(passwordProblems('P@ssw0rd1234').length).toBeGreaterThan(0);
+    for (const strong of ['Granite-Osprey-Lantern-9', 'a long and unusual phrase', 'x7#kLp2!qZ9m-owl'])
+      expect(passwordProblems(strong, 'a.user@trust.nhs.uk'), strong).toEqual([]);
   });
 });
