@@ -12,6 +12,7 @@ import type { Principal } from './auth/principal.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import type { TenantTx } from './db/tenant-transaction.js';
+import type { LoginThrottle } from './identity/login-throttle.js';
 import type { PasswordHasher } from './identity/password-hasher.js';
 import type { SecretBox } from './identity/secret-box.js';
 import type { RunEventFeed } from './jobs/run-event-feed.js';
@@ -43,6 +44,8 @@ export interface Platform {
   runEvents: RunEventFeed;
   /** The clock (tests fix it). */
   now(): Date;
+  /** Slows password guessing on every route that checks a password (sign-in, password change, TOTP disable). */
+  loginThrottle: LoginThrottle;
 }
 
 /** An audit event as a route gives it: the actor, request id and source address come from the request. */

@@ -6,6 +6,7 @@ import { Counter } from 'prom-client';
 import type { FerryApp, Platform, RouteEntry } from './app-types.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
+import { LoginThrottle } from './identity/login-throttle.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 import { SecretBox } from './identity/secret-box.js';
 import { openRunServices } from './jobs/run-runner-factory.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     jobs: runs.runner,
     runEvents: runs.feed,
     now,
+    loginThrottle: new LoginThrottle(config.login),
   };
   app.decorate('platform', platform);
   const routeTable: RouteEntry[] = [];

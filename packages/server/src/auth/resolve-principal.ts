@@ -96,7 +96,9 @@ export async function resolvePrincipal(platform: Platform, credentials: Credenti
           via: 'session',
           sessionId: session.id,
           csrfHash: session.csrf_hash,
-          mfaEnrolmentRequired: session.mfa_enrolment_required && loaded.mfaEnrolmentRequired,
+          // Decided now, not when the session opened: once the organisation requires TOTP, a member without it may
+          // only enrol, also in a session opened before the requirement.
+          mfaEnrolmentRequired: loaded.mfaEnrolmentRequired,
         },
       };
     }

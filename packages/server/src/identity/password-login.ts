@@ -25,18 +25,22 @@ export interface LoginResult {
 const wrongCredentials = 'Wrong email or password';
 
 /**
- * Password (and TOTP) login with lockout: after `maxFailures` consecutive failures the account is locked for
- * `lockoutMinutes`, and a locked account is refused before its password is even checked. Every attempt is audited;
- * an unknown email costs the same hashing time as a wrong password and is recorded on the platform chain. The
- * password is verified outside any transaction so a slow hash holds no database connection.
+ * Password (and TOTP) login, throttled without lockout or enumeration (`LoginThrottle`): attempts on an email that
+ * failed too often, from this address or from anywhere, wait a growing delay, whether or not the account exists.
+ * An unknown email, a wrong password and an admin-locked account with a wrong password all answer the same 401, at
+ * the same hashing cost; only the right password learns that an account is locked. Every attempt is audited (an
+ * unknown email on the platform chain). The password is verified outside any transaction so a slow hash holds no
+ * database connection.
  */
 export async function passwordLogin(platform: Platform, attempt: LoginAttempt): Promise<LoginResult> {
-  const { config, db, hasher } = platform;
+  const { config, db, hasher, loginThrottle } = platform;
   const now = platform.now();
   const audit = (scope: TenantScope, event: Omit<AuditEventInput, 'requestId' | 'sourceIp'>) =>
     tenantTransaction(db, scope, (tx) =>
       appendAuditEvent(tx, { ...event, requestId: attempt.requestId, sourceIp: attempt.sourceIp }, now),
     );
+  const keys = loginThrottle.keys(attempt.email, attempt.sourceIp);
+  loginThrottle.assertAllowed(keys, now);
 
   const found = await tenantTransaction(db, { orgId: null, userId: null, platformAccess: false }, async (tx) => {
     const [owner] = await tx.run.query<{ user_id: string; organisation_id: string | null }>(
@@ -66,6 +70,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
 
   if (!found) {
     await hasher.verifyNothing(attempt.password);
+    loginThrottle.recordFailure(keys, now);
     await audit(
       { orgId: null, userId: null, platformAccess: false },
       {
@@ -87,21 +92,15 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
     targetType: 'user',
     targetId: user.id,
   };
-  if (user.status === 'locked') {
-    await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'account_locked' } });
-    throw new FerryError('FERRY_ERR_ACCOUNT_LOCKED', 'The account is locked; ask an organisation admin to unlock it');
-  }
-  if (user.locked_until && new Date(user.locked_until).getTime() > now.getTime()) {
-    await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'temporary_lockout' } });
-    throw new FerryError(
-      'FERRY_ERR_ACCOUNT_LOCKED',
-      `Too many failed sign-ins: the account is locked until ${new Date(user.locked_until).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    );
-  }
 
   let failure: string | undefined = (await hasher.verify(user.password_hash, attempt.password))
     ? undefined
     : 'wrong_password';
+  if (!failure && user.status === 'locked') {
+    loginThrottle.recordSuccess(keys);
+    await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'account_locked' } });
+    throw new FerryError('FERRY_ERR_ACCOUNT_LOCKED', 'The account is locked; ask an organisation admin to unlock it');
+  }
   let totpStep: number | undefined;
   if (!failure && user.totp_enabled && user.totp_secret) {
     if (!attempt.totpCode)
@@ -112,21 +111,13 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
   }
 
   if (failure) {
-    const lockedOut = await tenantTransaction(db, scope, async (tx) => {
-      const row = await tx.db
+    loginThrottle.recordFailure(keys, now);
+    await tenantTransaction(db, scope, async (tx) => {
+      await tx.db
         .updateTable('users')
         .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
         .where('id', '=', user.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      const lock = row.failed_logins >= config.login.maxFailures;
-      if (lock) {
-        await tx.db
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: new Date(now.getTime() + config.login.lockoutMinutes * 60_000) })
-          .where('id', '=', user.id)
-          .execute();
-      }
+        .execute();
       await appendAuditEvent(
         tx,
         {
@@ -134,23 +125,17 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
           action: 'auth.login_failed',
           requestId: attempt.requestId,
           sourceIp: attempt.sourceIp,
-          details: { reason: failure, lockedOut: lock },
+          details: { reason: failure },
         },
         now,
       );
-      return lock;
     });
-    if (lockedOut) {
-      throw new FerryError(
-        'FERRY_ERR_ACCOUNT_LOCKED',
-        `Too many failed sign-ins: the account is locked for ${config.login.lockoutMinutes} minutes`,
-      );
-    }
     throw new FerryError(
       'FERRY_ERR_UNAUTHENTICATED',
       failure === 'wrong_totp_code' ? 'Wrong or reused TOTP code' : wrongCredentials,
     );
   }
+  loginThrottle.recordSuccess(keys);
 
   const session = newSecret('fs');
   const csrf = newSecret('fcsrf');

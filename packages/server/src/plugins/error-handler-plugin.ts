@@ -82,6 +82,8 @@ export const errorHandlerPlugin = fp(async (app: FerryApp) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isFerryError(error)) {
       const status = httpStatusOf(error.code, error.kind);
+      if (typeof error.context.retryAfterSeconds === 'number')
+        reply.header('retry-after', error.context.retryAfterSeconds);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       return send(
         reply,

@@ -105,39 +105,74 @@ await describeEachDialect('identity', (dialect) => {
     expect(revoked.json().error.message).toBe('The API token was revoked');
   });
 
-  it('locks an account after repeated failures, refuses even the right password until the lockout ends', async () => {
+  it('throttles repeated failures with growing delays, the same for a real and an unknown account', async () => {
     await user('bob@north.test');
     const anonymous = ApiCaller.anonymous(t.app);
-    const attempt = (password: string) => anonymous.post('/api/auth/login', { email: 'bob@north.test', password });
-    expect((await attempt('wrong one')).statusCode).toBe(401);
-    expect((await attempt('wrong two')).statusCode).toBe(401);
-    const third = await attempt('wrong three');
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error).toMatchObject({
-      code: 'FERRY_ERR_ACCOUNT_LOCKED',
-      message: 'Too many failed sign-ins: the account is locked for 15 minutes',
-    });
-    const right = await attempt(userPassword);
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.message).toMatch(
-      /^Too many failed sign-ins: the account is locked until \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+    const attempt = (email: string, password: string) => anonymous.post('/api/auth/login', { email, password });
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (const password of ['wrong one', 'wrong two', 'wrong three', 'wrong four', userPassword]) {
+        const res = await attempt(email, password);
+        out.push(`${res.statusCode} ${res.json().error?.message ?? 'ok'}`);
+      }
+      return out;
+    };
+    const expected = [
+      '401 Wrong email or password',
+      '401 Wrong email or password',
+      '401 Wrong email or password',
+      '429 Too many failed password attempts: try again in 1 seconds',
+      '429 Too many failed password attempts: try again in 1 seconds',
+    ];
+    // First a real account, then an email nobody has: the answers cannot tell them apart.
+    expect(await answers('bob@north.test')).toEqual(expected);
+    expect(await answers('no.such.person@north.test')).toEqual(expected);
+    const held = await attempt('bob@north.test', userPassword);
+    expect(held.headers['retry-after']).toBe('1');
+    // The delay doubles with each further failure, and the right password works once it has passed.
+    clock.advance(1_000);
+    expect((await attempt('bob@north.test', 'wrong five')).statusCode).toBe(401);
+    expect((await attempt('bob@north.test', userPassword)).json().error.message).toBe(
+      'Too many failed password attempts: try again in 2 seconds',
     );
-    clock.advance(16 * 60_000);
-    expect((await attempt(userPassword)).statusCode).toBe(200);
-    const events = expectStatus(
-      await org.admin.get(
-        `/api/orgs/${org.id}/audit?targetId=${(await org.admin.get(`/api/orgs/${org.id}/users`)).json().find((u: { email: string }) => u.email === 'bob@north.test').id}`,
-      ),
-      200,
-    );
+    clock.advance(2_000);
+    expect((await attempt('bob@north.test', userPassword)).statusCode).toBe(200);
+    // No lock was set on the account: an attacker cannot lock anyone out.
+    const bob = (await org.admin.get(`/api/orgs/${org.id}/users`))
+      .json()
+      .find((u: { email: string }) => u.email === 'bob@north.test');
+    expect(bob.status).toBe('active');
+    const events = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?targetId=${bob.id}`), 200);
     expect(events.items.map((e: { action: string }) => e.action)).toEqual([
       'auth.login',
-      'auth.login_refused',
+      'auth.login_failed',
       'auth.login_failed',
       'auth.login_failed',
       'auth.login_failed',
       'user.create',
     ]);
+  });
+
+  it('counts wrong passwords on password change and TOTP disable towards the same throttle', async () => {
+    await user('gwen@north.test');
+    const gwen = await ApiCaller.login(t.app, 'gwen@north.test', userPassword);
+    const change = (currentPassword: string) =>
+      gwen.post('/api/auth/password', { currentPassword, newPassword: 'Heron-Copper-Violet-Ridge-3' });
+    expect((await change('wrong one')).statusCode).toBe(401);
+    expect((await gwen.post('/api/auth/totp/disable', { password: 'wrong two', totpCode: '123456' })).statusCode).toBe(
+      401,
+    );
+    expect((await change('wrong three')).statusCode).toBe(401);
+    const held = await change(userPassword);
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe('FERRY_ERR_RATE_LIMITED');
+    // Sign-in for the same account is held back too.
+    expect(
+      (await ApiCaller.anonymous(t.app).post('/api/auth/login', { email: 'gwen@north.test', password: userPassword }))
+        .statusCode,
+    ).toBe(429);
+    clock.advance(1_000);
+    expectStatus(await change(userPassword), 200);
   });
 
   it('slows brute force with a per-address rate limit on login', async () => {
@@ -277,6 +312,24 @@ await describeEachDialect('identity', (dialect) => {
     });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.message).toBe('Wrong or reused TOTP code');
+
+    // Turning TOTP off needs a session (not an API token), the password and a current code.
+    clock.advance(30_000);
+    const session = await ApiCaller.login(t.app, 'heidi@north.test', userPassword, totpAt(secret, clock.now()));
+    const token = expectStatus(await session.post('/api/auth/tokens', { name: 'script' }), 201).token;
+    clock.advance(30_000);
+    const viaToken = await session
+      .withToken(token)
+      .post('/api/auth/totp/disable', { password: userPassword, totpCode: totpAt(secret, clock.now()) });
+    expect(viaToken.statusCode).toBe(403);
+    const wrongCode = await session.post('/api/auth/totp/disable', { password: userPassword, totpCode: '000000' });
+    expect(wrongCode.json().error.message).toMatch(/Wrong or reused TOTP code$/);
+    const missingCode = await session.post('/api/auth/totp/disable', { password: userPassword });
+    expect(missingCode.statusCode).toBe(400);
+    expectStatus(
+      await session.post('/api/auth/totp/disable', { password: userPassword, totpCode: totpAt(secret, clock.now()) }),
+      200,
+    );
   });
 
   it('enforces TOTP per organisation: members without it may only enrol', async () => {
@@ -290,17 +343,22 @@ await describeEachDialect('identity', (dialect) => {
       }),
       201,
     ).id;
-    expectStatus(await south.admin.patch(`/api/orgs/${south.id}`, { requireTotp: true }), 200);
+    // Ivan signs in before the organisation requires TOTP: that session loses full access when it does.
     const ivan = await ApiCaller.login(t.app, 'ivan@south.test', userPassword);
+    expect((await ivan.get('/api/projects')).statusCode).toBe(200);
+    expectStatus(await south.admin.patch(`/api/orgs/${south.id}`, { requireTotp: true }), 200);
     expect(expectStatus(await ivan.get('/api/auth/me'), 200).mfaEnrolmentRequired).toBe(true);
     const blocked = await ivan.get('/api/projects');
     expect(blocked.json().error.code).toBe('FERRY_ERR_MFA_REQUIRED');
     const { secret } = expectStatus(await ivan.post('/api/auth/totp/setup'), 200);
     expectStatus(await ivan.post('/api/auth/totp/enable', { code: totpAt(secret, clock.now()) }), 200);
     expect((await ivan.get('/api/projects')).statusCode).toBe(200);
-    expect((await ivan.post('/api/auth/totp/disable', { password: userPassword })).json().error.code).toBe(
-      'FERRY_ERR_CONFLICT',
-    );
+    clock.advance(30_000);
+    const disable = await ivan.post('/api/auth/totp/disable', {
+      password: userPassword,
+      totpCode: totpAt(secret, clock.now()),
+    });
+    expect(disable.json().error.code).toBe('FERRY_ERR_CONFLICT');
     expect(ivanId).toBeTruthy();
   });
 

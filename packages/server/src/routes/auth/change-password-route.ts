@@ -1,6 +1,7 @@
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
+import { checkCallerPassword } from '../../identity/check-caller-password.js';
 import { passwordProblems } from '../../identity/password-policy.js';
 import { okSchema, passwordSchema } from '../schemas.js';
 
@@ -22,11 +23,13 @@ export function changePasswordRoute(app: FerryApp): void {
       const stored = await request.tenant((tx) =>
         tx.db.selectFrom('users').select('password_hash').where('id', '=', p.userId).executeTakeFirstOrThrow(),
       );
-      if (!(await app.platform.hasher.verify(stored.password_hash, request.body.currentPassword))) {
-        throw new FerryError('FERRY_ERR_UNAUTHENTICATED', 'The current password is wrong', {
-          field: 'currentPassword',
-        });
-      }
+      await checkCallerPassword(
+        app.platform,
+        request,
+        stored.password_hash,
+        request.body.currentPassword,
+        'currentPassword',
+      );
       const hash = await app.platform.hasher.hash(request.body.newPassword);
       const now = app.platform.now();
       await request.tenant(async (tx) => {
