@@ -16,6 +16,7 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
+import { decideSourceDateFormats } from './source-date-formats.js';
 import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
@@ -145,6 +146,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       `--on-duplicate update needs a database target: ${target.description} cannot update rows it has written, exactly and reversibly (use skip or reject there)`,
     );
   }
+  // Date formats are decided from whole columns before anything loads; an undecidable column refuses the load here.
+  const { formats: dateFormats } = await decideSourceDateFormats(contract, source);
   await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
@@ -167,6 +170,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           targetTable,
           releaseProfile,
           onDuplicate,
+          dateFormats: dateFormats[ct.target] ?? {},
           copyRows: target.takesCopyRows === true && onDuplicate !== 'update',
         },
         crosswalks,

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import type { MigrationSource } from '../migrate/run-migration.js';
+import { decideSourceDateFormats } from '../migrate/source-date-formats.js';
 import { targetKeyColumn } from '../migrate/target-ddl.js';
 import { CompiledTable } from '../transform/compiled-table.js';
 import type { ReconciliationReport, TableReconciliation } from './reconciliation-report.js';
@@ -43,12 +44,20 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     bag.add(hash);
   };
 
+  // The same whole-column decisions the load made (a pre-pass over the same source decides the same).
+  const { formats: dateFormats } = await decideSourceDateFormats(contract, source);
   const tables: TableReconciliation[] = [];
   for (const [tableIndex, ct] of contract.tables.entries()) {
     options.onProgress?.({ table: ct.target, tableIndex, tableCount: contract.tables.length });
     const targetTable = targetCatalog.tables.find((t) => t.name === ct.target)!;
     const header = await source.header(ct.source);
-    const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
+    const compiled = new CompiledTable(ct, {
+      sourceHeader: header,
+      targetTable,
+      crosswalks,
+      releaseProfile,
+      dateFormats: dateFormats[ct.target] ?? {},
+    });
     const patientField =
       ct.target === patientTable
         ? targetKeyColumn(targetTable)

@@ -37,6 +37,11 @@ export const queuedJobPlanSchema = z.object({
     z.object({ target: z.string(), source: z.string(), rows: z.number().int(), chunks: z.number().int() }),
   ),
   unmappedSourceTables: z.array(unmappedSourceTableSchema),
+  /**
+   * Per target table and field, the source date format decided from the whole column when the job was planned (the
+   * chunks cannot decide it, each seeing only its rows). Plans written before it existed read as none.
+   */
+  dateFormats: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
 });
 export type QueuedJobPlan = z.infer<typeof queuedJobPlanSchema>;
 
