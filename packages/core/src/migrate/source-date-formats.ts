@@ -57,7 +57,7 @@ export async function decideSourceDateFormats(
     const first = decisions.find((d) => refusal(d) !== undefined)!;
     throw new FerryError(
       'FERRY_ERR_CONTRACT_INVALID',
-      `The load cannot start: the date format of ${problems.length === 1 ? 'a column is' : `${problems.length} columns are`} not decided. ${problems.join('. ')}.`,
+      `The load cannot start: the date ${problems.length === 1 ? 'format of a column is' : `formats of ${problems.length} columns are`} not decided. ${problems.join('. ')}.`,
       { table: first.targetTable, field: first.target, stage: 'migrate' },
     );
   }

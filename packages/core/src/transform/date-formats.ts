@@ -195,7 +195,7 @@ const readers: Record<DateFormatName, Reader> = {
  * @example
  * readDate('mm/dd/yyyy', '03/14/2024') // => { date: '2024-03-14' }
  * readDate('dd/mm/yyyy', '03/14/2024') // => 'invalid'
- * readDate('horolog', '66000,3600') // => { date: '2021-09-12', time: '01:00:00' }
+ * readDate('horolog', '66000,3600') // => { date: '2021-09-13', time: '01:00:00' }
  */
 export function readDate(format: DateFormatName, value: string): ReadOutcome {
   return readers[format](value);
