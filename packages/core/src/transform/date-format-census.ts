@@ -36,8 +36,12 @@ export type DateFormatDecision =
   /** No non-blank value to decide from. */
   | { status: 'empty' };
 
+const digitsOnly = /^\d+$/;
+
 /** The formats a value fits, as bits (bit i: `dateFormatNames[i]`), and whether it has a time. */
 export function dateFormatMask(value: string): { mask: number; time: boolean } {
+  // Digits alone are a date only as a day count (up to 6 digits) or a compact date (8): skip long identifiers fast.
+  if (value.length > 6 && value.length !== 8 && digitsOnly.test(value)) return { mask: 0, time: false };
   let mask = 0;
   let time = false;
   for (let i = 0; i < dateFormatNames.length; i++) {
@@ -50,7 +54,7 @@ export function dateFormatMask(value: string): { mask: number; time: boolean } {
   return { mask, time };
 }
 
-/** Cheap test that a value could be a date in some format: starts with a digit, 4 to 24 characters. */
+/** Cheap test that a value could be a date in some format: starts with a digit, at most 24 characters. */
 export function mayBeDate(value: string): boolean {
   const c = value.charCodeAt(0);
   return c >= 48 && c <= 57 && value.length >= 1 && value.length <= 24;
