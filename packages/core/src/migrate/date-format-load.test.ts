@@ -104,8 +104,7 @@ describe('loading date columns in their own formats', () => {
   beforeAll(async () => {
     db = await PgliteDatabase.open();
   });
-  afterAll(async () => {
-  });
+  afterAll(async () => {});
 
   it('loads a US extract (mm/dd/yyyy, 12-hour times) with zero swapped dates', async () => {
     // 40 people; the day of birth runs through 1..28 so the column shows it is month first.
@@ -113,7 +112,10 @@ describe('loading date columns in their own formats', () => {
       const [y, m, d] = [1940 + i, (i % 12) + 1, ((i * 7) % 28) + 1];
       const [hour, minute] = [(i % 24) + 0, (i * 13) % 60];
       const h12 = hour % 12 === 0 ? 12 : hour % 12;
-      const us = [`${pad(m)}/${pad(d)}/${y}`, `${m}/${d}/2024 ${h12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}`] as const;
+      const us = [
+        `${pad(m)}/${pad(d)}/${y}`,
+        `${m}/${d}/2024 ${h12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}`,
+      ] as const;
       const iso = { born: `${y}-${pad(m)}-${pad(d)}`, seen: `2024-${pad(m)}-${pad(d)} ${pad(hour)}:${pad(minute)}:00` };
       return { us, iso };
     });
@@ -153,12 +155,7 @@ describe('loading date columns in their own formats', () => {
 
     // A person declares the layouts the column may hold (none of them reads a text two ways): the ISO and compact
     // dates load too; the words and the impossible date are still rejects.
-    const declared = await load(
-      contractWith({ birth: ['dd/mm/yyyy', 'yyyy-mm-dd', 'yyyymmdd'] }),
-      source,
-      dir,
-      db,
-    );
+    const declared = await load(contractWith({ birth: ['dd/mm/yyyy', 'yyyy-mm-dd', 'yyyymmdd'] }), source, dir, db);
     expect(declared.tables[0]).toMatchObject({
       loaded: 27,
       rejected: 3,

@@ -8,7 +8,7 @@ export * from './open-load-target.js';
 export * from './queued/index.js';
 export * from './rejects-file.js';
 export * from './rollback-job.js';
-export * from './source-date-formats.js';
 export * from './run-migration.js';
+export * from './source-date-formats.js';
 export * from './target-ddl.js';
 export * from './undo-job-rows.js';

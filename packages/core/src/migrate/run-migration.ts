@@ -16,10 +16,10 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
-import { decideSourceDateFormats } from './source-date-formats.js';
 import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
+import { decideSourceDateFormats } from './source-date-formats.js';
 
 /** The rows of a source, by table: what a source connector provides to a load. */
 export interface MigrationSource {

@@ -155,7 +155,10 @@ describe('ColumnStats', () => {
 
   it('reports the date formats a column fits, how many values fit each, and whether it is ambiguous', () => {
     // A US column: month first, days up to 28; a repeat counts through its cached mask like any other value.
-    const us = Array.from({ length: 30 }, (_, i) => `${String((i % 12) + 1).padStart(2, '0')}/${String(i + 1 - (i >= 28 ? 28 : 0)).padStart(2, '0')}/1970`);
+    const us = Array.from(
+      { length: 30 },
+      (_, i) => `${String((i % 12) + 1).padStart(2, '0')}/${String(i + 1 - (i >= 28 ? 28 : 0)).padStart(2, '0')}/1970`,
+    );
     expect(profile('DOB', [...us, us[0]!, '']).dateFormatCensus).toEqual({
       values: 31,
       fitNone: 0,

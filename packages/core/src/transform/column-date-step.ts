@@ -16,7 +16,11 @@ export const dateStepNames = new Set(['date', 'datetime']);
  * step('03/14/2024') // => '2024-03-14'
  * step('2024-03-14') // => StepFailure DATE_FORMAT_MISMATCH 'DOB is not in the date format mm/dd/yyyy'
  */
-export function columnDateStep(kind: 'date' | 'datetime', formats: readonly DateFormatName[], column: string): StringStep {
+export function columnDateStep(
+  kind: 'date' | 'datetime',
+  formats: readonly DateFormatName[],
+  column: string,
+): StringStep {
   const expected = formats.join(' or ');
   const mismatch = new StepFailure(`${column} is not in the date format ${expected}`, 'DATE_FORMAT_MISMATCH');
   const invalid = new StepFailure(`${column} is not a real date or time (format ${expected})`);

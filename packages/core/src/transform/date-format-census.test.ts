@@ -9,7 +9,10 @@ function census(values: readonly string[]) {
 
 /** n dates in a US layout, cycling through days 1..28 and months 1..12. */
 const usDates = (n: number) =>
-  Array.from({ length: n }, (_, i) => `${String((i % 12) + 1).padStart(2, '0')}/${String((i % 28) + 1).padStart(2, '0')}/19${50 + (i % 40)}`);
+  Array.from(
+    { length: n },
+    (_, i) => `${String((i % 12) + 1).padStart(2, '0')}/${String((i % 28) + 1).padStart(2, '0')}/19${50 + (i % 40)}`,
+  );
 
 describe('DateFormatCensus and decideDateFormat', () => {
   it('decides mm/dd/yyyy for a US column once some day is > 12, from the whole column', () => {

@@ -2,8 +2,8 @@ import {
   conflictingDateFormats,
   type DateFormatName,
   dateFormatNames,
-  readDate,
   type ReadOutcome,
+  readDate,
 } from './date-formats.js';
 
 /**

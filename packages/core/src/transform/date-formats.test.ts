@@ -69,8 +69,7 @@ describe('readDate', () => {
       const read = dateFormatNames
         .map((f) => [f, readDate(f, v)] as const)
         .filter((x): x is [DateFormatName, { date: string }] => typeof x[1] === 'object');
-      for (const [f, r] of read)
-        for (const [g, s] of read) if (f < g && r.date !== s.date) clash.add(`${f}|${g}`);
+      for (const [f, r] of read) for (const [g, s] of read) if (f < g && r.date !== s.date) clash.add(`${f}|${g}`);
     }
     const listed = conflictingDateFormats.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`));
     expect([...clash].sort()).toEqual([...listed].sort());
