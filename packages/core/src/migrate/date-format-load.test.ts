@@ -122,6 +122,12 @@ describe('loading date columns in their own formats', () => {
     const { dir, source } = await extract(people.map((p) => p.us));
     const report = await load(contractWith(), source, dir, db);
     expect(report.tables[0]).toMatchObject({ read: 40, loaded: 40, rejected: 0, rejectsByReason: {} });
+    // The report says how each date column was read, and from how many values that was decided.
+    const where = { sourceTable: 'PERSON', targetTable: 'LOAD_PERSON' };
+    expect(report.dateFormats).toEqual([
+      { ...where, source: ['BORN'], field: 'BIRTH_DATE', format: ['mm/dd/yyyy'], basis: 'decided', values: 40 },
+      { ...where, source: ['SEEN'], field: 'SEEN_AT', format: ['mm/dd/yyyy'], basis: 'decided', values: 40 },
+    ]);
     const rows = await loaded(db, report.jobId);
     expect(rows).toEqual(people.map((p, i) => ({ id: String(i + 1), ...p.iso })));
   });
@@ -184,6 +190,17 @@ describe('loading date columns in their own formats', () => {
 
     const report = await load(contractWith({ birth: ['mm/dd/yyyy'] }), source, dir, db);
     expect(report.tables[0]).toMatchObject({ read: 12, loaded: 12, rejected: 0 });
+    // SEEN is blank throughout: nothing to decide, nothing read.
+    expect(report.dateFormats).toEqual([
+      {
+        sourceTable: 'PERSON',
+        source: ['BORN'],
+        targetTable: 'LOAD_PERSON',
+        field: 'BIRTH_DATE',
+        format: ['mm/dd/yyyy'],
+        basis: 'declared',
+      },
+    ]);
     expect((await loaded(db, report.jobId)).map((r) => r.born)).toEqual(
       Array.from({ length: 12 }, (_, i) => `${1980 + i}-${pad((i % 12) + 1)}-${pad(12 - i)}`),
     );

@@ -147,7 +147,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     );
   }
   // Date formats are decided from whole columns before anything loads; an undecidable column refuses the load here.
-  const { formats: dateFormats } = await decideSourceDateFormats(contract, source);
+  const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
   await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
@@ -278,6 +278,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     rejectRows: rejects.lines,
+    dateFormats: dateFormatLedger,
   });
 }
 

@@ -2,6 +2,7 @@ import type { MappingContract } from '../contract/contract-model.js';
 import { FerryError } from '../errors.js';
 import type { FieldDateDecision } from '../transform/table-date-formats.js';
 import { TableDateCensus } from '../transform/table-date-formats.js';
+import type { FieldDateFormat } from './migration-report.js';
 import type { MigrationSource } from './run-migration.js';
 
 /** Per target table, per target field: the source date format the load decided from the whole column. */
@@ -32,7 +33,7 @@ function refusal(d: FieldDateDecision): string | undefined {
 export async function decideSourceDateFormats(
   contract: MappingContract,
   source: Pick<MigrationSource, 'header' | 'rows' | 'rowBatches'>,
-): Promise<{ formats: ContractDateFormats; decisions: FieldDateDecision[] }> {
+): Promise<{ formats: ContractDateFormats; decisions: FieldDateDecision[]; ledger: FieldDateFormat[] }> {
   const formats: ContractDateFormats = {};
   const decisions: FieldDateDecision[] = [];
   for (const table of contract.tables) {
@@ -61,5 +62,25 @@ export async function decideSourceDateFormats(
       { table: first.targetTable, field: first.target, stage: 'migrate' },
     );
   }
-  return { formats, decisions };
+  return { formats, decisions, ledger: dateFormatLedger(contract, decisions) };
+}
+
+/** How each date field of a contract is read: its declared format, or the one decided from its column. */
+function dateFormatLedger(contract: MappingContract, decisions: readonly FieldDateDecision[]): FieldDateFormat[] {
+  const decided = new Map(decisions.map((d) => [`${d.targetTable}\u0000${d.target}`, d]));
+  const out: FieldDateFormat[] = [];
+  for (const t of contract.tables)
+    for (const f of t.fields) {
+      if (!f.transform.some((s) => s === 'date' || s === 'datetime')) continue;
+      const where = { sourceTable: t.source, source: f.source, targetTable: t.target, field: f.target };
+      if (f.sourceFormat) {
+        out.push({ ...where, format: [...f.sourceFormat], basis: 'declared' });
+        continue;
+      }
+      const d = decided.get(`${t.target}\u0000${f.target}`);
+      if (d?.decision.status === 'decided') {
+        out.push({ ...where, format: [d.decision.format], basis: 'decided', values: d.counts.values });
+      }
+    }
+  return out;
 }

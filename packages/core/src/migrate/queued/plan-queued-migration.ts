@@ -72,7 +72,7 @@ export async function planQueuedMigration(
   const source = await CsvSourceConnector.open(path, { encoding });
   const loadTables = contractLoadTables(contract, source, options.targetCatalog);
   // Decided from whole columns before anything is planned; an undecidable column refuses the job here.
-  const { formats: dateFormats } = await decideSourceDateFormats(contract, source);
+  const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
 
   const sha256: Record<string, string> = {};
   const tables: QueuedJobPlan['tables'] = [];
@@ -102,6 +102,7 @@ export async function planQueuedMigration(
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     dateFormats,
+    dateFormatLedger,
   };
   // The plan is replaced first: from then on, chunks of an earlier plan do nothing (they check the plan id under the
   // same row lock), so the fresh start below cannot be undone by a late chunk of the old plan.
