@@ -5,7 +5,7 @@ import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { parseCsvTextRecords } from '../connectors/csv/csv-text-parser.js';
 import { unguardCsvRecord } from '../connectors/csv/csv-writer.js';
 import { canonicalJson } from './canonical-json.js';
-import { contractCsvContextHeader, contractCsvHeader } from './contract-csv.js';
+import { contractCsvContextHeader, contractCsvHeader, contractCsvOptionalColumns } from './contract-csv.js';
 import { parseYesNo, splitCsvList } from './contract-csv-cells.js';
 import { parseContractCsvRow } from './contract-csv-row.js';
 import {
@@ -105,7 +105,9 @@ export function contractFromCsvRecords(guardedRecords: CsvRecord[], fileName: st
     issues.add(undefined, undefined, `the file is empty; expected the header ${contractCsvHeader.join(',')}`);
     throw issues.toError('FERRY_ERR_CONTRACT_INVALID', 'contract');
   }
-  const columns = mapCsvHeader(header, contractCsvHeader, [], issues);
+  const optional: readonly string[] = contractCsvOptionalColumns;
+  const required = contractCsvHeader.filter((c) => !optional.includes(c));
+  const columns = mapCsvHeader(header, required, optional, issues);
   if (issues.count > 0) throw issues.toError('FERRY_ERR_CONTRACT_INVALID', 'contract');
 
   const tables = new Map<string, TableDraft>();
@@ -120,7 +122,10 @@ export function contractFromCsvRecords(guardedRecords: CsvRecord[], fileName: st
       continue;
     }
     rows++;
-    const cell: Cell = (col) => record.fields[columns.get(col)!]!;
+    const cell: Cell = (col) => {
+      const at = columns.get(col);
+      return at === undefined ? '' : record.fields[at]!;
+    };
     const before = issues.count;
     const field = parseContractCsvRow(cell, line, issues);
     const table = tableContext(cell, line, issues);

@@ -1,4 +1,5 @@
 import type { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
+import { conflictsWithin, dateFormatNames, isDateFormatName } from '../transform/date-formats.js';
 import { isKnownStep } from '../transform/transform-steps.js';
 import { parseYesNo, splitCsvList } from './contract-csv-cells.js';
 import { type ContractField, contractFieldSchema, reviewStatuses } from './contract-model.js';
@@ -41,6 +42,17 @@ export function parseContractCsvRow(
   const transform = splitCsvList(cell('transform')).map((s) => s.trim());
   const unknown = transform.filter((s) => !isKnownStep(s));
   if (unknown.length > 0) issues.add(line, 'transform', `unknown transform step '${unknown.join("', '")}'`);
+  const sourceFormat = splitCsvList(cell('source_format')).map((s) => s.trim());
+  const unknownFormats = sourceFormat.filter((f) => !isDateFormatName(f));
+  if (unknownFormats.length > 0) {
+    issues.add(
+      line,
+      'source_format',
+      `unknown date format '${unknownFormats.join("', '")}' (expected ${dateFormatNames.join(', ')})`,
+    );
+  }
+  const clash = conflictsWithin(sourceFormat.filter(isDateFormatName))[0];
+  if (clash) issues.add(line, 'source_format', `${clash[0]} and ${clash[1]} read some dates differently: choose one`);
   const mandatory = parseYesNo(cell('mandatory'));
   if (mandatory === undefined) issues.add(line, 'mandatory', `'${cell('mandatory')}' is not Y or N`);
   const status = oneOf(cell('status'), reviewStatuses, 'draft', 'status', line, issues);
@@ -57,6 +69,7 @@ export function parseContractCsvRow(
     defaults: {},
     status: status ?? 'draft',
   };
+  if (sourceFormat.length > 0) field.sourceFormat = sourceFormat.filter(isDateFormatName);
   const constant = cell('constant');
   if (constant !== '') field.constant = constant;
   const crosswalk = cell('crosswalk').trim();

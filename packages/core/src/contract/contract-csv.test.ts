@@ -102,6 +102,39 @@ describe('contract CSV round trip', () => {
   });
 });
 
+describe('contract CSV source_format', () => {
+  const at = (name: string) => contractCsvHeader.indexOf(name as (typeof contractCsvHeader)[number]);
+
+  it('keeps a declared source date format through export and import', () => {
+    const contract = smallContract();
+    contract.tables[0]!.fields[1]!.sourceFormat = ['dd/mm/yyyy', 'yyyy-mm-dd'];
+    const rows = parseCsvText(formatContractCsv(contract));
+    expect(rows[2]![at('source_format')]).toBe('dd/mm/yyyy|yyyy-mm-dd');
+    const back = parseContractCsv(formatContractCsv(contract), 'c.csv');
+    expect(back.tables[0]!.fields[1]!.sourceFormat).toEqual(['dd/mm/yyyy', 'yyyy-mm-dd']);
+    expect(contractHash(back)).toBe(contractHash(contract));
+  });
+
+  it('imports a file written before the column existed, with the same hash', () => {
+    const contract = smallContract();
+    const rows = parseCsvText(formatContractCsv(contract)).map((r) => r.filter((_, i) => i !== at('source_format')));
+    const back = parseContractCsv(rows.map((r) => formatCsvRow(r)).join(''), 'old.csv');
+    expect(contractHash(back)).toBe(contractHash(contract));
+  });
+
+  it('reports unknown formats and formats that read some dates two ways', () => {
+    const rows = parseCsvText(formatContractCsv(smallContract()));
+    rows[1]![at('source_format')] = 'dd/mm/yyyy|dd.mm.yy';
+    rows[2]![at('source_format')] = 'dd/mm/yyyy|mm/dd/yyyy';
+    const text = rows.map((r) => formatCsvRow(r)).join('');
+    expect(errorOf(() => parseContractCsv(text, 'f.csv')).message.split('\n')).toEqual([
+      '2 errors in the contract:',
+      "  f.csv:2 field source_format: unknown date format 'dd.mm.yy' (expected dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, ddmmyyyy, mmddyyyy, dd/mm/yy, mm/dd/yy, excel_serial, horolog)",
+      '  f.csv:3 field source_format: dd/mm/yyyy and mm/dd/yyyy read some dates differently: choose one',
+    ]);
+  });
+});
+
 describe('contract CSV import errors', () => {
   const at = (name: string) => contractCsvHeader.indexOf(name as (typeof contractCsvHeader)[number]);
   function edited(edit: (rows: string[][]) => void): string {
@@ -170,7 +203,7 @@ describe('contract CSV import errors', () => {
       rows[2] = rows[2]!.slice(0, 5);
     });
     expect(errorOf(() => parseContractCsv(ragged, 'r.csv')).message).toContain(
-      'r.csv:3: record has 5 fields, header has 30',
+      'r.csv:3: record has 5 fields, header has 31',
     );
     const unnamed = edited((rows) => {
       for (const r of rows.slice(1)) r[at('contract_name')] = '';

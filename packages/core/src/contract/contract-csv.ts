@@ -14,6 +14,7 @@ export const contractCsvRowHeader = [
   'separator',
   'constant',
   'transform',
+  'source_format',
   'crosswalk',
   'mandatory',
   'on_invalid',
@@ -44,6 +45,9 @@ export const contractCsvContextHeader = [
   'target_system',
   'contract_locked',
 ] as const;
+
+/** Columns a contract CSV may lack: files written before they existed still import (blank cells). */
+export const contractCsvOptionalColumns = ['source_format'] as const;
 
 /** Header of a contract CSV: the row columns, then the context columns. */
 export const contractCsvHeader = [...contractCsvRowHeader, ...contractCsvContextHeader] as const;
@@ -91,6 +95,7 @@ export function formatContractCsv(contract: MappingContract): string {
         f.separator,
         f.constant ?? '',
         joinCsvList(f.transform),
+        f.sourceFormat ? joinCsvList(f.sourceFormat) : '',
         f.crosswalk ?? '',
         formatYesNo(f.mandatory),
         f.onInvalid,

@@ -87,6 +87,20 @@ describe('diffContracts', () => {
     });
   });
 
+  it('reports a declared source date format as a row change', () => {
+    const a = smallContract();
+    const b = structuredClone(a);
+    b.tables[0]!.fields[1]!.sourceFormat = ['mm/dd/yyyy'];
+    const d = diffContracts(a, b);
+    expect(d.rows.changed).toEqual([
+      {
+        table: a.tables[0]!.target,
+        column: a.tables[0]!.fields[1]!.target,
+        changes: [{ attribute: 'sourceFormat', before: null, after: ['mm/dd/yyyy'] }],
+      },
+    ]);
+  });
+
   it('reports tables added and removed with their rows, and moves in the load order', () => {
     const a = smallContract();
     const b = structuredClone(a);

@@ -59,6 +59,7 @@ const rowAttributes = [
   'separator',
   'constant',
   'transform',
+  'sourceFormat',
   'crosswalk',
   'mandatory',
   'onInvalid',

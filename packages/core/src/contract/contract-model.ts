@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateFormatNames } from '../transform/date-formats.js';
 
 /** Review states of a contract row (and of a crosswalk entry). */
 export const reviewStatuses = ['draft', 'reviewed', 'approved', 'rejected'] as const;
@@ -26,6 +27,12 @@ export const contractFieldSchema = z.object({
   /** A fixed value (e.g. SYSTEM_CODE). */
   constant: z.string().optional(),
   transform: z.array(transformStepSchema).default([]),
+  /**
+   * The source date format(s) its `date` / `datetime` step reads, chosen by a person, e.g. `['mm/dd/yyyy']`. Absent:
+   * the load decides the format from the whole source column, and refuses a column that fits more than one
+   * (see `transform/README.md`). Several only when no two of them read a text differently.
+   */
+  sourceFormat: z.array(z.enum(dateFormatNames)).min(1).optional(),
   /** Crosswalk code type applied after the transforms; a miss is a CROSSWALK_MISS reject. */
   crosswalk: z.string().optional(),
   /** A blank value after transforms is a MISSING_MANDATORY reject (unless a default applies). */

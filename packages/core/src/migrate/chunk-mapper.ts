@@ -15,6 +15,8 @@ export interface ChunkMapperSpec {
   targetTable: CatalogTable;
   releaseProfile: ReleaseProfile;
   onDuplicate?: OnDuplicate;
+  /** Per target field, the source date format decided from its whole column (`decideSourceDateFormats`). */
+  dateFormats?: Record<string, string[]>;
   /** Format each mapped row as its COPY line (for a target that `takesCopyRows`; never when updating rows). */
   copyRows: boolean;
 }
@@ -60,8 +62,8 @@ export class ChunkMapper {
     readonly spec: ChunkMapperSpec,
     crosswalks: CrosswalkIndex,
   ) {
-    const { table, targetTable, sourceHeader, releaseProfile, onDuplicate, jobId } = spec;
-    const compiled = new CompiledTable(table, { sourceHeader, targetTable, crosswalks, releaseProfile });
+    const { table, targetTable, sourceHeader, releaseProfile, onDuplicate, jobId, dateFormats } = spec;
+    const compiled = new CompiledTable(table, { sourceHeader, targetTable, crosswalks, releaseProfile, dateFormats });
     this.builder = new ChunkBuilder(table, compiled, sourceHeader, targetTable, onDuplicate, jobId);
     if (spec.copyRows && onDuplicate === 'update') {
       throw new Error('ChunkMapper: COPY rows are for loads that only insert (not --on-duplicate update)');

@@ -9,5 +9,6 @@ export * from './queued/index.js';
 export * from './rejects-file.js';
 export * from './rollback-job.js';
 export * from './run-migration.js';
+export * from './source-date-formats.js';
 export * from './target-ddl.js';
 export * from './undo-job-rows.js';

@@ -33,6 +33,19 @@ export const unmappedSourceTableSchema = z.object({
   reason: z.string(),
 });
 
+/** The source date format a date field was read in: declared in its contract row, or decided from its whole column. */
+export const fieldDateFormatSchema = z.object({
+  sourceTable: z.string(),
+  source: z.array(z.string()),
+  targetTable: z.string(),
+  field: z.string(),
+  format: z.array(z.string()),
+  basis: z.enum(['declared', 'decided']),
+  /** Decided: the non-blank values it was decided from. */
+  values: z.number().int().optional(),
+});
+export type FieldDateFormat = z.infer<typeof fieldDateFormatSchema>;
+
 /**
  * What a load did, per table: the conservation ledger. Deterministic: no timestamps (timings live in the run record).
  */
@@ -54,6 +67,8 @@ export const migrationReportSchema = z.object({
     rejectRows: z.number().int(),
   }),
   balanced: z.boolean(),
+  /** How each date field was read. Absent in reports written before it existed. */
+  dateFormats: z.array(fieldDateFormatSchema).default([]),
 });
 export type MigrationReport = z.infer<typeof migrationReportSchema>;
 
@@ -69,6 +84,8 @@ export function buildMigrationReport(input: {
   unmappedSourceTables: MigrationReport['unmappedSourceTables'];
   /** Lines of the job's rejects file (one per problem). */
   rejectRows: number;
+  /** How each date field was read (`decideSourceDateFormats`). */
+  dateFormats?: FieldDateFormat[];
 }): MigrationReport {
   const { tables, unmappedSourceTables, contract } = input;
   const totals = {
@@ -103,5 +120,6 @@ export function buildMigrationReport(input: {
     unmappedSourceTables,
     totals,
     balanced: tables.every((t) => t.balanced) && totals.read === totals.loaded + totals.rejected + totals.outOfScope,
+    dateFormats: input.dateFormats ?? [],
   };
 }

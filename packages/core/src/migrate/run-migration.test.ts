@@ -88,7 +88,7 @@ describe('runMigration', () => {
         'PATIENT,2,CROSSWALK_MISS,GENDER,no approved gender crosswalk entry,LOAD_PMI,3',
         'PATIENT,5,RAGGED_ROW,,"row has 2 fields, header has 4",LOAD_PMI,6',
         'REFERRAL,11,ORPHAN,LOADPMI_RECORD_NUMBER,no loaded LOAD_PMI row with this key,LOAD_REFERRALS,3',
-        'REFERRAL,12,INVALID_VALUE,RECEIVED_DATE,not a valid date (expected dd/mm/yyyy or yyyy-mm-dd),LOAD_REFERRALS,4',
+        'REFERRAL,12,INVALID_VALUE,RECEIVED_DATE,RCVD_DT is not a real date or time (format dd/mm/yyyy or yyyy-mm-dd),LOAD_REFERRALS,4',
         '',
       ].join('\n'),
     );

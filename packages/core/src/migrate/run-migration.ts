@@ -19,6 +19,7 @@ import { MapperPool } from './mapper-pool.js';
 import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
+import { decideSourceDateFormats } from './source-date-formats.js';
 
 /** The rows of a source, by table: what a source connector provides to a load. */
 export interface MigrationSource {
@@ -145,6 +146,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       `--on-duplicate update needs a database target: ${target.description} cannot update rows it has written, exactly and reversibly (use skip or reject there)`,
     );
   }
+  // Date formats are decided from whole columns before anything loads; an undecidable column refuses the load here.
+  const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
   await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
@@ -167,6 +170,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           targetTable,
           releaseProfile,
           onDuplicate,
+          dateFormats: dateFormats[ct.target] ?? {},
           copyRows: target.takesCopyRows === true && onDuplicate !== 'update',
         },
         crosswalks,
@@ -274,6 +278,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     rejectRows: rejects.lines,
+    dateFormats: dateFormatLedger,
   });
 }
 

@@ -152,4 +152,55 @@ describe('ColumnStats', () => {
       topValuesWithheld: false,
     });
   });
+
+  it('reports the date formats a column fits, how many values fit each, and whether it is ambiguous', () => {
+    // A US column: month first, days up to 28; a repeat counts through its cached mask like any other value.
+    const us = Array.from(
+      { length: 30 },
+      (_, i) => `${String((i % 12) + 1).padStart(2, '0')}/${String(i + 1 - (i >= 28 ? 28 : 0)).padStart(2, '0')}/1970`,
+    );
+    expect(profile('DOB', [...us, us[0]!, '']).dateFormatCensus).toEqual({
+      values: 31,
+      fitNone: 0,
+      withTime: 0,
+      fits: { 'dd/mm/yyyy': 15, 'mm/dd/yyyy': 31 },
+      fitBoth: { 'dd/mm/yyyy|mm/dd/yyyy': 15 },
+      decision: 'decided',
+      format: 'mm/dd/yyyy',
+      ambiguous: false,
+    });
+    // Every day and month <= 12, some with a time: ambiguous.
+    expect(profile('SEEN', ['01/02/2024 10:00', '03/04/2024', '05/06/2024 11:15:00']).dateFormatCensus).toEqual({
+      values: 3,
+      fitNone: 0,
+      withTime: 2,
+      fits: { 'dd/mm/yyyy': 3, 'mm/dd/yyyy': 3 },
+      fitBoth: { 'dd/mm/yyyy|mm/dd/yyyy': 3 },
+      decision: 'ambiguous',
+      candidates: ['dd/mm/yyyy', 'mm/dd/yyyy'],
+      reason: '3 values fit each of dd/mm/yyyy, mm/dd/yyyy',
+      ambiguous: true,
+    });
+  });
+
+  it('reports a column mixing two formats, with the values that fit neither', () => {
+    const p = profile('ADMITTED', ['2024-01-13', '2024-01-14', '2024-01-15', '16/01/2024', '20240117', 'N/K']);
+    expect(p.dateFormatCensus).toEqual({
+      values: 6,
+      fitNone: 1,
+      withTime: 0,
+      fits: { 'dd/mm/yyyy': 1, 'yyyy-mm-dd': 3, yyyymmdd: 1 },
+      fitBoth: {},
+      decision: 'decided',
+      format: 'yyyy-mm-dd',
+      ambiguous: false,
+    });
+  });
+
+  it('judges no date format for numbers, codes or text, nor for bare day counts', () => {
+    expect(profile('AGE', ['45', '61', '7', '88']).dateFormatCensus).toBeUndefined();
+    expect(profile('SERIAL', ['45000', '45001', '45002']).dateFormatCensus).toBeUndefined();
+    expect(profile('NAME', ['SMITH', 'JONES', '01/02/2024']).dateFormatCensus).toBeUndefined();
+    expect(profile('NHS', ['9434765919', '9434765870']).dateFormatCensus).toBeUndefined();
+  });
 });

@@ -1,6 +1,8 @@
+import { DateFormatCensus, dateFormatMask, decideDateFormat, mayBeDate } from '../transform/date-format-census.js';
+import { dateFormatNames } from '../transform/date-formats.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { detectValueTraits, emptyTraits } from './format-detector.js';
-import type { ColumnProfile, PatternCounts } from './profile-model.js';
+import type { ColumnProfile, DateFormatCensusProfile, PatternCounts } from './profile-model.js';
 import { countMask, layoutOfMask, traitMask } from './trait-mask.js';
 import { inferType } from './type-inference.js';
 import { TypedExtremes } from './typed-extremes.js';
@@ -13,6 +15,16 @@ export interface ColumnStatsOptions {
   exactDistinctCap: number;
   sketchCapacity: number;
 }
+
+/** Bit of a date mask saying the value has a time of day (format bits are 0..9). */
+const TIME_BIT = 1 << 15;
+/** The formats written as dates (not bare day counts). */
+const writtenDateBits = dateFormatNames.reduce(
+  (m, f, i) => (f === 'excel_serial' || f === 'horolog' ? m : m | (1 << i)),
+  0,
+);
+/** Share of non-empty values written as dates for the profile to judge the column's date format. */
+const dateCensusShare = 0.5;
 
 const emptyCounts = (): PatternCounts => ({
   integer: 0,
@@ -50,6 +62,11 @@ export class ColumnStats {
   private readonly layoutCounts: number[] = [];
   /** Trait masks of the values counted exactly, by frequency slot. */
   private masks = new Uint32Array(1024);
+  /** Date-format masks of the values counted exactly, by frequency slot (see `dateFormatMask`, TIME_BIT). */
+  private dateMasks = new Uint16Array(1024);
+  private readonly dateCensus = new DateFormatCensus();
+  /** Values written as a date in at least one format. */
+  private writtenDates = 0;
   private readonly traits = emptyTraits();
   private readonly extremes = new TypedExtremes();
   private readonly frequency: ValueFrequency;
@@ -83,14 +100,18 @@ export class ColumnStats {
     if (slot >= 0 && !this.frequency.lastWasNew) {
       // A repeat: same traits as its first appearance, and it cannot move the extremes.
       this.count(this.masks[slot]!);
+      this.countDate(this.dateMasks[slot]!);
       return;
     }
     const mask = this.examine(value);
+    const dateMask = examineDate(value);
     if (slot >= 0) {
       if (slot >= this.masks.length) this.growMasks();
       this.masks[slot] = mask;
+      this.dateMasks[slot] = dateMask;
     }
     this.count(mask);
+    this.countDate(dateMask);
   }
 
   /** Detects a new value's traits, updates the extremes and returns the traits as a mask. */
@@ -114,6 +135,29 @@ export class ColumnStats {
     if (layout >= 0) this.layoutCounts[layout]!++;
   }
 
+  private countDate(dateMask: number): void {
+    this.dateCensus.addMask(dateMask & ~TIME_BIT, (dateMask & TIME_BIT) !== 0);
+    if (dateMask & writtenDateBits) this.writtenDates++;
+  }
+
+  /** The column's date-format census, when enough of its values are written as dates. */
+  private dateFormatCensus(nonEmpty: number): DateFormatCensusProfile | undefined {
+    if (nonEmpty === 0 || this.writtenDates < dateCensusShare * nonEmpty) return undefined;
+    const counts = this.dateCensus.counts();
+    const d = decideDateFormat(counts);
+    return {
+      values: counts.values,
+      fitNone: counts.fitNone,
+      withTime: counts.withTime,
+      fits: { ...counts.fits },
+      fitBoth: counts.fitBoth,
+      decision: d.status,
+      ...(d.status === 'decided' ? { format: d.format } : {}),
+      ...(d.status === 'ambiguous' ? { candidates: d.candidates, reason: d.reason } : {}),
+      ambiguous: d.status === 'ambiguous',
+    };
+  }
+
   private layoutIndex(layout: string): number {
     let i = this.layouts.indexOf(layout);
     if (i < 0) {
@@ -127,6 +171,9 @@ export class ColumnStats {
     const bigger = new Uint32Array(this.masks.length * 2);
     bigger.set(this.masks);
     this.masks = bigger;
+    const biggerDates = new Uint16Array(bigger.length);
+    biggerDates.set(this.dateMasks);
+    this.dateMasks = biggerDates;
   }
 
   /** The column's profile; call once, after the last value. */
@@ -146,6 +193,7 @@ export class ColumnStats {
       matches: this.counts,
       dateFormats,
     });
+    const census = this.dateFormatCensus(nonEmpty);
     return {
       name: this.name,
       rows: this.rows,
@@ -161,9 +209,17 @@ export class ColumnStats {
       ...this.extremes.forType(inferred.type),
       matches: { ...this.counts },
       dateFormats,
+      ...(census ? { dateFormatCensus: census } : {}),
       ...shownValues(frequency, this.identifier || inferred.type === 'nhs_number'),
     };
   }
+}
+
+/** A trimmed value's date-format mask, with TIME_BIT when it has a time of day. */
+function examineDate(value: string): number {
+  if (!mayBeDate(value)) return 0;
+  const { mask, time } = dateFormatMask(value);
+  return mask === 0 ? 0 : mask | (time ? TIME_BIT : 0);
 }
 
 /** Top values as published: all withheld for identifying columns, else those the small-cell rule allows. */

@@ -39,6 +39,33 @@ export const patternCountsSchema = z.object({
 });
 export type PatternCounts = z.infer<typeof patternCountsSchema>;
 
+/**
+ * How a column's values fit each source date format Ferry reads, and the format the whole column decides
+ * (`transform/date-format-census.ts`): what the load will read the column as, or why a person must choose.
+ */
+export const dateFormatCensusSchema = z.object({
+  /** Non-blank values counted. */
+  values: count,
+  /** Values that fit no date format. */
+  fitNone: count,
+  /** Values with a time of day. */
+  withTime: count,
+  /** Values that are a real date in each format (formats no value fits left out). */
+  fits: z.record(z.string(), count),
+  /** Per pair of formats that read some text differently (`dd/mm/yyyy|mm/dd/yyyy`), values that fit both. */
+  fitBoth: z.record(z.string(), count),
+  /** `decided`: one format; `ambiguous`: a person must choose; `undated`: no value is a date. */
+  decision: z.enum(['decided', 'ambiguous', 'undated', 'empty']),
+  /** The decided format. */
+  format: z.string().optional(),
+  /** The formats a person must choose between, and why (counts only). */
+  candidates: z.array(z.string()).optional(),
+  reason: z.string().optional(),
+  /** True when the values fit more than one format and a load would refuse the column until one is declared. */
+  ambiguous: z.boolean(),
+});
+export type DateFormatCensusProfile = z.infer<typeof dateFormatCensusSchema>;
+
 export const valueCountSchema = z.object({ value: z.string(), count });
 
 /** Statistics of one column. Nulls are empty strings (or fields missing from ragged rows); blanks are whitespace. */
@@ -64,6 +91,12 @@ export const columnProfileSchema = z.object({
   matches: patternCountsSchema,
   /** Real dates and date-times per layout, keys sorted. */
   dateFormats: z.record(z.string(), count),
+  /**
+   * The column's date formats judged from all its values, for columns where at least half the non-empty values are
+   * written as dates (day counts alone, Excel serials or Horolog, are never taken for dates: a contract declares or
+   * maps them). Absent in profiles written before it existed.
+   */
+  dateFormatCensus: dateFormatCensusSchema.optional(),
   /** Values seen at least `smallCellThreshold` times, most frequent first. */
   topValues: z.array(valueCountSchema),
   topValuesAreApproximate: z.boolean(),

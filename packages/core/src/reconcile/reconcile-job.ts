@@ -2,9 +2,11 @@ import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import type { MigrationSource } from '../migrate/run-migration.js';
+import { decideSourceDateFormats } from '../migrate/source-date-formats.js';
 import { targetKeyColumn } from '../migrate/target-ddl.js';
 import { CompiledTable } from '../transform/compiled-table.js';
-import type { ReconciliationReport, TableReconciliation } from './reconciliation-report.js';
+import { DateReparseCheck } from './date-reparse-check.js';
+import type { DateReparseResult, ReconciliationReport, TableReconciliation } from './reconciliation-report.js';
 import { BagDigest, rowHash } from './row-hash.js';
 import type { TargetRowReader } from './target-row-reader.js';
 
@@ -26,7 +28,9 @@ export interface ReconcileOptions {
 /**
  * Reconciles a job: re-derives from the source what each target row must hold (by the contract) and compares it,
  * row by row through lineage, with what the target holds, by content hash. A changed value is found, not only a
- * missing row. Per patient, the bag of row hashes across all patient-linked tables must match too.
+ * missing row. Per patient, the bag of row hashes across all patient-linked tables must match too. Date fields are
+ * also re-read from the raw source apart from the contract's transform (`DateReparseCheck`), so a load that read
+ * dates in the wrong format cannot reconcile as MATCH by applying the same wrong reading to both sides.
  */
 export async function reconcileJob(options: ReconcileOptions): Promise<ReconciliationReport> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, jobId } = options;
@@ -43,12 +47,21 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     bag.add(hash);
   };
 
+  // The same whole-column decisions the load made (a pre-pass over the same source decides the same).
+  const { formats: dateFormats } = await decideSourceDateFormats(contract, source);
   const tables: TableReconciliation[] = [];
+  const dates: DateReparseResult[] = [];
   for (const [tableIndex, ct] of contract.tables.entries()) {
     options.onProgress?.({ table: ct.target, tableIndex, tableCount: contract.tables.length });
     const targetTable = targetCatalog.tables.find((t) => t.name === ct.target)!;
     const header = await source.header(ct.source);
-    const compiled = new CompiledTable(ct, { sourceHeader: header, targetTable, crosswalks, releaseProfile });
+    const compiled = new CompiledTable(ct, {
+      sourceHeader: header,
+      targetTable,
+      crosswalks,
+      releaseProfile,
+      dateFormats: dateFormats[ct.target] ?? {},
+    });
     const patientField =
       ct.target === patientTable
         ? targetKeyColumn(targetTable)
@@ -57,10 +70,12 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     const rejected = options.rejectedKeys.get(ct.source) ?? new Set<string>();
 
     const expected = new Map<string, string>();
+    const dateCheck = new DateReparseCheck(ct, header, targetTable, maxListed);
     let explainedByRejects = 0;
     for await (const record of source.rows(ct.source)) {
       if (record.fields.length !== header.length) continue;
       const mapped = compiled.map(record.fields);
+      dateCheck.addSource(record.fields, mapped.status === 'loaded' ? mapped.key : undefined);
       if (mapped.status !== 'loaded') continue;
       if (rejected.has(mapped.key)) {
         explainedByRejects++;
@@ -90,6 +105,7 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     };
     for await (const row of target.rows(targetTable, jobId)) {
       result.inTarget++;
+      if (row.sourceTable === ct.source) dateCheck.addTarget(row.sourceKey, row.values);
       const hash = rowHash(row.values);
       if (patientIndex >= 0) addTo(targetPatients, row.values[patientIndex]!, hash);
       const want = expected.get(row.sourceKey);
@@ -113,6 +129,7 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
       (a, b) => a.sourceKey.localeCompare(b.sourceKey, 'en', { numeric: true }) || a.kind.localeCompare(b.kind),
     );
     tables.push(result);
+    dates.push(...dateCheck.results());
   }
 
   const patientKeys = new Set([...sourcePatients.keys(), ...targetPatients.keys()]);
@@ -125,7 +142,9 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     else mismatchedKeys.push(key);
   }
   mismatchedKeys.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const clean = tables.every((t) => t.changed === 0 && t.missingInTarget === 0 && t.unexpectedInTarget === 0);
+  const clean =
+    tables.every((t) => t.changed === 0 && t.missingInTarget === 0 && t.unexpectedInTarget === 0) &&
+    dates.every((d) => d.disagreed === 0);
   return {
     version: 1,
     jobId,
@@ -138,5 +157,6 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
       mismatchedKeys: mismatchedKeys.slice(0, maxListed),
       mismatchedKeysTruncated: mismatchedKeys.length > maxListed,
     },
+    dates,
   };
 }

@@ -20,6 +20,27 @@ export const tableReconciliationSchema = z.object({
 });
 export type TableReconciliation = z.infer<typeof tableReconciliationSchema>;
 
+/**
+ * One date field re-read from the raw source apart from the load's transform (`DateReparseCheck`): in the format the
+ * whole source column shows (`detected`), or, when its values cannot tell, the one the contract declares.
+ */
+export const dateReparseResultSchema = z.object({
+  sourceTable: z.string(),
+  sourceColumn: z.string(),
+  targetTable: z.string(),
+  field: z.string(),
+  basis: z.enum(['detected', 'declared', 'undecided']),
+  format: z.array(z.string()),
+  /** Target rows of the job compared. */
+  compared: z.number().int(),
+  agreed: z.number().int(),
+  /** Rows whose target value is not the raw source value read in the format: a wrong or broken transform. */
+  disagreed: z.number().int(),
+  disagreedKeys: z.array(z.string()),
+  disagreedKeysTruncated: z.boolean(),
+});
+export type DateReparseResult = z.infer<typeof dateReparseResultSchema>;
+
 /** Source vs target, per table and per patient: counts and content hashes of the mapped fields. */
 export const reconciliationReportSchema = z.object({
   version: z.literal(1),
@@ -33,5 +54,10 @@ export const reconciliationReportSchema = z.object({
     mismatchedKeys: z.array(z.string()),
     mismatchedKeysTruncated: z.boolean(),
   }),
+  /**
+   * Date fields re-read from the raw source with a reader independent of the load's; any disagreement makes the
+   * outcome MISMATCH. Absent in reports written before it existed.
+   */
+  dates: z.array(dateReparseResultSchema).default([]),
 });
 export type ReconciliationReport = z.infer<typeof reconciliationReportSchema>;

@@ -82,7 +82,15 @@ export const contract = mappingContractSchema.parse({
           mandatory: true,
           status: 'approved',
         },
-        { target: 'RECEIVED_DATE', source: ['RCVD_DT'], transform: ['date'], mandatory: true, status: 'approved' },
+        {
+          target: 'RECEIVED_DATE',
+          source: ['RCVD_DT'],
+          transform: ['date'],
+          // Too few values to decide dd/mm/yyyy from mm/dd/yyyy: declared, as a person would.
+          sourceFormat: ['dd/mm/yyyy', 'yyyy-mm-dd'],
+          mandatory: true,
+          status: 'approved',
+        },
       ],
     },
   ],

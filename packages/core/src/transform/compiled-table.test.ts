@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogTable } from '../catalog/catalog-model.js';
 import { type ContractTable, contractTableSchema } from '../contract/contract-model.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
-import { CompiledTable } from './compiled-table.js';
+import { CompiledTable, type MappedRow } from './compiled-table.js';
 
 const target: CatalogTable = {
   name: 'LOAD_PMI',
@@ -90,8 +90,17 @@ const crosswalks = new CrosswalkIndex({
 });
 
 const header = ['PAT_ID', 'SURNAME', 'SEX', 'ETHNIC', 'DOB', 'REC_STATUS'];
-const compile = (releaseProfile: 'development' | 'pre_production' | 'cutover_ready') =>
-  new CompiledTable(table, { sourceHeader: header, targetTable: target, crosswalks, releaseProfile });
+const compile = (releaseProfile: 'development' | 'pre_production' | 'cutover_ready', dobFormat = ['dd/mm/yyyy']) =>
+  new CompiledTable(table, {
+    sourceHeader: header,
+    targetTable: target,
+    crosswalks,
+    releaseProfile,
+    dateFormats: { DATE_OF_BIRTH: dobFormat },
+  });
+
+/** The DATE_OF_BIRTH of a loaded row. */
+const dob = (r: MappedRow) => (r.status === 'loaded' ? r.values[5] : r.status);
 
 describe('CompiledTable', () => {
   it('maps a good row into target column order, blank for unmapped columns', () => {
@@ -118,7 +127,7 @@ describe('CompiledTable', () => {
         {
           reasonCode: 'INVALID_VALUE',
           field: 'DATE_OF_BIRTH',
-          message: 'not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)',
+          message: 'DOB is not a real date or time (format dd/mm/yyyy)',
         },
       ],
     });
@@ -139,6 +148,50 @@ describe('CompiledTable', () => {
       status: 'out_of_scope',
       key: '9',
     });
+  });
+
+  it('reads dates in the column format only: another layout is a DATE_FORMAT_MISMATCH reject', () => {
+    const us = compile('pre_production', ['mm/dd/yyyy']);
+    expect(dob(us.map(['1', 'SMITH', 'M', 'WBR', '03/14/1961', 'A']))).toBe('1961-03-14');
+    // 03/02/1961 is 2 March in a US column, never 3 February.
+    expect(dob(us.map(['1', 'SMITH', 'M', 'WBR', '03/02/1961', 'A']))).toBe('1961-03-02');
+    expect(us.map(['1', 'SMITH', 'M', 'WBR', '1961-03-14', 'A'])).toEqual({
+      status: 'rejected',
+      key: '1',
+      problems: [
+        {
+          reasonCode: 'DATE_FORMAT_MISMATCH',
+          field: 'DATE_OF_BIRTH',
+          message: 'DOB is not in the date format mm/dd/yyyy',
+        },
+      ],
+    });
+    // A UK column refuses what is no real date in it (14th month) as INVALID_VALUE: the layout fits, the date does not.
+    expect(compile('pre_production').map(['1', 'SMITH', 'M', 'WBR', '03/14/1961', 'A'])).toMatchObject({
+      problems: [{ reasonCode: 'INVALID_VALUE', message: 'DOB is not a real date or time (format dd/mm/yyyy)' }],
+    });
+  });
+
+  it('uses a declared source_format over a decided one, and refuses when neither or when they conflict', () => {
+    const declared = contractTableSchema.parse({
+      ...table,
+      fields: table.fields.map((f) => (f.target === 'DATE_OF_BIRTH' ? { ...f, sourceFormat: ['yyyymmdd'] } : f)),
+    });
+    const ctx = { sourceHeader: header, targetTable: target, crosswalks, releaseProfile: 'development' as const };
+    const compiled = new CompiledTable(declared, { ...ctx, dateFormats: { DATE_OF_BIRTH: ['dd/mm/yyyy'] } });
+    expect(dob(compiled.map(['1', 'SMITH', 'M', 'WBR', '19610214', 'A']))).toBe('1961-02-14');
+    expect(() => new CompiledTable(table, ctx)).toThrow(
+      'The date format of PATIENT.DOB (mapped to LOAD_PMI.DATE_OF_BIRTH) is not decided: declare its source_format in the contract row, or let the load decide it from the whole column',
+    );
+    const clash = contractTableSchema.parse({
+      ...table,
+      fields: table.fields.map((f) =>
+        f.target === 'DATE_OF_BIRTH' ? { ...f, sourceFormat: ['dd/mm/yyyy', 'mm/dd/yyyy'] } : f,
+      ),
+    });
+    expect(() => new CompiledTable(clash, ctx)).toThrow(
+      'The source_format of PATIENT.DOB (mapped to LOAD_PMI.DATE_OF_BIRTH) lists dd/mm/yyyy and mm/dd/yyyy, which read some dates differently: choose one',
+    );
   });
 
   it('refuses a contract naming a source column the file does not have', () => {

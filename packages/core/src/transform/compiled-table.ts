@@ -2,6 +2,9 @@ import type { CatalogColumn, CatalogTable } from '../catalog/catalog-model.js';
 import type { ContractField, ContractTable, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
+import { columnDateStep, dateStepNames } from './column-date-step.js';
+import { conflictsWithin, type DateFormatName, isDateFormatName } from './date-formats.js';
+import { fieldInput } from './field-input.js';
 import type { RowProblem } from './reject-reasons.js';
 import { lengthProblem, targetTypeProblem } from './target-type-check.js';
 import { isKnownStep, type StringStep, stringSteps } from './transform-steps.js';
@@ -32,9 +35,43 @@ export interface CompileContext {
   targetTable: CatalogTable;
   crosswalks: CrosswalkIndex;
   releaseProfile: ReleaseProfile;
+  /**
+   * Per target field of this table, the source date format decided from the whole column (`decideTableDateFormats`),
+   * for the fields with a `date` / `datetime` step and no declared `sourceFormat`.
+   */
+  dateFormats?: Readonly<Record<string, readonly string[]>>;
 }
 
-function columnIndex(header: readonly string[], name: string, table: ContractTable, field: string): number {
+/**
+ * The date format(s) a field's date step reads: declared in the contract row, else decided from the column.
+ * FERRY_ERR_CONTRACT_INVALID when neither, or when declared formats read some text two ways.
+ */
+function fieldDateFormats(field: ContractField, table: ContractTable, ctx: CompileContext): DateFormatName[] {
+  const where = `${table.source}.${field.source.join('+') || '(constant)'} (mapped to ${table.target}.${field.target})`;
+  const context = { table: table.target, field: field.target };
+  const formats = field.sourceFormat ?? ctx.dateFormats?.[field.target];
+  if (!formats) {
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      `The date format of ${where} is not decided: declare its source_format in the contract row, or let the load decide it from the whole column`,
+      context,
+    );
+  }
+  const known = formats.filter(isDateFormatName);
+  const clash = conflictsWithin(known)[0];
+  if (known.length !== formats.length || known.length === 0 || clash) {
+    throw new FerryError(
+      'FERRY_ERR_CONTRACT_INVALID',
+      clash
+        ? `The source_format of ${where} lists ${clash[0]} and ${clash[1]}, which read some dates differently: choose one`
+        : `The source_format of ${where} names an unknown date format`,
+      context,
+    );
+  }
+  return known;
+}
+
+export function columnIndex(header: readonly string[], name: string, table: ContractTable, field: string): number {
   const i = header.indexOf(name);
   if (i < 0) {
     throw new FerryError(
@@ -53,7 +90,13 @@ function compileField(
   ctx: CompileContext,
 ): CompiledField {
   const sources = field.source.map((s) => columnIndex(ctx.sourceHeader, s, table, field.target));
+  let dateSteps = 0;
   const steps: StringStep[] = field.transform.map((name) => {
+    if (dateStepNames.has(name)) {
+      // The first date step reads the column's format; a later one reads the ISO text the first one wrote.
+      const formats: DateFormatName[] = dateSteps++ === 0 ? fieldDateFormats(field, table, ctx) : ['yyyy-mm-dd'];
+      return columnDateStep(name as 'date' | 'datetime', formats, field.source.join('+') || field.target);
+    }
     if (!isKnownStep(name)) {
       throw new FerryError(
         'FERRY_ERR_CONTRACT_INVALID',
@@ -66,7 +109,7 @@ function compileField(
     }
     return stringSteps[name]!;
   });
-  const { crosswalk, constant, mandatory, onInvalid, combine, separator } = field;
+  const { crosswalk, mandatory, onInvalid } = field;
   if (crosswalk && !ctx.crosswalks.hasType(crosswalk)) {
     throw new FerryError(
       'FERRY_ERR_CONTRACT_INVALID',
@@ -84,21 +127,7 @@ function compileField(
   const typedByStep = !crosswalk && last !== undefined && stepProducesType[last] === column.dataType;
   const name = field.target;
 
-  const raw = (row: readonly string[]): string => {
-    if (constant !== undefined) return constant;
-    if (sources.length === 1) return row[sources[0]!] ?? '';
-    if (combine === 'join') {
-      return sources
-        .map((i) => (row[i] ?? '').trim())
-        .filter((v) => v !== '')
-        .join(separator);
-    }
-    for (const i of sources) {
-      const v = row[i] ?? '';
-      if (v.trim() !== '') return v;
-    }
-    return '';
-  };
+  const raw = fieldInput(field, sources);
 
   /** Computes the target value; at most one problem per field (the first rule it breaks). */
   const compute = (row: readonly string[], problems: RowProblem[]): string => {
@@ -112,7 +141,7 @@ function compileField(
           continue;
         }
         if (onInvalid === 'reject') {
-          problems.push({ reasonCode: 'INVALID_VALUE', field: name, message: r.reason });
+          problems.push({ reasonCode: r.code, field: name, message: r.reason });
           return '';
         }
         value = onInvalid === 'blank' ? '' : original;

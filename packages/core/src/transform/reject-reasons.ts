@@ -2,6 +2,7 @@
 export const rejectReasons = {
   CROSSWALK_MISS: 'A local code has no approved crosswalk entry',
   INVALID_VALUE: 'A value is not valid for its field (format, type or length)',
+  DATE_FORMAT_MISMATCH: "A date is not written in its column's decided or declared date format",
   MISSING_MANDATORY: 'A mandatory field is blank and no default applies',
   ORPHAN: 'The parent row this row links to was not loaded',
   RAGGED_ROW: 'The source row has a different number of fields than its header',

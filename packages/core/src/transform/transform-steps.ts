@@ -1,6 +1,7 @@
 import { parseUkOrIsoDate, parseUkOrIsoDateTime } from '../validation/dates.js';
 import { isValidNhsNumber, normaliseNhsNumber } from '../validation/nhs-number.js';
 import { normalisePostcode } from '../validation/postcode.js';
+import type { RejectReason } from './reject-reasons.js';
 
 /** A step's result: the new value, or why the value is invalid (no patient values in the reason). */
 export type StepResult = { ok: true; value: string } | { ok: false; reason: string };
@@ -10,7 +11,11 @@ export type TransformStep = (value: string) => StepResult;
 
 /** Why a value failed a step (no patient values in it). One shared instance per reason: failing allocates nothing. */
 export class StepFailure {
-  constructor(readonly reason: string) {}
+  /** @param code the reject reason: INVALID_VALUE, or DATE_FORMAT_MISMATCH for a value not in its column's format. */
+  constructor(
+    readonly reason: string,
+    readonly code: RejectReason = 'INVALID_VALUE',
+  ) {}
 }
 
 /**
@@ -64,7 +69,11 @@ const decimalText = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** White space other than a single space, or two in a row: only then does collapse_spaces change anything inside. */
 const uncollapsed = /\s\s|[^\S ]/;
 
-/** The transform vocabulary of mapping contracts, allocation-free. See README.md in this folder. */
+/**
+ * The transform vocabulary of mapping contracts, allocation-free. See README.md in this folder. `date` and `datetime`
+ * here read dd/mm/yyyy or ISO value by value: a compiled contract table never uses them so, it reads each column in
+ * its one decided or declared format (`columnDateStep`).
+ */
 export const stringSteps: Record<string, StringStep> = {
   trim: (v) => v.trim(),
   upper: (v) => v.toUpperCase(),

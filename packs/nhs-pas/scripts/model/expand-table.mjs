@@ -65,6 +65,15 @@ function sourceDescription(letter, description) {
  * @param {any} spec the DSL table
  * @param {Map<string, any>} byTarget DSL tables already expanded, by target name (parents must be there)
  */
+/**
+ * The legacy PAS writes every date dd/mm/yyyy (older screens d/m/yyyy) and every date-time dd/mm/yyyy hh:mm: declared
+ * on each date row, since a sparse or reference column (all days <= 12) cannot show it from its values alone.
+ * @param {string[]} transform
+ */
+function legacyDateFormat(transform) {
+  return transform.includes('date') || transform.includes('datetime') ? { sourceFormat: ['dd/mm/yyyy'] } : {};
+}
+
 export function expandTable(spec, byTarget) {
   /** @type {CatalogRow[]} */ const target = [];
   /** @type {Map<string, CatalogRow>} */ const source = new Map();
@@ -120,7 +129,15 @@ export function expandTable(spec, byTarget) {
    * @param {Record<string, unknown>} [extra]
    */
   const mapped = (name, src, transform, mandatory, extra = {}) => {
-    fields.push({ target: name, source: src === null ? [] : [src], ...extra, transform, mandatory, ...REVIEW });
+    fields.push({
+      target: name,
+      source: src === null ? [] : [src],
+      ...extra,
+      transform,
+      ...legacyDateFormat(transform),
+      mandatory,
+      ...REVIEW,
+    });
   };
 
   // Keys and lineage.
@@ -191,7 +208,7 @@ export function expandTable(spec, byTarget) {
     /** @type {any} */ const extra = {};
     if (letter.startsWith('c:')) extra.crosswalk = letter.slice(2);
     const transform = o.tf ?? defaultTransforms[base];
-    const field = { target: name, source: [src], transform, ...extra, mandatory };
+    const field = { target: name, source: [src], transform, ...legacyDateFormat(transform), ...extra, mandatory };
     if (o.inv) field.onInvalid = o.inv;
     if (o.dev) {
       if (mandatory) throw new Error(`${spec.target}.${name}: defaults are not allowed on mandatory fields`);

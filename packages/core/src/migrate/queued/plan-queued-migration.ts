@@ -13,6 +13,7 @@ import type { SqlDatabase } from '../../store/sql-database.js';
 import { DatabaseLoadTarget } from '../database-load-target.js';
 import type { BeginMode, OnDuplicate } from '../load-target.js';
 import { contractLoadTables, countUnmappedTables } from '../run-migration.js';
+import { decideSourceDateFormats } from '../source-date-formats.js';
 import { advanceQueuedJob } from './advance-queued-job.js';
 import { jobPlansTableSql, type QueuedJobPlan, readJobPlan, saveJobPlan } from './queued-job-plan.js';
 
@@ -70,6 +71,8 @@ export async function planQueuedMigration(
   const path = resolve(options.sourcePath);
   const source = await CsvSourceConnector.open(path, { encoding });
   const loadTables = contractLoadTables(contract, source, options.targetCatalog);
+  // Decided from whole columns before anything is planned; an undecidable column refuses the job here.
+  const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
 
   const sha256: Record<string, string> = {};
   const tables: QueuedJobPlan['tables'] = [];
@@ -98,6 +101,8 @@ export async function planQueuedMigration(
     source: { kind: 'csv', path, encoding, sha256 },
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
+    dateFormats,
+    dateFormatLedger,
   };
   // The plan is replaced first: from then on, chunks of an earlier plan do nothing (they check the plan id under the
   // same row lock), so the fresh start below cannot be undone by a late chunk of the old plan.

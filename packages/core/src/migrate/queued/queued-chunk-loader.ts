@@ -196,6 +196,7 @@ export class QueuedChunkLoader {
             targetTable,
             releaseProfile: plan.releaseProfile,
             onDuplicate: plan.onDuplicate,
+            dateFormats: plan.dateFormats[ct.target] ?? {},
             copyRows: true,
           },
           prepared.crosswalks,

@@ -5,7 +5,7 @@ import { mappingContractSchema, releaseProfiles } from '../../contract/contract-
 import { crosswalkSetSchema } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
 import type { SqlExecutor } from '../../store/sql-database.js';
-import { migrationReportSchema, unmappedSourceTableSchema } from '../migration-report.js';
+import { fieldDateFormatSchema, migrationReportSchema, unmappedSourceTableSchema } from '../migration-report.js';
 
 /**
  * Everything a worker needs to load any chunk of a queued job, stored in the target beside the job: the contract,
@@ -37,6 +37,13 @@ export const queuedJobPlanSchema = z.object({
     z.object({ target: z.string(), source: z.string(), rows: z.number().int(), chunks: z.number().int() }),
   ),
   unmappedSourceTables: z.array(unmappedSourceTableSchema),
+  /**
+   * Per target table and field, the source date format decided from the whole column when the job was planned (the
+   * chunks cannot decide it, each seeing only its rows). Plans written before it existed read as none.
+   */
+  dateFormats: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
+  /** How each date field is read (declared or decided), for the job's report. */
+  dateFormatLedger: z.array(fieldDateFormatSchema).default([]),
 });
 export type QueuedJobPlan = z.infer<typeof queuedJobPlanSchema>;
 

@@ -193,6 +193,21 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
       expect(keys(narrow)).toEqual(['2:PATIENT:P2', '3:PATIENT:P3', '6:PATIENT:P6']);
     });
 
+    it('day_spread: a whole column with no day after the 12th (day and month swapped?), this job only', async () => {
+      await db.exec(`create table "LOAD_SWAPPED" ("RECORD_NUMBER" integer primary key, "SEEN" date, ${lineageCols});
+        insert into "LOAD_SWAPPED" values (1, '2024-03-01', 'J1', 'S', 'A'), (2, '2024-12-12', 'J1', 'S', 'B'),
+          (3, null, 'J1', 'S', 'C'), (4, '1999-07-05', 'J1', 'S', 'D'), (5, '2024-01-25', 'J2', 'S', 'E');`);
+      const swapped = await run(def('c', 'LOAD_SWAPPED', 'day_spread', { column: 'SEEN', minRows: 3 }));
+      expect(counts(swapped)).toEqual([3, 3]);
+      expect(keys(swapped)).toEqual(['1:S:A', '2:S:B', '4:S:D']);
+      expect(swapped.message).toBe('SEEN has no day after the 12th in the whole column: day and month may be swapped');
+      // Too few dates to judge (the default asks for 30).
+      expect(counts(await run(def('c', 'LOAD_SWAPPED', 'day_spread', { column: 'SEEN' })))).toEqual([0, 3]);
+      // DATE_OF_BIRTH has a 31st: fine.
+      const dob = await run(def('c', 'LOAD_PMI', 'day_spread', { column: 'DATE_OF_BIRTH', minRows: 1 }));
+      expect(counts(dob)).toEqual([0, 6]);
+    });
+
     it('date_order: within a row, exact or by day', async () => {
       const dob = await run(def('c', 'LOAD_PMI', 'date_order', { earlier: 'DATE_OF_BIRTH', later: 'DATE_OF_DEATH' }));
       expect(counts(dob)).toEqual([1, 4]);

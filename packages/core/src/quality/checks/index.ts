@@ -3,6 +3,7 @@ import { afterDeathCheck } from './after-death-check.js';
 import { ageRangeCheck } from './age-range-check.js';
 import { codeInSetCheck } from './code-in-set-check.js';
 import { dateOrderCheck } from './date-order-check.js';
+import { daySpreadCheck } from './day-spread-check.js';
 import { duplicateValueCheck } from './duplicate-value-check.js';
 import { matchesParentCheck } from './matches-parent-check.js';
 import { nhsNumberValidCheck } from './nhs-number-valid-check.js';
@@ -28,6 +29,7 @@ export const checkKinds: ReadonlyMap<string, CheckKind<unknown>> = new Map(
     referencesCheck,
     matchesParentCheck,
     dateOrderCheck,
+    daySpreadCheck,
     ageRangeCheck,
     afterDeathCheck,
     withinParentCheck,
@@ -39,6 +41,7 @@ export {
   ageRangeCheck,
   codeInSetCheck,
   dateOrderCheck,
+  daySpreadCheck,
   duplicateValueCheck,
   matchesParentCheck,
   nhsNumberValidCheck,
