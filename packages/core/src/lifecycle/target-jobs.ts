@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { rollbackJob } from '../migrate/rollback-job.js';
+import { jobTablesSql } from '../migrate/target-ddl.js';
+import { openDatabase } from '../store/open-database.js';
+import type { RunStore } from './run-store.js';
+
+/** What a lifecycle's load did to its target's jobs, recorded in the run (`targetJobs`). */
+export interface TargetJobs {
+  /** Jobs earlier runs of this lifecycle loaded into the same target, rolled back so the new job replaces them. */
+  replaced: string[];
+  /** Other live jobs in the target (loaded by other lifecycles or by `ferry migrate`): their rows are still there. */
+  others: string[];
+}
+
+/**
+ * One spelling of a target URL: a `pglite:` or `csv:` path made absolute (against the working directory), so that
+ * `pglite:.ferry/target` and `pglite:/abs/.ferry/target` name the same target.
+ */
+export function canonicalTarget(url: string): string {
+  for (const scheme of ['pglite:', 'csv:']) {
+    if (url.startsWith(scheme)) {
+      const path = url.slice(scheme.length);
+      return path === 'memory' || path === '' ? url : `${scheme}${resolve(path)}`;
+    }
+  }
+  return url;
+}
+
+/** Jobs that earlier runs under the same `--out` loaded (or began loading) into `target`, other than `jobId`. */
+export async function earlierLifecycleJobs(store: RunStore, target: string, jobId: string): Promise<string[]> {
+  const want = canonicalTarget(target);
+  const jobs = new Set<string>();
+  for (const run of await store.list()) {
+    const migrated = run.stages.find((s) => s.stage === 'migrate');
+    if (!run.jobId || run.jobId === jobId || !migrated || migrated.status === 'NotExecuted') continue;
+    if (canonicalTarget(run.arguments.target) === want) jobs.add(run.jobId);
+  }
+  return [...jobs];
+}
+
+/**
+ * After a lifecycle's load into a database target: rolls back the jobs earlier runs of the same lifecycle (same
+ * `--out`) loaded there, so a rerun (at another release profile, with another cohort or contract: a new job id)
+ * replaces their rows instead of adding a second copy; and lists the other jobs still live there. Each rollback is
+ * exact and recorded in the target (`ferry_job_events`); one whose rows a later job updated is refused, naming it.
+ * A CSV target is rewritten by each job, so it has nothing to replace.
+ */
+export async function replaceEarlierJobs(store: RunStore, target: string, jobId: string): Promise<TargetJobs> {
+  if (target.startsWith('csv:')) return { replaced: [], others: [] };
+  const earlier = await earlierLifecycleJobs(store, target, jobId);
+  const db = await openDatabase(target);
+  try {
+    await db.exec(jobTablesSql);
+    // Latest first: a job is rolled back before any it may have updated.
+    const live = async () =>
+      (
+        await db.query<{ job_id: string }>(
+          `SELECT job_id FROM ferry_jobs WHERE status <> 'rolled_back' AND job_id <> $1 ORDER BY started_at DESC, job_id`,
+          [jobId],
+        )
+      ).map((r) => r.job_id);
+    const replaced: string[] = [];
+    for (const id of (await live()).filter((j) => earlier.includes(j))) {
+      await rollbackJob(db, id);
+      replaced.push(id);
+    }
+    return { replaced, others: await live() };
+  } finally {
+    await db.close();
+  }
+}
