@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GateFinding, GateReport } from '../gate/gate-report.js';
 import type { LifecycleSource, RunRecord } from '../lifecycle/run-record.js';
+import { whereTheDataWent } from '../lifecycle/target-jobs.js';
 import type { MigrationReport } from '../migrate/migration-report.js';
 import { domainKpiSchema, type QualityReport, qualityKpiSchema } from '../quality/quality-report.js';
 import type { ReconciliationReport } from '../reconcile/reconciliation-report.js';
@@ -48,6 +49,8 @@ export const evidenceSummarySchema = z.object({
     source: z.string(),
     target: z.string(),
     jobId: z.string(),
+    /** Where the rows went, jobs replaced or still beside them, and how to start clean (`whereTheDataWent`). */
+    data: z.array(z.string()),
     contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }),
     asOfDate: z.string(),
   }),
@@ -184,6 +187,7 @@ export function buildEvidenceSummary(input: EvidenceSummaryInput): EvidenceSumma
       source: describeSource(record.arguments.source),
       target: record.arguments.target,
       jobId: migration.jobId,
+      data: whereTheDataWent({ ...record, jobId: migration.jobId }),
       contract: migration.contract,
       asOfDate: quality.asOfDate,
     },

@@ -40,7 +40,7 @@ export function summarySections(s: EvidenceSummary): SummarySection[] {
         `Run ${r.runId}, started ${r.startedAt}; pack ${r.pack} (${r.packVersion}); Ferry ${r.ferryVersion}.`,
         `Release profile: ${r.releaseProfile}. Measured as of ${r.asOfDate}.`,
         `Source: ${r.source}.`,
-        `Loaded into ${r.target} as job ${r.jobId}.`,
+        ...r.data.map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
         `Mapping contract ${r.contract.name} ${r.contract.label}, sha256 ${r.contract.hash}.`,
       ],
       tables: [],

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { rollbackJob } from '../migrate/rollback-job.js';
 import { jobTablesSql } from '../migrate/target-ddl.js';
 import { openDatabase } from '../store/open-database.js';
+import { redactUrl } from '../store/postgres-database.js';
+import type { RunRecord } from './run-record.js';
 import type { RunStore } from './run-store.js';
 
 /** What a lifecycle's load did to its target's jobs, recorded in the run (`targetJobs`). */
@@ -68,4 +70,40 @@ export async function replaceEarlierJobs(store: RunStore, target: string, jobId:
   } finally {
     await db.close();
   }
+}
+
+function displayTarget(url: string): string {
+  return url.startsWith('postgres://') || url.startsWith('postgresql://') ? redactUrl(url) : url;
+}
+
+/**
+ * Where a run's rows went and how to start clean, in a few lines for a person: the target and job, the jobs of
+ * earlier runs it replaced, other jobs still in the target, and the command (or folder) that removes them.
+ *
+ * @example
+ * whereTheDataWent(record) // => ['data: job job-1a2b... in pglite:.ferry/target (replaces job-9f8e...)', ...]
+ */
+export function whereTheDataWent(record: Pick<RunRecord, 'jobId' | 'targetJobs' | 'arguments'>): string[] {
+  const target = record.arguments.target;
+  const shown = displayTarget(target);
+  if (!record.jobId) return [];
+  const replaced = record.targetJobs?.replaced ?? [];
+  const others = record.targetJobs?.others ?? [];
+  const lines = [
+    `data: job ${record.jobId} in ${shown}` +
+      (replaced.length ? ` (replaces ${replaced.join(', ')}, loaded by an earlier run of this lifecycle)` : ''),
+  ];
+  if (others.length) {
+    lines.push(
+      `the target also holds ${others.length} other job(s) not from this lifecycle: ${others.slice(0, 3).join(', ')}` +
+        `${others.length > 3 ? ', ...' : ''}; \`ferry rollback JOB --target ${shown}\` removes one`,
+    );
+  }
+  if (target.startsWith('csv:')) lines.push(`start clean: delete the folder ${target.slice(4)}`);
+  else if (target.startsWith('pglite:') && !['', 'memory'].includes(target.slice('pglite:'.length))) {
+    lines.push(
+      `start clean: ferry rollback ${record.jobId} --target ${shown}, or delete the folder ${target.slice('pglite:'.length)} (the whole embedded target)`,
+    );
+  } else lines.push(`start clean: ferry rollback ${record.jobId} --target ${shown}`);
+  return lines;
 }
