@@ -33,6 +33,9 @@ describe('ferry lifecycle', () => {
     expect(summary.rejected_rows).toBeGreaterThan(0);
     const manifest = JSON.parse(await readFile(join(out, 'evidence', 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.files).sort()).toEqual([
+      'crosswalks.csv',
+      'evidence_summary.json',
+      'inputs.json',
       'issues.csv',
       'lifecycle_run.json',
       'mapping_contract.csv',
@@ -41,7 +44,11 @@ describe('ferry lifecycle', () => {
       'reconciliation_report.json',
       'rejects.csv',
       'release_gate_report.json',
+      'summary.html',
+      'summary.pdf',
     ]);
+    // Where the rows went: a CSV target is rewritten by each job, so nothing was replaced.
+    expect(summary).toMatchObject({ target: `csv:${join(out, 'load')}`, replaced_jobs: [], other_jobs: [] });
 
     // Then the gate is rerun alone (from the gate stage), reusing the stored check results.
     const rerun = await runFerry(
