@@ -124,7 +124,10 @@ export function registerLifecycle(program: Command): void {
           } else {
             process.stdout.write(
               `Ferry lifecycle ${record.runId}: ran ${ran.join(', ') || 'no stage'}; stopped after ${flags.to}` +
-                `${record.gate ? `; release gate ${record.gate.outcome}` : ''}; outcome PARTIAL (no evidence package)\n`,
+                `${record.gate ? `; release gate ${record.gate.outcome}` : ''}; outcome PARTIAL (no evidence package)\n` +
+                whereTheDataWent(record)
+                  .map((l) => `  ${l}\n`)
+                  .join(''),
             );
           }
           return lifecycleExitCode(record.outcome);

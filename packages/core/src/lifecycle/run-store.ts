@@ -139,7 +139,14 @@ export class RunStore {
     const from = this.stageDir(current.runId, 'evidence');
     const want = await readFile(join(from, 'manifest.json'), 'utf8').catch(() => undefined);
     const have = await readFile(join(this.evidenceDir, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (want !== undefined && want !== have) await publishEvidencePackage(from, this.evidenceDir);
+    if (want === undefined || want === have) return;
+    try {
+      await publishEvidencePackage(from, this.evidenceDir);
+    } catch (e) {
+      // The current run's own package is damaged (a file changed or gone): OUT/evidence stays as it was, and the
+      // next run replaces it. `verifyEvidencePackage` on the run's folder names the damaged files.
+      if (!(e instanceof FerryError)) throw e;
+    }
   }
 }
 
