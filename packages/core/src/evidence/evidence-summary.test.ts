@@ -51,12 +51,12 @@ describe('buildEvidenceSummary', () => {
         triagedBy: 'dq.lead@example.org',
       },
     ]);
-    expect(summary.decision).toEqual({ from: [], recorded: null });
+    expect(summary.decision).toEqual({ from: ['release_gate_report.json'], recorded: null });
     expect(summary.reconciliation.patients).toEqual({ compared: 3, matched: 3, mismatched: 0 });
     expect(summary.inputs.from).toEqual(['inputs.json', 'crosswalks.csv', 'mapping_contract.csv']);
     expect(JSON.stringify(summary)).not.toContain(fixturePatientKey);
     // Every section a board reads names the file(s) its figures come from.
-    for (const section of summarySections(summary).filter((s) => !s.title.startsWith('Decision')))
+    for (const section of summarySections(summary))
       expect({ title: section.title, from: section.from.length > 0 }).toEqual({ title: section.title, from: true });
   });
 
@@ -68,7 +68,7 @@ describe('buildEvidenceSummary', () => {
       decidedAt: '2026-11-23',
     };
     const summary = buildEvidenceSummary({ ...evidenceSummaryInput(), decision });
-    expect(summary.decision).toEqual({ from: ['lifecycle_run.json'], recorded: decision });
+    expect(summary.decision).toEqual({ from: ['evidence_summary.json'], recorded: decision });
     const lines = summarySections(summary).find((s) => s.title === 'Decision and rationale')!.lines;
     expect(lines).toEqual(['Decision: no_go, by cutover.manager on 2026-11-23.', 'Rationale: RTT orphans to fix']);
   });

@@ -209,7 +209,16 @@ export function buildEvidenceSummary(input: EvidenceSummaryInput): EvidenceSumma
       warnings: gate.warnings.length,
       triaged: gate.warnings.filter((w) => w.triagedBy).map(finding),
     },
-    decision: { from: input.decision ? ['lifecycle_run.json'] : [], recorded: input.decision ?? null },
+    // A decision given to the package is held in evidence_summary.json itself; without one, the triaged findings
+    // (release_gate_report.json) are the recorded rationale.
+    decision: {
+      from: input.decision
+        ? ['evidence_summary.json']
+        : gate.warnings.some((w) => w.triagedBy)
+          ? ['release_gate_report.json']
+          : [],
+      recorded: input.decision ?? null,
+    },
     counts: {
       from: ['migration_report.json'],
       tables: migration.tables.map((t) => ({
