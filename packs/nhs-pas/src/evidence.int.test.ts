@@ -8,6 +8,7 @@ import {
   migrationReportSchema,
   openDatabase,
   parseCsvText,
+  RunStore,
   runLifecycle,
   runRecordSchema,
   sha256File,
@@ -97,5 +98,11 @@ describe('nhs-pas evidence package and reruns into one target', () => {
       await db.close();
     }
     expect(runRecordSchema.parse(await json(join(evidence, 'lifecycle_run.json'))).runId).toBe(second.record.runId);
+
+    // The first run's load is gone from the target: restoring that run and rerunning from check is refused.
+    await new RunStore(out).restore(first.record.runId);
+    await expect(
+      runLifecycle({ pack: nhsPasPack, releaseProfile: 'development', target, outDir: out, from: 'check', versions }),
+    ).rejects.toMatchObject({ code: 'FERRY_ERR_USAGE', message: expect.stringMatching(/rerun from migrate/) });
   });
 });

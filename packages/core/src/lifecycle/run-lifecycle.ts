@@ -18,6 +18,7 @@ import { mapStage } from './stages/map-stage.js';
 import { migrateStage } from './stages/migrate-stage.js';
 import { profileStage } from './stages/profile-stage.js';
 import { reconcileStage } from './stages/reconcile-stage.js';
+import { assertJobLive } from './target-jobs.js';
 
 type StageFn = (ctx: LifecycleContext) => Promise<{ rows?: number }>;
 
@@ -89,6 +90,10 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     // Generated source data stays where it is (it can be large); other artefacts are copied.
     if (stage !== 'generate')
       await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
+  }
+  // A later run may have replaced that load in the target (or it was rolled back): its rows are gone.
+  if (fromIndex > stageIndex('migrate') && previous.jobId) {
+    await assertJobLive(record.arguments.target, previous.jobId, previous.runId);
   }
   return {
     ...record,

@@ -10,7 +10,7 @@ import { contract, crosswalks, source, targetCatalog } from '../testing/mini-mig
 import { lifecycleStages } from './lifecycle-stages.js';
 import type { RunRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
-import { canonicalTarget, replaceEarlierJobs, whereTheDataWent } from './target-jobs.js';
+import { assertJobLive, canonicalTarget, replaceEarlierJobs, whereTheDataWent } from './target-jobs.js';
 
 /** Loads the mini fixture as each job in turn, in one session. */
 async function load(path: string, ...jobIds: string[]): Promise<void> {
@@ -86,6 +86,14 @@ describe('replaceEarlierJobs', () => {
     } finally {
       await db.close();
     }
+    // A rerun that would reuse JOB-A's load (--from check after restoring its run) is refused: its rows are gone.
+    await expect(assertJobLive(`pglite:${path}`, 'JOB-A', 'run-1')).rejects.toMatchObject({
+      code: 'FERRY_ERR_USAGE',
+      message: expect.stringMatching(
+        /job JOB-A\) is no longer in .*rolled back or replaced by a later run; rerun from migrate/,
+      ),
+    });
+    await expect(assertJobLive(`pglite:${path}`, 'JOB-B', 'run-4')).resolves.toBeUndefined();
   });
 
   it('has nothing to replace in a CSV target (each job rewrites its files)', async () => {

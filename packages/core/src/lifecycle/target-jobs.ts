@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FerryError } from '../errors.js';
 import { rollbackJob } from '../migrate/rollback-job.js';
 import { jobTablesSql } from '../migrate/target-ddl.js';
 import { openDatabase } from '../store/open-database.js';
@@ -106,4 +107,27 @@ export function whereTheDataWent(record: Pick<RunRecord, 'jobId' | 'targetJobs' 
     );
   } else lines.push(`start clean: ferry rollback ${record.jobId} --target ${shown}`);
   return lines;
+}
+
+/**
+ * Before a rerun reuses an earlier run's load (`--from` a stage after migrate): its job must still be live in the
+ * database target. A later run of the lifecycle replaces (rolls back) it, and so does `ferry rollback`; then the
+ * rerun is refused, asking for a rerun from migrate. A CSV target has no job table and is not checked.
+ */
+export async function assertJobLive(target: string, jobId: string, runId: string): Promise<void> {
+  if (target.startsWith('csv:')) return;
+  const db = await openDatabase(target);
+  try {
+    await db.exec(jobTablesSql);
+    const [job] = await db.query<{ status: string }>('SELECT status FROM ferry_jobs WHERE job_id = $1', [jobId]);
+    if (!job || job.status === 'rolled_back') {
+      throw new FerryError(
+        'FERRY_ERR_USAGE',
+        `The load of run ${runId} (job ${jobId}) is no longer in ${displayTarget(target)}: ` +
+          `${job ? 'it was rolled back or replaced by a later run' : 'the target does not hold it'}; rerun from migrate`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
 }
