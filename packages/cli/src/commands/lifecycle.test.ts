@@ -33,6 +33,9 @@ describe('ferry lifecycle', () => {
     expect(summary.rejected_rows).toBeGreaterThan(0);
     const manifest = JSON.parse(await readFile(join(out, 'evidence', 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.files).sort()).toEqual([
+      'crosswalks.csv',
+      'evidence_summary.json',
+      'inputs.json',
       'issues.csv',
       'lifecycle_run.json',
       'mapping_contract.csv',
@@ -41,7 +44,11 @@ describe('ferry lifecycle', () => {
       'reconciliation_report.json',
       'rejects.csv',
       'release_gate_report.json',
+      'summary.html',
+      'summary.pdf',
     ]);
+    // Where the rows went: a CSV target is rewritten by each job, so nothing was replaced.
+    expect(summary).toMatchObject({ target: `csv:${join(out, 'load')}`, replaced_jobs: [], other_jobs: [] });
 
     // Then the gate is rerun alone (from the gate stage), reusing the stored check results.
     const rerun = await runFerry(
@@ -210,7 +217,7 @@ describe('ferry lifecycle stage by stage (--from STAGE --to STAGE) and runs rest
       stages_run: ['gate'],
     });
     expect(alone.evidence!.code).toBe(whole.code);
-    const { evidence: _e, run_id: _r, ...expected } = all;
+    const { evidence: _e, run_id: _r, target: _t, ...expected } = all;
     expect(alone.evidence!.summary).toMatchObject(expected);
 
     // Restoring the run that stopped after check makes it the base of the next rerun (not the latest run).

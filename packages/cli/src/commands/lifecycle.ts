@@ -9,6 +9,7 @@ import {
   readContractFile,
   releaseProfiles,
   runLifecycle,
+  whereTheDataWent,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { loadPack } from '../packs.js';
@@ -123,7 +124,10 @@ export function registerLifecycle(program: Command): void {
           } else {
             process.stdout.write(
               `Ferry lifecycle ${record.runId}: ran ${ran.join(', ') || 'no stage'}; stopped after ${flags.to}` +
-                `${record.gate ? `; release gate ${record.gate.outcome}` : ''}; outcome PARTIAL (no evidence package)\n`,
+                `${record.gate ? `; release gate ${record.gate.outcome}` : ''}; outcome PARTIAL (no evidence package)\n` +
+                whereTheDataWent(record)
+                  .map((l) => `  ${l}\n`)
+                  .join(''),
             );
           }
           return lifecycleExitCode(record.outcome);
@@ -145,6 +149,9 @@ export function registerLifecycle(program: Command): void {
               evidence: evidenceDir,
               run_id: record.runId,
               job_id: record.jobId,
+              target: flags.target,
+              replaced_jobs: record.targetJobs?.replaced ?? [],
+              other_jobs: record.targetJobs?.others ?? [],
             })}\n`,
           );
         } else {
@@ -159,7 +166,8 @@ export function registerLifecycle(program: Command): void {
               ? [`    ... and ${gate.blocking!.length - 8} more in release_gate_report.json`]
               : []),
             `  outcome ${record.outcome}`,
-            `  evidence: ${evidenceDir} (manifest.json lists each file's sha256)`,
+            ...whereTheDataWent(record).map((l) => `  ${l}`),
+            `  evidence: ${evidenceDir} (summary.html and summary.pdf for the board; manifest.json lists each file's sha256)`,
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
         }

@@ -5,3 +5,4 @@ export * from './run-lifecycle.js';
 export * from './run-record.js';
 export * from './run-store.js';
 export * from './target-access.js';
+export * from './target-jobs.js';

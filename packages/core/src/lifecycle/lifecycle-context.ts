@@ -6,6 +6,7 @@ import type { MappingContract, ReleaseProfile } from '../contract/contract-model
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
 import { FerryError } from '../errors.js';
+import type { EvidenceFile, EvidenceManifest, EvidenceSource } from '../evidence/evidence-package.js';
 import type { Pack } from '../pack/pack.js';
 import type { LifecycleStage } from './lifecycle-stages.js';
 import type { LifecycleSource, RunRecord } from './run-record.js';
@@ -54,6 +55,12 @@ export interface PackArtefacts {
   contract: MappingContract;
 }
 
+/** The evidence package as the evidence stage assembled it: everything but the run's final record and the manifest. */
+export interface EvidenceAssembly {
+  files: Record<Exclude<EvidenceFile, 'lifecycle_run.json'>, EvidenceSource>;
+  counts: NonNullable<EvidenceManifest['counts']>;
+}
+
 /** What stages share while a run goes. */
 export interface LifecycleContext {
   options: LifecycleOptions;
@@ -63,6 +70,8 @@ export interface LifecycleContext {
   /** Where a stage of this run keeps its artefacts. */
   dir(stage: LifecycleStage): string;
   progress(stage: LifecycleStage, done: number, total: number, label?: string): void;
+  /** Set by the evidence stage; the lifecycle seals it with the final record once the stage is recorded. */
+  evidence?: EvidenceAssembly;
 }
 
 export function artefactPath(ctx: LifecycleContext, stage: LifecycleStage, file: string): string {

@@ -3,19 +3,22 @@ import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
+import { retireDirectory } from '../evidence/atomic-directory.js';
+import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
 import { meterStage } from './stage-meter.js';
 import { checkStage } from './stages/check-stage.js';
-import { evidenceStage } from './stages/evidence-stage.js';
+import { evidenceStage, sealEvidence } from './stages/evidence-stage.js';
 import { gateStage } from './stages/gate-stage.js';
 import { generateStage } from './stages/generate-stage.js';
 import { mapStage } from './stages/map-stage.js';
 import { migrateStage } from './stages/migrate-stage.js';
 import { profileStage } from './stages/profile-stage.js';
 import { reconcileStage } from './stages/reconcile-stage.js';
+import { assertJobLive } from './target-jobs.js';
 
 type StageFn = (ctx: LifecycleContext) => Promise<{ rows?: number }>;
 
@@ -88,6 +91,10 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     if (stage !== 'generate')
       await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
   }
+  // A later run may have replaced that load in the target (or it was rolled back): its rows are gone.
+  if (fromIndex > stageIndex('migrate') && previous.jobId) {
+    await assertJobLive(record.arguments.target, previous.jobId, previous.runId);
+  }
   return {
     ...record,
     arguments: {
@@ -115,6 +122,7 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
   const now = options.now ?? (() => new Date());
   const store = new RunStore(options.outDir);
+  await store.repairEvidence();
   const started = now();
   const runId = RunStore.newRunId(started);
   if (options.from && options.to && stageIndex(options.to) < stageIndex(options.from)) {
@@ -200,8 +208,20 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   ctx.record.finishedAt = now().toISOString();
   const partial = last < stageIndex('evidence');
   if (partial) ctx.record.outcome = 'PARTIAL';
+  try {
+    // The package's lifecycle_run.json is this final record (evidence Success, finishedAt, outcome).
+    await sealEvidence(ctx);
+  } catch (e) {
+    const entry = ctx.record.stages.find((s) => s.stage === 'evidence')!;
+    entry.status = 'Error';
+    entry.error = e instanceof FerryError ? e.describe() : 'internal error';
+    ctx.record.outcome = 'ERROR';
+    await store.save(ctx.record);
+    throw e;
+  }
   await store.save(ctx.record);
-  await rm(store.evidenceDir, { recursive: true, force: true });
-  if (!partial) await cp(ctx.dir('evidence'), store.evidenceDir, { recursive: true });
+  // OUT/evidence is replaced in one step: it holds the previous package whole until this one is complete.
+  if (partial) await retireDirectory(store.evidenceDir);
+  else await publishEvidencePackage(ctx.dir('evidence'), store.evidenceDir);
   return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };
 }

@@ -29,6 +29,11 @@ export type LifecycleSource = z.infer<typeof lifecycleSourceSchema>;
  * The record of one lifecycle run (`runs/<id>/run.json`, and `lifecycle_run.json` in the evidence): arguments,
  * versions, contract hash, stage timings and outcome. Timestamps live only in the named fields
  * (`startedAt`, `finishedAt`, stage `startedAt`, `ms`, `rowsPerSecond`, `peakRssMb`).
+ *
+ * The evidence package's copy is the run's final record: the evidence stage assembles the package, is recorded
+ * `Success` with its time (`ms` covers the assembly), and then the record is written into the package with its
+ * manifest and the package put in place; `run.json` is saved with the same content. A package whose sealing fails is
+ * not put in place, and the run records the evidence stage as `Error`.
  */
 export const runRecordSchema = z.object({
   version: z.literal(1),
@@ -52,6 +57,11 @@ export const runRecordSchema = z.object({
   sourceDir: z.string(),
   contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }).optional(),
   jobId: z.string().optional(),
+  /**
+   * The target's jobs after the load: those of earlier runs of this lifecycle (same `--out`, same target) rolled back
+   * so this run's job replaces them, and the other jobs still live there.
+   */
+  targetJobs: z.object({ replaced: z.array(z.string()), others: z.array(z.string()) }).optional(),
   stages: z.array(stageRecordSchema),
   /** PARTIAL: every stage asked for (`to`) succeeded, and the run stopped before evidence, so it has no verdict. */
   outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING', 'PARTIAL']),

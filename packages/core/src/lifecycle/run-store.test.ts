@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sha256File } from '../evidence/evidence-package.js';
 import { lifecycleStages } from './lifecycle-stages.js';
 import type { RunRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
@@ -21,13 +22,20 @@ function record(runId: string, startedAt: string, outcome: RunRecord['outcome'],
   };
 }
 
+/** A one-file evidence package naming its run, with its manifest. */
+async function writePackage(dir: string, runId: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'run.txt'), runId);
+  const manifest = { version: 1, files: { 'run.txt': await sha256File(join(dir, 'run.txt')) } };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
 async function storeWith(...records: RunRecord[]): Promise<RunStore> {
   const store = new RunStore(await mkdtemp(join(tmpdir(), 'ferry-run-store-')));
   for (const r of records) {
     await store.save(r);
     if (r.stages.find((s) => s.stage === 'evidence')?.status === 'Success') {
-      await mkdir(store.stageDir(r.runId, 'evidence'), { recursive: true });
-      await writeFile(join(store.stageDir(r.runId, 'evidence'), 'manifest.json'), `{"run":"${r.runId}"}`);
+      await writePackage(store.stageDir(r.runId, 'evidence'), r.runId);
     }
   }
   return store;
@@ -43,7 +51,7 @@ describe('RunStore snapshots', () => {
     expect((await store.current())?.runId).toBe(b.runId);
     await store.restore(a.runId);
     expect((await store.current())?.runId).toBe(a.runId);
-    expect(await readFile(join(store.evidenceDir, 'manifest.json'), 'utf8')).toBe(`{"run":"${a.runId}"}`);
+    expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(a.runId);
     // A new run forgets the restore: the latest is current again.
     await store.forgetRestore();
     expect((await store.current())?.runId).toBe(b.runId);
@@ -52,7 +60,7 @@ describe('RunStore snapshots', () => {
   it('restores a run that stopped before evidence as the current run, with no current evidence', async () => {
     const store = await storeWith(a, partial);
     await store.restore(a.runId);
-    expect(await readdir(store.evidenceDir)).toEqual(['manifest.json']);
+    expect((await readdir(store.evidenceDir)).sort()).toEqual(['manifest.json', 'run.txt']);
     await store.restore(partial.runId);
     expect((await store.current())?.runId).toBe(partial.runId);
     await expect(readdir(store.evidenceDir)).rejects.toThrow(/ENOENT/);
@@ -75,5 +83,37 @@ describe('RunStore snapshots', () => {
     expect((await store.current())?.runId).toBe(b.runId);
     await writeFile(join(store.outDir, 'current.json'), 'not json');
     expect((await store.current())?.runId).toBe(b.runId);
+  });
+});
+
+describe('RunStore.repairEvidence', () => {
+  const a = record('run-20260101-000000-aaaa', '2026-01-01T00:00:00.000Z', 'FAIL');
+  const b = record('run-20260102-000000-bbbb', '2026-01-02T00:00:00.000Z', 'PASS');
+
+  it("after a kill mid-replacement (no evidence folder, the old one aside, a half copy), publishes the current run's package", async () => {
+    const store = await storeWith(a, b);
+    await writePackage(join(store.outDir, '.evidence.old-0000aaaa'), a.runId);
+    await mkdir(join(store.outDir, '.evidence.tmp-0000bbbb'));
+    await writeFile(join(store.outDir, '.evidence.tmp-0000bbbb', 'run.txt'), 'half');
+    await store.repairEvidence();
+    expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(b.runId);
+    expect((await readdir(store.outDir)).sort()).toEqual(['evidence', 'runs']);
+  });
+
+  it("replaces a partial package (files missing, no manifest) with the current run's", async () => {
+    const store = await storeWith(a, b);
+    await mkdir(store.evidenceDir);
+    await writeFile(join(store.evidenceDir, 'run.txt'), 'half');
+    await store.repairEvidence();
+    expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(b.runId);
+    expect((await readdir(store.evidenceDir)).sort()).toEqual(['manifest.json', 'run.txt']);
+  });
+
+  it('leaves the evidence alone while the latest run is still going', async () => {
+    const running = record('run-20260103-000000-cccc', '2026-01-03T00:00:00.000Z', 'RUNNING', 'check');
+    const store = await storeWith(a, running);
+    await writePackage(store.evidenceDir, a.runId);
+    await store.repairEvidence();
+    expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(a.runId);
   });
 });

@@ -1,7 +1,9 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FerryError } from '../errors.js';
+import { recoverDirectory, retireDirectory } from '../evidence/atomic-directory.js';
+import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import { type RunRecord, runRecordSchema } from './run-record.js';
 
 const currentRunSchema = z.object({ version: z.literal(1), runId: z.string() });
@@ -119,13 +121,35 @@ export class RunStore {
         `Run '${runId}' has not finished (it is running, or was interrupted); there is no snapshot to restore`,
       );
     }
-    const from = this.stageDir(runId, 'evidence');
-    const hasEvidence = record.stages.some(
-      (s) => s.stage === 'evidence' && (s.status === 'Success' || s.status === 'Reused'),
-    );
-    await rm(this.evidenceDir, { recursive: true, force: true });
-    if (hasEvidence) await cp(from, this.evidenceDir, { recursive: true });
+    if (hasEvidence(record)) await publishEvidencePackage(this.stageDir(runId, 'evidence'), this.evidenceDir);
+    else await retireDirectory(this.evidenceDir);
     await writeFile(this.currentFile, `${JSON.stringify({ version: 1, runId })}\n`);
     return record;
   }
+
+  /**
+   * Puts `OUT/evidence/` right after a process was killed while replacing it: removes unfinished copies beside it,
+   * and makes it the current run's package again when it is missing or is not that package (its manifest differs).
+   * A run still going is left alone. The lifecycle calls this before each run.
+   */
+  async repairEvidence(): Promise<void> {
+    await recoverDirectory(this.evidenceDir);
+    const current = await this.current();
+    if (!current || current.outcome === 'RUNNING' || !hasEvidence(current)) return;
+    const from = this.stageDir(current.runId, 'evidence');
+    const want = await readFile(join(from, 'manifest.json'), 'utf8').catch(() => undefined);
+    const have = await readFile(join(this.evidenceDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (want === undefined || want === have) return;
+    try {
+      await publishEvidencePackage(from, this.evidenceDir);
+    } catch (e) {
+      // The current run's own package is damaged (a file changed or gone): OUT/evidence stays as it was, and the
+      // next run replaces it. `verifyEvidencePackage` on the run's folder names the damaged files.
+      if (!(e instanceof FerryError)) throw e;
+    }
+  }
+}
+
+function hasEvidence(record: RunRecord): boolean {
+  return record.stages.some((s) => s.stage === 'evidence' && (s.status === 'Success' || s.status === 'Reused'));
 }

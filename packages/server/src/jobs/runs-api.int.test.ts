@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { evidenceFiles } from '@ferry/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
@@ -181,7 +182,7 @@ await describeEachDialect('runs API', (dialect) => {
     const run = expectStatus(await viewer.get(`/api/runs/${runId}`), 200);
     const folder = join(dir, `evidence-${run.lifecycleRunId}`);
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.files)).toHaveLength(8);
+    expect(Object.keys(manifest.files)).toEqual([...evidenceFiles]);
     for (const [name, want] of Object.entries(manifest.files) as [string, { sha256: string }][]) {
       expect({
         name,

@@ -1,20 +1,33 @@
 import { writeFile } from 'node:fs/promises';
 import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
 import { contractHash } from '../../contract/contract-hash.js';
+import { buildInputHashes, sourceFileHashes } from '../../evidence/input-hashes.js';
 import { openLoadTarget } from '../../migrate/open-load-target.js';
 import { RejectsFile } from '../../migrate/rejects-file.js';
 import { runMigration } from '../../migrate/run-migration.js';
-import { deriveJobId, sourceFingerprint } from '../job-id.js';
+import { deriveJobId } from '../job-id.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+import { replaceEarlierJobs } from '../target-jobs.js';
 
-/** Loads the source into the target with the reviewed contract: `migrate/migration_report.json`, `migrate/rejects.csv`. */
+/**
+ * Loads the source into the target with the reviewed contract: `migrate/migration_report.json`, `migrate/rejects.csv`,
+ * and `migrate/inputs.json` (the sha256 of each source file read, of the crosswalks and of the contract). A rerun of
+ * the lifecycle (same `--out`) into the same database target replaces the job its earlier runs loaded there.
+ */
 export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: number }> {
   const { contract, targetCatalog, crosswalkIndex } = ctx.pack;
   const source = await CsvSourceConnector.open(ctx.record.sourceDir);
-  const jobId = deriveJobId(contractHash(contract), await sourceFingerprint(source), ctx.options.releaseProfile);
+  const inputs = buildInputHashes({
+    sourceFiles: await sourceFileHashes(source),
+    crosswalks: ctx.pack.crosswalks,
+    contract,
+  });
+  await writeFile(artefactPath(ctx, 'migrate', 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
+  const jobId = deriveJobId(contractHash(contract), inputs.source.fingerprint, ctx.options.releaseProfile);
   ctx.record.jobId = jobId;
   const target = await openLoadTarget(ctx.options.target);
   const rejects = await RejectsFile.open(artefactPath(ctx, 'migrate', 'rejects.csv'));
+  let rows: number;
   try {
     const report = await runMigration({
       jobId,
@@ -29,9 +42,12 @@ export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: numbe
       onProgress: (e) => ctx.progress('migrate', e.tableIndex, e.tableCount, e.table),
     });
     await writeFile(artefactPath(ctx, 'migrate', 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    return { rows: report.totals.read };
+    rows = report.totals.read;
   } finally {
     await rejects.close();
     await target.close();
   }
+  // The new job is in: the jobs earlier runs of this lifecycle loaded into the same target go, so it replaces them.
+  ctx.record.targetJobs = await replaceEarlierJobs(ctx.store, ctx.options.target, jobId);
+  return { rows };
 }
