@@ -1,8 +1,8 @@
 import { canonicalJson } from './canonical-json.js';
 import type { ContractField, ContractTable, MappingContract } from './contract-model.js';
 import { withReviewStatus } from './contract-review.js';
-import type { ContractRowRef } from './contract-row-filter.js';
 import { rowContentKey } from './contract-row-edit.js';
+import type { ContractRowRef } from './contract-row-filter.js';
 
 /** What importing a revised contract (e.g. a CSV edited in a spreadsheet) over the current version did. */
 export interface ContractImportResult {

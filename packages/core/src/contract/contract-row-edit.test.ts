@@ -43,11 +43,15 @@ describe('editRow', () => {
 
   it('sets and clears constants, defaults and optional attributes', () => {
     const c = smallContract();
-    const a = editRow(c, { table: 'LOAD_PMI', column: 'ETHNIC_CATEGORY' }, {
-      defaults: { development: null, pre_production: 'X' },
-      crosswalk: null,
-      onInvalid: 'reject',
-    });
+    const a = editRow(
+      c,
+      { table: 'LOAD_PMI', column: 'ETHNIC_CATEGORY' },
+      {
+        defaults: { development: null, pre_production: 'X' },
+        crosswalk: null,
+        onInvalid: 'reject',
+      },
+    );
     expect(field(a.contract, 'LOAD_PMI', 'ETHNIC_CATEGORY')).toEqual({
       target: 'ETHNIC_CATEGORY',
       source: ['ETHNIC'],
@@ -107,7 +111,11 @@ describe('addRow and removeRow', () => {
     ]);
     expect(field(a.contract, 'LOAD_PMI', 'KNOWN_AS')).toMatchObject({ status: 'draft', source: ['ALIAS'] });
     const b = addRow(c, 'LOAD_REFERRALS', { target: 'SOURCE', constant: 'GP', defaults: { development: 'X' } });
-    expect(b.contract.tables[1]!.fields.at(-1)).toMatchObject({ target: 'SOURCE', constant: 'GP', defaults: { development: 'X' } });
+    expect(b.contract.tables[1]!.fields.at(-1)).toMatchObject({
+      target: 'SOURCE',
+      constant: 'GP',
+      defaults: { development: 'X' },
+    });
   });
 
   it('refuses a row the table already has, an unknown table or anchor, and a locked contract', () => {

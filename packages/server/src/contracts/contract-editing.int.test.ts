@@ -63,6 +63,10 @@ await describeEachDialect('contract editing API', (dialect) => {
 
   describe('one row at a time', () => {
     it('edits a row: a new transform, a default and a note; the approved row reopens; audited', async () => {
+      expect(expectStatus(await alice.get(contract()), 200).targetTables).toEqual([
+        { target: 'LOAD_PMI', source: 'PATIENT' },
+        { target: 'LOAD_REFERRALS', source: 'REFERRAL' },
+      ]);
       const before = await currentHash();
       const edited = expectStatus(
         await alice.patch(row('LOAD_PMI', 'SURNAME'), {
@@ -83,6 +87,9 @@ await describeEachDialect('contract editing API', (dialect) => {
         reviewer: null,
         notes: 'upper case for the new system',
         lastAuthor: 'alice@editing.test',
+        combine: 'coalesce',
+        onInvalid: 'reject',
+        defaults: { development: 'UNKNOWN', pre_production: null },
       });
       expect(edited.findings).toEqual([
         expect.objectContaining({ severity: 'error', code: 'NOT_APPROVED', table: 'LOAD_PMI', field: 'SURNAME' }),
@@ -90,7 +97,12 @@ await describeEachDialect('contract editing API', (dialect) => {
       const full = JSON.parse((await alice.get(contract('?format=json'))).body);
       expect(full.tables[0].fields[1].defaults).toEqual({ development: 'UNKNOWN' });
       const [version] = expectStatus(await alice.get(contract('/versions')), 200);
-      expect(version).toMatchObject({ hash: edited.hash, parentHash: before, rowsChanged: 1, message: 'contract.row_edit' });
+      expect(version).toMatchObject({
+        hash: edited.hash,
+        parentHash: before,
+        rowsChanged: 1,
+        message: 'contract.row_edit',
+      });
       const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.row_*`), 200);
       expect(trail.items[0]).toMatchObject({ action: 'contract.row_edit', actor: 'alice@editing.test' });
       expect(trail.items[0].details).toMatchObject({ from: before, to: edited.hash, row: 'LOAD_PMI.SURNAME' });
@@ -167,10 +179,18 @@ await describeEachDialect('contract editing API', (dialect) => {
       expect(removed.findings).toEqual([
         expect.objectContaining({ severity: 'error', code: 'TARGET_FIELD_MISSING', field: 'GENDER' }),
       ]);
-      const unknown = await alice.post(contract('/rows'), { table: 'LOAD_PMI', column: 'NICKNAME', source: ['SURNAME'] });
+      const unknown = await alice.post(contract('/rows'), {
+        table: 'LOAD_PMI',
+        column: 'NICKNAME',
+        source: ['SURNAME'],
+      });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().error.issues).toEqual([
-        expect.objectContaining({ column: 'NICKNAME', field: 'target_column', message: expect.stringMatching(/^TARGET_FIELD_UNKNOWN/) }),
+        expect.objectContaining({
+          column: 'NICKNAME',
+          field: 'target_column',
+          message: expect.stringMatching(/^TARGET_FIELD_UNKNOWN/),
+        }),
       ]);
       const added = expectStatus(
         await alice.post(contract('/rows'), {
@@ -306,7 +326,9 @@ await describeEachDialect('contract editing API', (dialect) => {
       const edit = await alice.patch(row('LOAD_PMI', 'SURNAME'), { notes: 'after the lock' });
       expect(edit.statusCode).toBe(409);
       expect(edit.json().error.code).toBe('FERRY_ERR_CONTRACT_LOCKED');
-      expect(edit.json().error.message).toMatch(/cannot edit row LOAD_PMI\.SURNAME: contract mini 1\.0\.0 .* is locked/);
+      expect(edit.json().error.message).toMatch(
+        /cannot edit row LOAD_PMI\.SURNAME: contract mini 1\.0\.0 .* is locked/,
+      );
       expect((await alice.delete(row('LOAD_PMI', 'SURNAME'))).statusCode).toBe(409);
       const sameLabel = await importCsv(alice, csv);
       expect(sameLabel.statusCode).toBe(409);
@@ -384,7 +406,10 @@ await describeEachDialect('contract editing API', (dialect) => {
         },
       });
       const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=profile.read`), 200);
-      expect(trail.items[0]).toMatchObject({ actor: 'alice@editing.test', details: { table: 'PATIENT', column: 'SEX' } });
+      expect(trail.items[0]).toMatchObject({
+        actor: 'alice@editing.test',
+        details: { table: 'PATIENT', column: 'SEX' },
+      });
       expect((await alice.get(`/api/projects/${projectId}/profile/columns/PATIENT/NOPE`)).statusCode).toBe(404);
     });
   });
@@ -398,9 +423,9 @@ await describeEachDialect('contract editing API', (dialect) => {
       expect.arrayContaining(['source', 'constant', 'transform', 'defaults', 'crosswalk', 'notes']),
     );
     expect(rowPath.patch.responses['200'].content['application/json'].schema.properties.findings).toBeDefined();
-    expect(doc.paths['/api/projects/{projectId}/contract/rows'].post.requestBody.content['application/json'].schema.required).toEqual(
-      ['table', 'column'],
-    );
+    expect(
+      doc.paths['/api/projects/{projectId}/contract/rows'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['table', 'column']);
     const importOp = doc.paths['/api/projects/{projectId}/contract/import'].post;
     expect(Object.keys(importOp.requestBody.content)).toEqual(['text/csv']);
     expect(doc.paths['/api/projects/{projectId}/contract/drafts'].post).toBeDefined();

@@ -87,7 +87,10 @@ export function guardContractChange(
   before: MappingContract,
   after: MappingContract,
   inputs: ContractCheckInputs,
-  options: { rows?: ReadonlyArray<{ table: string; column: string }>; lineOf?: (table: string, column?: string) => number | undefined } = {},
+  options: {
+    rows?: ReadonlyArray<{ table: string; column: string }>;
+    lineOf?: (table: string, column?: string) => number | undefined;
+  } = {},
 ): GuardedChange {
   const existing = new Set(validateContractForLoad(before, inputs).map(findingKey));
   const findings = validateContractForLoad(after, inputs);
@@ -107,7 +110,10 @@ export function guardContractChange(
     });
     const listed = issues
       .slice(0, 20)
-      .map((i) => `${i.line !== undefined ? `line ${i.line} ` : ''}${i.table}${i.column ? `.${i.column}` : ''}: ${i.message}`);
+      .map(
+        (i) =>
+          `${i.line !== undefined ? `line ${i.line} ` : ''}${i.table}${i.column ? `.${i.column}` : ''}: ${i.message}`,
+      );
     throw new FerryError(
       'FERRY_ERR_CONTRACT_INVALID',
       `The change would not load against the project's catalogs (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${listed.join('; ')}${issues.length > 20 ? '; ...' : ''}`,

@@ -27,7 +27,12 @@ async function readProfile(path: string): Promise<ProfileReport | undefined> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new FerryError('FERRY_ERR_INTERNAL', 'a run profile is not valid JSON', { file: 'profile/profile.json' }, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_INTERNAL',
+      'a run profile is not valid JSON',
+      { file: 'profile/profile.json' },
+      { cause: e },
+    );
   }
   const parsed = profileReportSchema.safeParse(json);
   if (!parsed.success) {

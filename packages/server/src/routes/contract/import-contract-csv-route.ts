@@ -127,7 +127,11 @@ export function importContractCsvRoute(app: FerryApp): void {
       const r = result!;
       return {
         ...outcome,
-        unchanged: r.contract.tables.reduce((n, t) => n + t.fields.length, 0) - r.added.length - r.changed.length - r.annotated.length,
+        unchanged:
+          r.contract.tables.reduce((n, t) => n + t.fields.length, 0) -
+          r.added.length -
+          r.changed.length -
+          r.annotated.length,
         added: r.added,
         removed: r.removed,
         changed: r.changed,
