@@ -149,8 +149,8 @@ describe.runIf(browserAvailable())('contract editing journey (Chromium)', () => 
     await problems.waitFor();
     const items = await problems.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatch(/^line \d+ transformunknown transform step 'tirm'$/);
-    expect(items[1]).toMatch(/^line \d+ mandatory'maybe' is not Y or N$/);
+    expect(items[0]).toMatch(/^line \d+ transform unknown transform step 'tirm'$/);
+    expect(items[1]).toMatch(/^line \d+ mandatory 'maybe' is not Y or N$/);
     await screenshot('contract-editing-import-refused');
   });
 
@@ -178,6 +178,27 @@ describe.runIf(browserAvailable())('contract editing journey (Chromium)', () => 
       .getByRole('cell', { name: /^(GMC_NUMBER|NMC_PIN|STAFF_TYPE)$/ });
     expect(await columns.allTextContents()).toEqual(['GMC_NUMBER', 'NMC_PIN', 'STAFF_TYPE']);
     await screenshot('contract-editing-row-added');
+  });
+
+  it("shows the source column's profile beside the row once a run has profiled the source", async () => {
+    await openPage(page, 'Lifecycle');
+    await page.getByLabel('Patients in the generated cohort').fill('30');
+    await page.getByRole('button', { name: 'Run all stages' }).click();
+    const finished = page.getByTestId('run-finished');
+    await finished.waitFor({ timeout: 140_000 });
+    expect(await finished.textContent()).toMatch(/^Run (succeeded|failed)/);
+    await openPage(page, 'Mappings');
+    await page.getByLabel('Target table').fill('LOAD_STAFF');
+    await openRow('STAFF_TYPE');
+    const stats = drawer().getByRole('table', { name: 'Profile of STAFF.STAFF_TYPE' });
+    await stats.waitFor();
+    const text = (await stats.textContent()) ?? '';
+    expect(text).toMatch(/Type seen(code|text)/);
+    expect(text).toMatch(/Nulls\d+ \(\d+\.\d%\)/);
+    expect(text).toMatch(/Distinct\d+/);
+    await drawer().getByRole('table', { name: 'Top values of STAFF.STAFF_TYPE' }).waitFor();
+    await screenshot('contract-editing-profile');
+    await closeDrawer();
   });
 
   it('leaves no control without an accessible name and no page error', () => {
