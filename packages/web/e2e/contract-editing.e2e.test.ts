@@ -176,7 +176,8 @@ describe.runIf(browserAvailable())('contract editing journey (Chromium)', () => 
     const columns = page
       .getByRole('table', { name: 'Contract rows' })
       .getByRole('cell', { name: /^(GMC_NUMBER|NMC_PIN|STAFF_TYPE)$/ });
-    expect(await columns.allTextContents()).toEqual(['GMC_NUMBER', 'NMC_PIN', 'STAFF_TYPE']);
+    // The row is back where it was placed: after GMC_NUMBER, before STAFF_TYPE.
+    await expect.poll(() => columns.allTextContents()).toEqual(['GMC_NUMBER', 'NMC_PIN', 'STAFF_TYPE']);
     await screenshot('contract-editing-row-added');
   });
 

@@ -59,7 +59,7 @@ export function AddRowModal({
     [existing.data, table],
   );
   const free = (targetColumns.data?.items ?? [])
-    .filter((c) => !rowsOfTable.includes(c.name))
+    .filter((c) => c.table === table && !rowsOfTable.includes(c.name))
     .map((c) => ({ value: c.name, label: `${c.name} (${c.dataType}${c.nullable ? '' : ', required'})` }));
   const sourceOptions = useSourceColumnOptions(projectId, sourceTable, []);
   const steps = useTransformSteps();

@@ -24,9 +24,11 @@ export function useSourceColumnOptions(projectId: string, sourceTable: string, c
     queryKey: ['catalog', projectId, 'source', 'columns', sourceTable, 'all'],
     queryFn: () => catalogApi.columns(projectId, 'source', { table: sourceTable, page: 1, pageSize: 500 }),
     staleTime: 5 * 60_000,
+    // No table yet: no options (an empty table filter would list every table's columns).
+    enabled: sourceTable !== '',
   });
   return useMemo(() => {
-    const items = columns.data?.items ?? [];
+    const items = (columns.data?.items ?? []).filter((c) => c.table === sourceTable);
     const known = new Set(items.map((c) => c.name));
     return [
       ...items.map((c) => ({
@@ -35,7 +37,7 @@ export function useSourceColumnOptions(projectId: string, sourceTable: string, c
       })),
       ...current.filter((s) => !known.has(s)).map((s) => ({ value: s, label: `${s} (not in the source catalog)` })),
     ];
-  }, [columns.data, current]);
+  }, [columns.data, current, sourceTable]);
 }
 
 /** The transform vocabulary, for pickers. */
