@@ -197,6 +197,8 @@ describe.runIf(browserAvailable())('contract editing journey (Chromium)', () => 
     expect(text).toMatch(/Type seen(code|text)/);
     expect(text).toMatch(/Nulls\d+ \(\d+\.\d%\)/);
     expect(text).toMatch(/Distinct\d+/);
+    // A code column's alphabetical first and last values may be small cells: no range is shown for it.
+    expect(text).not.toContain('Range');
     await drawer().getByRole('table', { name: 'Top values of STAFF.STAFF_TYPE' }).waitFor();
     await screenshot('contract-editing-profile');
     await closeDrawer();

@@ -17,6 +17,8 @@ export interface ColumnProfile {
   /** Real dates and date-times seen per layout. */
   dateFormats?: Record<string, number>;
   conformingShare: number;
+  /** How min and max were chosen (`lexical` extremes of codes or text may be small-cell values). */
+  extremes?: 'numeric' | 'chronological' | 'lexical' | 'withheld' | 'none';
   min?: string;
   max?: string;
   topValues: { value: string; count: number }[];

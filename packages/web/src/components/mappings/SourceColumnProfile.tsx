@@ -22,7 +22,8 @@ function Stat({ label, children }: { label: string; children: React.ReactNode })
 /**
  * The profile of one source column beside a contract row, from the latest run that profiled the project's source:
  * detected type and how much conforms, formats seen, nulls and blanks, distinct values, lengths, and the most
- * frequent values (values seen fewer times than the small-cell threshold, and identifying columns, are not shown).
+ * frequent values (values seen fewer times than the small-cell threshold, and identifying columns, are not shown;
+ * nor is the range of a code or text column, whose first or last value may be a small cell).
  */
 export function SourceColumnProfile({
   projectId,
@@ -105,7 +106,8 @@ export function SourceColumnProfile({
           {c.minLength !== undefined ? (
             <Stat label="Length">{c.minLength === c.maxLength ? c.minLength : `${c.minLength} to ${c.maxLength}`}</Stat>
           ) : null}
-          {c.min !== undefined ? (
+          {/* Only numeric and chronological ranges: the lexical extremes of codes or text can be small cells. */}
+          {c.min !== undefined && (c.extremes === 'numeric' || c.extremes === 'chronological') ? (
             <Stat label="Range">
               {c.min} to {c.max}
             </Stat>
