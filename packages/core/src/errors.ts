@@ -91,15 +91,32 @@ export interface FerryErrorContext {
   [k: string]: string | number | undefined;
 }
 
+/** One of several problems an error reports (a CSV line, a contract row): where it is and what is wrong. */
+export interface FerryErrorIssue {
+  line?: number;
+  table?: string;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
 export class FerryError extends Error {
   readonly code: FerryErrorCode;
   readonly context: FerryErrorContext;
+  /** The problems one by one, when the error reports several (the message lists them too). */
+  readonly issues: readonly FerryErrorIssue[];
 
-  constructor(code: FerryErrorCode, message: string, context: FerryErrorContext = {}, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: FerryErrorCode,
+    message: string,
+    context: FerryErrorContext = {},
+    options?: { cause?: unknown; issues?: readonly FerryErrorIssue[] },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FerryError';
     this.code = code;
     this.context = context;
+    this.issues = options?.issues ?? [];
   }
 
   get kind(): FerryErrorKind {

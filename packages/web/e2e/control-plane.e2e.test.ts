@@ -263,10 +263,18 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await suggested.getByRole('row').nth(1).waitFor();
     expect(await suggested.getByRole('row').nth(1).textContent()).toMatch(/PATIENT\.\w+0\.\d\d|PATIENT\.\w+1\.00/);
     await screenshot('mappings-row-suggestion');
-    // Editing an approved row's transform chain reopens it to draft.
-    await page.getByLabel('Transform chain').fill('trim, nhs_number');
+    // Editing an approved row's transform steps reopens it to draft.
+    const steps = page.getByRole('dialog').getByLabel('Transform steps');
+    await steps.click();
+    for (let i = 0; i < 8; i++) await steps.press('Backspace');
+    for (const step of ['trim', 'nhs_number']) {
+      await steps.fill(step);
+      await steps.press('Enter');
+    }
+    await steps.press('Tab');
     await page.getByRole('button', { name: 'Save change' }).click();
-    await page.getByText('Saved; 1 row reopened to draft').waitFor();
+    await page.getByText(/^Saved as version [0-9a-f]{12}; the row is a draft again/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(/^All \d+ matching$/).click();
     await page.getByRole('button', { name: 'Reopen to draft' }).click();

@@ -166,6 +166,17 @@ describe('contract CSV import errors', () => {
       "  c.csv:7 field reviewed_at: '01/02/2026' is not an ISO date or date-time (yyyy-mm-dd[Thh:mm[:ss]])",
       "  c.csv:9 field domain: table-level value differs from the table's first row (line 8)",
     ]);
+    // The same problems one by one, for an API to return as a list.
+    expect(e.issues.map((i) => `${i.line}:${i.field}`)).toEqual([
+      '2:status',
+      '3:transform',
+      '4:mandatory',
+      '6:reviewer',
+      '6:reviewed_at',
+      '7:reviewed_at',
+      '9:domain',
+    ]);
+    expect(e.issues[1]).toEqual({ line: 3, field: 'transform', message: "unknown transform step 'tirm'" });
   });
 
   it('reports malformed parents, scope filters and combine values', () => {

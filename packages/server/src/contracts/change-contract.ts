@@ -10,6 +10,9 @@ import {
   saveContractVersion,
 } from './project-contract-store.js';
 
+/** The project whose contract changes (as `findProject` reads it). */
+export type ChangedProject = Awaited<ReturnType<typeof findProject>>;
+
 /** What a contract change returns to the caller. */
 export interface ContractChangeOutcome {
   hash: string;
@@ -30,6 +33,7 @@ export async function changeContract(
   change: (
     current: ProjectContractVersion,
     tx: TenantTx,
+    project: ChangedProject,
   ) => Promise<{
     contract: MappingContract;
     changed: ContractRowRef[];
@@ -43,7 +47,7 @@ export async function changeContract(
     const project = await findProject(tx, projectId);
     await lockProjectContract(tx, project.id);
     const current = await currentContract(tx, project.id);
-    const next = await change(current, tx);
+    const next = await change(current, tx, project);
     const saved = await saveContractVersion(tx, project, next.contract, {
       by: { userId: principal.userId, email: principal.email },
       changes: next.rowChanges,

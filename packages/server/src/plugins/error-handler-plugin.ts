@@ -1,5 +1,5 @@
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod';
-import { type FerryErrorCode, isFerryError } from '@ferry/core';
+import { type FerryError, type FerryErrorCode, isFerryError } from '@ferry/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FerryApp } from '../app-types.js';
@@ -58,8 +58,33 @@ const databaseErrors: Record<string, { status: number; code: FerryErrorCode; mes
   },
 };
 
+/** One problem of a request: `path` says where (a body field, a CSV line and column, a contract row and attribute). */
+interface ErrorIssue {
+  path: string;
+  message: string;
+  line?: number;
+  table?: string;
+  column?: string;
+  field?: string;
+}
+
 interface ErrorBody {
-  error: { code: string; message: string; requestId: string; issues?: { path: string; message: string }[] };
+  error: { code: string; message: string; requestId: string; issues?: ErrorIssue[] };
+}
+
+/** The issues a FerryError lists, each with a readable path ("line 4 source_columns", "LOAD_PMI.SEX source"). */
+function ferryIssues(error: FerryError): ErrorIssue[] | undefined {
+  if (error.issues.length === 0) return undefined;
+  return error.issues.map((i) => ({
+    path: [
+      i.line !== undefined ? `line ${i.line}` : undefined,
+      i.table && i.column ? `${i.table}.${i.column}` : i.table,
+      i.field,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    ...i,
+  }));
 }
 
 function send(
@@ -91,6 +116,7 @@ export const errorHandlerPlugin = fp(async (app: FerryApp) => {
         status,
         error.code,
         status >= 500 && error.kind === 'internal' ? 'Internal error' : error.describe(),
+        status < 500 ? ferryIssues(error) : undefined,
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

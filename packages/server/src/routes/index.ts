@@ -27,13 +27,19 @@ import { previewConnectorRowsRoute } from './connectors/preview-connector-rows-r
 import { testConnectorRoute } from './connectors/test-connector-route.js';
 import { updateConnectorRoute } from './connectors/update-connector-route.js';
 import { uploadConnectorFileRoute } from './connectors/upload-connector-file-route.js';
+import { addContractRowRoute } from './contract/add-contract-row-route.js';
 import { decideContractRowsRoute } from './contract/decide-contract-rows-route.js';
 import { diffContractRoute } from './contract/diff-contract-route.js';
+import { editContractRowRoute } from './contract/edit-contract-row-route.js';
 import { editContractRowsRoute } from './contract/edit-contract-rows-route.js';
 import { getContractRoute } from './contract/get-contract-route.js';
+import { importContractCsvRoute } from './contract/import-contract-csv-route.js';
 import { listContractRowsRoute } from './contract/list-contract-rows-route.js';
 import { listContractVersionsRoute } from './contract/list-contract-versions-route.js';
+import { listTransformStepsRoute } from './contract/list-transform-steps-route.js';
 import { lockContractRoute } from './contract/lock-contract-route.js';
+import { newContractDraftRoute } from './contract/new-contract-draft-route.js';
+import { removeContractRowRoute } from './contract/remove-contract-row-route.js';
 import { reviewContractRowsRoute } from './contract/review-contract-rows-route.js';
 import { acceptSuggestionRoute } from './crosswalks/accept-suggestion-route.js';
 import { crosswalkCoverageRoute } from './crosswalks/crosswalk-coverage-route.js';
@@ -57,6 +63,7 @@ import { getOrganisationRoute } from './orgs/get-organisation-route.js';
 import { listOrganisationsRoute } from './orgs/list-organisations-route.js';
 import { listWorkspacesRoute } from './orgs/list-workspaces-route.js';
 import { updateOrganisationRoute } from './orgs/update-organisation-route.js';
+import { getColumnProfileRoute } from './profiles/get-column-profile-route.js';
 import { createProjectRoute } from './projects/create-project-route.js';
 import { getProjectRoute } from './projects/get-project-route.js';
 import { getSettingsRoute } from './projects/get-settings-route.js';
@@ -137,12 +144,19 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   updateSettingsRoute,
   listCatalogTablesRoute,
   listCatalogColumnsRoute,
+  getColumnProfileRoute,
   getErdRoute,
   getContractRoute,
   listContractRowsRoute,
   reviewContractRowsRoute,
   decideContractRowsRoute,
   editContractRowsRoute,
+  editContractRowRoute,
+  addContractRowRoute,
+  removeContractRowRoute,
+  importContractCsvRoute,
+  newContractDraftRoute,
+  listTransformStepsRoute,
   lockContractRoute,
   listContractVersionsRoute,
   diffContractRoute,

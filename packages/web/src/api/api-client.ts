@@ -10,7 +10,7 @@ export type Query = Record<string, QueryValue>;
 
 export interface RequestOptions {
   query?: Query;
-  /** A JSON body, or FormData for uploads. */
+  /** A JSON body, FormData for uploads, or a Blob sent as it is with its type (e.g. a CSV file as text/csv). */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -59,7 +59,10 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   }
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
-  else if (options.body !== undefined) {
+  else if (options.body instanceof Blob) {
+    body = options.body;
+    if (options.body.type) headers['content-type'] = options.body.type;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

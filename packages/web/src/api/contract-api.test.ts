@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterQuery } from './contract-api';
+import { filterQuery, safeFileName } from './contract-api';
 
 describe('filterQuery', () => {
   it('sends statuses comma-separated and mandatory as text, and leaves out what is not set', () => {
@@ -13,5 +13,13 @@ describe('filterQuery', () => {
       text: undefined,
     });
     expect(filterQuery({ status: [] }).status).toBeUndefined();
+  });
+});
+
+describe('safeFileName', () => {
+  it('keeps a plain name and replaces what the import route does not accept', () => {
+    expect(safeFileName('contract (2).csv')).toBe('contract (2).csv');
+    expect(safeFileName('../étude;v2.csv')).toBe('..__tude_v2.csv');
+    expect(safeFileName('')).toBe('contract.csv');
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from './admin-api';
-import { api, type Query } from './api-client';
+import { api, apiRequest, type Query } from './api-client';
 
 export const reviewStatuses = ['draft', 'reviewed', 'approved', 'rejected'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
@@ -13,6 +13,8 @@ export interface ContractSummary {
   sourceSystem: string;
   targetSystem: string;
   tables: number;
+  /** The contract's tables in load order, with the source table of each. */
+  targetTables: { target: string; source: string }[];
   rows: number;
   byStatus: Record<ReviewStatus, number>;
   versionSeq: number;
@@ -26,10 +28,14 @@ export interface ContractRow {
   column: string;
   sourceTable: string;
   source: string[];
+  combine: 'coalesce' | 'join';
+  separator: string;
   constant: string | null;
   transform: string[];
   crosswalk: string | null;
   mandatory: boolean;
+  onInvalid: 'reject' | 'blank' | 'keep';
+  defaults: { development: string | null; pre_production: string | null };
   status: ReviewStatus;
   owner: string | null;
   reviewer: string | null;
@@ -156,3 +162,82 @@ export const contractChangesApi = {
   diff: (projectId: string, from: string, to?: string) =>
     api.get<{ from: string; to: string; diff: ContractDiff }>(`${base(projectId)}/diff`, { from, to }),
 };
+
+/** What a row edit may set; null removes an optional attribute. Review attributes change only through reviews. */
+export interface ContractRowPatch {
+  source?: string[];
+  combine?: 'coalesce' | 'join';
+  separator?: string;
+  constant?: string | null;
+  transform?: string[];
+  crosswalk?: string | null;
+  mandatory?: boolean;
+  onInvalid?: 'reject' | 'blank' | 'keep';
+  defaults?: { development?: string | null; pre_production?: string | null };
+  owner?: string | null;
+  notes?: string | null;
+}
+
+/** A new row: its table and target column, where it goes, and what fills it. */
+export interface NewContractRow {
+  table: string;
+  column: string;
+  after?: string;
+  source?: string[];
+  constant?: string;
+  transform?: string[];
+  crosswalk?: string;
+  mandatory?: boolean;
+}
+
+/** A finding of the server's contract validation for a row: errors stop a load, warnings are for the reviewer. */
+export interface ContractFinding {
+  severity: 'error' | 'warning';
+  table: string;
+  field?: string;
+  code: string;
+  message: string;
+}
+
+/** The answer of a one-row change: the new version, the row as it now is (null once removed), its findings. */
+export interface RowChangeOutcome extends ChangeOutcome {
+  reopened: number;
+  row: ContractRow | null;
+  findings: ContractFinding[];
+}
+
+type RowRef = { table: string; column: string };
+
+/** The answer of a CSV import. */
+export interface ImportOutcome extends Omit<ChangeOutcome, 'changed'> {
+  added: RowRef[];
+  removed: RowRef[];
+  changed: RowRef[];
+  reopened: number;
+  reviewIgnored: number;
+  findings: ContractFinding[];
+}
+
+const rowPath = (projectId: string, r: RowRef) =>
+  `${base(projectId)}/rows/${encodeURIComponent(r.table)}/${encodeURIComponent(r.column)}`;
+
+/** Editing the contract: one row at a time, a CSV import, a new version from a locked one. */
+export const contractEditApi = {
+  editRow: (projectId: string, r: RowRef, patch: ContractRowPatch) =>
+    api.patch<RowChangeOutcome>(rowPath(projectId, r), patch),
+  addRow: (projectId: string, row: NewContractRow) => api.post<RowChangeOutcome>(`${base(projectId)}/rows`, row),
+  removeRow: (projectId: string, r: RowRef) => api.delete<RowChangeOutcome>(rowPath(projectId, r)),
+  importCsv: (projectId: string, csv: Blob, fileName: string) =>
+    apiRequest<ImportOutcome>('POST', `${base(projectId)}/import`, {
+      query: { fileName: safeFileName(fileName) },
+      body: new Blob([csv], { type: 'text/csv' }),
+    }),
+  newDraft: (projectId: string, label: string) => api.post<ChangeOutcome>(`${base(projectId)}/drafts`, { label }),
+  transformSteps: () => api.get<{ steps: string[] }>('/api/contract/transform-steps'),
+};
+
+/** A file name the import route accepts for its reports (letters, digits, space, dot, dash, brackets). */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[^\w .()-]/g, '_').slice(0, 200);
+  return cleaned || 'contract.csv';
+}

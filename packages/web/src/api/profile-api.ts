@@ -14,7 +14,11 @@ export interface ColumnProfile {
   maxLength?: number;
   detectedType: string;
   format?: string;
+  /** Real dates and date-times seen per layout. */
+  dateFormats?: Record<string, number>;
   conformingShare: number;
+  /** How min and max were chosen (`lexical` extremes of codes or text may be small-cell values). */
+  extremes?: 'numeric' | 'chronological' | 'lexical' | 'withheld' | 'none';
   min?: string;
   max?: string;
   topValues: { value: string; count: number }[];
@@ -35,4 +39,21 @@ export const profileApi = {
     const report = await api.get<{ tables: TableProfile[] }>(runsApi.artefactUrl(runId, 'profile', 'profile.json'));
     return new Map(report.tables.map((t) => [t.name, t]));
   },
+};
+
+/** One source column's profile, from the latest run that profiled the project's source. */
+export interface SourceColumnProfile {
+  runId: string;
+  profiledAt: string;
+  smallCellThreshold: number;
+  table: { name: string; rows: number; raggedRows: number };
+  column: ColumnProfile;
+}
+
+/** GET /api/projects/:id/profile/columns/:table/:column (404 until a run has profiled the source). */
+export const columnProfileApi = {
+  column: (projectId: string, table: string, column: string) =>
+    api.get<SourceColumnProfile>(
+      `/api/projects/${projectId}/profile/columns/${encodeURIComponent(table)}/${encodeURIComponent(column)}`,
+    ),
 };

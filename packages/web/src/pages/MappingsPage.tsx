@@ -1,22 +1,28 @@
-import { Badge, Button, Code, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Code, FileButton, Group, Modal, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import {
+  type ContractFinding,
   type ContractRow,
   type ContractRowFilter,
+  type ContractRowPatch,
   type ContractSort,
   contractApi,
   contractChangesApi,
+  contractEditApi,
+  type NewContractRow,
   type RowSelection,
 } from '../api/contract-api';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { AddRowModal } from '../components/mappings/AddRowModal';
 import { type BulkAction, BulkActionBar } from '../components/mappings/BulkActionBar';
 import { ContractRowDrawer } from '../components/mappings/ContractRowDrawer';
 import { ContractRowFilters } from '../components/mappings/ContractRowFilters';
 import { ContractVersions } from '../components/mappings/ContractVersions';
+import { ImportResult } from '../components/mappings/ImportResult';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
@@ -139,11 +145,42 @@ function Workbench({ projectId }: { projectId: string }) {
       invalidate,
     },
   );
+  const [findings, setFindings] = useState<ContractFinding[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [newLabel, setNewLabel] = useState<string | null>(null);
   const editRow = useNotifyingMutation(
-    ({ row, change }: { row: ContractRow; change: { transform?: string[]; owner?: string } }) =>
-      contractChangesApi.edit(projectId, { table: row.table, column: row.column }, change),
-    { success: (r) => `Saved${r.reopened ? `; ${r.reopened} row reopened to draft` : ''}`, invalidate },
+    ({ row, patch }: { row: ContractRow; patch: ContractRowPatch }) => contractEditApi.editRow(projectId, row, patch),
+    {
+      success: (r) =>
+        `Saved as version ${r.hash.slice(0, 12)}${r.reopened ? '; the row is a draft again and needs a new review' : ''}`,
+      invalidate,
+    },
   );
+  const removeRow = useNotifyingMutation((row: ContractRow) => contractEditApi.removeRow(projectId, row), {
+    success: (r) => `Row removed; version ${r.hash.slice(0, 12)}`,
+    invalidate,
+  });
+  const addRow = useNotifyingMutation((row: NewContractRow) => contractEditApi.addRow(projectId, row), {
+    success: (r) => `Row ${r.row?.table}.${r.row?.column} added as a draft; version ${r.hash.slice(0, 12)}`,
+    invalidate,
+  });
+  const importCsv = useNotifyingMutation((file: File) => contractEditApi.importCsv(projectId, file, file.name), {
+    success: (r) =>
+      r.hash === r.previousHash
+        ? 'The file has the content of the current version'
+        : `Imported as version ${r.hash.slice(0, 12)}`,
+    invalidate,
+  });
+  const newDraft = useNotifyingMutation((label: string) => contractEditApi.newDraft(projectId, label), {
+    success: (r) => `New version ${r.hash.slice(0, 12)} started from the locked one`,
+    invalidate,
+  });
+  const openRow = (row: ContractRow | null) => {
+    setOpen(row);
+    setFindings([]);
+    editRow.reset();
+    removeRow.reset();
+  };
   const lock = useNotifyingMutation(() => contractChangesApi.lock(projectId), {
     success: 'Contract version locked',
     invalidate,
@@ -166,6 +203,29 @@ function Workbench({ projectId }: { projectId: string }) {
             <Button component="a" href={contractApi.csvUrl(projectId)} download variant="default" size="sm">
               Download CSV
             </Button>
+            {canEdit && s ? (
+              <FileButton
+                onChange={(file) => file && importCsv.mutate(file)}
+                accept=".csv,text/csv"
+                disabled={importCsv.isPending}
+              >
+                {(props) => (
+                  <Button {...props} variant="default" size="sm" loading={importCsv.isPending}>
+                    Import CSV
+                  </Button>
+                )}
+              </FileButton>
+            ) : null}
+            {canEdit && s && !locked ? (
+              <Button variant="default" size="sm" onClick={() => setAdding(true)}>
+                Add row
+              </Button>
+            ) : null}
+            {canEdit && s && locked ? (
+              <Button variant="default" size="sm" onClick={() => setNewLabel('')}>
+                Start a new version
+              </Button>
+            ) : null}
             {canApprove && s && !locked ? (
               <Button size="sm" color="grape.8" onClick={() => lock.mutate(undefined)} loading={lock.isPending}>
                 Lock version
@@ -175,6 +235,7 @@ function Workbench({ projectId }: { projectId: string }) {
         }
       />
       <ErrorAlert error={summary.error} />
+      <ImportResult outcome={importCsv.data} error={importCsv.error} />
       <ContractRowFilters
         value={filter}
         onChange={(f) => {
@@ -209,7 +270,7 @@ function Workbench({ projectId }: { projectId: string }) {
         }}
         selection={canEdit || canApprove ? selected : undefined}
         onSelectionChange={canEdit || canApprove ? setSelected : undefined}
-        onRowClick={setOpen}
+        onRowClick={openRow}
         paging={{
           page,
           pageSize,
@@ -225,17 +286,83 @@ function Workbench({ projectId }: { projectId: string }) {
       <ContractRowDrawer
         projectId={projectId}
         row={open}
-        onClose={() => setOpen(null)}
+        onClose={() => openRow(null)}
         canEdit={canEdit}
         locked={locked}
-        busy={editRow.isPending}
-        onSave={(row, change) => editRow.mutate({ row, change }, { onSuccess: () => setOpen(null) })}
+        busy={editRow.isPending || removeRow.isPending}
+        error={editRow.error ?? removeRow.error}
+        findings={findings}
+        onSave={(row, patch) =>
+          editRow.mutate(
+            { row, patch },
+            {
+              onSuccess: (r) => {
+                if (r.row) setOpen(r.row);
+                setFindings(r.findings);
+              },
+            },
+          )
+        }
+        onRemove={(row) => removeRow.mutate(row, { onSuccess: () => openRow(null) })}
       />
+      <AddRowModal
+        projectId={projectId}
+        opened={adding}
+        tables={s?.targetTables ?? []}
+        busy={addRow.isPending}
+        error={addRow.error}
+        onClose={() => {
+          setAdding(false);
+          addRow.reset();
+        }}
+        onAdd={(row) =>
+          addRow.mutate(row, {
+            onSuccess: (r) => {
+              setAdding(false);
+              if (r.row) {
+                setOpen(r.row);
+                setFindings(r.findings);
+              }
+            },
+          })
+        }
+      />
+      <Modal
+        opened={newLabel !== null}
+        onClose={() => setNewLabel(null)}
+        title="Start a new version from the locked one"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Text size="sm" mb="sm">
+          The locked version stays as it is and keeps its label {s?.label}. The new version is a copy, unlocked, under a
+          new label; its rows keep their reviews until they change.
+        </Text>
+        <TextInput
+          label="New label"
+          placeholder="e.g. 1.1.0"
+          value={newLabel ?? ''}
+          onChange={(e) => setNewLabel(e.currentTarget.value)}
+        />
+        <ErrorAlert error={newDraft.error} title="No new version" />
+        <Group justify="flex-end" mt="md">
+          <Button
+            loading={newDraft.isPending}
+            disabled={!newLabel?.trim()}
+            onClick={() => newDraft.mutate(newLabel!.trim(), { onSuccess: () => setNewLabel(null) })}
+          >
+            Start the new version
+          </Button>
+        </Group>
+      </Modal>
     </>
   );
 }
 
-/** Mappings: the contract workbench (filters, server paging and sort, bulk review and approval, edit, lock) and its history. */
+/**
+ * Mappings: the contract workbench (filters, server paging and sort, bulk review and approval, row editing with the
+ * source column's profile, add and remove rows, CSV export and import, lock, new version from a locked one) and its
+ * history.
+ */
 export function MappingsPage() {
   const projectId = useProjectId();
   return (

@@ -48,7 +48,12 @@ export class CsvIssueList {
     const lines = this.issues.map((i) => `  ${this.describe(i)}`);
     if (this.count > this.issues.length) lines.push(`  ... and ${this.count - this.issues.length} more`);
     const head = `${this.count} error${this.count === 1 ? '' : 's'} in the ${what}:`;
-    return new FerryError(code, [head, ...lines].join('\n'), { file: this.file, errors: this.count });
+    return new FerryError(
+      code,
+      [head, ...lines].join('\n'),
+      { file: this.file, errors: this.count },
+      { issues: this.issues },
+    );
   }
 
   throwIfAny(code: FerryErrorCode, what: string): void {

@@ -53,6 +53,7 @@ export function getContractRoute(app: FerryApp): void {
         sourceSystem: contract.sourceSystem,
         targetSystem: contract.targetSystem,
         tables: contract.tables.length,
+        targetTables: contract.tables.map((t) => ({ target: t.target, source: t.source })),
         rows: fields.length,
         byStatus: Object.fromEntries(
           reviewStatuses.map((s) => [s, fields.filter((f) => f.status === s).length]),
