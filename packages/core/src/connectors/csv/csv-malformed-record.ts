@@ -52,7 +52,8 @@ export function splitCsvLine(text: string, delimiter: string): string[] {
 }
 
 /**
- * Splits the raw text of a record that an unbalanced quote made of several physical lines back into those lines:
+ * Splits the raw text of a record that an unbalanced quote made of several physical lines (its width is not the
+ * header's, or text follows the closing quote of a field, or the quote never closes) back into those lines:
  * one record per line, each with the fields it reads as on its own and flagged `malformed` (the record's line span,
  * the merged field count, the header's). Nothing of such a record may load: which of its quotes is wrong cannot be
  * known, so every line is reported, and conservation counts the lines the file has, not the one record the quote
@@ -92,5 +93,7 @@ export function malformedRecordMessage(m: CsvMalformed): string {
   const span = `lines ${m.firstLine}-${m.lastLine}`;
   return m.mergedFields === undefined
     ? `a quote in the record starting on line ${m.firstLine} is not closed before the end of the file: ${span} are not loaded`
-    : `an unbalanced quote made ${span} one record of ${m.mergedFields} field${m.mergedFields === 1 ? '' : 's'} (header has ${m.expectedFields}): none of these lines is loaded`;
+    : m.mergedFields === m.expectedFields
+      ? `an unbalanced quote made ${span} one record (text follows a closing quote): none of these lines is loaded`
+      : `an unbalanced quote made ${span} one record of ${m.mergedFields} field${m.mergedFields === 1 ? '' : 's'} (header has ${m.expectedFields}): none of these lines is loaded`;
 }

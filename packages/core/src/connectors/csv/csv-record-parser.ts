@@ -67,6 +67,8 @@ export class CsvRecordParser {
   private next = 0;
   /** Set by `parseQuotedRecord`: newlines inside quoted fields (extra physical lines of the record). */
   private innerLines = 0;
+  /** Set by `parseQuotedRecord`: text follows the closing quote of a field (`"ab"c`), a sign of a stray quote. */
+  private strayText = false;
   private readonly delim: string;
   private readonly delimCode: number;
   private readonly nl: string;
@@ -156,8 +158,13 @@ export class CsvRecordParser {
         pos = len;
         continue;
       }
-      if (this.innerLines > 0 && this.expected !== undefined && fields.length !== this.expected) {
-        // A quoted field spanning lines in a record of the wrong width: an unbalanced quote swallowed lines.
+      if (
+        this.innerLines > 0 &&
+        this.expected !== undefined &&
+        (fields.length !== this.expected || this.strayText)
+      ) {
+        // A quoted field spanning lines in a record of the wrong width, or with text after a closing quote: an
+        // unbalanced quote swallowed lines.
         line += splitMalformedRecord(buf.slice(pos, this.next), line, this.splitOptions(), fields.length, out);
       } else {
         this.emit({ line, fields }, out);
@@ -211,6 +218,7 @@ export class CsvRecordParser {
     let innerLines = 0;
     let p = start;
     let comma = buf.indexOf(delim, start);
+    this.strayText = false;
     for (;;) {
       let value: string;
       const fieldLine = line + innerLines;
@@ -245,6 +253,7 @@ export class CsvRecordParser {
             // Lenient: text after the closing quote is kept up to the next separator.
             const tail = this.unquotedEnd(buf, p, final);
             if (tail === -1) return undefined;
+            this.strayText = true;
             value += buf.slice(p, tail);
             p = tail;
           }
