@@ -85,7 +85,8 @@ describe('bad source files', () => {
     });
     expect(report.tables[0]).toMatchObject({ read: 3, loaded: 1, rejected: 2, balanced: true });
     expect(report.tables[0]!.rejectsByReason).toEqual({ MALFORMED_RECORD: 2 });
-    const why = 'a quote in the record starting on line 3 is not closed before the end of the file: lines 3-4 are not loaded';
+    const why =
+      'a quote in the record starting on line 3 is not closed before the end of the file: lines 3-4 are not loaded';
     expect(rejects).toContain(`PATIENT,2,MALFORMED_RECORD,,${why},LOAD_PMI,3`);
     expect(rejects).toContain(`PATIENT,3,MALFORMED_RECORD,,${why},LOAD_PMI,4`);
   });
@@ -196,7 +197,9 @@ describe('bad source files', () => {
       rejectsByReason: { MISSING_KEY: 1, MISSING_MANDATORY: 1 },
     });
     expect(report.totals.blankLines).toBe(3);
-    expect(rejects).toContain('PATIENT,,MISSING_KEY,PAT_ID,the source key is blank: the row cannot be traced,LOAD_PMI,5');
+    expect(rejects).toContain(
+      'PATIENT,,MISSING_KEY,PAT_ID,the source key is blank: the row cannot be traced,LOAD_PMI,5',
+    );
     expect(rejects).toContain('PATIENT,,MISSING_KEY,RECORD_NUMBER,the target key is blank,LOAD_PMI,5');
     expect(rejects).toContain(
       'PATIENT,3,MISSING_MANDATORY,SURNAME,"blank, and the target column does not allow blanks",LOAD_PMI,6',

@@ -127,8 +127,17 @@ export class ChunkBuilder {
    */
   map(record: SourceRecord): MappedRecord {
     if (record.malformed) {
-      const problem = { reasonCode: 'MALFORMED_RECORD' as const, field: '', message: malformedRecordMessage(record.malformed) };
-      return { status: 'rejected', key: this.compiled.sourceKey(record.fields), line: record.line, problems: [problem] };
+      const problem = {
+        reasonCode: 'MALFORMED_RECORD' as const,
+        field: '',
+        message: malformedRecordMessage(record.malformed),
+      };
+      return {
+        status: 'rejected',
+        key: this.compiled.sourceKey(record.fields),
+        line: record.line,
+        problems: [problem],
+      };
     }
     if (record.fields.length !== this.header.length) {
       if (record.fields.length === 1 && record.fields[0]!.trim() === '') return { status: 'blank', line: record.line };

@@ -42,10 +42,7 @@ export interface MigrationSource {
 }
 
 /** A source table's records, batched when the source can, one at a time otherwise. */
-async function* recordBatches(
-  source: MigrationSource,
-  table: string,
-): AsyncIterable<readonly MigrationSourceRecord[]> {
+async function* recordBatches(source: MigrationSource, table: string): AsyncIterable<readonly MigrationSourceRecord[]> {
   if (source.rowBatches) {
     yield* source.rowBatches(table);
     return;

@@ -158,11 +158,7 @@ export class CsvRecordParser {
         pos = len;
         continue;
       }
-      if (
-        this.innerLines > 0 &&
-        this.expected !== undefined &&
-        (fields.length !== this.expected || this.strayText)
-      ) {
+      if (this.innerLines > 0 && this.expected !== undefined && (fields.length !== this.expected || this.strayText)) {
         // A quoted field spanning lines in a record of the wrong width, or with text after a closing quote: an
         // unbalanced quote swallowed lines.
         line += splitMalformedRecord(buf.slice(pos, this.next), line, this.splitOptions(), fields.length, out);

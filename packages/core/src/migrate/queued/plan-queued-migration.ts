@@ -22,6 +22,7 @@ export interface QueuedMigrationOptions {
   /** A folder (or file) of CSV source files that every worker can read at this path (a shared mount). */
   sourcePath: string;
   encoding?: QueuedJobPlan['source']['encoding'];
+  delimiter?: QueuedJobPlan['source']['delimiter'];
   targetCatalog: Catalog;
   crosswalks: CrosswalkSet;
   releaseProfile: ReleaseProfile;
@@ -68,7 +69,8 @@ export async function planQueuedMigration(
   const batchSize = options.batchSize ?? 5000;
   const encoding = options.encoding ?? 'auto';
   const path = resolve(options.sourcePath);
-  const source = await CsvSourceConnector.open(path, { encoding });
+  const delimiter = options.delimiter ?? 'auto';
+  const source = await CsvSourceConnector.open(path, { encoding, delimiter });
   const loadTables = contractLoadTables(contract, source, options.targetCatalog);
 
   const sha256: Record<string, string> = {};
@@ -95,7 +97,7 @@ export async function planQueuedMigration(
     releaseProfile: options.releaseProfile,
     onDuplicate,
     batchSize,
-    source: { kind: 'csv', path, encoding, sha256 },
+    source: { kind: 'csv', path, encoding, ...(delimiter !== 'auto' ? { delimiter } : {}), sha256 },
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogTableSchema } from '../../catalog/catalog-model.js';
-import { csvEncodings } from '../../connectors/csv/csv-record.js';
+import { csvDelimiters, csvEncodings } from '../../connectors/csv/csv-record.js';
 import { mappingContractSchema, releaseProfiles } from '../../contract/contract-model.js';
 import { crosswalkSetSchema } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
@@ -29,6 +29,8 @@ export const queuedJobPlanSchema = z.object({
     kind: z.literal('csv'),
     path: z.string().min(1),
     encoding: z.enum(['auto', ...csvEncodings]),
+    /** Declared delimiter (absent: detected per file, as in plans made before it was recorded). */
+    delimiter: z.enum(['auto', ...csvDelimiters]).optional(),
     /** Source table -> SHA-256 of its file when the job was planned. */
     sha256: z.record(z.string(), z.string()),
   }),
