@@ -12,7 +12,7 @@ import { migrateQueueSchema } from '../../queue/queue-schema.js';
 import type { SqlDatabase } from '../../store/sql-database.js';
 import { DatabaseLoadTarget } from '../database-load-target.js';
 import type { BeginMode, OnDuplicate } from '../load-target.js';
-import { contractLoadTables, countUnmappedTables } from '../run-migration.js';
+import { contractLoadTables, countUnmappedTables, describeSourceFiles } from '../run-migration.js';
 import { advanceQueuedJob } from './advance-queued-job.js';
 import { jobPlansTableSql, type QueuedJobPlan, readJobPlan, saveJobPlan } from './queued-job-plan.js';
 
@@ -100,6 +100,7 @@ export async function planQueuedMigration(
     source: { kind: 'csv', path, encoding, ...(delimiter !== 'auto' ? { delimiter } : {}), sha256 },
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
+    sourceFiles: await describeSourceFiles(source),
   };
   // The plan is replaced first: from then on, chunks of an earlier plan do nothing (they check the plan id under the
   // same row lock), so the fresh start below cannot be undone by a late chunk of the old plan.

@@ -5,7 +5,7 @@ import { mappingContractSchema, releaseProfiles } from '../../contract/contract-
 import { crosswalkSetSchema } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
 import type { SqlExecutor } from '../../store/sql-database.js';
-import { migrationReportSchema, unmappedSourceTableSchema } from '../migration-report.js';
+import { migrationReportSchema, sourceFileSchema, unmappedSourceTableSchema } from '../migration-report.js';
 
 /**
  * Everything a worker needs to load any chunk of a queued job, stored in the target beside the job: the contract,
@@ -39,6 +39,8 @@ export const queuedJobPlanSchema = z.object({
     z.object({ target: z.string(), source: z.string(), rows: z.number().int(), chunks: z.number().int() }),
   ),
   unmappedSourceTables: z.array(unmappedSourceTableSchema),
+  /** How each source file was read when the job was planned (absent in plans made before it was recorded). */
+  sourceFiles: z.array(sourceFileSchema).optional(),
 });
 export type QueuedJobPlan = z.infer<typeof queuedJobPlanSchema>;
 
