@@ -12,7 +12,7 @@ export const errorCatalogue = {
   FERRY_ERR_INPUT: { kind: 'input', summary: 'An input file or value is invalid.' },
   FERRY_ERR_NOT_FOUND: { kind: 'input', summary: 'A file, pack, run or job that was named does not exist.' },
   FERRY_ERR_CSV_RAGGED_ROW: { kind: 'input', summary: 'A CSV row has a different number of fields than its header.' },
-  FERRY_ERR_CSV_UNTERMINATED_QUOTE: { kind: 'input', summary: 'A quoted CSV field is not closed before the end of the file.' },
+  FERRY_ERR_CSV_UNTERMINATED_QUOTE: { kind: 'input', summary: 'A quoted CSV field is not closed before the end of the file, or an unbalanced quote swallowed lines.' },
   FERRY_ERR_CSV_ENCODING: { kind: 'input', summary: 'A file is not valid in its declared or detected encoding.' },
   FERRY_ERR_CSV_DELIMITER: { kind: 'input', summary: "A CSV file's field delimiter is ambiguous and must be declared." },
   FERRY_ERR_CSV_FIELD_TOO_LARGE: { kind: 'input', summary: 'A CSV field exceeds the maximum field size.' },
