@@ -59,6 +59,11 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     const expected = new Map<string, string>();
     let explainedByRejects = 0;
     for await (const record of source.rows(ct.source)) {
+      // A line of a malformed record (an unbalanced quote) is always rejected by the load: never expected in the target.
+      if (record.malformed) {
+        explainedByRejects++;
+        continue;
+      }
       if (record.fields.length !== header.length) continue;
       const mapped = compiled.map(record.fields);
       if (mapped.status !== 'loaded') continue;
