@@ -14,9 +14,13 @@ export const errorCatalogue = {
   FERRY_ERR_CSV_RAGGED_ROW: { kind: 'input', summary: 'A CSV row has a different number of fields than its header.' },
   FERRY_ERR_CSV_UNTERMINATED_QUOTE: {
     kind: 'input',
-    summary: 'A quoted CSV field is not closed before the end of the file.',
+    summary: 'A quoted CSV field is not closed before the end of the file, or an unbalanced quote swallowed lines.',
   },
   FERRY_ERR_CSV_ENCODING: { kind: 'input', summary: 'A file is not valid in its declared or detected encoding.' },
+  FERRY_ERR_CSV_DELIMITER: {
+    kind: 'input',
+    summary: "A CSV file's field delimiter is ambiguous and must be declared.",
+  },
   FERRY_ERR_CSV_FIELD_TOO_LARGE: { kind: 'input', summary: 'A CSV field exceeds the maximum field size.' },
   FERRY_ERR_CATALOG_INVALID: { kind: 'input', summary: 'A catalog file does not follow the catalog format.' },
   FERRY_ERR_CONTRACT_INVALID: { kind: 'input', summary: 'A mapping contract is malformed or fails validation.' },

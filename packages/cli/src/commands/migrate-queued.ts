@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   assertQueueDatabaseUrl,
+  type CsvDelimiter,
   DatabaseLoadTarget,
   FerryError,
   type OnDuplicate,
@@ -31,6 +32,7 @@ interface QueuedMigrateFlags extends QueueFlags {
   releaseProfile: ReleaseProfile;
   onDuplicate?: OnDuplicate;
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
+  delimiter: 'auto' | CsvDelimiter;
   json?: boolean;
 }
 
@@ -55,6 +57,7 @@ export async function migrateQueued(
       contract: inputs.contract,
       sourcePath: csvSourcePath(flags.source),
       encoding: flags.encoding,
+      delimiter: flags.delimiter,
       targetCatalog: inputs.targetCatalog,
       crosswalks: inputs.crosswalks,
       releaseProfile: flags.releaseProfile,

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type CsvDelimiter,
   CsvSourceConnector,
   contractHash,
   deriveJobId,
@@ -13,6 +14,7 @@ import {
   sourceFingerprint,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
+import { delimiterOption } from '../csv-delimiter-option.js';
 import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
 import { StageProgress } from '../progress.js';
 import { action, intOption } from '../run-command.js';
@@ -29,6 +31,7 @@ export interface MigrateFlags extends PackInputFlags, QueueFlags {
   releaseProfile: (typeof releaseProfiles)[number];
   onDuplicate?: OnDuplicate;
   encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
+  delimiter: 'auto' | CsvDelimiter;
   out?: string;
   json?: boolean;
 }
@@ -43,10 +46,14 @@ export function registerMigrate(program: Command): void {
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
     .addOption(
-      new Option('--encoding <encoding>', 'source file encoding')
+      new Option(
+        '--encoding <encoding>',
+        'source file encoding (auto: decided per file from the whole file: UTF-8, else Windows-1252; a mix is refused)',
+      )
         .choices(['auto', 'utf-8', 'windows-1252', 'latin1'])
         .default('auto'),
     )
+    .addOption(delimiterOption())
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .option('--job <id>', 'job id (default: derived from contract, source and profile, so reruns replace their rows)')
     .option('--resume <id>', 'finish an interrupted job: keep its committed chunks, load the rest')
@@ -77,7 +84,10 @@ export function registerMigrate(program: Command): void {
     .action(
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
-        const source = await CsvSourceConnector.open(csvSourcePath(flags.source), { encoding: flags.encoding });
+        const source = await CsvSourceConnector.open(csvSourcePath(flags.source), {
+          encoding: flags.encoding,
+          delimiter: flags.delimiter,
+        });
         if (flags.resume && flags.job && flags.resume !== flags.job) {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }

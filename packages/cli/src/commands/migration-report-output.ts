@@ -21,15 +21,28 @@ export async function writeMigrationReport(
       const policy = options.policyTables?.has(t.targetTable) || t.updated > 0 || t.duplicatesSkipped > 0;
       const within = t.updatedWithinJob ? `, ${t.updatedWithinJob} of them within the job` : '';
       const loaded = policy ? ` (${t.inserted} inserted, ${t.updated} updated${within})` : '';
-      const skipped = policy ? ` (${t.duplicatesSkipped} duplicates skipped)` : '';
+      const skipped = [
+        policy ? `${t.duplicatesSkipped} duplicates skipped` : '',
+        t.blankLines ? `${t.blankLines} blank line${t.blankLines === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
+      const skippedText = skipped.length ? ` (${skipped.join(', ')})` : '';
       process.stdout.write(
-        `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${skipped}${t.balanced ? '' : '  UNBALANCED'}\n`,
+        `  ${t.sourceTable.padEnd(16)} -> ${t.targetTable.padEnd(24)} read ${t.read} loaded ${t.loaded}${loaded} rejected ${t.rejected} out of scope ${t.outOfScope}${skippedText}${t.balanced ? '' : '  UNBALANCED'}\n`,
       );
     }
     const x = report.totals;
     process.stdout.write(
       `  total read ${x.read} loaded ${x.loaded} (${x.inserted} inserted, ${x.updated} updated) rejected ${x.rejected} out of scope ${x.outOfScope}${x.duplicatesSkipped ? ` (${x.duplicatesSkipped} duplicates skipped)` : ''}; conservation ${report.balanced ? 'holds' : 'BROKEN'}\n`,
     );
+    for (const f of report.sourceFiles ?? []) {
+      // Only what a reader could not assume: an encoding other than UTF-8, a delimiter other than comma, CR line ends.
+      const notes = [
+        f.encoding !== 'utf-8' ? `read as ${f.encoding} (${f.encodingSource})` : '',
+        f.delimiter !== 'comma' ? `${f.delimiter}-delimited (${f.delimiterSource})` : '',
+        f.lineEnding === 'cr' ? 'lines end with CR' : '',
+      ].filter(Boolean);
+      if (notes.length) process.stdout.write(`  source ${f.file}: ${notes.join(', ')}\n`);
+    }
     process.stdout.write(`  report and rejects in ${out}\n`);
   }
   return report.balanced ? 0 : 3;

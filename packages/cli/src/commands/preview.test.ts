@@ -148,7 +148,7 @@ describe('ferry preview errors (exit 2, clear message)', () => {
     expect((await ferry('preview')).code).toBe(2);
   });
 
-  it('a folder, an empty file, an unterminated quote, invalid UTF-8', async () => {
+  it('a folder, an empty file, invalid UTF-8', async () => {
     expect((await ferry('preview', '--source', `csv:${dir}`)).stderr).toContain(
       'preview takes one CSV file, not a folder',
     );
@@ -157,18 +157,54 @@ describe('ferry preview errors (exit 2, clear message)', () => {
       2,
       `ferry: ${join(dir, 'empty.csv')}: the file is empty: it has no header row\n`,
     ]);
-    const open = await ferry('preview', '--source', f('unterminated.csv'), '--json');
-    expect(open.code).toBe(2);
-    expect(open.stderr).toContain(
-      `${join(dir, 'unterminated.csv')}:2: a quoted field that starts on this line is not closed`,
-    );
     const bad = await ferry('preview', '--source', f('bad-utf8.csv'), '--encoding', 'utf-8');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${join(dir, 'bad-utf8.csv')}:3: invalid UTF-8`);
   });
 });
 
+describe('ferry preview: how a file is read', () => {
+  it('shows the lines an unclosed quote swallowed, one per line, with a warning naming them', async () => {
+    const open = await ferry('preview', '--source', f('unterminated.csv'), '--json');
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout)).toEqual([
+      { a: '1', b: 'open' },
+      { a: '2', b: '3' },
+    ]);
+    expect(open.stderr).toBe(
+      `ferry: warning: ${join(dir, 'unterminated.csv')}:2: a quote in the record starting on line 2 is not closed before the end of the file: lines 2-3 are not loaded\n`,
+    );
+  });
+
+  it('reads semicolon, tab and bare-CR files as their columns and rows (one column, or 0 rows, before)', async () => {
+    await writeFile(join(dir, 'semi.csv'), 'id;name\n1;Smith, J\n');
+    await writeFile(join(dir, 'cr.csv'), 'id,name\r1,A\r2,B\r');
+    await writeFile(join(dir, 'ambiguous.csv'), 'a,b;c,d\n1,2;3,4\n');
+    expect(await json('preview', '--source', f('semi.csv'), '--json')).toEqual([{ id: '1', name: 'Smith, J' }]);
+    const cr = await ferry('preview', '--source', f('cr.csv'));
+    expect(cr.stdout).toContain('(2 rows shown; encoding utf-8; lines end with CR)');
+    const semi = await ferry('preview', '--source', f('semi.csv'));
+    expect(semi.stdout).toContain('(1 row shown; encoding utf-8; delimiter semicolon)');
+    const ambiguous = await ferry('preview', '--source', f('ambiguous.csv'));
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('the field delimiter is ambiguous');
+    expect(await json('preview', '--source', f('ambiguous.csv'), '--delimiter', 'semicolon', '--json')).toEqual([
+      { 'a,b': '1,2', 'c,d': '3,4' },
+    ]);
+    expect((await ferry('preview', '--source', f('semi.csv'), '--delimiter', 'colon')).code).toBe(2);
+  });
+});
+
 describe('preview helpers', () => {
+  it('names 100,000 repeated header columns in linear time (the old probing was quadratic: minutes)', () => {
+    const keys = previewKeys(new Array<string>(100_000).fill('A'), 100_001);
+    expect(keys[0]).toBe('A');
+    expect(keys[1]).toBe('A_2');
+    expect(keys[99_999]).toBe('A_100000');
+    expect(keys[100_000]).toBe('_extra_1');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('csvFileOfSource and previewKeys', () => {
     expect(csvFileOfSource('csv:a/b.csv')).toBe('a/b.csv');
     expect(csvFileOfSource('CSV:x.csv')).toBe('x.csv');

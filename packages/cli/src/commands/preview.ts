@@ -1,6 +1,15 @@
 import { stat } from 'node:fs/promises';
-import { type CsvEncoding, CsvSourceConnector, csvEncodings, FerryError, RaggedRowTracker } from '@ferry/core';
+import {
+  type CsvDelimiter,
+  type CsvEncoding,
+  CsvSourceConnector,
+  csvEncodings,
+  FerryError,
+  malformedRecordMessage,
+  RaggedRowTracker,
+} from '@ferry/core';
 import { type Command, Option } from 'commander';
+import { delimiterOption } from '../csv-delimiter-option.js';
 import { action, intOption } from '../run-command.js';
 
 interface PreviewFlags {
@@ -8,6 +17,7 @@ interface PreviewFlags {
   limit: number;
   json?: boolean;
   encoding: 'auto' | CsvEncoding;
+  delimiter: 'auto' | CsvDelimiter;
 }
 
 /** Widest a cell is shown in the table form; longer values end with `…`. */
@@ -36,9 +46,16 @@ export function csvFileOfSource(spec: string): string {
 export function previewKeys(header: string[], width: number): string[] {
   const keys: string[] = [];
   const used = new Set<string>();
+  /** Per name, the suffix to try next: each name's suffixes are tried once in all, so the work is linear. */
+  const nextSuffix = new Map<string, number>();
   for (const name of header) {
     let key = name;
-    for (let n = 2; used.has(key); n++) key = `${name}_${n}`;
+    if (used.has(key)) {
+      let n = nextSuffix.get(name) ?? 2;
+      while (used.has(`${name}_${n}`)) n++;
+      key = `${name}_${n}`;
+      nextSuffix.set(name, n + 1);
+    }
     used.add(key);
     keys.push(key);
   }
@@ -74,10 +91,14 @@ export function registerPreview(program: Command): void {
     .option('--limit <n>', 'number of data rows to show', intOption('--limit'), 10)
     .option('--json', 'print one JSON array of objects keyed by header, values as strings exactly as in the file')
     .addOption(
-      new Option('--encoding <encoding>', 'file encoding (auto: UTF-8, else Windows-1252)')
+      new Option(
+        '--encoding <encoding>',
+        'file encoding (auto: decided from the whole file: UTF-8, else Windows-1252; a mix is refused)',
+      )
         .choices(['auto', ...csvEncodings])
         .default('auto'),
     )
+    .addOption(delimiterOption())
     .addHelpText(
       'after',
       '\nRagged rows (field count different from the header) are shown and listed on stderr with their line numbers.\n' +
@@ -92,19 +113,27 @@ export function registerPreview(program: Command): void {
         if (info.isDirectory()) {
           throw new FerryError('FERRY_ERR_USAGE', 'preview takes one CSV file, not a folder', { file });
         }
-        const source = await CsvSourceConnector.open(file, { encoding: flags.encoding });
+        const source = await CsvSourceConnector.open(file, { encoding: flags.encoding, delimiter: flags.delimiter });
         const [table] = source.tables() as [string];
         const header = await source.header(table);
         const ragged = new RaggedRowTracker(file, header.length);
         const records: Array<{ line: number; fields: string[] }> = [];
+        /** One warning per malformed record (an unbalanced quote), at its first line. */
+        const malformed: string[] = [];
         if (flags.limit > 0) {
           for await (const record of source.rows(table)) {
-            ragged.check(record);
+            if (record.malformed) {
+              if (!record.malformed.continuation) {
+                malformed.push(`${file}:${record.line}: ${malformedRecordMessage(record.malformed)}`);
+              }
+            } else ragged.check(record);
             records.push(record);
             if (records.length >= flags.limit) break;
           }
         }
-        for (const message of ragged.messages()) process.stderr.write(`ferry: warning: ${message}\n`);
+        for (const message of [...malformed, ...ragged.messages()]) {
+          process.stderr.write(`ferry: warning: ${message}\n`);
+        }
 
         const width = Math.max(header.length, ...records.map((r) => r.fields.length));
         const keys = previewKeys(header, width);
@@ -115,9 +144,10 @@ export function registerPreview(program: Command): void {
         }
         const rows = records.map((r) => [String(r.line), ...r.fields.map(displayCell)]);
         process.stdout.write(formatTable(['line', ...keys.map(displayCell)], rows));
-        const encoding = await source.encoding(table);
+        const format = await source.describeFile(table);
         const shown = `${records.length} row${records.length === 1 ? '' : 's'} shown`;
-        process.stdout.write(`(${shown}; encoding ${encoding}${ragged.count ? `; ${ragged.count} ragged` : ''})\n`);
+        const how = `encoding ${format.encoding}${format.delimiter === 'comma' ? '' : `; delimiter ${format.delimiter}`}${format.lineEnding === 'cr' ? '; lines end with CR' : ''}`;
+        process.stdout.write(`(${shown}; ${how}${ragged.count ? `; ${ragged.count} ragged` : ''})\n`);
         return 0;
       }),
     );

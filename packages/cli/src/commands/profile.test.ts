@@ -44,7 +44,18 @@ describe('ferry profile', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       out: join(dir, 'out2'),
       files: { json: join(dir, 'out2', 'profile.json'), csv: join(dir, 'out2', 'profile.csv') },
-      tables: [{ table: 'WARD', rows: 2, raggedRows: 0, columns: 2, types: { text: 2 } }],
+      tables: [
+        {
+          table: 'WARD',
+          rows: 2,
+          raggedRows: 0,
+          malformedRows: 0,
+          columns: 2,
+          types: { text: 2 },
+          encoding: 'utf-8',
+          delimiter: 'comma',
+        },
+      ],
     });
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  type CsvDelimiter,
   CsvSourceConnector,
   catalogIdentifierColumns,
   csvEncodings,
@@ -11,6 +12,7 @@ import {
   writeProfileJson,
 } from '@ferry/core';
 import type { Command } from 'commander';
+import { delimiterOption } from '../csv-delimiter-option.js';
 import { csvSourcePath } from '../pack-inputs.js';
 import { StageProgress } from '../progress.js';
 import { action } from '../run-command.js';
@@ -22,6 +24,7 @@ interface ProfileFlags {
   top: string;
   smallCell: string;
   encoding: string;
+  delimiter: 'auto' | CsvDelimiter;
   catalog?: string;
   json?: boolean;
 }
@@ -45,7 +48,15 @@ function tableSummaries(report: ProfileReport) {
   return report.tables.map((t) => {
     const types: Record<string, number> = {};
     for (const c of t.columns) types[c.detectedType] = (types[c.detectedType] ?? 0) + 1;
-    return { table: t.name, rows: t.rows, raggedRows: t.raggedRows, columns: t.columns.length, types };
+    return {
+      table: t.name,
+      rows: t.rows,
+      raggedRows: t.raggedRows,
+      malformedRows: t.malformedRows,
+      columns: t.columns.length,
+      types,
+      ...(t.sourceFile ? { encoding: t.sourceFile.encoding, delimiter: t.sourceFile.delimiter } : {}),
+    };
   });
 }
 
@@ -60,7 +71,12 @@ export function registerProfile(program: Command): void {
     .requiredOption('--out <dir>', 'folder for profile.json and profile.csv')
     .option('--top <n>', 'top values shown per column', '10')
     .option('--small-cell <n>', 'values seen fewer times than this are never shown', '5')
-    .option('--encoding <name>', `source encoding: auto, ${csvEncodings.join(', ')}`, 'auto')
+    .option(
+      '--encoding <name>',
+      `source encoding: auto (decided per file from the whole file), ${csvEncodings.join(', ')}`,
+      'auto',
+    )
+    .addOption(delimiterOption())
     .option('--catalog <file>', "source catalog CSV: its keys' and references' values are never shown")
     .option('--json', 'print one JSON summary object instead of text')
     .action(
@@ -69,7 +85,10 @@ export function registerProfile(program: Command): void {
         if (encoding !== 'auto' && !csvEncodings.includes(encoding)) {
           throw new FerryError('FERRY_ERR_USAGE', `--encoding must be auto or one of ${csvEncodings.join(', ')}`);
         }
-        const connector = await CsvSourceConnector.open(profileSourcePath(flags.source), { encoding });
+        const connector = await CsvSourceConnector.open(profileSourcePath(flags.source), {
+          encoding,
+          delimiter: flags.delimiter,
+        });
         const tables = flags.tables
           ?.split(',')
           .map((t) => t.trim())
@@ -101,9 +120,14 @@ export function registerProfile(program: Command): void {
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
             .map(([t, n]) => `${t} ${n}`)
             .join(', ');
-          const ragged = s.raggedRows > 0 ? ` (${s.raggedRows} ragged)` : '';
+          const odd = [
+            s.raggedRows > 0 ? `${s.raggedRows} ragged` : '',
+            s.malformedRows > 0 ? `${s.malformedRows} malformed (unbalanced quote)` : '',
+          ].filter(Boolean);
+          const ragged = odd.length ? ` (${odd.join(', ')})` : '';
+          const read = s.encoding ? `  [${s.encoding}, ${s.delimiter}]` : '';
           process.stdout.write(
-            `  ${s.table.padEnd(24)} ${String(s.rows).padStart(9)} rows${ragged}  ${s.columns} columns: ${types}\n`,
+            `  ${s.table.padEnd(24)} ${String(s.rows).padStart(9)} rows${ragged}  ${s.columns} columns: ${types}${read}\n`,
           );
         }
         process.stdout.write(`Profiled ${summaries.length} tables; profile.json and profile.csv in ${flags.out}\n`);

@@ -1,4 +1,6 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
+import { malformedRecordMessage } from '../connectors/csv/csv-malformed-record.js';
+import type { CsvMalformed } from '../connectors/csv/csv-record.js';
 import type { ContractTable } from '../contract/contract-model.js';
 import type { CompiledTable } from '../transform/compiled-table.js';
 import type { RowProblem } from '../transform/reject-reasons.js';
@@ -12,11 +14,14 @@ import { targetKeyColumn } from './target-ddl.js';
 export interface SourceRecord {
   line: number;
   fields: string[];
+  /** Set on each line of a record an unbalanced quote made of several lines: rejected, never loaded. */
+  malformed?: CsvMalformed;
 }
 
 /** A source record after the compiled contract: its target values, or why it does not load. */
 export type MappedRecord =
   | { status: 'ragged'; key: string; line: number; fields: number }
+  | { status: 'blank'; line: number }
   | { status: 'out_of_scope'; line: number }
   | { status: 'rejected'; key: string; line: number; problems: RowProblem[] }
   | {
@@ -67,6 +72,10 @@ export class ChunkBuilder {
   private readonly slots = new WeakMap<LoadChunk, Map<string, ChunkSlot>>();
   /** Per chunk, the COPY rows of the rows it inserts. */
   private readonly copyRows = new WeakMap<LoadChunk, number[]>();
+  /** Source key columns' positions in the header. */
+  private readonly sourceKeyIndexes: number[];
+  /** Target columns a database target makes NOT NULL (as `createTableSql`): a blank there is a reject, not a crash. */
+  private readonly notNull: { index: number; name: string }[];
 
   /**
    * `jobId` is the job the chunks belong to: with `onDuplicate: 'update'`, a later row of the job with a natural key
@@ -89,6 +98,12 @@ export class ChunkBuilder {
     }));
     this.naturalKey = onDuplicate && ct.naturalKey?.length ? ct.naturalKey : undefined;
     this.nkIndexes = this.naturalKey?.map((c) => compiled.targetColumns.indexOf(c)) ?? [];
+    this.sourceKeyIndexes = ct.sourceKey.map((k) => header.indexOf(k));
+    const keyColumn = targetKeyColumn(targetTable);
+    this.notNull = targetTable.columns
+      .map((c, index) => ({ index, name: c.name, required: (!c.nullable && !c.primaryKey) || c.name === keyColumn }))
+      .filter((c) => c.required && c.name !== keyColumn)
+      .map(({ index, name }) => ({ index, name }));
   }
 
   newChunk(chunkNo: number): LoadChunk {
@@ -104,9 +119,28 @@ export class ChunkBuilder {
     };
   }
 
-  /** Maps one source record through the compiled contract (no key checks: those need the chunk's context). */
+  /**
+   * Maps one source record through the compiled contract (no key checks: those need the chunk's context). A line of
+   * a malformed record is rejected (MALFORMED_RECORD); a blank or whitespace-only line is `blank` (nothing to load);
+   * a row whose source or target key is blank is rejected (MISSING_KEY), and one with a blank value in a column the
+   * target does not allow blank in is rejected (MISSING_MANDATORY), before any write.
+   */
   map(record: SourceRecord): MappedRecord {
+    if (record.malformed) {
+      const problem = {
+        reasonCode: 'MALFORMED_RECORD' as const,
+        field: '',
+        message: malformedRecordMessage(record.malformed),
+      };
+      return {
+        status: 'rejected',
+        key: this.compiled.sourceKey(record.fields),
+        line: record.line,
+        problems: [problem],
+      };
+    }
     if (record.fields.length !== this.header.length) {
+      if (record.fields.length === 1 && record.fields[0]!.trim() === '') return { status: 'blank', line: record.line };
       return {
         status: 'ragged',
         key: this.compiled.sourceKey(record.fields),
@@ -119,7 +153,39 @@ export class ChunkBuilder {
     if (mapped.status === 'rejected') {
       return { status: 'rejected', key: mapped.key, line: record.line, problems: mapped.problems };
     }
+    const problems = this.blankRequired(record.fields, mapped.values);
+    if (problems.length) return { status: 'rejected', key: mapped.key, line: record.line, problems };
     return { status: 'mapped', key: mapped.key, line: record.line, values: mapped.values };
+  }
+
+  /** Blank keys and blank values in NOT NULL target columns of a mapped row. */
+  private blankRequired(fields: readonly string[], values: readonly string[]): RowProblem[] {
+    const problems: RowProblem[] = [];
+    const blankSource = this.sourceKeyIndexes.filter((i) => (fields[i] ?? '').trim() === '');
+    if (blankSource.length) {
+      problems.push({
+        reasonCode: 'MISSING_KEY',
+        field: blankSource.map((i) => this.header[i]!).join('+'),
+        message: 'the source key is blank: the row cannot be traced',
+      });
+    }
+    if (values[this.keyIndex] === '') {
+      problems.push({
+        reasonCode: 'MISSING_KEY',
+        field: this.targetTable.columns[this.keyIndex]!.name,
+        message: 'the target key is blank',
+      });
+    }
+    for (const c of this.notNull) {
+      if (values[c.index] === '') {
+        problems.push({
+          reasonCode: 'MISSING_MANDATORY',
+          field: c.name,
+          message: 'blank, and the target column does not allow blanks',
+        });
+      }
+    }
+    return problems;
   }
 
   /** The target key of a mapped row. */
@@ -161,6 +227,10 @@ export class ChunkBuilder {
             message: `row has ${record.fields} fields, header has ${this.header.length}`,
           },
         ]);
+        return;
+      case 'blank':
+        c.ledger.outOfScope++;
+        c.ledger.blankLines++;
         return;
       case 'out_of_scope':
         c.ledger.outOfScope++;

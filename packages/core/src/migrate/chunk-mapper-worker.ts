@@ -41,6 +41,9 @@ parentPort!.on('message', (msg: MapperRequest) => {
       maxFieldBytes: parse.maxFieldBytes,
       fieldBytes: csvFieldBytes(parse.encoding),
       firstLine: msg.firstLine,
+      delimiter: parse.delimiter,
+      newline: parse.newline,
+      ...(parse.expectedFields !== undefined ? { expectedFields: parse.expectedFields } : {}),
     });
     // Decoded and parsed a slice at a time and mapped at once, so that a chunk's strings die young.
     const chunk = mapper.beginPacked(msg.chunkNo);

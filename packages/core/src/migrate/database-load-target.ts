@@ -198,18 +198,10 @@ export async function writeChunkRows(tx: SqlExecutor, jobId: string, chunk: Load
   }
   let rejects = '';
   for (const [seq, r] of rejectLines(chunk).entries()) {
-    rejects += formatExactCsvRow([
-      jobId,
-      r.targetTable,
-      String(chunk.chunkNo),
-      String(seq),
-      r.sourceTable,
-      r.sourceKey,
-      String(r.line),
-      r.reasonCode,
-      r.field,
-      r.message,
-    ]);
+    // A blank source key (a row rejected for it) is an empty string, not NULL: written quoted, as COPY wants it.
+    const key = r.sourceKey === '' ? '""' : formatCsvField(r.sourceKey);
+    const head = formatCsvFields([jobId, r.targetTable, String(chunk.chunkNo), String(seq), r.sourceTable]);
+    rejects += `${head},${key},${formatExactCsvRow([String(r.line), r.reasonCode, r.field, r.message])}`;
   }
   if (chunk.updates?.length) await applyUpdates(tx, jobId, chunk.table, chunk.chunkNo, chunk.updates);
   await tx.copyFromCsv(chunk.table.name, columns, chunk.copy?.data ?? csv);

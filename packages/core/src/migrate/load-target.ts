@@ -26,6 +26,8 @@ export interface ChunkLedger {
   outOfScope: number;
   /** Rows not loaded because their natural key was already present (`onDuplicate: 'skip'`). */
   duplicatesSkipped: number;
+  /** Blank or whitespace-only lines of the source (counted within `outOfScope`: there is nothing to load). */
+  blankLines: number;
   rejectsByReason: Record<string, number>;
 }
 
@@ -152,6 +154,7 @@ export function addLedger(total: ChunkLedger, chunk: ChunkLedger): void {
   total.rejected += chunk.rejected;
   total.outOfScope += chunk.outOfScope;
   total.duplicatesSkipped += chunk.duplicatesSkipped ?? 0;
+  total.blankLines += chunk.blankLines ?? 0;
   for (const [reason, n] of Object.entries(chunk.rejectsByReason)) {
     total.rejectsByReason[reason] = (total.rejectsByReason[reason] ?? 0) + n;
   }
@@ -167,6 +170,7 @@ export function emptyLedger(): ChunkLedger {
     rejected: 0,
     outOfScope: 0,
     duplicatesSkipped: 0,
+    blankLines: 0,
     rejectsByReason: {},
   };
 }

@@ -19,6 +19,8 @@ export const tableLoadSchema = z.object({
   outOfScope: z.number().int(),
   /** Rows not loaded because their natural key was already present; counted within outOfScope. */
   duplicatesSkipped: z.number().int(),
+  /** Blank or whitespace-only source lines (nothing to load); counted within outOfScope. */
+  blankLines: z.number().int().default(0),
   rejectsByReason: z.record(z.string(), z.number().int()),
   /** read = loaded + rejected + outOfScope */
   balanced: z.boolean(),
@@ -45,6 +47,18 @@ export const fieldDateFormatSchema = z.object({
   values: z.number().int().optional(),
 });
 export type FieldDateFormat = z.infer<typeof fieldDateFormatSchema>;
+/** How a source table's file was read: its encoding (and how it was settled), delimiter and line end. */
+export const sourceFileSchema = z.object({
+  table: z.string(),
+  file: z.string(),
+  encoding: z.string(),
+  /** declared, bom, valid-utf-8 (the whole file) or not-utf-8 (no UTF-8 anywhere: Windows-1252). */
+  encodingSource: z.string(),
+  delimiter: z.string(),
+  delimiterSource: z.string(),
+  lineEnding: z.string(),
+});
+export type SourceFile = z.infer<typeof sourceFileSchema>;
 
 /**
  * What a load did, per table: the conservation ledger. Deterministic: no timestamps (timings live in the run record).
@@ -56,6 +70,8 @@ export const migrationReportSchema = z.object({
   releaseProfile: z.string(),
   tables: z.array(tableLoadSchema),
   unmappedSourceTables: z.array(unmappedSourceTableSchema),
+  /** How each source file was read (sources that are files); absent in reports made before it was recorded. */
+  sourceFiles: z.array(sourceFileSchema).optional(),
   totals: z.object({
     read: z.number().int(),
     loaded: z.number().int(),
@@ -64,6 +80,7 @@ export const migrationReportSchema = z.object({
     rejected: z.number().int(),
     outOfScope: z.number().int(),
     duplicatesSkipped: z.number().int(),
+    blankLines: z.number().int().default(0),
     rejectRows: z.number().int(),
   }),
   balanced: z.boolean(),
@@ -86,6 +103,7 @@ export function buildMigrationReport(input: {
   rejectRows: number;
   /** How each date field was read (`decideSourceDateFormats`). */
   dateFormats?: FieldDateFormat[];
+  sourceFiles?: SourceFile[];
 }): MigrationReport {
   const { tables, unmappedSourceTables, contract } = input;
   const totals = {
@@ -96,6 +114,7 @@ export function buildMigrationReport(input: {
     rejected: 0,
     outOfScope: 0,
     duplicatesSkipped: 0,
+    blankLines: 0,
     rejectRows: input.rejectRows,
   };
   for (const t of tables) {
@@ -104,6 +123,7 @@ export function buildMigrationReport(input: {
     totals.inserted += t.inserted;
     totals.updated += t.updated;
     totals.duplicatesSkipped += t.duplicatesSkipped;
+    totals.blankLines += t.blankLines;
     totals.rejected += t.rejected;
     totals.outOfScope += t.outOfScope;
   }
@@ -118,6 +138,7 @@ export function buildMigrationReport(input: {
     releaseProfile: input.releaseProfile,
     tables,
     unmappedSourceTables,
+    ...(input.sourceFiles ? { sourceFiles: input.sourceFiles } : {}),
     totals,
     balanced: tables.every((t) => t.balanced) && totals.read === totals.loaded + totals.rejected + totals.outOfScope,
     dateFormats: input.dateFormats ?? [],

@@ -43,6 +43,7 @@ describe('runMigration', () => {
         rejected: 2,
         outOfScope: 1,
         duplicatesSkipped: 0,
+        blankLines: 0,
         rejectsByReason: { CROSSWALK_MISS: 1, RAGGED_ROW: 1 },
         balanced: true,
       },
@@ -58,6 +59,7 @@ describe('runMigration', () => {
         rejected: 2,
         outOfScope: 0,
         duplicatesSkipped: 0,
+        blankLines: 0,
         rejectsByReason: { ORPHAN: 1, INVALID_VALUE: 1 },
         balanced: true,
       },
@@ -73,6 +75,7 @@ describe('runMigration', () => {
       rejected: 4,
       outOfScope: 3,
       duplicatesSkipped: 0,
+      blankLines: 0,
       rejectRows: 4,
     });
     expect(report.balanced).toBe(true);

@@ -1,5 +1,6 @@
 import type { Catalog, CatalogTable } from '../catalog/catalog-model.js';
 import type { CsvTextChunks } from '../connectors/csv/csv-reader.js';
+import type { CsvMalformed } from '../connectors/csv/csv-record.js';
 import { contractHash } from '../contract/contract-hash.js';
 import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
@@ -16,27 +17,33 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
-import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
+import { buildMigrationReport, type MigrationReport, type SourceFile, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
 import { decideSourceDateFormats } from './source-date-formats.js';
+
+/** A source record: its fields and the line it starts on (and, for a line of a malformed record, why). */
+export interface MigrationSourceRecord {
+  line: number;
+  fields: string[];
+  malformed?: CsvMalformed;
+}
 
 /** The rows of a source, by table: what a source connector provides to a load. */
 export interface MigrationSource {
   tables(): string[];
   header(table: string): Promise<string[]>;
-  rows(table: string): AsyncIterable<{ line: number; fields: string[] }>;
+  rows(table: string): AsyncIterable<MigrationSourceRecord>;
   /** Optional faster path: the same records in batches (one await per batch instead of per row). */
-  rowBatches?(table: string): AsyncIterable<readonly { line: number; fields: string[] }[]>;
+  rowBatches?(table: string): AsyncIterable<readonly MigrationSourceRecord[]>;
   /** Optional: the same records as runs of CSV text, for parsing on worker threads (`workers`). */
   textChunks?(table: string, recordsPerChunk: number): Promise<CsvTextChunks>;
+  /** Optional: how a table's file was read (encoding, delimiter, line end), recorded in the report. */
+  describeFile?(table: string): Promise<SourceFile>;
 }
 
 /** A source table's records, batched when the source can, one at a time otherwise. */
-async function* recordBatches(
-  source: MigrationSource,
-  table: string,
-): AsyncIterable<readonly { line: number; fields: string[] }[]> {
+async function* recordBatches(source: MigrationSource, table: string): AsyncIterable<readonly MigrationSourceRecord[]> {
   if (source.rowBatches) {
     yield* source.rowBatches(table);
     return;
@@ -204,7 +211,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         // Parsed and mapped on worker threads, admitted here in chunk order (as the single-thread path below does).
         const text = await source.textChunks(ct.source, batchSize);
         pool ??= new MapperPool(workers);
-        pool.configure(mapper.spec, crosswalks.snapshot(), text.parse);
+        pool.configure(mapper.spec, crosswalks.snapshot(), { ...text.parse, expectedFields: header.length });
         const queue: Promise<PackedChunk>[] = [];
         const admit = async (packed: PackedChunk) => {
           const c = builder.newChunk(packed.chunkNo);
@@ -240,10 +247,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       }
 
       let index = 0;
+      let head = 0;
       let skipped = -1;
       for await (const batch of recordBatches(source, ct.source))
         for (const record of batch) {
-          const chunkNo = Math.floor(index++ / batchSize);
+          // Chunks are runs of records as the file splitter cuts them (for --workers): the lines of a malformed record
+          // after its first go with it.
+          if (!record.malformed?.continuation) head = index++;
+          const chunkNo = Math.floor(head / batchSize);
           const done = committed.get(chunkNo);
           if (done) {
             // Committed before a crash: its ledger counts once, its rows are not mapped again.
@@ -279,7 +290,18 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     unmappedSourceTables: await countUnmappedTables(source, contract),
     rejectRows: rejects.lines,
     dateFormats: dateFormatLedger,
+    ...(source.describeFile ? { sourceFiles: await describeSourceFiles(source) } : {}),
   });
+}
+
+/** How every source table's file was read, in table order (for the report). */
+export async function describeSourceFiles(source: MigrationSource): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (const table of [...source.tables()].sort()) {
+    const described = await source.describeFile?.(table);
+    if (described) files.push(described);
+  }
+  return files;
 }
 
 /** Source tables the contract does not load, each read once to count its rows (all out of scope). */

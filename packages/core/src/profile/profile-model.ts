@@ -111,11 +111,28 @@ export const columnProfileSchema = z.object({
 });
 export type ColumnProfile = z.infer<typeof columnProfileSchema>;
 
+/** How a table's source file was read (sources that are files): encoding and how it was settled, delimiter, line end. */
+export const profileSourceFileSchema = z.object({
+  file: z.string(),
+  encoding: z.string(),
+  encodingSource: z.string(),
+  delimiter: z.string(),
+  delimiterSource: z.string(),
+  lineEnding: z.string(),
+});
+
 export const tableProfileSchema = z.object({
   name: z.string(),
+  /** How the file was read; absent for sources that are not files, and in profiles made before it was recorded. */
+  sourceFile: profileSourceFileSchema.optional(),
   rows: count,
   /** Rows whose field count differs from the header's. */
   raggedRows: count,
+  /**
+   * Physical lines of records an unbalanced quote made of several lines (counted in `rows`; their values are not
+   * profiled: which field each holds cannot be known).
+   */
+  malformedRows: count.default(0),
   columns: z.array(columnProfileSchema),
 });
 export type TableProfile = z.infer<typeof tableProfileSchema>;

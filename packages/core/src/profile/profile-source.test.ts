@@ -164,3 +164,30 @@ describe('ProfileReport v1 compatibility', () => {
     expect(profileReportSchema.parse(old)).toEqual(report);
   });
 });
+
+describe('profileSource: how each file was read', () => {
+  it('records each file’s encoding, delimiter and line end, and counts an unbalanced quote’s lines without profiling them', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'ferry-profile-format-'));
+    try {
+      await writeFile(
+        join(d, 'SEMI.csv'),
+        Buffer.concat([Buffer.from('ID;NAME\r1;Ren'), Buffer.from([0xe9]), Buffer.from('\r2;"Jo\r3;Al\r')]),
+      );
+      const report = await profileSource(await CsvSourceConnector.open(d));
+      const [t] = report.tables;
+      expect(t!.sourceFile).toEqual({
+        file: 'SEMI.csv',
+        encoding: 'windows-1252',
+        encodingSource: 'not-utf-8',
+        delimiter: 'semicolon',
+        delimiterSource: 'detected',
+        lineEnding: 'cr',
+      });
+      // Lines 3-4 are one record only through the unclosed quote: two rows, counted, their values left out.
+      expect([t!.rows, t!.malformedRows, t!.columns[1]!.nulls + t!.columns[1]!.distinct]).toEqual([3, 2, 1]);
+      expect(profileReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,10 +1,23 @@
 import { FerryError } from '../errors.js';
 import type { ProfileReport, TableProfile } from './profile-model.js';
+
+/** How a source file was read, as a CSV connector describes it. */
+export interface ProfiledSourceFile {
+  file: string;
+  encoding: string;
+  encodingSource: string;
+  delimiter: string;
+  delimiterSource: string;
+  lineEnding: string;
+}
+
 import { TableProfiler } from './table-profiler.js';
 
 /** A record as connectors yield it. */
 export interface ProfiledRecord {
   fields: readonly string[];
+  /** Set on the lines of a record an unbalanced quote made of several lines: counted, not profiled. */
+  malformed?: object;
 }
 
 /**
@@ -17,6 +30,8 @@ export interface ProfileSourceConnector {
   rows(table: string): AsyncIterable<ProfiledRecord>;
   /** Optional faster path: records in batches. */
   rowBatches?(table: string): AsyncIterable<readonly ProfiledRecord[]>;
+  /** Optional: how a table's file was read, recorded in the profile. */
+  describeFile?(table: string): Promise<ProfiledSourceFile>;
 }
 
 /** Progress of a profile run, reported now and then and at the end of each table. */
@@ -79,13 +94,33 @@ export async function profileSource(
     const every = options.progressEvery ?? 50_000;
     let nextReport = every;
     for await (const batch of recordBatches(connector, table)) {
-      for (const record of batch) profiler.addRow(record.fields);
+      for (const record of batch) {
+        if (record.malformed) profiler.addMalformed();
+        else profiler.addRow(record.fields);
+      }
       if (profiler.rowCount >= nextReport) {
         report(false);
         nextReport = profiler.rowCount + every;
       }
     }
-    profiles.push(profiler.finish());
+    const described = await connector.describeFile?.(table);
+    const { name, ...profile } = profiler.finish();
+    profiles.push(
+      described
+        ? {
+            name,
+            sourceFile: {
+              file: described.file,
+              encoding: described.encoding,
+              encodingSource: described.encodingSource,
+              delimiter: described.delimiter,
+              delimiterSource: described.delimiterSource,
+              lineEnding: described.lineEnding,
+            },
+            ...profile,
+          }
+        : { name, ...profile },
+    );
     report(true);
   }
   return {

@@ -13,6 +13,7 @@ import type { TableProfile } from './profile-model.js';
 export class TableProfiler {
   private rows = 0;
   private raggedRows = 0;
+  private malformedRows = 0;
   private readonly columns: ColumnStats[];
 
   /** @param isIdentifier marks columns whose values must never be shown (keys, hospital numbers). */
@@ -37,11 +38,18 @@ export class TableProfiler {
     for (let i = 0; i < columns.length; i++) columns[i]!.add(fields[i]);
   }
 
+  /** A physical line of a malformed record (an unbalanced quote): counted, its values not profiled. */
+  addMalformed(): void {
+    this.rows++;
+    this.malformedRows++;
+  }
+
   finish(): TableProfile {
     return {
       name: this.name,
       rows: this.rows,
       raggedRows: this.raggedRows,
+      malformedRows: this.malformedRows,
       columns: this.columns.map((c) => c.finish()),
     };
   }

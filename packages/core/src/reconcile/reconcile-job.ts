@@ -73,6 +73,11 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     const dateCheck = new DateReparseCheck(ct, header, targetTable, maxListed);
     let explainedByRejects = 0;
     for await (const record of source.rows(ct.source)) {
+      // A line of a malformed record (an unbalanced quote) is always rejected by the load: never expected in the target.
+      if (record.malformed) {
+        explainedByRejects++;
+        continue;
+      }
       if (record.fields.length !== header.length) continue;
       const mapped = compiled.map(record.fields);
       dateCheck.addSource(record.fields, mapped.status === 'loaded' ? mapped.key : undefined);

@@ -30,6 +30,7 @@ export function evidenceSummaryInput(): EvidenceSummaryInput {
         rejected: 1,
         outOfScope: 1,
         duplicatesSkipped: 0,
+        blankLines: 0,
         rejectsByReason: { ORPHAN: 1 },
         balanced: true,
       },
@@ -105,6 +106,7 @@ export function evidenceSummaryInput(): EvidenceSummaryInput {
       version: 1,
       jobId: migration.jobId,
       outcome: 'MATCH',
+      dates: [],
       tables: [
         {
           sourceTable: 'PATIENT',

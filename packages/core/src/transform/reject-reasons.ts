@@ -6,6 +6,8 @@ export const rejectReasons = {
   MISSING_MANDATORY: 'A mandatory field is blank and no default applies',
   ORPHAN: 'The parent row this row links to was not loaded',
   RAGGED_ROW: 'The source row has a different number of fields than its header',
+  MALFORMED_RECORD: 'An unbalanced quote merged several physical lines into one record; each of its lines is rejected',
+  MISSING_KEY: 'The source key or the target key of the row is blank, so it cannot be loaded or traced',
   DUPLICATE_KEY: 'Another row of this job already loaded the same target key',
   DUPLICATE_NATURAL_KEY: 'A row with the same natural key (e.g. NHS number) is already in the target or this job',
 } as const;

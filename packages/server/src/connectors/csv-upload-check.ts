@@ -4,6 +4,7 @@ import {
   csvTableName,
   FerryError,
   isFerryError,
+  malformedRecordMessage,
   RaggedRowTracker,
 } from '@ferry/core';
 
@@ -65,7 +66,16 @@ export async function checkCsvUpload(
     const ragged = new RaggedRowTracker(fileName, columns.length, 5);
     let records = 0;
     for await (const batch of source.rowBatches(table)) {
-      for (const record of batch) ragged.check(record);
+      for (const record of batch) {
+        // An unbalanced quote that swallowed lines (or runs to the end of the file) refuses the upload.
+        if (record.malformed) {
+          throw new FerryError('FERRY_ERR_CSV_UNTERMINATED_QUOTE', malformedRecordMessage(record.malformed), {
+            file: fileName,
+            line: record.line,
+          });
+        }
+        ragged.check(record);
+      }
       records += batch.length;
     }
     if (ragged.count > 0) {

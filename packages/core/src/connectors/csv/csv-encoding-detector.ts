@@ -8,7 +8,7 @@ export interface CsvEncodingChoice {
   encoding: CsvEncoding;
   /** Length of a UTF-8 byte order mark at the start of the file (0 or 3); the reader skips it. */
   bomLength: number;
-  source: 'declared' | 'bom' | 'valid-utf-8' | 'fallback';
+  source: 'declared' | 'bom' | 'valid-utf-8' | 'not-utf-8';
 }
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
@@ -18,7 +18,8 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 }
 
 /**
- * Settles the encoding of a CSV file from its first chunk (`sample`) and the declared encoding.
+ * Settles the encoding of a CSV file from its first chunk (`sample`) and the declared encoding: the first step
+ * of `detectCsvFileFormat`, which then checks an `auto` verdict without a BOM against the whole file.
  *
  * `auto`: a UTF-8 BOM or a sample that is valid UTF-8 (plain ASCII included) means UTF-8; anything else is
  * read as Windows-1252, the legacy encoding of UK Windows exports and a superset of Latin-1's printable
@@ -63,5 +64,5 @@ export function detectCsvEncoding(
   }
   const body = isWholeFile ? sample : sample.subarray(0, completeUtf8Length(sample));
   if (isUtf8(body)) return { encoding: 'utf-8', bomLength: 0, source: 'valid-utf-8' };
-  return { encoding: 'windows-1252', bomLength: 0, source: 'fallback' };
+  return { encoding: 'windows-1252', bomLength: 0, source: 'not-utf-8' };
 }

@@ -62,7 +62,7 @@ describe('Windows-1252 and Latin-1', () => {
       ['2', 'O’Neill', '€5'],
     ]);
     expect((await detectCsvFileEncoding(p)).encoding).toBe('windows-1252');
-    expect((await detectCsvFileEncoding(p)).source).toBe('fallback');
+    expect((await detectCsvFileEncoding(p)).source).toBe('not-utf-8');
   });
 
   it('reads the same file when windows-1252 is declared', async () => {
@@ -106,18 +106,28 @@ describe('UTF-8', () => {
     expect(e.message).toContain('windows-1252');
   });
 
-  it('refuses invalid UTF-8 after the first chunk of a file detected as UTF-8, naming the line', async () => {
-    // The first 1 MiB is clean ASCII, so the file is detected as UTF-8; a stray 0xE9 sits on line 3 of the rest.
+  it('decides from the whole file: a stray byte after the first chunk of an ASCII file makes it Windows-1252', async () => {
+    // The first 1 MiB is clean ASCII; the only non-ASCII byte, 0xE9, sits far later: the file is Windows-1252 throughout.
     const lines = Math.ceil(csvChunkBytes / 9) + 5;
     const head = 'id,name\n'.concat('1,ABCDEF\n'.repeat(lines - 1));
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('2,x\n3,Ren'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const p = await file('late-cp1252.csv', bytes);
+    expect(await detectCsvFileEncoding(p)).toEqual({ encoding: 'windows-1252', bomLength: 0, source: 'not-utf-8' });
+    const records = await read(p);
+    expect(records.at(-1)).toEqual({ line: lines + 2, fields: ['3', 'Ren\u00e9'] });
+  });
+
+  it('refuses a file mixing UTF-8 and other bytes, naming the first line that is not UTF-8 (never read as cp1252)', async () => {
+    // A valid UTF-8 "Ní Bhriain" early, and one stray Windows-1252 byte after the first chunk.
+    const lines = Math.ceil(csvChunkBytes / 9) + 5;
     const bytes = Buffer.concat([
-      Buffer.from(head),
-      Buffer.from('2,x\n3,Ren'),
-      Buffer.from([0xe9]),
-      Buffer.from('\n4,y\n'),
+      Buffer.from('id,name\n1,N\u00ed Bhriain\n'),
+      Buffer.from('1,ABCDEF\n'.repeat(lines)),
+      Buffer.from('2,CAF'),
+      Buffer.from([0xc9]),
+      Buffer.from('\n3,x\n'),
     ]);
-    const p = await file('bad-late.csv', bytes);
-    expect((await detectCsvFileEncoding(p)).encoding).toBe('utf-8');
+    const p = await file('mixed-late.csv', bytes);
     const seen: number[] = [];
     const e = await (async () => {
       try {
@@ -128,10 +138,31 @@ describe('UTF-8', () => {
       throw new Error('expected an error');
     })();
     expect(e.code).toBe('FERRY_ERR_CSV_ENCODING');
-    expect(e.context.line).toBe(lines + 2);
-    expect(e.message).toContain('detected');
-    // Every record before the bad line was delivered, none after it.
-    expect(seen.at(-1)).toBe(lines + 1);
+    expect(e.context).toEqual({ file: p, line: lines + 3 });
+    expect(e.message).toContain('mixes encodings');
+    expect(e.message).toContain('line 2 holds UTF-8');
+    // Decided before any record is read: nothing was delivered.
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a mixed file inside the first chunk too (the old rule read it all as Windows-1252)', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('id,name\n1,N\u00ed Bhriain\n2,CAF'),
+      Buffer.from([0xc9]),
+      Buffer.from('\n'),
+    ]);
+    const e = await readError(await file('mixed.csv', bytes));
+    expect(e.code).toBe('FERRY_ERR_CSV_ENCODING');
+    expect(e.context.line).toBe(3);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor Windows-1252 unless an encoding is declared', async () => {
+    const bytes = Buffer.concat([Buffer.from('id,name\n1,a'), Buffer.from([0x81]), Buffer.from('\n')]);
+    const p = await file('neither.csv', bytes);
+    const e = await readError(p);
+    expect(e.code).toBe('FERRY_ERR_CSV_ENCODING');
+    expect(e.describe()).toMatch(/neither\.csv:2: the file is not UTF-8/);
+    expect((await read(p, { encoding: 'latin1' }))[1]!.fields).toEqual(['1', 'a\u0081']);
   });
 
   it('refuses a UTF-8 character cut off by the end of the file', async () => {

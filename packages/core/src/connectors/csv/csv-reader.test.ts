@@ -198,7 +198,13 @@ describe('readCsvRecords: errors', () => {
   it('validates its options', () => {
     expect(() => resolveCsvReadOptions({ encoding: 'utf-16' as never })).toThrow(/Invalid CSV read option encoding/);
     expect(() => resolveCsvReadOptions({ maxFieldBytes: 0 })).toThrow(FerryError);
-    expect(resolveCsvReadOptions({})).toEqual({ encoding: 'auto', maxFieldBytes: 16 * 1024 * 1024 });
+    expect(() => resolveCsvReadOptions({ delimiter: ':' as never })).toThrow(/delimiter/);
+    expect(resolveCsvReadOptions({})).toEqual({
+      encoding: 'auto',
+      maxFieldBytes: 16 * 1024 * 1024,
+      delimiter: ',',
+      headed: false,
+    });
   });
 });
 

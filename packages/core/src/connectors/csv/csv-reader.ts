@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { FerryError } from '../../errors.js';
 import { flattenCsvBatches } from './csv-batch-flattener.js';
 import { CsvChunkDecoder } from './csv-chunk-decoder.js';
-import { type CsvEncodingChoice, detectCsvEncoding } from './csv-encoding-detector.js';
+import type { CsvEncodingChoice } from './csv-encoding-detector.js';
+import { type CsvFileFormat, detectCsvFileFormat } from './csv-file-format.js';
 import {
+  type CsvDelimiter,
   type CsvEncoding,
+  type CsvNewline,
   type CsvReadOptions,
   type CsvRecord,
+  csvDelimiters,
   csvEncodings,
   defaultMaxFieldBytes,
 } from './csv-record.js';
@@ -27,6 +31,8 @@ const readOptionsSchema = z
   .object({
     encoding: z.enum(['auto', ...csvEncodings]).default('auto'),
     maxFieldBytes: z.number().int().positive().default(defaultMaxFieldBytes),
+    delimiter: z.enum(['auto', ...csvDelimiters]).default(','),
+    headed: z.boolean().default(false),
   })
   .strict();
 
@@ -40,7 +46,7 @@ export function resolveCsvReadOptions(options: CsvReadOptions = {}): ResolvedCsv
     const issue = parsed.error.issues[0];
     throw new FerryError(
       'FERRY_ERR_USAGE',
-      `Invalid CSV read option ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'} (encoding is one of auto, ${csvEncodings.join(', ')}; maxFieldBytes a positive integer)`,
+      `Invalid CSV read option ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'} (encoding is one of auto, ${csvEncodings.join(', ')}; delimiter auto or one of , ; tab |; maxFieldBytes a positive integer)`,
       { field: String(issue?.path[0] ?? '') },
     );
   }
@@ -72,23 +78,43 @@ async function readChunk(fh: FileHandle, buf: Buffer, path: string): Promise<Buf
   }
 }
 
+/** The format of an empty file: nothing to decide. */
+const emptyFileFormat: CsvFileFormat = {
+  encoding: 'utf-8',
+  encodingSource: 'valid-utf-8',
+  bomLength: 0,
+  delimiter: ',',
+  delimiterSource: 'single-column',
+  newline: 'lf',
+};
+
 /**
- * The encoding a file will be read in: the declared one, or the one detected from its first chunk.
- * An empty file is UTF-8.
+ * How a file will be read (`detectCsvFileFormat`): the declared encoding and delimiter, or those detected (the
+ * encoding from the whole file), and its line end. An empty file is UTF-8.
+ *
+ * @example
+ * const { encoding, delimiter } = await readCsvFileFormat('PATIENT.csv', { encoding: 'auto', delimiter: 'auto' });
  */
-export async function detectCsvFileEncoding(path: string, options: CsvReadOptions = {}): Promise<CsvEncodingChoice> {
-  const { encoding } = resolveCsvReadOptions(options);
+export async function readCsvFileFormat(path: string, options: CsvReadOptions = {}): Promise<CsvFileFormat> {
+  const resolved = resolveCsvReadOptions(options);
   const fh = await openCsvFile(path);
   try {
     const chunk = await readChunk(fh, Buffer.allocUnsafe(csvChunkBytes), path);
-    return detectCsvEncoding(chunk, encoding, path, chunk.length < csvChunkBytes);
+    if (chunk.length === 0) return emptyFileFormat;
+    return await detectCsvFileFormat(fh, path, chunk, chunk.length < csvChunkBytes, resolved);
   } finally {
     await fh.close();
   }
 }
 
-function encodingError(path: string, line: number, choice: CsvEncodingChoice): FerryError {
-  const how = choice.source === 'declared' ? 'declared' : 'detected from the start of the file';
+/** The encoding a file will be read in: the declared one, or the one detected from the whole file. */
+export async function detectCsvFileEncoding(path: string, options: CsvReadOptions = {}): Promise<CsvEncodingChoice> {
+  const f = await readCsvFileFormat(path, options);
+  return { encoding: f.encoding, bomLength: f.bomLength, source: f.encodingSource };
+}
+
+function encodingError(path: string, line: number, choice: Pick<CsvEncodingChoice, 'source'>): FerryError {
+  const how = choice.source === 'declared' ? 'declared' : 'detected';
   return new FerryError(
     'FERRY_ERR_CSV_ENCODING',
     `invalid UTF-8 byte sequence on this line (the file's encoding, UTF-8, was ${how}); ` +
@@ -111,17 +137,30 @@ function fieldBytesOf(encoding: CsvEncoding): (value: string) => number {
  * @example
  * for await (const batch of readCsvBatches('PATIENT.csv')) rows += batch.length;
  */
-export async function* readCsvBatches(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord[]> {
-  const { encoding, maxFieldBytes } = resolveCsvReadOptions(options);
+export async function* readCsvBatches(
+  path: string,
+  options: CsvReadOptions = {},
+  format?: CsvFileFormat,
+): AsyncGenerator<CsvRecord[]> {
+  const resolved = resolveCsvReadOptions(options);
+  const { maxFieldBytes } = resolved;
   const fh = await openCsvFile(path);
   try {
     const buf = Buffer.allocUnsafe(csvChunkBytes);
     let chunk = await readChunk(fh, buf, path);
     if (chunk.length === 0) return;
-    const choice = detectCsvEncoding(chunk, encoding, path, chunk.length < csvChunkBytes);
-    chunk = chunk.subarray(choice.bomLength);
-    const decoder = new CsvChunkDecoder(choice.encoding);
-    const parser = new CsvRecordParser({ file: path, maxFieldBytes, fieldBytes: fieldBytesOf(choice.encoding) });
+    const f = format ?? (await detectCsvFileFormat(fh, path, chunk, chunk.length < csvChunkBytes, resolved));
+    chunk = chunk.subarray(f.bomLength);
+    const decoder = new CsvChunkDecoder(f.encoding);
+    const parser = new CsvRecordParser({
+      file: path,
+      maxFieldBytes,
+      fieldBytes: fieldBytesOf(f.encoding),
+      delimiter: f.delimiter,
+      newline: f.newline,
+      headed: resolved.headed,
+    });
+    const choice = { source: f.encodingSource };
     while (chunk.length > 0) {
       const decoded = decoder.decode(chunk);
       const out: CsvRecord[] = [];
@@ -146,6 +185,10 @@ export interface CsvChunkParseOptions {
   /** How the encoding was chosen (named in an encoding error). */
   encodingSource: CsvEncodingChoice['source'];
   maxFieldBytes: number;
+  delimiter: CsvDelimiter;
+  newline: CsvNewline;
+  /** The header's field count: records are checked against it (see `CsvRecordParserOptions.expectedFields`). */
+  expectedFields?: number;
 }
 
 /** The UTF-8 or single-byte size of a field, as the reader measures it for the field size limit. */
@@ -166,16 +209,17 @@ export function* decodeCsvChunk(
 ): Generator<string> {
   const decoder = new CsvChunkDecoder(parse.encoding);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nl = parse.newline === 'cr' ? '\r' : '\n';
   let line = firstLine;
   const fail = (text: string) => {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
-    return encodingError(parse.file, line, { encoding: parse.encoding, bomLength: 0, source: parse.encodingSource });
+    for (let i = text.indexOf(nl); i !== -1; i = text.indexOf(nl, i + 1)) line++;
+    return encodingError(parse.file, line, { source: parse.encodingSource });
   };
   for (let at = 0; at < buf.length; at += sliceBytes) {
     const decoded = decoder.decode(buf.subarray(at, at + sliceBytes));
     if (decoded.invalid) throw fail(decoded.text);
     yield decoded.text;
-    for (let i = decoded.text.indexOf('\n'); i !== -1; i = decoded.text.indexOf('\n', i + 1)) line++;
+    for (let i = decoded.text.indexOf(nl); i !== -1; i = decoded.text.indexOf(nl, i + 1)) line++;
   }
   if (decoder.end().invalid) throw fail('');
 }
@@ -197,14 +241,20 @@ export async function readCsvTextChunks(
   path: string,
   recordsPerChunk: number,
   options: CsvReadOptions = {},
+  format?: CsvFileFormat,
 ): Promise<CsvTextChunks> {
-  const { encoding, maxFieldBytes } = resolveCsvReadOptions(options);
+  const resolved = resolveCsvReadOptions(options);
+  const { maxFieldBytes } = resolved;
   const fh = await openCsvFile(path);
   let first: Buffer;
-  let choice: CsvEncodingChoice;
+  let f: CsvFileFormat;
   try {
     first = await readChunk(fh, Buffer.allocUnsafe(csvChunkBytes), path);
-    choice = detectCsvEncoding(first, encoding, path, first.length < csvChunkBytes);
+    f =
+      format ??
+      (first.length === 0
+        ? emptyFileFormat
+        : await detectCsvFileFormat(fh, path, first, first.length < csvChunkBytes, resolved));
   } catch (e) {
     await fh.close();
     throw e;
@@ -215,9 +265,11 @@ export async function readCsvTextChunks(
         recordsPerChunk,
         file: path,
         maxRecordChars: Math.max(4 * maxFieldBytes, 64 * 1024 * 1024),
+        delimiter: f.delimiter,
+        newline: f.newline,
       });
       // The splitter keeps what it is given until its run is complete: each read gets a buffer of its own.
-      let chunk = first.subarray(choice.bomLength);
+      let chunk = first.subarray(f.bomLength);
       while (chunk.length > 0) {
         yield* splitter.push(chunk);
         chunk = await readChunk(fh, Buffer.allocUnsafeSlow(csvChunkBytes), path);
@@ -228,7 +280,14 @@ export async function readCsvTextChunks(
     }
   }
   return {
-    parse: { file: path, encoding: choice.encoding, encodingSource: choice.source, maxFieldBytes },
+    parse: {
+      file: path,
+      encoding: f.encoding,
+      encodingSource: f.encodingSource,
+      maxFieldBytes,
+      delimiter: f.delimiter,
+      newline: f.newline,
+    },
     chunks: chunks(),
   };
 }

@@ -1,8 +1,7 @@
 import { FerryError } from '../../errors.js';
+import type { CsvDelimiter, CsvNewline } from './csv-record.js';
 
 const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
 
 /** A run of whole CSV records cut from a file, as its bytes, with the physical line it starts on. */
 export interface CsvTextChunk {
@@ -14,10 +13,21 @@ export interface CsvTextChunk {
   records: number;
 }
 
-function countNewlines(b: Buffer, from: number, to: number): number {
+function countNewlines(b: Buffer, from: number, to: number, nl: number): number {
   let n = 0;
-  for (let i = b.indexOf(LF, from); i !== -1 && i < to; i = b.indexOf(LF, i + 1)) n++;
+  for (let i = b.indexOf(nl, from); i !== -1 && i < to; i = b.indexOf(nl, i + 1)) n++;
   return n;
+}
+
+/** Options of a splitter: chunk size, file (for errors), record size limit, and the file's delimiter and line end. */
+export interface CsvRecordSplitterOptions {
+  recordsPerChunk: number;
+  file: string;
+  maxRecordChars: number;
+  /** Default `,`. */
+  delimiter?: CsvDelimiter;
+  /** Default `lf`. */
+  newline?: CsvNewline;
 }
 
 const empty = Buffer.alloc(0);
@@ -59,12 +69,17 @@ export class CsvRecordSplitter {
   /** Whole records of the current chunk from earlier pushes (so that a push copies only an unfinished record). */
   private parts: Buffer[] = [];
   private readonly out: CsvTextChunk[] = [];
+  private readonly delim: number;
+  private readonly nl: number;
 
-  constructor(private readonly options: { recordsPerChunk: number; file: string; maxRecordChars: number }) {}
+  constructor(private readonly options: CsvRecordSplitterOptions) {
+    this.delim = (options.delimiter ?? ',').charCodeAt(0);
+    this.nl = options.newline === 'cr' ? 13 : 10;
+  }
 
   /** The physical line reached: the line of the last character pushed so far. */
   currentLine(): number {
-    return this.lines + 1 + countNewlines(this.text, this.pos, this.text.length);
+    return this.lines + 1 + countNewlines(this.text, this.pos, this.text.length, this.nl);
   }
 
   /** Adds bytes (which the splitter may keep: pass a buffer that is not reused); returns the chunks it completed. */
@@ -78,7 +93,7 @@ export class CsvRecordSplitter {
     if (this.text.length - this.recordStart > this.options.maxRecordChars) {
       throw new FerryError(
         'FERRY_ERR_CSV_FIELD_TOO_LARGE',
-        `the record starting on this line has no end within ${this.options.maxRecordChars} characters (are its lines ended by CR only?)`,
+        `the record starting on this line has no end within ${this.options.maxRecordChars} characters (an unclosed quote, or lines ended by something other than LF, CRLF or CR?)`,
         { file: this.options.file, line: this.recordLine },
       );
     }
@@ -98,6 +113,8 @@ export class CsvRecordSplitter {
   private scan(final: boolean): void {
     const t = this.text;
     const len = t.length;
+    const nlByte = this.nl;
+    const delim = this.delim;
     let pos = this.pos;
     while (pos < len) {
       if (this.inQuotes) {
@@ -107,21 +124,21 @@ export class CsvRecordSplitter {
         if (close === -1 || (close + 1 === len && !final)) {
           // A quote at the very end may be the first of a doubled pair: decide when more text comes.
           const stop = close === -1 ? len : close;
-          this.lines += countNewlines(t, pos, stop);
+          this.lines += countNewlines(t, pos, stop, nlByte);
           pos = stop;
           break;
         }
-        this.lines += countNewlines(t, pos, close);
+        this.lines += countNewlines(t, pos, close, nlByte);
         this.inQuotes = false;
         this.atFieldStart = false;
         pos = close + 1;
         continue;
       }
-      const nl = t.indexOf(LF, pos);
+      const nl = t.indexOf(nlByte, pos);
       const lineEnd = nl === -1 ? len : nl;
       // The first quote before the line end that opens a field (at a field start); others are ordinary characters.
       let q = t.indexOf(QUOTE, pos);
-      while (q !== -1 && q < lineEnd && !((q === pos && this.atFieldStart) || (q > pos && t[q - 1] === COMMA)))
+      while (q !== -1 && q < lineEnd && !((q === pos && this.atFieldStart) || (q > pos && t[q - 1] === delim)))
         q = t.indexOf(QUOTE, q + 1);
       if (q !== -1 && q < lineEnd) {
         this.inQuotes = true;
@@ -129,7 +146,7 @@ export class CsvRecordSplitter {
         continue;
       }
       if (nl === -1) {
-        if (len > pos) this.atFieldStart = t[len - 1] === COMMA;
+        if (len > pos) this.atFieldStart = t[len - 1] === delim;
         pos = len;
         break;
       }

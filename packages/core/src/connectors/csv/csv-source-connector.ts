@@ -2,11 +2,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FerryError } from '../../errors.js';
 import { flattenCsvBatches } from './csv-batch-flattener.js';
+import { csvDelimiterNames } from './csv-delimiter-detector.js';
+import type { CsvFileFormat } from './csv-file-format.js';
 import {
   type CsvTextChunks,
-  detectCsvFileEncoding,
   type ResolvedCsvReadOptions,
   readCsvBatches,
+  readCsvFileFormat,
   readCsvTextChunks,
   resolveCsvReadOptions,
 } from './csv-reader.js';
@@ -19,9 +21,25 @@ export function csvTableName(file: string): string {
   return basename(file).replace(csvExtension, '');
 }
 
+/** How a source table's file was read, for reports: the file's name and its settled format. */
+export interface CsvSourceFileFormat {
+  table: string;
+  /** The file's name (no folder, so that reports stay the same wherever the source sits). */
+  file: string;
+  encoding: CsvFileFormat['encoding'];
+  encodingSource: CsvFileFormat['encodingSource'];
+  /** `comma`, `semicolon`, `tab` or `pipe`. */
+  delimiter: string;
+  delimiterSource: CsvFileFormat['delimiterSource'];
+  /** `lf` (LF or CRLF) or `cr`. */
+  lineEnding: CsvFileFormat['newline'];
+}
+
 /**
  * A source of CSV tables: every `*.csv` file of a folder (not its sub-folders), or one file.
- * Tables are named after their files without `.csv` and listed in sorted order.
+ * Tables are named after their files without `.csv` and listed in sorted order. Each file's format (encoding from the
+ * whole file, delimiter, line end) is settled once, on first use, unless declared (`encoding`, `delimiter`); records
+ * are read headed (see `CsvReadOptions.headed`): an unbalanced quote gives `malformed` records, one per line.
  *
  * @example
  * const source = await CsvSourceConnector.open('extract/', { encoding: 'auto' });
@@ -31,7 +49,7 @@ export function csvTableName(file: string): string {
  * }
  */
 export class CsvSourceConnector {
-  private readonly encodings = new Map<string, Promise<string>>();
+  private readonly formats = new Map<string, Promise<CsvFileFormat>>();
 
   private constructor(
     /** The folder or file the source was opened on. */
@@ -42,7 +60,7 @@ export class CsvSourceConnector {
 
   /** Opens a folder of CSV files or a single CSV file; FERRY_ERR_NOT_FOUND when there is nothing to read. */
   static async open(path: string, options: CsvReadOptions = {}): Promise<CsvSourceConnector> {
-    const resolved = resolveCsvReadOptions(options);
+    const resolved = resolveCsvReadOptions({ delimiter: 'auto', headed: true, ...options });
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
@@ -93,7 +111,7 @@ export class CsvSourceConnector {
   /** The header record's fields. An empty file has no header: FERRY_ERR_INPUT. */
   async header(table: string): Promise<string[]> {
     const file = this.filePath(table);
-    for await (const batch of readCsvBatches(file, this.options)) {
+    for await (const batch of readCsvBatches(file, this.options, await this.format(table))) {
       if (batch[0]) return batch[0].fields;
     }
     throw new FerryError('FERRY_ERR_INPUT', 'the file is empty: it has no header row', { file, table });
@@ -107,7 +125,7 @@ export class CsvSourceConnector {
   /** Data records in batches (one per chunk read from the file), for bulk readers. */
   async *rowBatches(table: string): AsyncGenerator<CsvRecord[]> {
     let first = true;
-    for await (const batch of readCsvBatches(this.filePath(table), this.options)) {
+    for await (const batch of readCsvBatches(this.filePath(table), this.options, await this.format(table))) {
       const rows = first ? batch.slice(1) : batch;
       first = false;
       if (rows.length > 0) yield rows;
@@ -115,17 +133,38 @@ export class CsvSourceConnector {
   }
 
   /** Data records as runs of whole records of text (header left out), for parsing on worker threads. */
-  textChunks(table: string, recordsPerChunk: number): Promise<CsvTextChunks> {
-    return readCsvTextChunks(this.filePath(table), recordsPerChunk, this.options);
+  async textChunks(table: string, recordsPerChunk: number): Promise<CsvTextChunks> {
+    return readCsvTextChunks(this.filePath(table), recordsPerChunk, this.options, await this.format(table));
   }
 
-  /** The table's encoding: the declared one, or the one detected from the start of its file. */
-  encoding(table: string): Promise<string> {
-    let found = this.encodings.get(table);
+  /** How the table's file is read: declared or detected (the encoding from the whole file), settled once. */
+  format(table: string): Promise<CsvFileFormat> {
+    let found = this.formats.get(table);
     if (!found) {
-      found = detectCsvFileEncoding(this.filePath(table), this.options).then((c) => c.encoding);
-      this.encodings.set(table, found);
+      found = readCsvFileFormat(this.filePath(table), this.options);
+      // A failed detection is not kept: the next use tries again (and fails the same way on the same file).
+      found.catch(() => this.formats.delete(table));
+      this.formats.set(table, found);
     }
     return found;
+  }
+
+  /** The table's encoding: the declared one, or the one detected from its whole file. */
+  async encoding(table: string): Promise<string> {
+    return (await this.format(table)).encoding;
+  }
+
+  /** The table's file and format, as reports record them. */
+  async describeFile(table: string): Promise<CsvSourceFileFormat> {
+    const f = await this.format(table);
+    return {
+      table,
+      file: basename(this.filePath(table)),
+      encoding: f.encoding,
+      encodingSource: f.encodingSource,
+      delimiter: csvDelimiterNames[f.delimiter],
+      delimiterSource: f.delimiterSource,
+      lineEnding: f.newline,
+    };
   }
 }

@@ -68,6 +68,7 @@ async function completeQueuedJob(tx: SqlExecutor, plan: QueuedJobPlan): Promise<
     unmappedSourceTables: plan.unmappedSourceTables,
     rejectRows: Number(rejects?.n ?? 0),
     dateFormats: plan.dateFormatLedger,
+    ...(plan.sourceFiles ? { sourceFiles: plan.sourceFiles } : {}),
   });
   await tx.query('UPDATE ferry_job_plans SET report = $2 WHERE job_id = $1', [plan.jobId, JSON.stringify(report)]);
   await tx.query(`UPDATE ferry_jobs SET status = 'completed', finished_at = now() WHERE job_id = $1`, [plan.jobId]);

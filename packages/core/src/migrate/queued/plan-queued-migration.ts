@@ -12,7 +12,7 @@ import { migrateQueueSchema } from '../../queue/queue-schema.js';
 import type { SqlDatabase } from '../../store/sql-database.js';
 import { DatabaseLoadTarget } from '../database-load-target.js';
 import type { BeginMode, OnDuplicate } from '../load-target.js';
-import { contractLoadTables, countUnmappedTables } from '../run-migration.js';
+import { contractLoadTables, countUnmappedTables, describeSourceFiles } from '../run-migration.js';
 import { decideSourceDateFormats } from '../source-date-formats.js';
 import { advanceQueuedJob } from './advance-queued-job.js';
 import { jobPlansTableSql, type QueuedJobPlan, readJobPlan, saveJobPlan } from './queued-job-plan.js';
@@ -23,6 +23,7 @@ export interface QueuedMigrationOptions {
   /** A folder (or file) of CSV source files that every worker can read at this path (a shared mount). */
   sourcePath: string;
   encoding?: QueuedJobPlan['source']['encoding'];
+  delimiter?: QueuedJobPlan['source']['delimiter'];
   targetCatalog: Catalog;
   crosswalks: CrosswalkSet;
   releaseProfile: ReleaseProfile;
@@ -69,7 +70,8 @@ export async function planQueuedMigration(
   const batchSize = options.batchSize ?? 5000;
   const encoding = options.encoding ?? 'auto';
   const path = resolve(options.sourcePath);
-  const source = await CsvSourceConnector.open(path, { encoding });
+  const delimiter = options.delimiter ?? 'auto';
+  const source = await CsvSourceConnector.open(path, { encoding, delimiter });
   const loadTables = contractLoadTables(contract, source, options.targetCatalog);
   // Decided from whole columns before anything is planned; an undecidable column refuses the job here.
   const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
@@ -98,11 +100,12 @@ export async function planQueuedMigration(
     releaseProfile: options.releaseProfile,
     onDuplicate,
     batchSize,
-    source: { kind: 'csv', path, encoding, sha256 },
+    source: { kind: 'csv', path, encoding, ...(delimiter !== 'auto' ? { delimiter } : {}), sha256 },
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     dateFormats,
     dateFormatLedger,
+    sourceFiles: await describeSourceFiles(source),
   };
   // The plan is replaced first: from then on, chunks of an earlier plan do nothing (they check the plan id under the
   // same row lock), so the fresh start below cannot be undone by a late chunk of the old plan.

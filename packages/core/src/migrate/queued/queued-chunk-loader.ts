@@ -163,7 +163,10 @@ export class QueuedChunkLoader {
         }
         return {
           plan,
-          source: await CsvSourceConnector.open(plan.source.path, { encoding: plan.source.encoding }),
+          source: await CsvSourceConnector.open(plan.source.path, {
+            encoding: plan.source.encoding,
+            delimiter: plan.source.delimiter ?? 'auto',
+          }),
           tables: new Map(),
           crosswalks: new CrosswalkIndex(plan.crosswalks),
         };

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { catalogTableSchema } from '../../catalog/catalog-model.js';
-import { csvEncodings } from '../../connectors/csv/csv-record.js';
+import { csvDelimiters, csvEncodings } from '../../connectors/csv/csv-record.js';
 import { mappingContractSchema, releaseProfiles } from '../../contract/contract-model.js';
 import { crosswalkSetSchema } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
 import type { SqlExecutor } from '../../store/sql-database.js';
-import { fieldDateFormatSchema, migrationReportSchema, unmappedSourceTableSchema } from '../migration-report.js';
+import {
+  fieldDateFormatSchema,
+  migrationReportSchema,
+  sourceFileSchema,
+  unmappedSourceTableSchema,
+} from '../migration-report.js';
 
 /**
  * Everything a worker needs to load any chunk of a queued job, stored in the target beside the job: the contract,
@@ -29,6 +34,8 @@ export const queuedJobPlanSchema = z.object({
     kind: z.literal('csv'),
     path: z.string().min(1),
     encoding: z.enum(['auto', ...csvEncodings]),
+    /** Declared delimiter (absent: detected per file, as in plans made before it was recorded). */
+    delimiter: z.enum(['auto', ...csvDelimiters]).optional(),
     /** Source table -> SHA-256 of its file when the job was planned. */
     sha256: z.record(z.string(), z.string()),
   }),
@@ -44,6 +51,8 @@ export const queuedJobPlanSchema = z.object({
   dateFormats: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
   /** How each date field is read (declared or decided), for the job's report. */
   dateFormatLedger: z.array(fieldDateFormatSchema).default([]),
+  /** How each source file was read when the job was planned (absent in plans made before it was recorded). */
+  sourceFiles: z.array(sourceFileSchema).optional(),
 });
 export type QueuedJobPlan = z.infer<typeof queuedJobPlanSchema>;
 

@@ -195,6 +195,13 @@ await describeEachDialect('connectors API', (dialect) => {
       status: 400,
       code: 'FERRY_ERR_CSV_UNTERMINATED_QUOTE',
     });
+    // A stray quote closed lines later: the lines it swallowed are not one record (it passed as one before).
+    expect(await bad('WARD.csv', 'WARD_ID,NAME\n1,"Oak\n2,Elm\n3,"Ash"\n')).toEqual({
+      status: 400,
+      code: 'FERRY_ERR_CSV_UNTERMINATED_QUOTE',
+      message:
+        'WARD.csv:2: an unbalanced quote made lines 2-4 one record (text follows a closing quote): none of these lines is loaded',
+    });
     expect(await bad('WARD.csv', 'WARD_ID,WARD_ID\n1,2\n')).toMatchObject({
       status: 400,
       message: 'WARD.csv:1: header name WARD_ID repeats',
