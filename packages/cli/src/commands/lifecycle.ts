@@ -172,7 +172,7 @@ export function registerLifecycle(program: Command): void {
  * The exit code of a finished lifecycle: 0 when it passed or stopped where asked (PARTIAL), 1 when the gate blocks
  * or the reconciliation does not match. (A run that fails exits 2 for a user error and 3 for an internal one.)
  */
-export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING'): number {
+export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING' | 'CANCELLED'): number {
   if (outcome === 'PASS' || outcome === 'PARTIAL') return exitCodes.ok;
   if (outcome === 'FAIL') return exitCodes.gateBlocked;
   return exitCodes.internal;

@@ -1,8 +1,10 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
+import { type FileLock, lockDatabaseUrl } from '../store/file-lock.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
@@ -114,12 +116,38 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
  */
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
   const now = options.now ?? (() => new Date());
-  const store = new RunStore(options.outDir);
-  const started = now();
-  const runId = RunStore.newRunId(started);
   if (options.from && options.to && stageIndex(options.to) < stageIndex(options.from)) {
     throw new FerryError('FERRY_ERR_USAGE', `The last stage (${options.to}) comes before the first (${options.from})`);
   }
+  const store = new RunStore(options.outDir);
+  // One lifecycle at a time in a folder, and one process at a time in an embedded target, for the whole run.
+  const outLock = await store.lock();
+  let targetLock: FileLock | undefined;
+  /** A stage still going when the run was cancelled: the target stays locked until it has stopped. */
+  let straggler: Promise<unknown> | undefined;
+  try {
+    targetLock = await lockDatabaseUrl(options.target);
+    return await runLocked(options, store, now, (p) => {
+      straggler = p;
+    });
+  } finally {
+    const release = async () => {
+      await targetLock?.release();
+      await outLock.release();
+    };
+    if (straggler) void straggler.then(release, release);
+    else await release();
+  }
+}
+
+async function runLocked(
+  options: LifecycleOptions,
+  store: RunStore,
+  now: () => Date,
+  leftRunning: (stage: Promise<unknown>) => void,
+): Promise<LifecycleResult> {
+  const started = now();
+  const runId = RunStore.newRunId(started);
   const pack = await loadPackArtefacts(options);
   const source = options.source ?? (options.from ? (await store.current())?.arguments.source : undefined);
   if (!source) {
@@ -150,6 +178,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
+    process: { pid: process.pid, host: hostname() },
   };
   await mkdir(store.runDir(runId), { recursive: true });
   if (options.from) record = await reuseEarlierStages(store, record, options.from);
@@ -162,7 +191,39 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     dir: (stage) => store.stageDir(runId, stage),
     progress: (stage, done, total, label) => options.onEvent?.({ type: 'stage-progress', stage, done, total, label }),
   };
-  await store.save(ctx.record);
+  // Saves go one after another: a cancellation's record is never overwritten by an earlier save still under way.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    const snapshot = structuredClone(ctx.record);
+    saving = saving.then(
+      () => store.save(snapshot),
+      () => store.save(snapshot),
+    );
+    return saving;
+  };
+  const signal = options.signal;
+  const cancel = async (stage: LifecycleStage | undefined): Promise<never> => {
+    const reason = signal?.reason;
+    const name = typeof reason === 'string' ? reason : 'abort';
+    if (stage) ctx.record.stages.find((s) => s.stage === stage)!.status = 'Cancelled';
+    ctx.record.outcome = 'CANCELLED';
+    ctx.record.finishedAt = now().toISOString();
+    ctx.record.cancelled = { signal: name, ...(stage ? { stage } : {}), at: ctx.record.finishedAt };
+    await save();
+    options.onEvent?.({ type: 'run-cancelled', stage, signal: name });
+    throw new FerryError(
+      'FERRY_ERR_CANCELLED',
+      `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}`,
+      stage ? { stage } : {},
+    );
+  };
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+
+  await save();
   await store.forgetRestore();
 
   const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
@@ -174,33 +235,40 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       continue;
     }
     if (stage === 'generate' && source.kind !== 'generated') continue;
+    if (signal?.aborted) await cancel(stage);
     options.onEvent?.({ type: 'stage-start', stage });
     await rm(ctx.dir(stage), { recursive: true, force: true });
     await mkdir(ctx.dir(stage), { recursive: true });
     entry.startedAt = now().toISOString();
+    const running = meterStage(() => stageFns[stage](ctx));
     try {
-      const { result, ms, peakRssMb } = await meterStage(() => stageFns[stage](ctx));
+      const { result, ms, peakRssMb } = await Promise.race([running, aborted]);
       Object.assign(entry, { status: 'Success', ms, peakRssMb });
       if (result.rows !== undefined) {
         entry.rows = result.rows;
         entry.rowsPerSecond = ms > 0 ? Math.round((result.rows * 1000) / ms) : result.rows;
       }
-      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms });
+      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms, rows: result.rows });
     } catch (e) {
+      if (signal?.aborted) {
+        // The stage goes on until the process ends (or it finishes): its target stays locked meanwhile.
+        leftRunning(running.catch(() => {}));
+        await cancel(stage);
+      }
       entry.status = 'Error';
       entry.error = e instanceof FerryError ? e.describe() : 'internal error';
       ctx.record.outcome = 'ERROR';
       ctx.record.finishedAt = now().toISOString();
-      await store.save(ctx.record);
+      await save();
       options.onEvent?.({ type: 'stage-end', stage, status: 'Error' });
       throw e;
     }
-    await store.save(ctx.record);
+    await save();
   }
   ctx.record.finishedAt = now().toISOString();
   const partial = last < stageIndex('evidence');
   if (partial) ctx.record.outcome = 'PARTIAL';
-  await store.save(ctx.record);
+  await save();
   await rm(store.evidenceDir, { recursive: true, force: true });
   if (!partial) await cp(ctx.dir('evidence'), store.evidenceDir, { recursive: true });
   return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };

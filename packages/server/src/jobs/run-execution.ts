@@ -153,7 +153,9 @@ async function runPrepared(
     });
     heartbeat?.stop();
     await stageWrites;
-    const outcome = result.record.outcome === 'RUNNING' ? 'ERROR' : result.record.outcome;
+    // A finished run is never RUNNING; it is CANCELLED only when given a signal, which the runner stops otherwise.
+    const outcome =
+      result.record.outcome === 'RUNNING' || result.record.outcome === 'CANCELLED' ? 'ERROR' : result.record.outcome;
     await finishRun(ctx, job, 'succeeded', outcome, result.record.runId, undefined, {
       gate_outcome: result.record.gate?.outcome ?? null,
       exit_code: exitCodeOfOutcome(outcome),
