@@ -46,6 +46,7 @@ export interface LifecycleOptions {
 }
 
 export type LifecycleEvent =
+  | { type: 'run-start'; runId: string; runDir: string; reusedFrom?: string }
   | { type: 'stage-start'; stage: LifecycleStage }
   | { type: 'stage-progress'; stage: LifecycleStage; done: number; total: number; label?: string }
   | { type: 'stage-end'; stage: LifecycleStage; status: 'Success' | 'Reused' | 'Error'; ms?: number; rows?: number }

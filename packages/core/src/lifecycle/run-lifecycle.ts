@@ -81,9 +81,11 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
       if (stage === 'generate' && previous.arguments.source.kind === 'folder') continue;
+      const resumes =
+        stage === 'migrate' ? ' (an interrupted load resumes where it stopped, keeping its committed chunks)' : '';
       throw new FerryError(
         'FERRY_ERR_ARTEFACT_MISSING',
-        `--from ${from}: stage ${stage} did not complete in run ${previous.runId}`,
+        `--from ${from}: stage ${stage} did not complete in run ${previous.runId}, so it has no artefacts to reuse; rerun with --from ${stage}${resumes}`,
       );
     }
     // Generated source data stays where it is (it can be large); other artefacts are copied.
@@ -213,8 +215,8 @@ async function runLocked(
     options.onEvent?.({ type: 'run-cancelled', stage, signal: name });
     throw new FerryError(
       'FERRY_ERR_CANCELLED',
-      `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}`,
-      stage ? { stage } : {},
+      `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}; recorded as CANCELLED`,
+      { signal: name, ...(stage ? { stage } : {}) },
     );
   };
   const aborted = new Promise<never>((_, reject) => {
@@ -225,6 +227,12 @@ async function runLocked(
 
   await save();
   await store.forgetRestore();
+  options.onEvent?.({
+    type: 'run-start',
+    runId,
+    runDir: store.runDir(runId),
+    ...(ctx.record.arguments.reusedFrom ? { reusedFrom: ctx.record.arguments.reusedFrom } : {}),
+  });
 
   const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
   for (const stage of lifecycleStages) {

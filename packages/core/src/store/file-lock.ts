@@ -110,7 +110,10 @@ async function breakStale(path: string, staleText: string): Promise<void> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     // A breaker that died while breaking leaves its file; it is old within seconds.
-    const age = await stat(breaker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(breaker).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > 10_000) await unlink(breaker).catch(() => {});
     return;
   }
@@ -161,8 +164,7 @@ async function take(path: string, what: string, waitMs: number): Promise<string>
       const who = reading.holder ? describeHolder(reading.holder) : 'a process that is starting';
       throw new FerryError(
         'FERRY_ERR_LOCKED',
-        `${what} is in use by another Ferry process (${who}); wait for it to finish, stop it, or give --lock-wait SECONDS to wait for it`,
-        { file: path },
+        `${what} is in use by another Ferry process (${who}); wait for it to finish, stop it, or give --lock-wait SECONDS to wait for it (lock file ${path})`,
       );
     }
     await sleep(Math.min(200, Math.max(deadline - Date.now(), 10)));

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { FileLock, lockDatabaseUrl } from './file-lock.js';
+import { type FileLock, lockDatabaseUrl } from './file-lock.js';
 import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;

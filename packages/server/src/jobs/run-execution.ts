@@ -136,6 +136,7 @@ async function runPrepared(
       onEvent: (event) => {
         const reason = stopReason();
         if (reason) throw new RunStopped(reason);
+        if (event.type === 'run-start') return; // the run's row already says which run it is
         events.publish(job, event);
         if (event.type === 'stage-start') {
           stageWrites = stageWrites.then(async () => {
