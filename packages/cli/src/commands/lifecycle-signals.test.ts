@@ -10,9 +10,9 @@ import { spawnFerry, waitUntil } from '../testing/spawn-ferry.js';
  * A lifecycle stopped from outside: SIGINT and SIGTERM record the run as CANCELLED in the stage it was in (exit 130
  * and 143); SIGKILL cannot be caught, so `runs list` tells a killed run (its process gone) from a running one.
  */
-async function setUp(): Promise<{ dir: string; out: string; args: string[] }> {
+async function setUp(patients = 40): Promise<{ dir: string; out: string; args: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-signals-'));
-  await nhsPasPack.generate({ patients: 40, seed: 8, defects: 'typical', outDir: dir });
+  await nhsPasPack.generate({ patients, seed: 8, defects: 'typical', outDir: dir });
   const out = join(dir, 'out');
   const args = [
     'lifecycle',
@@ -113,7 +113,7 @@ describe('ferry lifecycle stopped by a signal', () => {
   it('prints one line per stage start and end outside a terminal, and nothing with --quiet', {
     timeout: 180_000,
   }, async () => {
-    const { args } = await setUp();
+    const { args } = await setUp(8);
     const done = await spawnFerry(args).done;
     expect([0, 1]).toContain(done.code);
     const lines = done.stderr.trimEnd().split('\n');
