@@ -26,7 +26,9 @@ async function jobRows(dataDir: string, jobId: string): Promise<Record<string, n
     );
     const out: Record<string, number> = {};
     for (const { t } of tables) {
-      const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}" WHERE ferry_job_id = $1`, [jobId]);
+      const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}" WHERE ferry_job_id = $1`, [
+        jobId,
+      ]);
       if (r!.n) out[t] = r!.n;
     }
     return out;
