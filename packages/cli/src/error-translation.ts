@@ -1,10 +1,14 @@
 import { isConnectionLoss, isConnectionSqlState, isFerryError } from '@ferry/core';
 
-export const exitCodes = { ok: 0, gateBlocked: 1, usage: 2, internal: 3, interrupted: 130, terminated: 143 } as const;
+/** The exit codes of a command that ran to its end (the server reports the same for a lifecycle run). */
+export const exitCodes = { ok: 0, gateBlocked: 1, usage: 2, internal: 3 } as const;
 
-/** The exit code of a process stopped by a signal: 128 + its number. */
+/** The exit codes of a command stopped by a signal: 128 + the signal's number. */
+export const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The exit code of a process stopped by `signal` (SIGINT when unknown). */
 export function signalExitCode(signal: string | undefined): number {
-  return signal === 'SIGTERM' ? exitCodes.terminated : exitCodes.interrupted;
+  return signal === 'SIGTERM' ? signalExitCodes.SIGTERM : signalExitCodes.SIGINT;
 }
 
 /** What a person sees of an error: one message, and the exit code. `internal` asks for a pointer to the log. */

@@ -11,6 +11,7 @@ import {
   runLifecycle,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
+import { signalExitCodes } from '../error-translation.js';
 import { cliLog } from '../log-file.js';
 import { loadPack } from '../packs.js';
 import { rowsSummary, StageProgress } from '../progress.js';
@@ -203,6 +204,7 @@ export function registerLifecycle(program: Command): void {
 export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING' | 'CANCELLED'): number {
   if (outcome === 'PASS' || outcome === 'PARTIAL') return exitCodes.ok;
   if (outcome === 'FAIL') return exitCodes.gateBlocked;
-  if (outcome === 'CANCELLED') return exitCodes.interrupted;
+  // A run records CANCELLED only when it stops on a signal; it then ends with that signal's code (130 or 143).
+  if (outcome === 'CANCELLED') return signalExitCodes.SIGINT;
   return exitCodes.internal;
 }
