@@ -17,6 +17,14 @@ interface GlobalFlags {
 /** The arguments of the running command, for the holder of the locks it takes. */
 let commandLine: string[] = [];
 
+/** The arguments as others may read them (in a lock file): the SQL of `--*-where` options, which may quote a value, hidden. */
+export function redactArgs(args: readonly string[]): string[] {
+  return args.map((arg, i) => {
+    if (/^--[\w-]*where=/.test(arg)) return `${arg.slice(0, arg.indexOf('=') + 1)}***`;
+    return i > 0 && /^--[\w-]*where$/.test(args[i - 1]!) ? '***' : arg;
+  });
+}
+
 /** Builds the `ferry` program with every verb registered. */
 export function buildProgram(): Command {
   const program = new Command('ferry')
@@ -46,7 +54,10 @@ export function buildProgram(): Command {
     if (cliSettings.logFile) cliLog.add(cliSettings.logFile);
     const path =
       command.parent && command.parent !== program ? `${command.parent.name()} ${command.name()}` : command.name();
-    configureLocks({ waitMs: cliSettings.lockWaitSeconds * 1000, command: ['ferry', ...commandLine].join(' ') });
+    configureLocks({
+      waitMs: cliSettings.lockWaitSeconds * 1000,
+      command: ['ferry', ...redactArgs(commandLine)].join(' '),
+    });
     cliLog.write('info', `ferry ${path} started (pid ${process.pid})`);
   });
   registerCommands(program);

@@ -24,3 +24,12 @@ describe('ferry --log-file', () => {
     expect(lines.filter(Boolean).pop()).toMatch(/ info {2}exit 2$/);
   });
 });
+
+describe('redactArgs', () => {
+  it('hides the SQL of --*-where options, however it is quoted', async () => {
+    const { redactArgs } = await import('./index.js');
+    expect(
+      redactArgs(['table-diff', '--left-where', "nhs = '9434765919'", '--right-where=x = 1', '--key', 'id']),
+    ).toEqual(['table-diff', '--left-where', '***', '--right-where=***', '--key', 'id']);
+  });
+});

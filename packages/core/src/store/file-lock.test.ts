@@ -94,9 +94,12 @@ describe('FileLock', () => {
     await lock.release();
   });
 
-  it('hides passwords of URLs in the command it records', () => {
+  it('hides passwords of URLs and the SQL of --*-where options in the command it records', () => {
     expect(redactCommand('ferry migrate --target postgres://ferry:s3cret@db:5432/x --json')).toBe(
       'ferry migrate --target postgres://ferry:***@db:5432/x --json',
+    );
+    expect(redactCommand('ferry table-diff --left-where nhs=9434765919 --right-where=x --key id')).toBe(
+      'ferry table-diff --left-where *** --right-where=*** --key id',
     );
   });
 });

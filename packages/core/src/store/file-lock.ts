@@ -30,9 +30,14 @@ export function configureLocks(next: Partial<LockSettings>): void {
   Object.assign(settings, next);
 }
 
-/** Hides the password of any URL in a command line: `postgres://u:secret@h` -> `postgres://u:***@h`. */
+/**
+ * What of a command line may be written where other users read it: passwords of URLs hidden
+ * (`postgres://u:secret@h` -> `postgres://u:***@h`), and the SQL of `--*-where` options, which may quote a value.
+ */
 export function redactCommand(command: string): string {
-  return command.replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@');
+  return command
+    .replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@')
+    .replace(/(--[\w-]*where)(=|\s+)(?:'[^']*'|"[^"]*"|\S+)/g, '$1$2***');
 }
 
 /** Locks this process holds, by lock file path: taking one again in the same process only counts up. */
