@@ -101,7 +101,17 @@ function line(text: string): void {
   process.stderr.write(`ferry: ${text}\n`);
 }
 
-/** Rows in words for a progress line: `5,000 rows`. */
-export function rowsSummary(rows: number | undefined): string | undefined {
-  return rows === undefined ? undefined : `${n(rows)} rows`;
+/** What each lifecycle stage counts, in words: the rows it read or wrote, the fields it mapped, the issues found. */
+const stageCounts: Record<string, string> = {
+  generate: 'rows generated',
+  profile: 'rows profiled',
+  map: 'target fields mapped',
+  migrate: 'rows read',
+  check: 'issues',
+  reconcile: 'target rows reconciled',
+};
+
+/** A stage's count in words for a progress line: `5,000 rows read`. */
+export function rowsSummary(rows: number | undefined, stage?: string): string | undefined {
+  return rows === undefined ? undefined : `${n(rows)} ${(stage && stageCounts[stage]) ?? 'rows'}`;
 }

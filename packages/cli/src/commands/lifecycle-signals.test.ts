@@ -80,7 +80,7 @@ describe('ferry lifecycle stopped by a signal', () => {
       expect(list.stdout).toMatch(new RegExp(`^${runId}  \\S+  CANCELLED `));
       // The run's log has the stages and the cancellation, for support.
       const log = await readFile(join(out, 'runs', runId, 'ferry.log'), 'utf8');
-      expect(log).toMatch(/info {2}stage profile Success in \d+ ms, [\d,]+ rows\n/);
+      expect(log).toMatch(/info {2}stage profile Success in \d+ ms, [\d,]+ rows profiled\n/);
       expect(log).toMatch(new RegExp(`warn {2}cancelled by ${signal} in stage`));
     },
   );
@@ -118,7 +118,7 @@ describe('ferry lifecycle stopped by a signal', () => {
     expect([0, 1]).toContain(done.code);
     const lines = done.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('ferry: [2/8] profile started');
-    expect(lines[1]).toMatch(/^ferry: \[2\/8\] profile done in \d+\.\d s, [\d,]+ rows$/);
+    expect(lines[1]).toMatch(/^ferry: \[2\/8\] profile done in \d+\.\d s, [\d,]+ rows profiled$/);
     expect(lines.filter((l) => / started$/.test(l))).toHaveLength(7);
     expect(lines.filter((l) => / done in \d+\.\d s/.test(l))).toHaveLength(7);
     expect(lines[lines.length - 1]).toMatch(/^ferry: \[8\/8\] evidence done in /);

@@ -124,7 +124,7 @@ export function registerLifecycle(program: Command): void {
                 progress.start(`[${lifecycleStages.indexOf(e.stage) + 1}/${stageCount}] ${e.stage}`, 1);
               } else if (e.type === 'stage-progress') progress.update(e.done, e.total, e.label);
               else if (e.type === 'stage-end') {
-                const rows = rowsSummary(e.rows);
+                const rows = rowsSummary(e.rows, e.stage);
                 cliLog.write(
                   'info',
                   `stage ${e.stage} ${e.status}${e.ms !== undefined ? ` in ${e.ms} ms` : ''}${rows ? `, ${rows}` : ''}`,
