@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/index.js';
+import { finish, installProcessGuards, main } from '../dist/index.js';
 
-process.exitCode = await main(process.argv);
+installProcessGuards();
+finish(await main(process.argv));

@@ -1,26 +1,25 @@
-import { isFerryError } from '@ferry/core';
 import { InvalidArgumentError } from 'commander';
+import { exitCodes, translateError } from './error-translation.js';
+import { cliLog } from './log-file.js';
 
-export const exitCodes = { ok: 0, gateBlocked: 1, usage: 2, internal: 3 } as const;
+export { exitCodes } from './error-translation.js';
 
-/** Prints an error for a person (no stack trace for user errors) and returns the exit code. */
+/**
+ * Prints an error for a person (one line, no stack trace, no value from the data), writes it whole to the log files,
+ * and returns the exit code. An internal error points at the log (or says how to get one).
+ */
 export function reportError(e: unknown): number {
-  if (isFerryError(e)) {
-    if (e.kind === 'internal') {
-      process.stderr.write(`ferry: internal error: ${e.describe()}\n`);
-      return exitCodes.internal;
-    }
-    process.stderr.write(`ferry: ${e.describe()}\n`);
-    return exitCodes.usage;
+  const t = translateError(e);
+  cliLog.error(t.message, e);
+  let line = `ferry: ${t.message}`;
+  if (t.internal) {
+    line += cliLog.files.length
+      ? `; details in ${cliLog.files.join(' and ')}`
+      : '; run with --log-file PATH (or FERRY_DEBUG=1) for details';
   }
-  // Messages of errors we do not own (a database's, a parser's) may quote the data they choked on: they are shown
-  // only with FERRY_DEBUG=1, never by default, so no patient value reaches a terminal or a log by accident.
-  const err = e instanceof Error ? e : new Error(String(e));
-  const code = (err as { code?: unknown }).code;
-  const what = typeof code === 'string' ? `${err.name} ${code}` : err.name;
-  process.stderr.write(`ferry: internal error (${what}); run with FERRY_DEBUG=1 for details\n`);
-  if (process.env.FERRY_DEBUG) process.stderr.write(`${err.stack}\n`);
-  return exitCodes.internal;
+  process.stderr.write(`${line}\n`);
+  if (process.env.FERRY_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return t.exitCode;
 }
 
 /**

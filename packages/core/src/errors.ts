@@ -51,6 +51,18 @@ export const errorCatalogue = {
     summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).',
   },
   FERRY_ERR_MIGRATION_LOCKED: { kind: 'input', summary: 'Another process holds the platform migration lock.' },
+  FERRY_ERR_LOCKED: {
+    kind: 'conflict',
+    summary: 'Another process holds the lock of an embedded database or of a lifecycle folder.',
+  },
+  FERRY_ERR_CANCELLED: {
+    kind: 'input',
+    summary: 'A run was stopped by a signal (SIGINT, SIGTERM) before it finished.',
+  },
+  FERRY_ERR_DATABASE_CONNECTION_LOST: {
+    kind: 'unavailable',
+    summary: 'The connection to a database server was lost while working.',
+  },
   FERRY_ERR_MIGRATION_FAILED: {
     kind: 'internal',
     summary: 'A platform migration failed; nothing of that run was applied.',

@@ -141,7 +141,7 @@ export function registerCheck(program: Command): void {
           else printSummary(report, flags.out, issues);
           return 0;
         } finally {
-          progress.stop();
+          progress.fail();
           await db.close();
         }
       }),

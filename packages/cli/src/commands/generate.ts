@@ -94,8 +94,9 @@ export function registerGenerate(program: Command): void {
             outDir: flags.out,
             onProgress: (done, total) => progress.update(done, total, 'patients'),
           });
+          progress.stop(`${patients.toLocaleString('en-GB')} patients`);
         } finally {
-          progress.stop();
+          progress.fail();
         }
         const defects = await defectCounts(flags.out);
         if (flags.json) process.stdout.write(`${JSON.stringify({ ...result, defectsByKind: defects }, null, 2)}\n`);

@@ -12,9 +12,12 @@ import {
   whereTheDataWent,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
+import { signalExitCodes } from '../error-translation.js';
+import { cliLog } from '../log-file.js';
 import { loadPack } from '../packs.js';
-import { StageProgress } from '../progress.js';
+import { rowsSummary, StageProgress } from '../progress.js';
 import { action, exitCodes, intOption } from '../run-command.js';
+import { stopSignal } from '../stop-signals.js';
 import { ferryVersion } from '../version.js';
 
 interface LifecycleFlags {
@@ -94,26 +97,52 @@ export function registerLifecycle(program: Command): void {
         const source = sourceOf(flags);
         const pack = loadPack(flags.pack);
         const progress = new StageProgress(!flags.json);
-        const result = await runLifecycle({
-          pack,
-          source,
-          releaseProfile: flags.releaseProfile,
-          target: flags.target,
-          outDir: flags.out,
-          from: flags.from && isLifecycleStage(flags.from) ? flags.from : undefined,
-          to: flags.to && isLifecycleStage(flags.to) ? flags.to : undefined,
-          asOfDate: flags.asOf,
-          batchSize: flags.batchSize,
-          contract: flags.contract ? await readContractFile(flags.contract) : undefined,
-          requireLockedContract: flags.requireLockedContract,
-          versions: { ferry: ferryVersion },
-          onEvent: (e) => {
-            if (e.type === 'stage-start') progress.start(e.stage, 1);
-            else if (e.type === 'stage-progress') progress.update(e.done, e.total, e.label);
-            else progress.stop();
-          },
-        });
-        progress.stop();
+        const stop = stopSignal();
+        const stageCount = lifecycleStages.length;
+        let result: Awaited<ReturnType<typeof runLifecycle>>;
+        try {
+          result = await runLifecycle({
+            pack,
+            source,
+            releaseProfile: flags.releaseProfile,
+            target: flags.target,
+            outDir: flags.out,
+            from: flags.from && isLifecycleStage(flags.from) ? flags.from : undefined,
+            to: flags.to && isLifecycleStage(flags.to) ? flags.to : undefined,
+            asOfDate: flags.asOf,
+            batchSize: flags.batchSize,
+            contract: flags.contract ? await readContractFile(flags.contract) : undefined,
+            requireLockedContract: flags.requireLockedContract,
+            versions: { ferry: ferryVersion },
+            signal: stop.signal,
+            onEvent: (e) => {
+              if (e.type === 'run-start') {
+                // Each run keeps its own log beside its artefacts, for support.
+                cliLog.add(join(e.runDir, 'ferry.log'));
+                cliLog.write('info', `lifecycle run ${e.runId}${e.reusedFrom ? ` (reusing ${e.reusedFrom})` : ''}`);
+              } else if (e.type === 'stage-start') {
+                cliLog.write('info', `stage ${e.stage} started`);
+                progress.start(`[${lifecycleStages.indexOf(e.stage) + 1}/${stageCount}] ${e.stage}`, 1);
+              } else if (e.type === 'stage-progress') progress.update(e.done, e.total, e.label);
+              else if (e.type === 'stage-end') {
+                const rows = rowsSummary(e.rows, e.stage);
+                cliLog.write(
+                  'info',
+                  `stage ${e.stage} ${e.status}${e.ms !== undefined ? ` in ${e.ms} ms` : ''}${rows ? `, ${rows}` : ''}`,
+                );
+                if (e.status === 'Success') progress.stop(rows);
+                else if (e.status === 'Error') progress.fail();
+                else progress.note(`${e.stage} reused from the earlier run`);
+              } else if (e.type === 'run-cancelled') {
+                progress.fail();
+                cliLog.write('warn', `cancelled by ${e.signal}${e.stage ? ` in stage ${e.stage}` : ''}`);
+              }
+            },
+          });
+        } finally {
+          stop.done();
+          progress.fail();
+        }
         const { record, evidenceDir } = result;
         if (record.outcome === 'PARTIAL') {
           const ran = record.stages.filter((s) => s.status === 'Success').map((s) => s.stage);
@@ -180,8 +209,10 @@ export function registerLifecycle(program: Command): void {
  * The exit code of a finished lifecycle: 0 when it passed or stopped where asked (PARTIAL), 1 when the gate blocks
  * or the reconciliation does not match. (A run that fails exits 2 for a user error and 3 for an internal one.)
  */
-export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING'): number {
+export function lifecycleExitCode(outcome: 'PASS' | 'FAIL' | 'PARTIAL' | 'ERROR' | 'RUNNING' | 'CANCELLED'): number {
   if (outcome === 'PASS' || outcome === 'PARTIAL') return exitCodes.ok;
   if (outcome === 'FAIL') return exitCodes.gateBlocked;
+  // A run records CANCELLED only when it stops on a signal; it then ends with that signal's code (130 or 143).
+  if (outcome === 'CANCELLED') return signalExitCodes.SIGINT;
   return exitCodes.internal;
 }

@@ -103,7 +103,7 @@ export async function migrateQueued(
       policyTables: policyTables(inputs.contract, flags.onDuplicate),
     });
   } finally {
-    progress.stop();
+    progress.fail();
     await db.close();
   }
 }

@@ -126,7 +126,9 @@ export function registerMigrate(program: Command): void {
           });
           // Events name the table being loaded; once the job is done, every table is.
           progress.update(inputs.contract.tables.length, inputs.contract.tables.length);
-          progress.stop();
+          progress.stop(
+            `${report.totals.read.toLocaleString('en-GB')} rows read, ${report.totals.loaded.toLocaleString('en-GB')} loaded`,
+          );
           return await writeMigrationReport(report, {
             out,
             json: flags.json,
@@ -134,7 +136,7 @@ export function registerMigrate(program: Command): void {
             policyTables: policyTables(inputs.contract, flags.onDuplicate),
           });
         } finally {
-          progress.stop();
+          progress.fail();
           await rejects.close();
           await target.close();
         }

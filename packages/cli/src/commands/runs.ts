@@ -19,17 +19,23 @@ export function registerRuns(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (flags: RunsFlags) => {
-        const list = await new RunStore(flags.out).list();
+        const store = new RunStore(flags.out);
+        const list = await store.list();
+        // A run whose process is gone (killed with SIGKILL, a crash) shows INTERRUPTED, not RUNNING.
+        const statuses = await Promise.all(list.map((r) => store.status(r)));
         if (flags.json) {
           process.stdout.write(
-            `${JSON.stringify(list.map((r) => ({ run_id: r.runId, started_at: r.startedAt, outcome: r.outcome, profile: r.arguments.releaseProfile, job_id: r.jobId })))}\n`,
+            `${JSON.stringify(list.map((r, i) => ({ run_id: r.runId, started_at: r.startedAt, outcome: statuses[i], profile: r.arguments.releaseProfile, job_id: r.jobId, ...(r.cancelled ? { stopped_in: r.cancelled.stage ?? null } : {}) })))}\n`,
           );
           return 0;
         }
         if (!list.length) process.stdout.write(`No runs under ${flags.out}/runs\n`);
-        for (const r of list) {
+        for (const [i, r] of list.entries()) {
+          const stopped = r.cancelled
+            ? `  (${r.cancelled.signal}${r.cancelled.stage ? ` in ${r.cancelled.stage}` : ''})`
+            : '';
           process.stdout.write(
-            `${r.runId}  ${r.startedAt}  ${r.outcome.padEnd(7)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}\n`,
+            `${r.runId}  ${r.startedAt}  ${statuses[i]!.padEnd(11)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}${stopped}\n`,
           );
         }
         return 0;

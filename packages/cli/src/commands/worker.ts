@@ -7,6 +7,7 @@ import {
   startQueueRunner,
 } from '@ferry/core';
 import type { Command } from 'commander';
+import { cliSettings } from '../cli-settings.js';
 import { action, intOption } from '../run-command.js';
 
 interface WorkerFlags {
@@ -15,7 +16,6 @@ interface WorkerFlags {
   queueSchema: string;
   staleAfter: number;
   pollInterval: number;
-  quiet?: boolean;
 }
 
 export function registerWorker(program: Command): void {
@@ -39,7 +39,6 @@ export function registerWorker(program: Command): void {
       intOption('--poll-interval'),
       1000,
     )
-    .option('--quiet', 'print only errors')
     .action(
       action(async (flags: WorkerFlags) => {
         assertQueueDatabaseUrl(flags.database);
@@ -49,7 +48,7 @@ export function registerWorker(program: Command): void {
           throw new FerryError('FERRY_ERR_TARGET_UNREACHABLE', 'The database could not be reached', {}, { cause: e });
         });
         const say = (line: string) => {
-          if (!flags.quiet) process.stderr.write(`${line}\n`);
+          if (!cliSettings.quiet) process.stderr.write(`${line}\n`);
         };
         const runner = await startQueueRunner({
           connectionString: flags.database,

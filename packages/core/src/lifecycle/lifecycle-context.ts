@@ -39,12 +39,19 @@ export interface LifecycleOptions {
   /** The clock, for the named timestamp fields only. */
   now?: () => Date;
   onEvent?: (event: LifecycleEvent) => void;
+  /**
+   * Aborting it cancels the run: the record says CANCELLED, with the stage it stopped in, and the run rejects with
+   * FERRY_ERR_CANCELLED at once (the stage under way is not waited for). The abort reason (e.g. 'SIGINT') is kept.
+   */
+  signal?: AbortSignal;
 }
 
 export type LifecycleEvent =
+  | { type: 'run-start'; runId: string; runDir: string; reusedFrom?: string }
   | { type: 'stage-start'; stage: LifecycleStage }
   | { type: 'stage-progress'; stage: LifecycleStage; done: number; total: number; label?: string }
-  | { type: 'stage-end'; stage: LifecycleStage; status: 'Success' | 'Reused' | 'Error'; ms?: number };
+  | { type: 'stage-end'; stage: LifecycleStage; status: 'Success' | 'Reused' | 'Error'; ms?: number; rows?: number }
+  | { type: 'run-cancelled'; stage?: LifecycleStage; signal: string };
 
 /** The pack's artefacts, loaded once per run. */
 export interface PackArtefacts {

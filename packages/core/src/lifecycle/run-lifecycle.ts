@@ -1,10 +1,12 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { retireDirectory } from '../evidence/atomic-directory.js';
 import { publishEvidencePackage } from '../evidence/evidence-package.js';
+import { type FileLock, lockDatabaseUrl } from '../store/file-lock.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
@@ -82,9 +84,11 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
       if (stage === 'generate' && previous.arguments.source.kind === 'folder') continue;
+      const resumes =
+        stage === 'migrate' ? ' (an interrupted load resumes where it stopped, keeping its committed chunks)' : '';
       throw new FerryError(
         'FERRY_ERR_ARTEFACT_MISSING',
-        `--from ${from}: stage ${stage} did not complete in run ${previous.runId}`,
+        `--from ${from}: stage ${stage} did not complete in run ${previous.runId}, so it has no artefacts to reuse; rerun with --from ${stage}${resumes}`,
       );
     }
     // Generated source data stays where it is (it can be large); other artefacts are copied.
@@ -121,13 +125,39 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
  */
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
   const now = options.now ?? (() => new Date());
-  const store = new RunStore(options.outDir);
-  await store.repairEvidence();
-  const started = now();
-  const runId = RunStore.newRunId(started);
   if (options.from && options.to && stageIndex(options.to) < stageIndex(options.from)) {
     throw new FerryError('FERRY_ERR_USAGE', `The last stage (${options.to}) comes before the first (${options.from})`);
   }
+  const store = new RunStore(options.outDir);
+  // One lifecycle at a time in a folder, and one process at a time in an embedded target, for the whole run.
+  const outLock = await store.lock();
+  let targetLock: FileLock | undefined;
+  /** A stage still going when the run was cancelled: the target stays locked until it has stopped. */
+  let straggler: Promise<unknown> | undefined;
+  try {
+    targetLock = await lockDatabaseUrl(options.target);
+    await store.repairEvidence();
+    return await runLocked(options, store, now, (p) => {
+      straggler = p;
+    });
+  } finally {
+    const release = async () => {
+      await targetLock?.release();
+      await outLock.release();
+    };
+    if (straggler) void straggler.then(release, release);
+    else await release();
+  }
+}
+
+async function runLocked(
+  options: LifecycleOptions,
+  store: RunStore,
+  now: () => Date,
+  leftRunning: (stage: Promise<unknown>) => void,
+): Promise<LifecycleResult> {
+  const started = now();
+  const runId = RunStore.newRunId(started);
   const pack = await loadPackArtefacts(options);
   const source = options.source ?? (options.from ? (await store.current())?.arguments.source : undefined);
   if (!source) {
@@ -158,6 +188,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
+    process: { pid: process.pid, host: hostname() },
   };
   await mkdir(store.runDir(runId), { recursive: true });
   if (options.from) record = await reuseEarlierStages(store, record, options.from);
@@ -170,8 +201,46 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     dir: (stage) => store.stageDir(runId, stage),
     progress: (stage, done, total, label) => options.onEvent?.({ type: 'stage-progress', stage, done, total, label }),
   };
-  await store.save(ctx.record);
+  // Saves go one after another: a cancellation's record is never overwritten by an earlier save still under way.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    const snapshot = structuredClone(ctx.record);
+    saving = saving.then(
+      () => store.save(snapshot),
+      () => store.save(snapshot),
+    );
+    return saving;
+  };
+  const signal = options.signal;
+  const cancel = async (stage: LifecycleStage | undefined): Promise<never> => {
+    const reason = signal?.reason;
+    const name = typeof reason === 'string' ? reason : 'abort';
+    if (stage) ctx.record.stages.find((s) => s.stage === stage)!.status = 'Cancelled';
+    ctx.record.outcome = 'CANCELLED';
+    ctx.record.finishedAt = now().toISOString();
+    ctx.record.cancelled = { signal: name, ...(stage ? { stage } : {}), at: ctx.record.finishedAt };
+    await save();
+    options.onEvent?.({ type: 'run-cancelled', stage, signal: name });
+    throw new FerryError(
+      'FERRY_ERR_CANCELLED',
+      `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}; recorded as CANCELLED`,
+      { signal: name, ...(stage ? { stage } : {}) },
+    );
+  };
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+
+  await save();
   await store.forgetRestore();
+  options.onEvent?.({
+    type: 'run-start',
+    runId,
+    runDir: store.runDir(runId),
+    ...(ctx.record.arguments.reusedFrom ? { reusedFrom: ctx.record.arguments.reusedFrom } : {}),
+  });
 
   const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
   for (const stage of lifecycleStages) {
@@ -182,28 +251,35 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       continue;
     }
     if (stage === 'generate' && source.kind !== 'generated') continue;
+    if (signal?.aborted) await cancel(stage);
     options.onEvent?.({ type: 'stage-start', stage });
     await rm(ctx.dir(stage), { recursive: true, force: true });
     await mkdir(ctx.dir(stage), { recursive: true });
     entry.startedAt = now().toISOString();
+    const running = meterStage(() => stageFns[stage](ctx));
     try {
-      const { result, ms, peakRssMb } = await meterStage(() => stageFns[stage](ctx));
+      const { result, ms, peakRssMb } = await Promise.race([running, aborted]);
       Object.assign(entry, { status: 'Success', ms, peakRssMb });
       if (result.rows !== undefined) {
         entry.rows = result.rows;
         entry.rowsPerSecond = ms > 0 ? Math.round((result.rows * 1000) / ms) : result.rows;
       }
-      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms });
+      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms, rows: result.rows });
     } catch (e) {
+      if (signal?.aborted) {
+        // The stage goes on until the process ends (or it finishes): its target stays locked meanwhile.
+        leftRunning(running.catch(() => {}));
+        await cancel(stage);
+      }
       entry.status = 'Error';
       entry.error = e instanceof FerryError ? e.describe() : 'internal error';
       ctx.record.outcome = 'ERROR';
       ctx.record.finishedAt = now().toISOString();
-      await store.save(ctx.record);
+      await save();
       options.onEvent?.({ type: 'stage-end', stage, status: 'Error' });
       throw e;
     }
-    await store.save(ctx.record);
+    await save();
   }
   ctx.record.finishedAt = now().toISOString();
   const partial = last < stageIndex('evidence');
@@ -216,10 +292,10 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     entry.status = 'Error';
     entry.error = e instanceof FerryError ? e.describe() : 'internal error';
     ctx.record.outcome = 'ERROR';
-    await store.save(ctx.record);
+    await save();
     throw e;
   }
-  await store.save(ctx.record);
+  await save();
   // OUT/evidence is replaced in one step: it holds the previous package whole until this one is complete.
   if (partial) await retireDirectory(store.evidenceDir);
   else await publishEvidencePackage(ctx.dir('evidence'), store.evidenceDir);

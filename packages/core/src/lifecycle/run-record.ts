@@ -3,8 +3,8 @@ import { lifecycleStages } from './lifecycle-stages.js';
 
 export const stageRecordSchema = z.object({
   stage: z.enum(lifecycleStages),
-  /** Reused: taken from an earlier run by `--from`. */
-  status: z.enum(['Success', 'Error', 'NotExecuted', 'Reused']),
+  /** Reused: taken from an earlier run by `--from`. Cancelled: the run was stopped by a signal in this stage. */
+  status: z.enum(['Success', 'Error', 'NotExecuted', 'Reused', 'Cancelled']),
   startedAt: z.string().optional(),
   ms: z.number().optional(),
   rows: z.number().int().optional(),
@@ -63,8 +63,15 @@ export const runRecordSchema = z.object({
    */
   targetJobs: z.object({ replaced: z.array(z.string()), others: z.array(z.string()) }).optional(),
   stages: z.array(stageRecordSchema),
-  /** PARTIAL: every stage asked for (`to`) succeeded, and the run stopped before evidence, so it has no verdict. */
-  outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING', 'PARTIAL']),
+  /**
+   * PARTIAL: every stage asked for (`to`) succeeded, and the run stopped before evidence, so it has no verdict.
+   * CANCELLED: stopped by SIGINT or SIGTERM (`cancelled` says when and in which stage).
+   */
+  outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING', 'PARTIAL', 'CANCELLED']),
+  /** The process running the run: a RUNNING run whose process is gone was killed (SIGKILL, power loss). */
+  process: z.object({ pid: z.number().int(), host: z.string() }).optional(),
+  /** Why and where a CANCELLED run stopped. */
+  cancelled: z.object({ signal: z.string(), stage: z.string().optional(), at: z.string() }).optional(),
   /** The release gate's verdict, written by the gate stage (carried over when the gate stage is reused). */
   gate: z
     .object({

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256File } from '../evidence/evidence-package.js';
@@ -115,5 +116,32 @@ describe('RunStore.repairEvidence', () => {
     await writePackage(store.evidenceDir, a.runId);
     await store.repairEvidence();
     expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(a.runId);
+describe('RunStore.status', () => {
+  const running = (pid: number, host = hostname()): RunRecord => ({
+    ...record('run-20260105-000000-eeee', '2026-01-05T00:00:00.000Z', 'RUNNING', 'profile'),
+    process: { pid, host },
+  });
+  const exited = async (): Promise<number> => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((r) => child.on('exit', r));
+    return child.pid!;
+  };
+
+  it('is RUNNING while the run holds the folder lock, INTERRUPTED once its process is gone or the lock is not its', async () => {
+    const store = await storeWith();
+    const lock = await store.lock();
+    try {
+      // This process holds the lock, as a lifecycle running here would.
+      expect(await store.status(running(process.pid))).toBe('RUNNING');
+      // A run recorded by another process than the lock's holder is not running any more.
+      expect(await store.status(running(await exited()))).toBe('INTERRUPTED');
+    } finally {
+      await lock.release();
+    }
+    // No lock held at all: whoever recorded RUNNING stopped without saying (SIGKILL, a crash).
+    expect(await store.status(running(process.pid))).toBe('INTERRUPTED');
+    // Finished runs keep their outcome; a record that does not say its process cannot be judged.
+    expect(await store.status(record('run-20260101-000000-aaaa', '2026-01-01T00:00:00.000Z', 'FAIL'))).toBe('FAIL');
+    expect(await store.status({ ...running(1), process: undefined })).toBe('RUNNING');
   });
 });

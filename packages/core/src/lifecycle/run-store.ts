@@ -1,10 +1,15 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FerryError } from '../errors.js';
 import { recoverDirectory, retireDirectory } from '../evidence/atomic-directory.js';
 import { publishEvidencePackage } from '../evidence/evidence-package.js';
+import { FileLock, processAlive } from '../store/file-lock.js';
 import { type RunRecord, runRecordSchema } from './run-record.js';
+
+/** What `runs list` shows: a run's outcome, or INTERRUPTED for a RUNNING run whose process is gone. */
+export type RunStatus = RunRecord['outcome'] | 'INTERRUPTED';
 
 const currentRunSchema = z.object({ version: z.literal(1), runId: z.string() });
 
@@ -39,9 +44,37 @@ export class RunStore {
     return `run-${stamp}-${Math.random().toString(16).slice(2, 6)}`;
   }
 
+  /** Writes a run's record whole or not at all (written beside, then renamed), so a kill never leaves half a record. */
   async save(record: RunRecord): Promise<void> {
     await mkdir(this.runDir(record.runId), { recursive: true });
-    await writeFile(join(this.runDir(record.runId), 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+    const file = join(this.runDir(record.runId), 'run.json');
+    const partial = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 8)}.tmp`;
+    await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`);
+    await rename(partial, file);
+  }
+
+  /** The lock file a lifecycle (or a restore) holds on this folder while it writes in it. */
+  get lockFile(): string {
+    return join(this.outDir, 'lifecycle.lock');
+  }
+
+  /** Takes this folder's lock: one lifecycle (or restore) at a time writes runs and the current evidence. */
+  lock(): Promise<FileLock> {
+    return FileLock.acquire(this.lockFile, `The lifecycle folder ${this.outDir}`);
+  }
+
+  /**
+   * A run's status: its recorded outcome, except that a RUNNING run is INTERRUPTED when its process no longer runs it
+   * (the process is gone, or the folder's lock is not held by it: killed with SIGKILL, or the machine stopped).
+   */
+  async status(record: RunRecord): Promise<RunStatus> {
+    if (record.outcome !== 'RUNNING') return record.outcome;
+    const owner = record.process;
+    if (!owner) return 'RUNNING'; // recorded by a version that did not say
+    const holder = await FileLock.holder(this.lockFile).catch(() => undefined);
+    if (!holder || holder.pid !== owner.pid || holder.host !== owner.host) return 'INTERRUPTED';
+    if (owner.host === hostname() && !processAlive(owner.pid)) return 'INTERRUPTED';
+    return 'RUNNING';
   }
 
   async load(runId: string): Promise<RunRecord> {
@@ -114,6 +147,15 @@ export class RunStore {
    * stopped before evidence). A run still going (or killed before it finished) has no snapshot to restore.
    */
   async restore(runId: string): Promise<RunRecord> {
+    const lock = await this.lock();
+    try {
+      return await this.restoreLocked(runId);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async restoreLocked(runId: string): Promise<RunRecord> {
     const record = await this.load(runId);
     if (record.outcome === 'RUNNING') {
       throw new FerryError(

@@ -82,7 +82,7 @@ export class DatabaseLoadTarget implements LoadTarget {
       await this.db.query(`UPDATE ferry_jobs SET status = 'running', finished_at = NULL WHERE job_id = $1`, [jobId]);
       return;
     }
-    await this.db.transaction(async (tx) => {
+    const started = this.db.transaction(async (tx) => {
       const [earlier] = await tx.query<{ tables: string }>(
         'SELECT tables::text AS tables FROM ferry_jobs WHERE job_id = $1 FOR UPDATE',
         [jobId],
@@ -107,6 +107,18 @@ export class DatabaseLoadTarget implements LoadTarget {
           meta.onDuplicate ?? null,
         ],
       );
+    });
+    await started.catch((e: unknown) => {
+      // Two processes starting the same job at once: the second finds the first's job row when it inserts its own.
+      if ((e as { code?: unknown }).code === '23505' && (e as { table?: unknown }).table === 'ferry_jobs') {
+        throw new FerryError(
+          'FERRY_ERR_CONFLICT',
+          `Job ${jobId} is being started by another process at the same time in ${this.db.displayUrl}; let it finish, then rerun (or --resume ${jobId})`,
+          {},
+          { cause: e },
+        );
+      }
+      throw e;
     });
   }
 

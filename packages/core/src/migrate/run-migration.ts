@@ -134,6 +134,9 @@ class ChunkPipeline {
   }
 }
 
+/** Source rows per chunk when none is given. */
+export const defaultBatchSize = 5000;
+
 /**
  * Runs one load job: every contract table in load order, streaming its source rows through the compiled contract into
  * the target in chunks of fixed source-row ranges. Every source row is loaded, rejected (with reasons) or out of scope,
@@ -142,7 +145,7 @@ class ChunkPipeline {
  */
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, rejects, jobId } = options;
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const mode = options.mode ?? 'fresh';
   const hash = contractHash(contract);
   const loadTables = contractLoadTables(contract, source, targetCatalog);

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { type FileLock, lockDatabaseUrl } from './file-lock.js';
 import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
@@ -35,14 +36,26 @@ export class PgliteDatabase implements SqlDatabase {
   private constructor(
     private readonly pg: PGlite,
     readonly displayUrl: string,
+    private readonly lock: FileLock | undefined,
   ) {
     this.run = executor(pg);
   }
 
+  /**
+   * Opens (creating) the database in `dataDir`. One process at a time writes a file-backed database: the lock file
+   * beside it (`DIR.lock`) is taken first, waited for or refused when another live process holds it.
+   */
   static async open(dataDir?: string): Promise<PgliteDatabase> {
-    if (dataDir) await mkdir(dataDir, { recursive: true });
-    const pg = await PGlite.create(dataDir ? { dataDir } : {});
-    return new PgliteDatabase(pg, dataDir ? `pglite:${dataDir}` : 'pglite:memory');
+    const url = dataDir ? `pglite:${dataDir}` : 'pglite:memory';
+    const lock = await lockDatabaseUrl(url);
+    try {
+      if (dataDir) await mkdir(dataDir, { recursive: true });
+      const pg = await PGlite.create(dataDir ? { dataDir } : {});
+      return new PgliteDatabase(pg, url, lock);
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
   }
 
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]> {
@@ -58,6 +71,10 @@ export class PgliteDatabase implements SqlDatabase {
     return this.pg.transaction((tx) => fn(executor(tx)));
   }
   async close(): Promise<void> {
-    await this.pg.close();
+    try {
+      await this.pg.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }

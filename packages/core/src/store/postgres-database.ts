@@ -2,35 +2,43 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { connectionLossError } from './connection-loss.js';
 import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-function executor(runner: Queryable, client?: pg.PoolClient): SqlExecutor {
+function executor(runner: Queryable, displayUrl: string, client?: pg.PoolClient): SqlExecutor {
+  const lost = (e: unknown) => {
+    throw connectionLossError(e, displayUrl);
+  };
   return {
     async query<R>(sql: string, params?: unknown[]) {
-      const res = await runner.query(sql, params as unknown[]);
+      const res = await runner.query(sql, params as unknown[]).catch(lost);
       return res.rows as R[];
     },
     async exec(sql: string) {
-      await runner.query(sql);
+      await runner.query(sql).catch(lost);
     },
     async copyFromCsv(table, columns, csv) {
-      if (csv.length === 0) return;
-      const run = async (c: pg.PoolClient) => {
-        const stream = c.query(copyFrom(copyFromStatement(table, columns, 'STDIN')));
-        const chunk = typeof csv === 'string' ? csv : Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength);
-        await pipeline(Readable.from([chunk]), stream);
-      };
-      if (client) return run(client);
-      const c = await (runner as pg.Pool).connect();
-      try {
-        await run(c);
-      } finally {
-        c.release();
-      }
+      return copyCsv(table, columns, csv).catch(lost);
     },
   };
+
+  async function copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void> {
+    if (csv.length === 0) return;
+    const run = async (c: pg.PoolClient) => {
+      const stream = c.query(copyFrom(copyFromStatement(table, columns, 'STDIN')));
+      const chunk = typeof csv === 'string' ? csv : Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength);
+      await pipeline(Readable.from([chunk]), stream);
+    };
+    if (client) return run(client);
+    const c = await (runner as pg.Pool).connect();
+    try {
+      await run(c);
+    } finally {
+      c.release();
+    }
+  }
 }
 
 /** Hides the password of a connection URL for display. */
@@ -60,12 +68,15 @@ export class PostgresDatabase implements SqlDatabase {
     url: string,
   ) {
     this.displayUrl = redactUrl(url);
-    this.run = executor(pool);
+    this.run = executor(pool, this.displayUrl);
   }
 
   static async open(url: string, options: { max?: number } = {}): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+    // A connection that breaks while idle, or while checked out between two queries, emits 'error': the query on it
+    // fails with the cause (and is reported naming the server); unheard, the event would crash the process.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const client = await pool.connect();
     client.release();
     return new PostgresDatabase(pool, url);
@@ -81,10 +92,12 @@ export class PostgresDatabase implements SqlDatabase {
     return this.run.copyFromCsv(table, columns, csv);
   }
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((e) => {
+      throw connectionLossError(e, this.displayUrl);
+    });
     try {
       await client.query('BEGIN');
-      const result = await fn(executor(client, client));
+      const result = await fn(executor(client, this.displayUrl, client));
       await client.query('COMMIT');
       return result;
     } catch (e) {

@@ -136,6 +136,7 @@ async function runPrepared(
       onEvent: (event) => {
         const reason = stopReason();
         if (reason) throw new RunStopped(reason);
+        if (event.type === 'run-start') return; // the run's row already says which run it is
         events.publish(job, event);
         if (event.type === 'stage-start') {
           stageWrites = stageWrites.then(async () => {
@@ -153,7 +154,9 @@ async function runPrepared(
     });
     heartbeat?.stop();
     await stageWrites;
-    const outcome = result.record.outcome === 'RUNNING' ? 'ERROR' : result.record.outcome;
+    // A finished run is never RUNNING; it is CANCELLED only when given a signal, which the runner stops otherwise.
+    const outcome =
+      result.record.outcome === 'RUNNING' || result.record.outcome === 'CANCELLED' ? 'ERROR' : result.record.outcome;
     await finishRun(ctx, job, 'succeeded', outcome, result.record.runId, undefined, {
       gate_outcome: result.record.gate?.outcome ?? null,
       exit_code: exitCodeOfOutcome(outcome),

@@ -4,10 +4,11 @@ import { contractHash } from '../../contract/contract-hash.js';
 import { buildInputHashes, sourceFileHashes } from '../../evidence/input-hashes.js';
 import { openLoadTarget } from '../../migrate/open-load-target.js';
 import { RejectsFile } from '../../migrate/rejects-file.js';
-import { runMigration } from '../../migrate/run-migration.js';
+import { defaultBatchSize, runMigration } from '../../migrate/run-migration.js';
 import { deriveJobId } from '../job-id.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
 import { replaceEarlierJobs } from '../target-jobs.js';
+import { canResumeJob } from './resumable-job.js';
 
 /**
  * Loads the source into the target with the reviewed contract: `migrate/migration_report.json`, `migrate/rejects.csv`,
@@ -23,12 +24,17 @@ export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: numbe
     contract,
   });
   await writeFile(artefactPath(ctx, 'migrate', 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
-  const jobId = deriveJobId(contractHash(contract), inputs.source.fingerprint, ctx.options.releaseProfile);
+  const hash = contractHash(contract);
+  const jobId = deriveJobId(hash, inputs.source.fingerprint, ctx.options.releaseProfile);
   ctx.record.jobId = jobId;
   const target = await openLoadTarget(ctx.options.target);
   const rejects = await RejectsFile.open(artefactPath(ctx, 'migrate', 'rejects.csv'));
   let rows: number;
   try {
+    const batchSize = ctx.options.batchSize ?? defaultBatchSize;
+    // A load that was interrupted (killed, or stopped by a lost connection) continues where it stopped.
+    const resume = await canResumeJob(target, { jobId, contractHash: hash, batchSize });
+    if (resume) ctx.progress('migrate', 0, contract.tables.length, `resuming job ${jobId}`);
     const report = await runMigration({
       jobId,
       contract,
@@ -38,7 +44,8 @@ export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: numbe
       releaseProfile: ctx.options.releaseProfile,
       target,
       rejects,
-      batchSize: ctx.options.batchSize,
+      batchSize,
+      mode: resume ? 'resume' : 'fresh',
       onProgress: (e) => ctx.progress('migrate', e.tableIndex, e.tableCount, e.table),
     });
     await writeFile(artefactPath(ctx, 'migrate', 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);
