@@ -1,16 +1,4 @@
-import type { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { sha256Hex } from '../contract/canonical-json.js';
-import { sha256File } from '../evidence/evidence-package.js';
-
-/** sha256 over every source file's name and content hash, in table order: what the source was, exactly. */
-export async function sourceFingerprint(source: CsvSourceConnector): Promise<string> {
-  const parts: string[] = [];
-  for (const table of source.tables()) {
-    const { sha256 } = await sha256File(source.filePath(table));
-    parts.push(`${table}:${sha256}`);
-  }
-  return sha256Hex(parts.join('\n'));
-}
 
 /**
  * A job's id: the same contract, source and release profile give the same job, so a rerun replaces its own rows

@@ -16,7 +16,7 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
-import { buildMigrationReport, type MigrationReport, type TableLoad } from './migration-report.js';
+import { buildMigrationReport, type MigrationReport, type MigrationReportV2, type TableLoad } from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
 
@@ -73,6 +73,11 @@ export interface MigrationOptions {
    * (`onDuplicate: 'update'`), targets that take values rather than COPY rows and non-CSV sources map in this thread.
    */
   workers?: number;
+  /**
+   * What the source is, exactly: `sourceFingerprint(source)` (sha256 over the source files' names and sha256s). It is
+   * recorded with the job in the target and named by the report, so that later reports can be checked against it.
+   */
+  sourceFingerprint?: string;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -132,7 +137,7 @@ class ChunkPipeline {
  * and the report says so per table (conservation). Each chunk commits with its checkpoint, so `mode: 'resume'` after a
  * crash skips exactly the chunks that committed and loads the rest: no missing and no duplicate row.
  */
-export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
+export async function runMigration(options: MigrationOptions): Promise<MigrationReportV2> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, rejects, jobId } = options;
   const batchSize = options.batchSize ?? 5000;
   const mode = options.mode ?? 'fresh';
@@ -145,7 +150,13 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       `--on-duplicate update needs a database target: ${target.description} cannot update rows it has written, exactly and reversibly (use skip or reject there)`,
     );
   }
-  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
+  const sourceFingerprint = options.sourceFingerprint;
+  await target.begin(
+    jobId,
+    loadTables,
+    { contractHash: hash, releaseProfile, batchSize, onDuplicate, sourceFingerprint },
+    mode,
+  );
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
   const loadedKeys = new Map<string, KeySet>();
@@ -271,6 +282,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     jobId,
     contract,
     releaseProfile,
+    sourceFingerprint: sourceFingerprint ?? null,
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     rejectRows: rejects.lines,

@@ -4,14 +4,16 @@ import { contractHash } from '../../contract/contract-hash.js';
 import { openLoadTarget } from '../../migrate/open-load-target.js';
 import { RejectsFile } from '../../migrate/rejects-file.js';
 import { runMigration } from '../../migrate/run-migration.js';
-import { deriveJobId, sourceFingerprint } from '../job-id.js';
+import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
+import { deriveJobId } from '../job-id.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
 
 /** Loads the source into the target with the reviewed contract: `migrate/migration_report.json`, `migrate/rejects.csv`. */
 export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: number }> {
   const { contract, targetCatalog, crosswalkIndex } = ctx.pack;
   const source = await CsvSourceConnector.open(ctx.record.sourceDir);
-  const jobId = deriveJobId(contractHash(contract), await sourceFingerprint(source), ctx.options.releaseProfile);
+  const fingerprint = await sourceFingerprint(source);
+  const jobId = deriveJobId(contractHash(contract), fingerprint, ctx.options.releaseProfile);
   ctx.record.jobId = jobId;
   const target = await openLoadTarget(ctx.options.target);
   const rejects = await RejectsFile.open(artefactPath(ctx, 'migrate', 'rejects.csv'));
@@ -26,6 +28,7 @@ export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: numbe
       target,
       rejects,
       batchSize: ctx.options.batchSize,
+      sourceFingerprint: fingerprint,
       onProgress: (e) => ctx.progress('migrate', e.tableIndex, e.tableCount, e.table),
     });
     await writeFile(artefactPath(ctx, 'migrate', 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);

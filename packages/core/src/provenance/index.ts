@@ -1,0 +1,4 @@
+export * from './loaded-job.js';
+export * from './report-subject.js';
+export * from './source-fingerprint.js';
+export * from './agree-subjects.js';
