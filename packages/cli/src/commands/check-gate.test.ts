@@ -1,7 +1,15 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gateReportSchema, PgliteDatabase, qualityReportSchema } from '@ferry/core';
+import {
+  gateReportSchema,
+  gateThresholdsFor,
+  PgliteDatabase,
+  qualityReportSchema,
+  recordCompletedJob,
+  thresholdFor,
+} from '@ferry/core';
+import { nhsPasPack } from '@ferry/pack-nhs-pas';
 import { Command, CommanderError } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exitCodes, reportError } from '../run-command.js';
@@ -95,6 +103,9 @@ describe('ferry check and ferry gate', () => {
         `P${i}`,
       ]);
     }
+    await recordCompletedJob(db, 'J1', ['LOAD_PMI'], { contractHash: 'C1', sourceFingerprint: 'S1' });
+    // Job J0 completed but has no rows left in the target (e.g. every row rejected).
+    await recordCompletedJob(db, 'J0', ['LOAD_PMI'], { contractHash: 'C1', sourceFingerprint: 'S1' });
     await db.close();
     await writeFile(join(dir, 'checks.json'), JSON.stringify(checks));
     await writeFile(join(dir, 'code-sets.csv'), 'code_type,code,label,retired\ngender,1,Male,N\ngender,2,Female,N\n');
@@ -262,8 +273,10 @@ describe('ferry check and ferry gate', () => {
       );
       return JSON.parse(r.out).checks[0].threshold.source;
     };
-    expect(await source()).toBe('default:error');
+    expect(await source('--no-pack')).toBe('default:error');
     expect(await source('--pack', 'nhs-pas')).toBe('check:pmi.nhs_number.duplicate');
+    // Without --pack, the thresholds are the lifecycle's: the default pack's profile over the built-ins.
+    expect(await source()).toBe('check:pmi.nhs_number.duplicate');
     await writeFile(
       join(dir, 'dev.json'),
       JSON.stringify({
@@ -294,7 +307,10 @@ describe('ferry check and ferry gate', () => {
   it('gate blocks on the migration ledger and accepts triage at pre_production', async () => {
     const quality = join(dir, 'check', 'quality_report.json');
     const migration = {
-      version: 1,
+      version: 2,
+      jobId: 'J1',
+      contract: { name: 'c', label: '1', hash: 'C1' },
+      sourceFingerprint: 'S1',
       tables: [
         {
           sourceTable: 'PATIENT',
@@ -342,6 +358,108 @@ describe('ferry check and ferry gate', () => {
       }),
     );
     expect((await ferry(...args, '--triage', join(dir, 'triage.json'))).code).toBe(0);
+  });
+
+  it('check on an unknown job, or on a job with no rows in the target, is exit 2, never 100% over nothing', async () => {
+    const args = (job: string) => [
+      'check',
+      '--target',
+      `pglite:${join(dir, 'target')}`,
+      '--job',
+      job,
+      '--checks',
+      join(dir, 'checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      join(dir, 'check-nope'),
+    ];
+    const nope = await ferry(...args('job-nope'));
+    expect([nope.code, nope.out, nope.err]).toEqual([
+      2,
+      '',
+      'ferry: Job job-nope is not in the target (completed jobs there: J0, J1)\n',
+    ]);
+    const empty = await ferry(...args('J0'));
+    expect([empty.code, empty.err]).toEqual([
+      2,
+      'ferry: Job J0 has no rows in the target (tables LOAD_PMI): a check over nothing cannot pass\n',
+    ]);
+    await expect(readFile(join(dir, 'check-nope', 'quality_report.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('the quality report names its subject; gate refuses reports of different jobs or sources, and a report over nothing', async () => {
+    const quality = join(dir, 'check', 'quality_report.json');
+    const report = JSON.parse(await readFile(quality, 'utf8'));
+    expect([report.version, report.subject, report.rowsLoaded]).toEqual([
+      2,
+      { jobId: 'J1', contractHash: 'C1', sourceFingerprint: 'S1' },
+      { LOAD_PMI: 100 },
+    ]);
+    const migration = (over: object) => ({
+      version: 2,
+      jobId: 'J1',
+      contract: { name: 'c', label: '1', hash: 'C1' },
+      sourceFingerprint: 'S1',
+      tables: [
+        {
+          sourceTable: 'PATIENT',
+          targetTable: 'LOAD_PMI',
+          domain: 'PMI',
+          read: 100,
+          loaded: 100,
+          rejected: 0,
+          outOfScope: 0,
+          rejectsByReason: {},
+        },
+      ],
+      ...over,
+    });
+    const gate = async (migrationJson: object, profile = 'cutover_ready') => {
+      const file = join(dir, 'mig-x.json');
+      await writeFile(file, JSON.stringify(migrationJson));
+      return ferry('gate', '--quality', quality, '--profile', profile, '--migration', file, '--out', join(dir, 'g'));
+    };
+    const otherJob = await gate(migration({ jobId: 'J2' }));
+    expect([otherJob.code, otherJob.err]).toEqual([
+      2,
+      `ferry: field jobId: Reports about different jobs: quality report ${quality} is about job J1, migration report ${join(dir, 'mig-x.json')} about J2\n`,
+    ]);
+    const otherSource = await gate(migration({ sourceFingerprint: 'S2' }), 'development');
+    expect(otherSource.code).toBe(2);
+    expect(otherSource.err).toContain('Reports about different source extracts');
+    const nothing = await gate(migration({ tables: [{ ...migration({}).tables[0], loaded: 0, rejected: 100 }] }));
+    expect([nothing.code, nothing.err]).toEqual([
+      2,
+      `ferry: field tables: migration report ${join(dir, 'mig-x.json')} of job J1 loaded 0 rows: a gate over nothing cannot pass\n`,
+    ]);
+    // A quality report over nothing (as an older ferry check wrote for an unknown job): refused, not PASS.
+    const hollow = { ...report, checks: report.checks.map((c: object) => ({ ...c, numerator: 0, denominator: 0, rate: 0 })) };
+    hollow.totals = { ...hollow.totals, rowsConsidered: 0, rowsFailed: 0, passedRowsShare: 1 };
+    await writeFile(join(dir, 'hollow.json'), JSON.stringify(hollow));
+    const hollowGate = await ferry('gate', '--quality', join(dir, 'hollow.json'), '--profile', 'cutover_ready', '--out', join(dir, 'g'));
+    expect([hollowGate.code, hollowGate.out]).toEqual([2, '']);
+    expect(hollowGate.err).toContain('considered 0 rows (3 checks run): a gate over nothing cannot pass');
+  });
+
+  it("gate without --pack applies exactly the lifecycle's thresholds", async () => {
+    const r = await ferry(
+      'gate',
+      '--quality',
+      join(dir, 'check', 'quality_report.json'),
+      '--profile',
+      'pre_production',
+      '--out',
+      join(dir, 'gate-default'),
+      '--json',
+    );
+    const gate = gateReportSchema.parse(JSON.parse(r.out));
+    const { thresholds, sources } = await gateThresholdsFor('pre_production', nhsPasPack);
+    expect(gate.version === 2 && gate.thresholdSources).toEqual(sources);
+    expect(sources).toEqual(['built-in', 'pack:nhs-pas']);
+    for (const c of gate.checks) expect(c.threshold).toEqual(thresholdFor(c, thresholds));
   });
 
   it('bad input is a clear message and exit 2', async () => {
