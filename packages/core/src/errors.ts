@@ -31,6 +31,7 @@ export const errorCatalogue = {
   FERRY_ERR_CONFIG: { kind: 'usage', summary: 'The server configuration (FERRY_* variables) is missing or invalid.' },
   FERRY_ERR_MIGRATION_MISMATCH: { kind: 'input', summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).' },
   FERRY_ERR_MIGRATION_LOCKED: { kind: 'input', summary: 'Another process holds the platform migration lock.' },
+  FERRY_ERR_DESTRUCTIVE_REFUSED: { kind: 'usage', summary: 'A destructive command (e.g. a schema rollback dropping the audit trail or users) was not explicitly allowed or confirmed; nothing was changed.' },
   FERRY_ERR_MIGRATION_FAILED: { kind: 'internal', summary: 'A platform migration failed; nothing of that run was applied.' },
   FERRY_ERR_UNAUTHENTICATED: { kind: 'auth', summary: 'The request has no valid session or API token, or the credentials are wrong.' },
   FERRY_ERR_ACCOUNT_LOCKED: { kind: 'auth', summary: 'The account is locked by an administrator or after repeated failed logins.' },

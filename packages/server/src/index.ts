@@ -7,6 +7,7 @@ export * from './db/migrations/advisory-migration-lock.js';
 export * from './db/migrations/migration-files.js';
 export * from './db/migrations/migration-lock.js';
 export * from './db/migrations/platform-migrator.js';
+export * from './db/migrations/rollback-destroys.js';
 export * from './db/migrations/row-migration-lock.js';
 export * from './db/platform-database.js';
 export * from './identity/bootstrap-admin.js';
