@@ -1,5 +1,6 @@
 export * from './app.js';
 export type * from './app-types.js';
+export * from './audit/audit-trail-check.js';
 export * from './audit/audit-verifier.js';
 export * from './config/database-config.js';
 export * from './config/server-config.js';

@@ -436,10 +436,21 @@ describe('ferry check and ferry gate', () => {
       `ferry: field tables: migration report ${join(dir, 'mig-x.json')} of job J1 loaded 0 rows: a gate over nothing cannot pass\n`,
     ]);
     // A quality report over nothing (as an older ferry check wrote for an unknown job): refused, not PASS.
-    const hollow = { ...report, checks: report.checks.map((c: object) => ({ ...c, numerator: 0, denominator: 0, rate: 0 })) };
+    const hollow = {
+      ...report,
+      checks: report.checks.map((c: object) => ({ ...c, numerator: 0, denominator: 0, rate: 0 })),
+    };
     hollow.totals = { ...hollow.totals, rowsConsidered: 0, rowsFailed: 0, passedRowsShare: 1 };
     await writeFile(join(dir, 'hollow.json'), JSON.stringify(hollow));
-    const hollowGate = await ferry('gate', '--quality', join(dir, 'hollow.json'), '--profile', 'cutover_ready', '--out', join(dir, 'g'));
+    const hollowGate = await ferry(
+      'gate',
+      '--quality',
+      join(dir, 'hollow.json'),
+      '--profile',
+      'cutover_ready',
+      '--out',
+      join(dir, 'g'),
+    );
     expect([hollowGate.code, hollowGate.out]).toEqual([2, '']);
     expect(hollowGate.err).toContain('considered 0 rows (3 checks run): a gate over nothing cannot pass');
   });

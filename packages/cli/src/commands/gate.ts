@@ -4,9 +4,9 @@ import {
   evaluateGate,
   FerryError,
   type GateReport,
+  gateThresholdsFor,
   type MigrationSummary,
   migrationSummarySchema,
-  gateThresholdsFor,
   parseGateThresholdsFile,
   qualityReportSchema,
   type ReleaseProfile,
@@ -97,7 +97,7 @@ export function registerGate(program: Command): void {
     .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
     .option(
       '--pack <name>',
-      "the pack whose gate profile (its quality/gate-profiles/<profile>.json) is laid over the built-ins, as the lifecycle does",
+      'the pack whose gate profile (its quality/gate-profiles/<profile>.json) is laid over the built-ins, as the lifecycle does',
       'nhs-pas',
     )
     .option('--no-pack', "Ferry's built-in thresholds only (not what the lifecycle applies)")

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingContract } from '../contract/contract-model.js';
+import { releaseProfiles } from '../contract/contract-model.js';
 import type { MigrationReport } from '../migrate/migration-report.js';
 import { rollUpKpi } from '../quality/quality-kpis.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { type MigrationSummary, migrationSummarySchema, unapprovedMandatoryFields } from './gate-inputs.js';
 import { gateReportSchema } from './gate-report.js';
-import { releaseProfiles } from '../contract/contract-model.js';
 import { builtInGateThresholds, parseGateThresholdsFile, resolveGateThresholds } from './gate-thresholds.js';
 
 function result(id: string, over: Partial<CheckResult> = {}): CheckResult {
@@ -258,15 +258,15 @@ describe('evaluateGate: blocking rules', () => {
 
   it('crosswalk misses outside the safety-critical domains only warn', () => {
     const migrationReport = ledger([
-        table({
-          domain: 'CODING',
-          sourceTable: 'DIAG',
-          targetTable: 'LOAD_CODING_DIAGNOSES',
-          rejected: 2,
-          loaded: 98,
-          rejectsByReason: { CROSSWALK_MISS: 2 },
-        }),
-      ]);
+      table({
+        domain: 'CODING',
+        sourceTable: 'DIAG',
+        targetTable: 'LOAD_CODING_DIAGNOSES',
+        rejected: 2,
+        loaded: 98,
+        rejectsByReason: { CROSSWALK_MISS: 2 },
+      }),
+    ]);
     const gate = evaluateGate({ qualityReport: clean, profile: 'cutover_ready', migrationReport });
     expect([gate.outcome, codes(gate.warnings)]).toEqual(['PASS', ['CROSSWALK_MISS']]);
   });
@@ -306,15 +306,15 @@ describe('evaluateGate: blocking rules', () => {
 
   it('ORPHAN rejects are a referential break', () => {
     const migrationReport = ledger([
-        table({
-          sourceTable: 'ADM_SPELL',
-          targetTable: 'LOAD_ADT_ADMISSIONS',
-          domain: 'ADT',
-          loaded: 99,
-          rejected: 1,
-          rejectsByReason: { ORPHAN: 1 },
-        }),
-      ]);
+      table({
+        sourceTable: 'ADM_SPELL',
+        targetTable: 'LOAD_ADT_ADMISSIONS',
+        domain: 'ADT',
+        loaded: 99,
+        rejected: 1,
+        rejectsByReason: { ORPHAN: 1 },
+      }),
+    ]);
     expect(codes(evaluateGate({ qualityReport: clean, profile: 'development', migrationReport }).warnings)).toEqual([
       'REFERENTIAL_BREAK',
     ]);
@@ -477,8 +477,7 @@ describe('evaluateGate: reports about one job, and about something', () => {
       ),
     ).toEqual({
       code: 'FERRY_ERR_REPORT_MISMATCH',
-      message:
-        'Reports about different contracts: quality report is about contract hash C1, migration report about C2',
+      message: 'Reports about different contracts: quality report is about contract hash C1, migration report about C2',
     });
     expect(
       refusal(() =>
@@ -546,7 +545,11 @@ describe('evaluateGate: reports about one job, and about something', () => {
       );
       expect(
         refusal(() =>
-          evaluateGate({ qualityReport: clean, profile, migrationReport: ledger([table({ loaded: 0, rejected: 100 })]) }),
+          evaluateGate({
+            qualityReport: clean,
+            profile,
+            migrationReport: ledger([table({ loaded: 0, rejected: 100 })]),
+          }),
         ),
       ).toEqual({
         code: 'FERRY_ERR_NOTHING_TO_JUDGE',

@@ -4,6 +4,7 @@ import type { CatalogTable } from '../catalog/catalog-model.js';
 import { readCsvRecords } from '../connectors/csv/csv-reader.js';
 import { CsvFileWriter } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
+import { csvTargetJob, csvTargetJobFile } from './csv-target-job.js';
 import {
   type BeginMode,
   type ChunkLedger,
@@ -15,7 +16,6 @@ import {
   rejectLines,
 } from './load-target.js';
 import { RejectsFile } from './rejects-file.js';
-import { csvTargetJob, csvTargetJobFile } from './csv-target-job.js';
 import { targetKeyColumn } from './target-ddl.js';
 
 /**
@@ -50,7 +50,10 @@ export class CsvLoadTarget implements LoadTarget {
     await mkdir(this.dir, { recursive: true });
     await rm(join(this.dir, 'lineage'), { recursive: true, force: true });
     await mkdir(join(this.dir, 'lineage'), { recursive: true });
-    await writeFile(join(this.dir, 'lineage', csvTargetJobFile), `${JSON.stringify(csvTargetJob(jobId, meta), null, 2)}\n`);
+    await writeFile(
+      join(this.dir, 'lineage', csvTargetJobFile),
+      `${JSON.stringify(csvTargetJob(jobId, meta), null, 2)}\n`,
+    );
     for (const t of tables) {
       const key = targetKeyColumn(t);
       this.writers.set(t.name, {

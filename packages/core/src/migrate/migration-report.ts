@@ -75,7 +75,10 @@ export type MigrationReportV2 = z.infer<typeof migrationReportV2Schema>;
  * const report = migrationReportSchema.parse(JSON.parse(readFileSync('migration_report.json', 'utf8')));
  * const source = report.version === 2 ? report.sourceFingerprint : null;
  */
-export const migrationReportSchema = z.discriminatedUnion('version', [migrationReportV1Schema, migrationReportV2Schema]);
+export const migrationReportSchema = z.discriminatedUnion('version', [
+  migrationReportV1Schema,
+  migrationReportV2Schema,
+]);
 export type MigrationReport = z.infer<typeof migrationReportSchema>;
 
 /**

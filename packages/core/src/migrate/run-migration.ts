@@ -16,7 +16,12 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
-import { buildMigrationReport, type MigrationReport, type MigrationReportV2, type TableLoad } from './migration-report.js';
+import {
+  buildMigrationReport,
+  type MigrationReport,
+  type MigrationReportV2,
+  type TableLoad,
+} from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
 

@@ -56,10 +56,9 @@ export async function readLoadedJob(db: SqlExecutor, jobId: string): Promise<Loa
       { key: jobId },
     );
   }
-  const [found] = await db.query<{ job: JobRow }>(
-    'SELECT to_jsonb(j) AS job FROM ferry_jobs j WHERE job_id = $1',
-    [jobId],
-  );
+  const [found] = await db.query<{ job: JobRow }>('SELECT to_jsonb(j) AS job FROM ferry_jobs j WHERE job_id = $1', [
+    jobId,
+  ]);
   if (!found) {
     const others = await db.query<{ job_id: string }>(
       `SELECT job_id FROM ferry_jobs WHERE status = 'completed' ORDER BY started_at DESC, job_id LIMIT 6`,

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgliteDatabase } from '../store/pglite-database.js';
+import { recordCompletedJob } from '../testing/recorded-job.js';
 import type { CheckDefinition } from './check-model.js';
 import { qualityReportSchema } from './quality-report.js';
 import { writeIssuesCsv, writeQualityReportJson } from './quality-report-writer.js';
 import { runChecks } from './run-checks.js';
-import { recordCompletedJob } from '../testing/recorded-job.js';
 
 const checks: CheckDefinition[] = [
   {

@@ -1,6 +1,6 @@
 import { FerryError } from '../errors.js';
-import { readLoadedJob } from '../provenance/loaded-job.js';
 import { compareCodeUnits } from '../profile/code-unit-order.js';
+import { readLoadedJob } from '../provenance/loaded-job.js';
 import type { SqlExecutor } from '../store/sql-database.js';
 import { parseUkOrIsoDate } from '../validation/dates.js';
 import {

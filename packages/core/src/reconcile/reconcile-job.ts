@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog-model.js';
-import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import { contractHash } from '../contract/contract-hash.js';
+import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import type { MigrationSource } from '../migrate/run-migration.js';

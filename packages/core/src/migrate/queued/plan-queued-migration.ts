@@ -7,9 +7,9 @@ import type { MappingContract, ReleaseProfile } from '../../contract/contract-mo
 import type { CrosswalkSet } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
 import { sha256File } from '../../evidence/evidence-package.js';
+import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import { type QueueConfig, queueSchema } from '../../queue/queue-config.js';
 import { migrateQueueSchema } from '../../queue/queue-schema.js';
-import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import type { SqlDatabase } from '../../store/sql-database.js';
 import { DatabaseLoadTarget } from '../database-load-target.js';
 import type { BeginMode, OnDuplicate } from '../load-target.js';

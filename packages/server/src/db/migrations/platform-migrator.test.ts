@@ -94,9 +94,7 @@ await describeEachDialect('PlatformMigrator', (dialect) => {
         'Refused: 0004_audit drops the audit trail (audit_events: 1 rows); 0003_identity drops the users (users: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail --drop-users',
     });
     expect((await migrator.status()).filter((s) => s.state === 'applied').length).toBe(shipped.length - 1);
-    expect(
-      await migrator.rollback({ target: '0002_tenancy', allowDestroying: ['audit-trail', 'users'] }),
-    ).toEqual(
+    expect(await migrator.rollback({ target: '0002_tenancy', allowDestroying: ['audit-trail', 'users'] })).toEqual(
       shipped
         .slice(2, -1)
         .reverse()

@@ -61,7 +61,9 @@ export async function countDestructions(
 export function assertDestructionAllowed(planned: readonly PlannedDestruction[], allowed: readonly string[]): void {
   const refused = planned.filter((d) => !allowed.includes(d.what));
   if (!refused.length) return;
-  const what = refused.map((d) => `${d.migration} drops the ${d.what.replaceAll('-', ' ')} (${d.table}: ${d.rows} rows)`);
+  const what = refused.map(
+    (d) => `${d.migration} drops the ${d.what.replaceAll('-', ' ')} (${d.table}: ${d.rows} rows)`,
+  );
   const flags = [...new Set(refused.map((d) => `--drop-${d.what}`))].join(' ');
   throw new FerryError(
     'FERRY_ERR_DESTRUCTIVE_REFUSED',
