@@ -2,10 +2,12 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  contractHash,
   gateReportSchema,
   gateThresholdsFor,
   PgliteDatabase,
   qualityReportSchema,
+  readContractFile,
   recordCompletedJob,
   thresholdFor,
 } from '@ferry/core';
@@ -211,6 +213,52 @@ describe('ferry check and ferry gate', () => {
     expect(report.checks.map((c) => [c.id, c.numerator, c.denominator, c.offending.map((o) => o.sourceKey)])).toEqual([
       ['pmi.nhs_number.mod11', 1, 2, ['A2']],
     ]);
+
+    // A CSV target written by a load records its job (lineage/_job.json): another job, or another contract, is refused.
+    const args = (job: string) => [
+      'check',
+      '--target',
+      `csv:${load}`,
+      '--contract',
+      join(dir, 'mini-contract.json'),
+      '--target-catalog',
+      join(dir, 'mini-catalog.csv'),
+      '--job',
+      job,
+      '--checks',
+      join(dir, 'mini-checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      join(dir, 'check-csv-2'),
+      '--json',
+    ];
+    const hash = contractHash(await readContractFile(join(dir, 'mini-contract.json')));
+    const record = {
+      version: 1,
+      jobId: 'J9',
+      contractHash: 'another',
+      releaseProfile: 'development',
+      sourceFingerprint: 'S9',
+    };
+    await writeFile(join(load, 'lineage', '_job.json'), JSON.stringify(record));
+    expect((await ferry(...args('J8'))).err).toBe(
+      `ferry: Job J8 is not in the target: csv:${load} was written by job J9\n`,
+    );
+    const otherContract = await ferry(...args('J9'));
+    expect([otherContract.code, otherContract.err]).toEqual([
+      2,
+      `ferry: csv:${load} was written with contract hash another, not the contract given (${hash})\n`,
+    ]);
+    await writeFile(join(load, 'lineage', '_job.json'), JSON.stringify({ ...record, contractHash: hash }));
+    const recorded = await ferry(...args('J9'));
+    expect(recorded.code).toBe(0);
+    expect(qualityReportSchema.parse(JSON.parse(recorded.out))).toMatchObject({
+      subject: { jobId: 'J9', contractHash: hash, sourceFingerprint: 'S9' },
+      rowsLoaded: { LOAD_PMI: 3 },
+    });
   });
 
   it('gate exits 0 on PASS and 1 on FAIL, and re-judges the same results under other thresholds', async () => {
