@@ -519,6 +519,27 @@ describe('ferry check and ferry gate', () => {
     expect(gate.version === 2 && gate.thresholdSources).toEqual(sources);
     expect(sources).toEqual(['built-in', 'pack:nhs-pas']);
     for (const c of gate.checks) expect(c.threshold).toEqual(thresholdFor(c, thresholds));
+
+    // The pack is the one whose checks made the report, when it says so; another --pack is refused.
+    const report = JSON.parse(await readFile(join(dir, 'check', 'quality_report.json'), 'utf8'));
+    expect(report.pack).toBe(null); // its checks came from a --checks file
+    await writeFile(join(dir, 'packed.json'), JSON.stringify({ ...report, pack: 'optical-x' }));
+    const gatePacked = (...extra: string[]) =>
+      ferry(
+        'gate',
+        '--quality',
+        join(dir, 'packed.json'),
+        '--profile',
+        'development',
+        ...extra,
+        '--out',
+        join(dir, 'gp'),
+      );
+    expect((await gatePacked()).err).toMatch(/^ferry: Unknown pack 'optical-x'. Known packs: /);
+    expect(await gatePacked('--pack', 'nhs-pas')).toMatchObject({
+      code: 2,
+      err: `ferry: ${join(dir, 'packed.json')} field pack: --pack nhs-pas, but the quality report's checks are pack optical-x's: gate it with --pack optical-x\n`,
+    });
   });
 
   it('bad input is a clear message and exit 2', async () => {

@@ -8,6 +8,7 @@ import {
   type MigrationSummary,
   migrationSummarySchema,
   parseGateThresholdsFile,
+  type QualityReport,
   qualityReportSchema,
   type ReleaseProfile,
   readContractFile,
@@ -26,7 +27,7 @@ interface GateFlags {
   quality: string;
   profile: ReleaseProfile;
   /** false with --no-pack: Ferry's built-in thresholds only. */
-  pack: string | false;
+  pack?: string | false;
   thresholds?: string;
   migration?: string;
   contract?: string;
@@ -71,6 +72,25 @@ async function readJsonFile<T>(path: string, schema: Schema<T>, what: string): P
   return parsed.data;
 }
 
+/** The verbs' default pack, when neither --pack nor the quality report names one. */
+const defaultPack = 'nhs-pas';
+
+/**
+ * The pack whose thresholds apply: --pack, else the pack whose checks made the quality report (as the lifecycle
+ * does), else the default. A --pack other than the report's is refused: its thresholds were not made for those checks.
+ */
+function gatePack(flags: GateFlags, report: QualityReport): string {
+  const recorded = report.version === 2 ? report.pack : null;
+  if (typeof flags.pack === 'string' && recorded !== null && flags.pack !== recorded) {
+    throw new FerryError(
+      'FERRY_ERR_REPORT_MISMATCH',
+      `--pack ${flags.pack}, but the quality report's checks are pack ${recorded}'s: gate it with --pack ${recorded}`,
+      { file: flags.quality, field: 'pack' },
+    );
+  }
+  return typeof flags.pack === 'string' ? flags.pack : (recorded ?? defaultPack);
+}
+
 function printGate(gate: GateReport, out: string): void {
   const w = (s: string) => process.stdout.write(`${s}\n`);
   const s = gate.summary;
@@ -97,8 +117,7 @@ export function registerGate(program: Command): void {
     .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
     .option(
       '--pack <name>',
-      'the pack whose gate profile (its quality/gate-profiles/<profile>.json) is laid over the built-ins, as the lifecycle does',
-      'nhs-pas',
+      'the pack whose gate profile (its quality/gate-profiles/<profile>.json) is laid over the built-ins, as the lifecycle does (default: the pack whose checks made the quality report, else nhs-pas)',
     )
     .option('--no-pack', "Ferry's built-in thresholds only (not what the lifecycle applies)")
     .option('--thresholds <file>', "thresholds JSON laid over the built-in (and the pack's) thresholds")
@@ -112,7 +131,7 @@ export function registerGate(program: Command): void {
         const qualityReport = await readJsonFile(flags.quality, qualityReportSchema, 'Quality report');
         const { thresholds, sources } = await gateThresholdsFor(
           flags.profile,
-          flags.pack === false ? undefined : loadPack(flags.pack),
+          flags.pack === false ? undefined : loadPack(gatePack(flags, qualityReport)),
           ...(flags.thresholds
             ? [
                 {

@@ -88,6 +88,8 @@ export const qualityReportV2Schema = z.object({
   ...qualityReportFields,
   subject: reportSubjectSchema,
   rowsLoaded: z.record(z.string(), z.number().int().nonnegative()),
+  /** The pack whose checks ran (null when the checks came from elsewhere): the gate applies that pack's profile. */
+  pack: z.string().nullable(),
 });
 export type QualityReportV2 = z.infer<typeof qualityReportV2Schema>;
 

@@ -27,6 +27,8 @@ export interface RunChecksOptions {
   onProgress?: (done: number, total: number, checkId: string) => void;
   /** ISO timestamp for the report's `generatedAt` (default: now). */
   generatedAt?: string;
+  /** The pack the checks come from, recorded so that the gate applies the same pack's thresholds. */
+  pack?: string;
 }
 
 /** The tables and columns visible on the search path, as `TABLE.COLUMN`. */
@@ -199,5 +201,6 @@ export async function runChecks(
     totals: rollUpKpi(results),
     subject: job.subject,
     rowsLoaded: job.rowsByTable,
+    pack: options.pack ?? null,
   };
 }
