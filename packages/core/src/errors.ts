@@ -46,6 +46,21 @@ export const errorCatalogue = {
     summary: 'A stage needs an artefact from an earlier stage that is not there.',
   },
   FERRY_ERR_CONFIG: { kind: 'usage', summary: 'The server configuration (FERRY_* variables) is missing or invalid.' },
+  FERRY_ERR_NOTHING_TO_JUDGE: {
+    kind: 'input',
+    summary:
+      'A check, gate or reconciliation was asked about a job with no loaded rows (or an unknown job): it cannot pass on nothing.',
+  },
+  FERRY_ERR_REPORT_MISMATCH: {
+    kind: 'input',
+    summary:
+      'Reports given together are about different jobs, contracts or source extracts, or one does not say what it is about.',
+  },
+  FERRY_ERR_DESTRUCTIVE_REFUSED: {
+    kind: 'usage',
+    summary:
+      'A destructive command (e.g. a schema rollback dropping the audit trail or users) was not explicitly allowed or confirmed; nothing was changed.',
+  },
   FERRY_ERR_MIGRATION_MISMATCH: {
     kind: 'input',
     summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).',

@@ -1,3 +1,5 @@
+-- ferry:destroys users users
+-- (ferry db rollback refuses this script unless given --drop-users.)
 DROP FUNCTION ferry_email_in_use(text);
 DROP FUNCTION ferry_org_id_by_slug(text);
 DROP FUNCTION ferry_auth_find_api_token(text);

@@ -1,5 +1,6 @@
 export * from './app.js';
 export type * from './app-types.js';
+export * from './audit/audit-trail-check.js';
 export * from './audit/audit-verifier.js';
 export * from './config/database-config.js';
 export * from './config/server-config.js';
@@ -7,6 +8,7 @@ export * from './db/migrations/advisory-migration-lock.js';
 export * from './db/migrations/migration-files.js';
 export * from './db/migrations/migration-lock.js';
 export * from './db/migrations/platform-migrator.js';
+export * from './db/migrations/rollback-destroys.js';
 export * from './db/migrations/row-migration-lock.js';
 export * from './db/platform-database.js';
 export * from './identity/bootstrap-admin.js';

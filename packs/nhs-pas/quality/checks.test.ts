@@ -15,6 +15,7 @@ import {
   parseGateThresholdsFile,
   type QualityReport,
   type ResolvedCheck,
+  recordCompletedJob,
   releaseProfiles,
   resolveChecks,
   resolveGateThresholds,
@@ -188,6 +189,8 @@ describe('nhs-pas checks on the LOAD schema', () => {
   beforeAll(async () => {
     db = await PgliteDatabase.open();
     for (const t of contract.tables) await db.exec(createTableSql(table(t.target)));
+    for (const job of ['CLEAN', 'DEFECTS'])
+      await recordCompletedJob(db, job, [...new Set(contract.tables.map((t) => t.target))]);
     await chain('CLEAN');
     await chain('DEFECTS');
     // repdigit_nhs_number, future_date_of_birth and duplicate_patient (the second row) on PATIENT

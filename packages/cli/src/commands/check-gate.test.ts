@@ -1,7 +1,17 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gateReportSchema, PgliteDatabase, qualityReportSchema } from '@ferry/core';
+import {
+  contractHash,
+  gateReportSchema,
+  gateThresholdsFor,
+  PgliteDatabase,
+  qualityReportSchema,
+  readContractFile,
+  recordCompletedJob,
+  thresholdFor,
+} from '@ferry/core';
+import { nhsPasPack } from '@ferry/pack-nhs-pas';
 import { Command, CommanderError } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exitCodes, reportError } from '../run-command.js';
@@ -95,6 +105,9 @@ describe('ferry check and ferry gate', () => {
         `P${i}`,
       ]);
     }
+    await recordCompletedJob(db, 'J1', ['LOAD_PMI'], { contractHash: 'C1', sourceFingerprint: 'S1' });
+    // Job J0 completed but has no rows left in the target (e.g. every row rejected).
+    await recordCompletedJob(db, 'J0', ['LOAD_PMI'], { contractHash: 'C1', sourceFingerprint: 'S1' });
     await db.close();
     await writeFile(join(dir, 'checks.json'), JSON.stringify(checks));
     await writeFile(join(dir, 'code-sets.csv'), 'code_type,code,label,retired\ngender,1,Male,N\ngender,2,Female,N\n');
@@ -200,6 +213,52 @@ describe('ferry check and ferry gate', () => {
     expect(report.checks.map((c) => [c.id, c.numerator, c.denominator, c.offending.map((o) => o.sourceKey)])).toEqual([
       ['pmi.nhs_number.mod11', 1, 2, ['A2']],
     ]);
+
+    // A CSV target written by a load records its job (lineage/_job.json): another job, or another contract, is refused.
+    const args = (job: string) => [
+      'check',
+      '--target',
+      `csv:${load}`,
+      '--contract',
+      join(dir, 'mini-contract.json'),
+      '--target-catalog',
+      join(dir, 'mini-catalog.csv'),
+      '--job',
+      job,
+      '--checks',
+      join(dir, 'mini-checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      join(dir, 'check-csv-2'),
+      '--json',
+    ];
+    const hash = contractHash(await readContractFile(join(dir, 'mini-contract.json')));
+    const record = {
+      version: 1,
+      jobId: 'J9',
+      contractHash: 'another',
+      releaseProfile: 'development',
+      sourceFingerprint: 'S9',
+    };
+    await writeFile(join(load, 'lineage', '_job.json'), JSON.stringify(record));
+    expect((await ferry(...args('J8'))).err).toBe(
+      `ferry: Job J8 is not in the target: csv:${load} was written by job J9\n`,
+    );
+    const otherContract = await ferry(...args('J9'));
+    expect([otherContract.code, otherContract.err]).toEqual([
+      2,
+      `ferry: csv:${load} was written with contract hash another, not the contract given (${hash})\n`,
+    ]);
+    await writeFile(join(load, 'lineage', '_job.json'), JSON.stringify({ ...record, contractHash: hash }));
+    const recorded = await ferry(...args('J9'));
+    expect(recorded.code).toBe(0);
+    expect(qualityReportSchema.parse(JSON.parse(recorded.out))).toMatchObject({
+      subject: { jobId: 'J9', contractHash: hash, sourceFingerprint: 'S9' },
+      rowsLoaded: { LOAD_PMI: 3 },
+    });
   });
 
   it('gate exits 0 on PASS and 1 on FAIL, and re-judges the same results under other thresholds', async () => {
@@ -262,8 +321,10 @@ describe('ferry check and ferry gate', () => {
       );
       return JSON.parse(r.out).checks[0].threshold.source;
     };
-    expect(await source()).toBe('default:error');
+    expect(await source('--no-pack')).toBe('default:error');
     expect(await source('--pack', 'nhs-pas')).toBe('check:pmi.nhs_number.duplicate');
+    // Without --pack, the thresholds are the lifecycle's: the default pack's profile over the built-ins.
+    expect(await source()).toBe('check:pmi.nhs_number.duplicate');
     await writeFile(
       join(dir, 'dev.json'),
       JSON.stringify({
@@ -294,7 +355,10 @@ describe('ferry check and ferry gate', () => {
   it('gate blocks on the migration ledger and accepts triage at pre_production', async () => {
     const quality = join(dir, 'check', 'quality_report.json');
     const migration = {
-      version: 1,
+      version: 2,
+      jobId: 'J1',
+      contract: { name: 'c', label: '1', hash: 'C1' },
+      sourceFingerprint: 'S1',
       tables: [
         {
           sourceTable: 'PATIENT',
@@ -342,6 +406,140 @@ describe('ferry check and ferry gate', () => {
       }),
     );
     expect((await ferry(...args, '--triage', join(dir, 'triage.json'))).code).toBe(0);
+  });
+
+  it('check on an unknown job, or on a job with no rows in the target, is exit 2, never 100% over nothing', async () => {
+    const args = (job: string) => [
+      'check',
+      '--target',
+      `pglite:${join(dir, 'target')}`,
+      '--job',
+      job,
+      '--checks',
+      join(dir, 'checks.json'),
+      '--code-sets',
+      join(dir, 'code-sets.csv'),
+      '--as-of',
+      '2025-03-31',
+      '--out',
+      join(dir, 'check-nope'),
+    ];
+    const nope = await ferry(...args('job-nope'));
+    expect([nope.code, nope.out, nope.err]).toEqual([
+      2,
+      '',
+      'ferry: Job job-nope is not in the target (completed jobs there: J0, J1)\n',
+    ]);
+    const empty = await ferry(...args('J0'));
+    expect([empty.code, empty.err]).toEqual([
+      2,
+      'ferry: Job J0 has no rows in the target (tables LOAD_PMI): a check over nothing cannot pass\n',
+    ]);
+    await expect(readFile(join(dir, 'check-nope', 'quality_report.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('the quality report names its subject; gate refuses reports of different jobs or sources, and a report over nothing', async () => {
+    const quality = join(dir, 'check', 'quality_report.json');
+    const report = JSON.parse(await readFile(quality, 'utf8'));
+    expect([report.version, report.subject, report.rowsLoaded]).toEqual([
+      2,
+      { jobId: 'J1', contractHash: 'C1', sourceFingerprint: 'S1' },
+      { LOAD_PMI: 100 },
+    ]);
+    const migration = (over: object) => ({
+      version: 2,
+      jobId: 'J1',
+      contract: { name: 'c', label: '1', hash: 'C1' },
+      sourceFingerprint: 'S1',
+      tables: [
+        {
+          sourceTable: 'PATIENT',
+          targetTable: 'LOAD_PMI',
+          domain: 'PMI',
+          read: 100,
+          loaded: 100,
+          rejected: 0,
+          outOfScope: 0,
+          rejectsByReason: {},
+        },
+      ],
+      ...over,
+    });
+    const gate = async (migrationJson: object, profile = 'cutover_ready') => {
+      const file = join(dir, 'mig-x.json');
+      await writeFile(file, JSON.stringify(migrationJson));
+      return ferry('gate', '--quality', quality, '--profile', profile, '--migration', file, '--out', join(dir, 'g'));
+    };
+    const otherJob = await gate(migration({ jobId: 'J2' }));
+    expect([otherJob.code, otherJob.err]).toEqual([
+      2,
+      `ferry: field jobId: Reports about different jobs: quality report ${quality} is about job J1, migration report ${join(dir, 'mig-x.json')} about J2\n`,
+    ]);
+    const otherSource = await gate(migration({ sourceFingerprint: 'S2' }), 'development');
+    expect(otherSource.code).toBe(2);
+    expect(otherSource.err).toContain('Reports about different source extracts');
+    const nothing = await gate(migration({ tables: [{ ...migration({}).tables[0], loaded: 0, rejected: 100 }] }));
+    expect([nothing.code, nothing.err]).toEqual([
+      2,
+      `ferry: field tables: migration report ${join(dir, 'mig-x.json')} of job J1 loaded 0 rows: a gate over nothing cannot pass\n`,
+    ]);
+    // A quality report over nothing (as an older ferry check wrote for an unknown job): refused, not PASS.
+    const hollow = {
+      ...report,
+      checks: report.checks.map((c: object) => ({ ...c, numerator: 0, denominator: 0, rate: 0 })),
+    };
+    hollow.totals = { ...hollow.totals, rowsConsidered: 0, rowsFailed: 0, passedRowsShare: 1 };
+    await writeFile(join(dir, 'hollow.json'), JSON.stringify(hollow));
+    const hollowGate = await ferry(
+      'gate',
+      '--quality',
+      join(dir, 'hollow.json'),
+      '--profile',
+      'cutover_ready',
+      '--out',
+      join(dir, 'g'),
+    );
+    expect([hollowGate.code, hollowGate.out]).toEqual([2, '']);
+    expect(hollowGate.err).toContain('considered 0 rows (3 checks run): a gate over nothing cannot pass');
+  });
+
+  it("gate without --pack applies exactly the lifecycle's thresholds", async () => {
+    const r = await ferry(
+      'gate',
+      '--quality',
+      join(dir, 'check', 'quality_report.json'),
+      '--profile',
+      'pre_production',
+      '--out',
+      join(dir, 'gate-default'),
+      '--json',
+    );
+    const gate = gateReportSchema.parse(JSON.parse(r.out));
+    const { thresholds, sources } = await gateThresholdsFor('pre_production', nhsPasPack);
+    expect(gate.version === 2 && gate.thresholdSources).toEqual(sources);
+    expect(sources).toEqual(['built-in', 'pack:nhs-pas']);
+    for (const c of gate.checks) expect(c.threshold).toEqual(thresholdFor(c, thresholds));
+
+    // The pack is the one whose checks made the report, when it says so; another --pack is refused.
+    const report = JSON.parse(await readFile(join(dir, 'check', 'quality_report.json'), 'utf8'));
+    expect(report.pack).toBe(null); // its checks came from a --checks file
+    await writeFile(join(dir, 'packed.json'), JSON.stringify({ ...report, pack: 'optical-x' }));
+    const gatePacked = (...extra: string[]) =>
+      ferry(
+        'gate',
+        '--quality',
+        join(dir, 'packed.json'),
+        '--profile',
+        'development',
+        ...extra,
+        '--out',
+        join(dir, 'gp'),
+      );
+    expect((await gatePacked()).err).toMatch(/^ferry: Unknown pack 'optical-x'. Known packs: /);
+    expect(await gatePacked('--pack', 'nhs-pas')).toMatchObject({
+      code: 2,
+      err: `ferry: ${join(dir, 'packed.json')} field pack: --pack nhs-pas, but the quality report's checks are pack optical-x's: gate it with --pack optical-x\n`,
+    });
   });
 
   it('bad input is a clear message and exit 2', async () => {

@@ -132,6 +132,8 @@ export function registerCheck(program: Command): void {
             asOfDate,
             codeSets: groupCodeSets(codeSets),
             offendingLimit: flags.offendingLimit,
+            // Checks from a file are not the pack's: the gate then needs --pack to pick thresholds.
+            ...(flags.checks ? {} : { pack: pack.name }),
             onProgress: (done, total, id) => progress.update(done, total, id),
           });
           progress.stop();

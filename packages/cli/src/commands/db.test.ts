@@ -25,9 +25,39 @@ async function migrateStatusRollback(): Promise<void> {
   expect(await states()).toEqual(names.map((_, i) => (i < 2 ? 'applied' : 'pending')));
   expect((await runFerry('db', 'migrate')).stdout.split('\n').filter(Boolean)).toHaveLength(names.length - 2);
   expect((await runFerry('db', 'migrate')).stdout).toBe('Nothing to migrate: the schema is up to date\n');
-  const back = await runFerry('db', 'rollback', '--target', names[0]!, '--json');
+  // Rolling back past the audit and identity migrations drops the audit trail and every user: refused unless both
+  // are named, and (off a terminal) confirmed with --yes; a refusal rolls nothing back.
+  const unnamed = await runFerry('db', 'rollback', '--target', names[0]!, '--drop-users', '--yes');
+  expect([unnamed.code, unnamed.stdout, unnamed.stderr]).toEqual([
+    2,
+    '',
+    'ferry: Refused: 0004_audit drops the audit trail (audit_events: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail\n',
+  ]);
+  const unconfirmed = await runFerry('db', 'rollback', '--target', names[0]!, '--drop-users', '--drop-audit-trail');
+  expect(unconfirmed.code).toBe(2);
+  expect(unconfirmed.stderr).toMatch(
+    new RegExp(
+      `^ferry: Roll back ${names.length - 1} migrations of database \\S+ \\(${names.at(-1)}, .*, ${names[1]}\\), dropping`,
+    ),
+  );
+  expect(unconfirmed.stderr).toMatch(
+    /, dropping the audit trail \(audit_events: 0 rows\) and the users \(users: 0 rows\): not confirmed \(no terminal to ask on\); give --yes to confirm. Nothing was changed\n$/,
+  );
+  expect(await states()).toEqual(names.map(() => 'applied'));
+  const back = await runFerry(
+    'db',
+    'rollback',
+    '--target',
+    names[0]!,
+    '--drop-audit-trail',
+    '--drop-users',
+    '--yes',
+    '--json',
+  );
   expect(JSON.parse(back.stdout).map((s: { name: string }) => s.name)).toEqual(names.slice(1).reverse());
-  const all = await runFerry('db', 'rollback', '--all');
+  // What is left (the application role) destroys nothing declared, but is still confirmed.
+  expect((await runFerry('db', 'rollback', '--all')).code).toBe(2);
+  const all = await runFerry('db', 'rollback', '--all', '--yes');
   expect(all.stdout).toMatch(new RegExp(`^rolled back ${names[0]} \\(\\d+ ms\\)\\n$`));
   expect(await states()).toEqual(names.map(() => 'pending'));
   expect(await runFerry('db', 'rollback', '--target', 'no_such')).toMatchObject({
@@ -42,10 +72,16 @@ describe('ferry db', () => {
     vi.stubEnv('DATABASE_URL', undefined);
     vi.stubEnv('FERRY_DATA_DIR', dataDir);
     try {
-      // Each command opens the embedded database afresh (as separate processes would): kept to three.
+      // Each command opens the embedded database afresh (as separate processes would): kept to four.
       expect((await runFerry('db', 'migrate')).stdout.split('\n').filter(Boolean)).toHaveLength(names.length);
       expect(await states()).toEqual(names.map(() => 'applied'));
-      expect((await runFerry('db', 'rollback', '--all')).stdout.split('\n').filter(Boolean).at(-1)).toMatch(
+      const refused = await runFerry('db', 'rollback', '--all', '--yes');
+      expect([refused.code, refused.stderr]).toEqual([
+        2,
+        'ferry: Refused: 0004_audit drops the audit trail (audit_events: 0 rows); 0003_identity drops the users (users: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail --drop-users\n',
+      ]);
+      const all = await runFerry('db', 'rollback', '--all', '--drop-audit-trail', '--drop-users', '--yes');
+      expect(all.stdout.split('\n').filter(Boolean).at(-1)).toMatch(
         new RegExp(`^rolled back ${names[0]} \\(\\d+ ms\\)$`),
       );
     } finally {

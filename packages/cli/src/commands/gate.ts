@@ -4,14 +4,15 @@ import {
   evaluateGate,
   FerryError,
   type GateReport,
+  gateThresholdsFor,
   type MigrationSummary,
   migrationSummarySchema,
   parseGateThresholdsFile,
+  type QualityReport,
   qualityReportSchema,
   type ReleaseProfile,
   readContractFile,
   releaseProfiles,
-  resolveGateThresholds,
   type TriageEntry,
   triageFileSchema,
   type UnapprovedMandatoryField,
@@ -25,7 +26,8 @@ import { action, exitCodes } from '../run-command.js';
 interface GateFlags {
   quality: string;
   profile: ReleaseProfile;
-  pack?: string;
+  /** false with --no-pack: Ferry's built-in thresholds only. */
+  pack?: string | false;
   thresholds?: string;
   migration?: string;
   contract?: string;
@@ -70,10 +72,35 @@ async function readJsonFile<T>(path: string, schema: Schema<T>, what: string): P
   return parsed.data;
 }
 
+/** The verbs' default pack, when neither --pack nor the quality report names one. */
+const defaultPack = 'nhs-pas';
+
+/**
+ * The pack whose thresholds apply: --pack, else the pack whose checks made the quality report (as the lifecycle
+ * does), else the default. A --pack other than the report's is refused: its thresholds were not made for those checks.
+ */
+function gatePack(flags: GateFlags, report: QualityReport): string {
+  const recorded = report.version === 2 ? report.pack : null;
+  if (typeof flags.pack === 'string' && recorded !== null && flags.pack !== recorded) {
+    throw new FerryError(
+      'FERRY_ERR_REPORT_MISMATCH',
+      `--pack ${flags.pack}, but the quality report's checks are pack ${recorded}'s: gate it with --pack ${recorded}`,
+      { file: flags.quality, field: 'pack' },
+    );
+  }
+  return typeof flags.pack === 'string' ? flags.pack : (recorded ?? defaultPack);
+}
+
 function printGate(gate: GateReport, out: string): void {
   const w = (s: string) => process.stdout.write(`${s}\n`);
   const s = gate.summary;
   w(`Gate ${gate.profile} for job ${gate.jobId}: ${gate.outcome}`);
+  if (gate.version === 2) {
+    const { contractHash, sourceFingerprint } = gate.subject;
+    w(
+      `  contract ${contractHash?.slice(0, 12) ?? 'unverified'}  source ${sourceFingerprint?.slice(0, 12) ?? 'unverified'}  thresholds ${gate.thresholdSources.join(' + ')}`,
+    );
+  }
   w(`  checks: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.notRun} not run`);
   for (const b of gate.blocking) w(`  BLOCK ${b.code}: ${b.message}`);
   for (const x of gate.warnings) w(`  warn  ${x.code}: ${x.message}`);
@@ -90,8 +117,9 @@ export function registerGate(program: Command): void {
     .addOption(new Option('--profile <profile>', 'release profile').choices(releaseProfiles).makeOptionMandatory())
     .option(
       '--pack <name>',
-      "lay the pack's gate profile (its quality/gate-profiles/<profile>.json) over the built-ins",
+      'the pack whose gate profile (its quality/gate-profiles/<profile>.json) is laid over the built-ins, as the lifecycle does (default: the pack whose checks made the quality report, else nhs-pas)',
     )
+    .option('--no-pack', "Ferry's built-in thresholds only (not what the lifecycle applies)")
     .option('--thresholds <file>', "thresholds JSON laid over the built-in (and the pack's) thresholds")
     .option('--migration <file>', 'migration_report.json of the job (rejects by reason and conservation)')
     .option('--contract <file>', 'contract JSON: mandatory fields that are not approved block')
@@ -101,12 +129,20 @@ export function registerGate(program: Command): void {
     .action(
       action(async (flags: GateFlags) => {
         const qualityReport = await readJsonFile(flags.quality, qualityReportSchema, 'Quality report');
-        const thresholds = resolveGateThresholds(
+        const { thresholds, sources } = await gateThresholdsFor(
           flags.profile,
-          flags.pack ? await loadPack(flags.pack).gateThresholds(flags.profile) : undefined,
-          flags.thresholds
-            ? parseGateThresholdsFile(await readJson(flags.thresholds, 'Thresholds file'), flags.thresholds)
-            : undefined,
+          flags.pack === false ? undefined : loadPack(gatePack(flags, qualityReport)),
+          ...(flags.thresholds
+            ? [
+                {
+                  file: flags.thresholds,
+                  thresholds: parseGateThresholdsFile(
+                    await readJson(flags.thresholds, 'Thresholds file'),
+                    flags.thresholds,
+                  ),
+                },
+              ]
+            : []),
         );
         const migrationReport: MigrationSummary | undefined = flags.migration
           ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
@@ -121,7 +157,12 @@ export function registerGate(program: Command): void {
           qualityReport,
           profile: flags.profile,
           thresholds,
+          thresholdSources: sources,
           migrationReport,
+          reportNames: {
+            quality: `quality report ${flags.quality}`,
+            ...(flags.migration ? { migration: `migration report ${flags.migration}` } : {}),
+          },
           contractFindings,
           triage,
         });

@@ -91,10 +91,9 @@ export function registerMigrate(program: Command): void {
         if (flags.resume && flags.job && flags.resume !== flags.job) {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }
+        const fingerprint = await sourceFingerprint(source);
         const jobId =
-          flags.resume ??
-          flags.job ??
-          deriveJobId(contractHash(inputs.contract), await sourceFingerprint(source), flags.releaseProfile);
+          flags.resume ?? flags.job ?? deriveJobId(contractHash(inputs.contract), fingerprint, flags.releaseProfile);
         const out = flags.out ?? join('.ferry', 'jobs', jobId);
         await mkdir(out, { recursive: true });
         if (flags.queue && flags.workers > 1) {
@@ -121,6 +120,7 @@ export function registerMigrate(program: Command): void {
             batchSize: flags.batchSize,
             workers: flags.workers,
             mode: flags.resume ? 'resume' : 'fresh',
+            sourceFingerprint: fingerprint,
             onDuplicate: flags.onDuplicate,
             onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
           });

@@ -1,6 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CsvSourceConnector, openTargetReader, readRejectedKeys, reconcileJob, releaseProfiles } from '@ferry/core';
+import {
+  CsvSourceConnector,
+  openTargetReader,
+  readRejectedKeys,
+  reconcileJob,
+  releaseProfiles,
+  sourceFingerprint,
+} from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
 import { action } from '../run-command.js';
@@ -49,6 +56,7 @@ export function registerReconcile(program: Command): void {
             releaseProfile: flags.releaseProfile,
             target: reader,
             rejectedKeys: flags.rejects ? await readRejectedKeys(flags.rejects) : new Map(),
+            sourceFingerprint: await sourceFingerprint(source),
           });
           await mkdir(flags.out, { recursive: true });
           await writeFile(join(flags.out, 'reconciliation_report.json'), `${JSON.stringify(report, null, 2)}\n`);

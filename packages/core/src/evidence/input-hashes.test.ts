@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { contractHash } from '../contract/contract-hash.js';
 import { crosswalkHash } from '../crosswalk/crosswalk-hash.js';
-import { sourceFingerprint } from '../lifecycle/job-id.js';
+import { sourceFingerprint } from '../provenance/source-fingerprint.js';
 import { contract, crosswalkSet } from '../testing/mini-migration-fixture.js';
 import { buildInputHashes, sourceFileHashes } from './input-hashes.js';
 

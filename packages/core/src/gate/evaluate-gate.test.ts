@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingContract } from '../contract/contract-model.js';
+import { releaseProfiles } from '../contract/contract-model.js';
 import type { MigrationReport } from '../migrate/migration-report.js';
 import { rollUpKpi } from '../quality/quality-kpis.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
@@ -31,9 +32,11 @@ function result(id: string, over: Partial<CheckResult> = {}): CheckResult {
   };
 }
 
+const subject = { jobId: 'J1', contractHash: 'C1', sourceFingerprint: 'S1' };
+
 function report(checks: CheckResult[]): QualityReport {
   return {
-    version: 1,
+    version: 2,
     jobId: 'J1',
     asOfDate: '2025-03-31',
     generatedAt: 'T',
@@ -41,7 +44,14 @@ function report(checks: CheckResult[]): QualityReport {
     checks,
     kpis: [],
     totals: rollUpKpi(checks),
+    subject,
+    rowsLoaded: { LOAD_PMI: 1000 },
   };
+}
+
+/** A migration ledger of job J1 (contract C1, source S1), as the migrate stage's report names it. */
+function ledger(tables: MigrationSummary['tables']): MigrationSummary {
+  return { version: 2, jobId: 'J1', contract: { hash: 'C1' }, sourceFingerprint: 'S1', tables };
 }
 
 const table = (over: Partial<MigrationSummary['tables'][number]> = {}): MigrationSummary['tables'][number] => ({
@@ -207,7 +217,7 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('crosswalk misses in a safety-critical domain: warn at development, triage at pre_production, block at cutover_ready', () => {
-    const migrationReport = { tables: [table({ rejected: 3, loaded: 97, rejectsByReason: { CROSSWALK_MISS: 3 } })] };
+    const migrationReport = ledger([table({ rejected: 3, loaded: 97, rejectsByReason: { CROSSWALK_MISS: 3 } })]);
     const accepted = [
       { code: 'CROSSWALK_MISS', sourceTable: 'PATIENT', decision: 'accepted' as const, reviewer: 'dq.lead' },
     ];
@@ -247,18 +257,16 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('crosswalk misses outside the safety-critical domains only warn', () => {
-    const migrationReport = {
-      tables: [
-        table({
-          domain: 'CODING',
-          sourceTable: 'DIAG',
-          targetTable: 'LOAD_CODING_DIAGNOSES',
-          rejected: 2,
-          loaded: 98,
-          rejectsByReason: { CROSSWALK_MISS: 2 },
-        }),
-      ],
-    };
+    const migrationReport = ledger([
+      table({
+        domain: 'CODING',
+        sourceTable: 'DIAG',
+        targetTable: 'LOAD_CODING_DIAGNOSES',
+        rejected: 2,
+        loaded: 98,
+        rejectsByReason: { CROSSWALK_MISS: 2 },
+      }),
+    ]);
     const gate = evaluateGate({ qualityReport: clean, profile: 'cutover_ready', migrationReport });
     expect([gate.outcome, codes(gate.warnings)]).toEqual(['PASS', ['CROSSWALK_MISS']]);
   });
@@ -297,18 +305,16 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('ORPHAN rejects are a referential break', () => {
-    const migrationReport = {
-      tables: [
-        table({
-          sourceTable: 'ADM_SPELL',
-          targetTable: 'LOAD_ADT_ADMISSIONS',
-          domain: 'ADT',
-          loaded: 99,
-          rejected: 1,
-          rejectsByReason: { ORPHAN: 1 },
-        }),
-      ],
-    };
+    const migrationReport = ledger([
+      table({
+        sourceTable: 'ADM_SPELL',
+        targetTable: 'LOAD_ADT_ADMISSIONS',
+        domain: 'ADT',
+        loaded: 99,
+        rejected: 1,
+        rejectsByReason: { ORPHAN: 1 },
+      }),
+    ]);
     expect(codes(evaluateGate({ qualityReport: clean, profile: 'development', migrationReport }).warnings)).toEqual([
       'REFERENTIAL_BREAK',
     ]);
@@ -318,7 +324,7 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('broken conservation blocks at every profile', () => {
-    const migrationReport = { tables: [table({ read: 100, loaded: 98, rejected: 1 })] };
+    const migrationReport = ledger([table({ read: 100, loaded: 98, rejected: 1 })]);
     for (const profile of ['development', 'pre_production', 'cutover_ready'] as const) {
       expect(evaluateGate({ qualityReport: clean, profile, migrationReport }).blocking).toEqual([
         expect.objectContaining({
@@ -330,8 +336,10 @@ describe('evaluateGate: blocking rules', () => {
   });
 
   it('a check that did not run warns before cutover_ready and blocks at it', () => {
+    // (Beside a check that ran: a report where no check considered any row is refused as a gate over nothing.)
     const qualityReport = report([
       result('mh.x', { executed: false, notRunReason: 'table LOAD_MH_X is not in the target', denominator: 0 }),
+      result('pmi.ok'),
     ]);
     const pre = evaluateGate({ qualityReport, profile: 'pre_production' });
     expect([pre.outcome, pre.checks[0]?.status, pre.warnings[0]?.message]).toEqual([
@@ -352,7 +360,7 @@ describe('evaluateGate: blocking rules', () => {
       qualityReport: clean,
       profile: 'cutover_ready',
       thresholds,
-      migrationReport: { tables: [table({ loaded: 1 })] },
+      migrationReport: ledger([table({ loaded: 1 })]),
     });
     expect([gate.outcome, gate.blocking, gate.warnings]).toEqual(['PASS', [], []]);
   });
@@ -371,6 +379,9 @@ describe('gate inputs', () => {
       balanced: true,
     };
     expect(migrationSummarySchema.parse(m)).toEqual({
+      version: 1,
+      jobId: 'J1',
+      contract: { name: 'c', label: '1.0.0', hash: 'h' },
       tables: [table({ rejected: 2, loaded: 98, rejectsByReason: { ORPHAN: 2 } })],
     });
   });
@@ -416,5 +427,134 @@ describe('gate inputs', () => {
     expect(() => resolveGateThresholds('development', { version: 1, profile: 'cutover_ready' })).toThrow(
       'not development',
     );
+  });
+});
+
+describe('evaluateGate: reports about one job, and about something', () => {
+  const clean = report([result('pmi.ok')]);
+  const refusal = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return { code: (e as { code?: string }).code, message: (e as Error).message };
+    }
+    return undefined;
+  };
+
+  it('names the subject the reports agree on, and where the thresholds came from', () => {
+    const gate = evaluateGate({ qualityReport: clean, profile: 'cutover_ready', migrationReport: ledger([table()]) });
+    expect([gate.version, gate.outcome, gate.subject, gate.thresholdSources]).toEqual([
+      2,
+      'PASS',
+      subject,
+      ['built-in'],
+    ]);
+    expect(gateReportSchema.parse(JSON.parse(JSON.stringify(gate)))).toEqual(gate);
+  });
+
+  it('refuses a quality report and a migration report of different jobs, contracts or source extracts', () => {
+    const other = { ...ledger([table()]), jobId: 'J2' };
+    expect(
+      refusal(() =>
+        evaluateGate({
+          qualityReport: clean,
+          profile: 'development',
+          migrationReport: other,
+          reportNames: { quality: 'quality report q.json', migration: 'migration report m.json' },
+        }),
+      ),
+    ).toEqual({
+      code: 'FERRY_ERR_REPORT_MISMATCH',
+      message: 'Reports about different jobs: quality report q.json is about job J1, migration report m.json about J2',
+    });
+    expect(
+      refusal(() =>
+        evaluateGate({
+          qualityReport: clean,
+          profile: 'development',
+          migrationReport: { ...ledger([table()]), contract: { hash: 'C2' } },
+        }),
+      ),
+    ).toEqual({
+      code: 'FERRY_ERR_REPORT_MISMATCH',
+      message: 'Reports about different contracts: quality report is about contract hash C1, migration report about C2',
+    });
+    expect(
+      refusal(() =>
+        evaluateGate({
+          qualityReport: clean,
+          profile: 'pre_production',
+          migrationReport: { ...ledger([table()]), sourceFingerprint: 'S2' },
+        }),
+      ),
+    ).toEqual({
+      code: 'FERRY_ERR_REPORT_MISMATCH',
+      message:
+        'Reports about different source extracts: quality report is about source fingerprint S1, migration report about S2',
+    });
+    expect(
+      refusal(() =>
+        evaluateGate({ qualityReport: clean, profile: 'development', migrationReport: { tables: [table()] } }),
+      ),
+    ).toEqual({
+      code: 'FERRY_ERR_REPORT_MISMATCH',
+      message: 'migration report does not name the job it is about (no jobId)',
+    });
+  });
+
+  it('refuses a report of an older version above development, and accepts it there with a warning', () => {
+    const { subject: _s, rowsLoaded: _r, ...rest } = clean as Extract<QualityReport, { version: 2 }>;
+    const v1: QualityReport = { ...rest, version: 1 };
+    for (const profile of ['pre_production', 'cutover_ready'] as const) {
+      const r = refusal(() => evaluateGate({ qualityReport: v1, profile, migrationReport: ledger([table()]) }));
+      expect(r?.code).toBe('FERRY_ERR_REPORT_MISMATCH');
+      expect(r?.message).toMatch(
+        /^Cannot verify that the reports are about one job, contract and source: quality report does not name its contract hash; quality report does not name its source fingerprint \(written by an older Ferry\)/,
+      );
+    }
+    const dev = evaluateGate({ qualityReport: v1, profile: 'development', migrationReport: ledger([table()]) });
+    expect([dev.outcome, dev.subject, dev.warnings.map((w) => w.message)]).toEqual([
+      'PASS',
+      subject,
+      [
+        'quality report does not name its contract hash: accepted at development only',
+        'quality report does not name its source fingerprint: accepted at development only',
+      ],
+    ]);
+    // A v1 quality report of another job is refused at every profile.
+    expect(
+      refusal(() =>
+        evaluateGate({
+          qualityReport: { ...v1, jobId: 'J9' },
+          profile: 'development',
+          migrationReport: ledger([table()]),
+        }),
+      )?.code,
+    ).toBe('FERRY_ERR_REPORT_MISMATCH');
+  });
+
+  it('a gate over nothing is an error at every profile, never a PASS', () => {
+    const empty = report([result('pmi.ok', { denominator: 0 })]);
+    for (const profile of releaseProfiles) {
+      expect(refusal(() => evaluateGate({ qualityReport: empty, profile }))).toEqual({
+        code: 'FERRY_ERR_NOTHING_TO_JUDGE',
+        message: 'quality report of job J1 considered 0 rows (1 checks run): a gate over nothing cannot pass',
+      });
+      expect(refusal(() => evaluateGate({ qualityReport: report([]), profile }))?.code).toBe(
+        'FERRY_ERR_NOTHING_TO_JUDGE',
+      );
+      expect(
+        refusal(() =>
+          evaluateGate({
+            qualityReport: clean,
+            profile,
+            migrationReport: ledger([table({ loaded: 0, rejected: 100 })]),
+          }),
+        ),
+      ).toEqual({
+        code: 'FERRY_ERR_NOTHING_TO_JUDGE',
+        message: 'migration report of job J1 loaded 0 rows: a gate over nothing cannot pass',
+      });
+    }
   });
 });

@@ -1,22 +1,74 @@
 import type { ReleaseProfile } from '../contract/contract-model.js';
 import { FerryError } from '../errors.js';
 import { compareCodeUnits } from '../profile/code-unit-order.js';
+import { agreeSubjects, type SubjectClaim } from '../provenance/agree-subjects.js';
 import { patientChainTag } from '../quality/check-model.js';
 import type { CheckResult, QualityReport } from '../quality/quality-report.js';
 import type { MigrationSummary, TriageEntry, UnapprovedMandatoryField } from './gate-inputs.js';
-import type { CheckStatus, GateCheck, GateFinding, GateReport } from './gate-report.js';
+import type { CheckStatus, GateCheck, GateFinding, GateReportV2 } from './gate-report.js';
 import { type BlockingAction, type GateThresholds, resolveGateThresholds } from './gate-thresholds.js';
 
 export interface EvaluateGateInput {
   qualityReport: QualityReport;
   profile: ReleaseProfile;
-  /** Default: the built-in thresholds of the profile. */
+  /** Default: the built-in thresholds of the profile. Use `gateThresholdsFor` to get the ones every path shares. */
   thresholds?: GateThresholds;
+  /** Where the thresholds came from (`gateThresholdsFor`'s `sources`); default `['built-in']` without thresholds. */
+  thresholdSources?: string[];
   /** The migrate stage's per-table ledger; without it, the rules on rejects and conservation have nothing to read. */
   migrationReport?: MigrationSummary;
   /** Mandatory contract fields that are not approved. */
   contractFindings?: readonly UnapprovedMandatoryField[];
   triage?: readonly TriageEntry[];
+  /** How messages name the reports (e.g. their files); default `quality report` and `migration report`. */
+  reportNames?: { quality?: string; migration?: string };
+}
+
+function qualityClaim(report: QualityReport, name: string): SubjectClaim {
+  if (report.version === 1) return { report: name, jobId: report.jobId, contractHash: null, sourceFingerprint: null };
+  if (report.subject.jobId !== report.jobId) {
+    throw new FerryError(
+      'FERRY_ERR_REPORT_MISMATCH',
+      `${name} is about job ${report.jobId} but its subject names job ${report.subject.jobId}`,
+      { field: 'subject.jobId' },
+    );
+  }
+  return { report: name, ...report.subject };
+}
+
+function migrationClaim(report: MigrationSummary, name: string): SubjectClaim {
+  if (report.jobId === undefined) {
+    throw new FerryError('FERRY_ERR_REPORT_MISMATCH', `${name} does not name the job it is about (no jobId)`, {
+      field: 'jobId',
+    });
+  }
+  return {
+    report: name,
+    jobId: report.jobId,
+    contractHash: report.contract?.hash ?? null,
+    sourceFingerprint: report.sourceFingerprint ?? null,
+  };
+}
+
+/** A gate over nothing cannot pass: refuse reports that considered or loaded no row. */
+function assertSomethingToJudge(input: EvaluateGateInput, names: { quality: string; migration: string }): void {
+  const q = input.qualityReport;
+  const loaded = q.version === 2 ? Object.values(q.rowsLoaded).reduce((n, r) => n + r, 0) : undefined;
+  if (loaded === 0 || q.totals.rowsConsidered === 0) {
+    throw new FerryError(
+      'FERRY_ERR_NOTHING_TO_JUDGE',
+      `${names.quality} of job ${q.jobId} considered 0 rows (${q.totals.checksRun} checks run${loaded === 0 ? ', 0 rows loaded' : ''}): a gate over nothing cannot pass`,
+      { field: 'totals.rowsConsidered' },
+    );
+  }
+  const m = input.migrationReport;
+  if (m && m.tables.reduce((n, t) => n + t.loaded, 0) === 0) {
+    throw new FerryError(
+      'FERRY_ERR_NOTHING_TO_JUDGE',
+      `${names.migration} of job ${m.jobId ?? '(unnamed)'} loaded 0 rows: a gate over nothing cannot pass`,
+      { field: 'tables' },
+    );
+  }
 }
 
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
@@ -69,11 +121,18 @@ function triageMatches(e: TriageEntry, f: GateFinding): boolean {
  * - CONSERVATION_BROKEN: read != loaded + rejected + out of scope [block / block / block];
  * - CHECK_NOT_RUN: a check that could not run on the target [warn / warn / block].
  *
+ * Before any rule, the reports must be about the same thing, and about something (errors, never a FAIL):
+ * - the quality report and the migration report must name the same job, contract hash and source fingerprint
+ *   (FERRY_ERR_REPORT_MISMATCH naming both); a report that does not name one of them (an older version) is refused,
+ *   except at development, which accepts it with a SUBJECT_UNVERIFIED warning;
+ * - a quality report that considered no row, or a migration report that loaded none, is refused
+ *   (FERRY_ERR_NOTHING_TO_JUDGE).
+ *
  * @example
  * const gate = evaluateGate({ qualityReport, profile: 'cutover_ready', migrationReport, contractFindings: [] });
  * if (gate.outcome === 'FAIL') console.log(gate.blocking.map((b) => b.message));
  */
-export function evaluateGate(input: EvaluateGateInput): GateReport {
+export function evaluateGate(input: EvaluateGateInput): GateReportV2 {
   const { qualityReport, profile } = input;
   const t = input.thresholds ?? resolveGateThresholds(profile);
   if (t.profile !== profile) {
@@ -81,9 +140,20 @@ export function evaluateGate(input: EvaluateGateInput): GateReport {
       field: 'profile',
     });
   }
+  const names = {
+    quality: input.reportNames?.quality ?? 'quality report',
+    migration: input.reportNames?.migration ?? 'migration report',
+  };
+  const claims = [qualityClaim(qualityReport, names.quality)];
+  if (input.migrationReport) claims.push(migrationClaim(input.migrationReport, names.migration));
+  const { subject, unverified } = agreeSubjects(claims, { acceptUnverified: profile === 'development' });
+  assertSomethingToJudge(input, names);
   const blocking: GateFinding[] = [];
   const warnings: GateFinding[] = [];
   const triage = input.triage ?? [];
+  for (const line of unverified) {
+    warnings.push({ code: 'SUBJECT_UNVERIFIED', message: `${line}: accepted at development only` });
+  }
 
   const apply = (action: BlockingAction, finding: GateFinding) => {
     if (action === 'ignore') return;
@@ -191,10 +261,12 @@ export function evaluateGate(input: EvaluateGateInput): GateReport {
 
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
   return {
-    version: 1,
+    version: 2,
     outcome: blocking.length === 0 ? 'PASS' : 'FAIL',
     profile,
     jobId: qualityReport.jobId,
+    subject,
+    thresholdSources: input.thresholdSources ?? (input.thresholds ? ['given'] : ['built-in']),
     summary: {
       pass: count('PASS'),
       warn: count('WARN'),

@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { type MappingContract, reviewStatuses } from '../contract/contract-model.js';
 
 /**
- * The minimal migration summary the gate reads: one line per loaded source table. The migrate stage's
- * `MigrationReport` has this shape (and more); extra fields are ignored.
+ * The minimal migration summary the gate reads: what it is about (job, contract hash, source fingerprint) and one
+ * line per loaded source table. The migrate stage's `MigrationReport` (v1 or v2) has this shape (and more); extra
+ * fields are ignored.
  *
  * @example
  * const summary = migrationSummarySchema.parse(JSON.parse(readFileSync('migration_report.json', 'utf8')));
  */
 export const migrationSummarySchema = z.object({
+  /** 1 or 2 (v2 names its source); absent in a hand-made summary. */
+  version: z.number().int().optional(),
+  /** The job the ledger is about; the gate refuses a summary that does not name it. */
+  jobId: z.string().optional(),
+  contract: z.object({ hash: z.string() }).passthrough().optional(),
+  sourceFingerprint: z.string().nullable().optional(),
   tables: z.array(
     z.object({
       sourceTable: z.string(),

@@ -14,6 +14,7 @@ export const gateFindingCodes = [
   'CROSSWALK_MISS',
   'REFERENTIAL_BREAK',
   'CONSERVATION_BROKEN',
+  'SUBJECT_UNVERIFIED',
 ] as const;
 export type GateFindingCode = (typeof gateFindingCodes)[number];
 
@@ -49,12 +50,7 @@ export const gateCheckSchema = z.object({
 });
 export type GateCheck = z.infer<typeof gateCheckSchema>;
 
-/**
- * The gate stage's artefact, v1: the outcome under one release profile, every check's status with the threshold
- * used, the blocking reasons and the warnings. A pure function of its inputs (no timestamps).
- */
-export const gateReportSchema = z.object({
-  version: z.literal(1),
+const gateReportFields = {
   outcome: z.enum(['PASS', 'FAIL']),
   profile: z.enum(releaseProfiles),
   jobId: z.string(),
@@ -69,5 +65,30 @@ export const gateReportSchema = z.object({
   checks: z.array(gateCheckSchema),
   blocking: z.array(gateFindingSchema),
   warnings: z.array(gateFindingSchema),
+};
+
+/** A gate report written before reports named their subject; still readable. */
+export const gateReportV1Schema = z.object({ version: z.literal(1), ...gateReportFields });
+
+/**
+ * The gate stage's artefact, v2: the outcome under one release profile, every check's status with the threshold
+ * used, the blocking reasons and the warnings, and the subject the reports it judged agree on (job, contract hash,
+ * source fingerprint; a part is null only when a development gate accepted reports that do not name it, with a
+ * SUBJECT_UNVERIFIED warning). A pure function of its inputs (no timestamps).
+ */
+export const gateReportV2Schema = z.object({
+  version: z.literal(2),
+  ...gateReportFields,
+  subject: z.object({
+    jobId: z.string(),
+    contractHash: z.string().nullable(),
+    sourceFingerprint: z.string().nullable(),
+  }),
+  /** Where the thresholds came from, in the order they were laid: `built-in`, `pack:<name>`, `file:<path>`. */
+  thresholdSources: z.array(z.string()),
 });
+export type GateReportV2 = z.infer<typeof gateReportV2Schema>;
+
+/** Reads a gate report of any version; Ferry writes v2. */
+export const gateReportSchema = z.discriminatedUnion('version', [gateReportV1Schema, gateReportV2Schema]);
 export type GateReport = z.infer<typeof gateReportSchema>;

@@ -224,3 +224,34 @@ export function parseGateThresholdsFile(input: unknown, file: string): GateThres
   }
   return parsed.data;
 }
+
+/** The thresholds a gate applies, and where they came from, in the order they were laid (e.g. `built-in`, `pack:nhs-pas`). */
+export interface ResolvedGateThresholds {
+  thresholds: GateThresholds;
+  sources: string[];
+}
+
+/**
+ * The one definition of a profile's thresholds, used by the lifecycle's gate stage, `ferry gate` and the server alike:
+ * Ferry's built-ins, with the pack's gate profile (its `quality/gate-profiles/<profile>.json`) over them, then any
+ * local thresholds files in order. A path that leaves the pack out applies other thresholds than the lifecycle, so
+ * only an explicit `pack: undefined` does.
+ *
+ * @example
+ * const { thresholds, sources } = await gateThresholdsFor('cutover_ready', pack, { file: 'mine.json', thresholds: parsed });
+ * // sources: ['built-in', 'pack:nhs-pas', 'file:mine.json']
+ */
+export async function gateThresholdsFor(
+  profile: ReleaseProfile,
+  pack: { name: string; gateThresholds(profile: ReleaseProfile): Promise<GateThresholdsFile | undefined> } | undefined,
+  ...files: ReadonlyArray<{ file: string; thresholds: GateThresholdsFile }>
+): Promise<ResolvedGateThresholds> {
+  const packFile = pack ? await pack.gateThresholds(profile) : undefined;
+  const sources = ['built-in'];
+  if (pack && packFile) sources.push(`pack:${pack.name}`);
+  for (const f of files) sources.push(`file:${f.file}`);
+  return {
+    thresholds: resolveGateThresholds(profile, packFile, ...files.map((f) => f.thresholds)),
+    sources,
+  };
+}

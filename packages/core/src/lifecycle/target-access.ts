@@ -1,5 +1,7 @@
 import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract } from '../contract/contract-model.js';
+import { FerryError } from '../errors.js';
+import { readCsvTargetJob } from '../migrate/csv-target-job.js';
 import { DatabaseLoadTarget } from '../migrate/database-load-target.js';
 import { emptyLedger } from '../migrate/load-target.js';
 import { CsvTargetReader, DatabaseTargetReader, type TargetRowReader } from '../reconcile/target-row-reader.js';
@@ -23,13 +25,29 @@ export async function openTargetDatabase(
   job: { jobId: string; contract: MappingContract; targetCatalog: Catalog; contractHash: string },
 ): Promise<SqlDatabase> {
   if (!url.startsWith('csv:')) return openDatabase(url);
+  const recorded = await readCsvTargetJob(url.slice(4));
+  if (recorded && recorded.jobId !== job.jobId) {
+    throw new FerryError(
+      'FERRY_ERR_NOTHING_TO_JUDGE',
+      `Job ${job.jobId} is not in the target: ${url} was written by job ${recorded.jobId}`,
+      { key: job.jobId },
+    );
+  }
+  if (recorded && recorded.contractHash !== job.contractHash) {
+    throw new FerryError(
+      'FERRY_ERR_REPORT_MISMATCH',
+      `${url} was written with contract hash ${recorded.contractHash}, not the contract given (${job.contractHash})`,
+      { key: job.jobId },
+    );
+  }
   const db = await PgliteDatabase.open();
   const load = new DatabaseLoadTarget(db);
   const tables = job.contract.tables.map((t) => job.targetCatalog.tables.find((c) => c.name === t.target)!);
   await load.begin(job.jobId, tables, {
     contractHash: job.contractHash,
-    releaseProfile: 'staged-from-csv',
+    releaseProfile: recorded?.releaseProfile ?? 'staged-from-csv',
     batchSize: 5000,
+    sourceFingerprint: recorded?.sourceFingerprint ?? undefined,
   });
   const reader = new CsvTargetReader(url.slice(4));
   for (const table of tables) {
@@ -53,7 +71,7 @@ export async function openTargetDatabase(
       rows = [];
       lineage = [];
     };
-    for await (const r of reader.rows(table)) {
+    for await (const r of reader.rows(table, job.jobId)) {
       rows.push(r.values);
       lineage.push({ sourceTable: r.sourceTable, sourceKey: r.sourceKey });
       if (rows.length >= 5000) await flush();

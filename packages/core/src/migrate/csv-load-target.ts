@@ -1,12 +1,14 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogTable } from '../catalog/catalog-model.js';
 import { readCsvRecords } from '../connectors/csv/csv-reader.js';
 import { CsvFileWriter } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
+import { csvTargetJob, csvTargetJobFile } from './csv-target-job.js';
 import {
   type BeginMode,
   type ChunkLedger,
+  type JobMeta,
   type LoadChunk,
   type LoadTarget,
   type NaturalKeyRow,
@@ -19,7 +21,8 @@ import { targetKeyColumn } from './target-ddl.js';
 /**
  * Writes CSV LOAD files for a vendor loader: `DIR/<TABLE>.csv` with a header row (exactly the target catalog's
  * columns), the lineage beside them in `DIR/lineage/<TABLE>.csv` (target key, job id, source table, source key), and
- * the job's rejects in `DIR/lineage/_rejects.csv`. Files are not transactional, so a CSV job is rerun, not resumed.
+ * the job's rejects in `DIR/lineage/_rejects.csv`, and what the job is (id, contract hash, source fingerprint) in
+ * `DIR/lineage/_job.json`. Files are not transactional, so a CSV job is rerun, not resumed.
  */
 export class CsvLoadTarget implements LoadTarget {
   readonly description: string;
@@ -37,7 +40,7 @@ export class CsvLoadTarget implements LoadTarget {
     return join(this.dir, 'lineage', '_rejects.csv');
   }
 
-  async begin(_jobId: string, tables: CatalogTable[], _meta: unknown, mode: BeginMode = 'fresh'): Promise<void> {
+  async begin(jobId: string, tables: CatalogTable[], meta: JobMeta, mode: BeginMode = 'fresh'): Promise<void> {
     if (mode === 'resume') {
       throw new FerryError(
         'FERRY_ERR_USAGE',
@@ -46,6 +49,11 @@ export class CsvLoadTarget implements LoadTarget {
     }
     await mkdir(this.dir, { recursive: true });
     await rm(join(this.dir, 'lineage'), { recursive: true, force: true });
+    await mkdir(join(this.dir, 'lineage'), { recursive: true });
+    await writeFile(
+      join(this.dir, 'lineage', csvTargetJobFile),
+      `${JSON.stringify(csvTargetJob(jobId, meta), null, 2)}\n`,
+    );
     for (const t of tables) {
       const key = targetKeyColumn(t);
       this.writers.set(t.name, {

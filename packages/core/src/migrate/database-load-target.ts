@@ -57,7 +57,11 @@ export class DatabaseLoadTarget implements LoadTarget {
             status: string;
             batch_size: number;
             on_duplicate: string | null;
-          }>('SELECT contract_hash, status, batch_size, on_duplicate FROM ferry_jobs WHERE job_id = $1', [jobId])
+            source_fingerprint: string | null;
+          }>(
+            'SELECT contract_hash, status, batch_size, on_duplicate, source_fingerprint FROM ferry_jobs WHERE job_id = $1',
+            [jobId],
+          )
         : [];
     // A job killed before its first transaction committed left nothing: resuming it is starting it.
     if (job) {
@@ -65,6 +69,12 @@ export class DatabaseLoadTarget implements LoadTarget {
         throw new FerryError(
           'FERRY_ERR_USAGE',
           `Job ${jobId} was started with another contract; it cannot be resumed with this one`,
+        );
+      }
+      if (job.source_fingerprint && meta.sourceFingerprint && job.source_fingerprint !== meta.sourceFingerprint) {
+        throw new FerryError(
+          'FERRY_ERR_USAGE',
+          `Job ${jobId} was started on other source files (their fingerprint differs); it cannot be resumed with these`,
         );
       }
       if (job.status === 'rolled_back')
@@ -96,8 +106,9 @@ export class DatabaseLoadTarget implements LoadTarget {
       await tx.query('DELETE FROM ferry_job_chunks WHERE job_id = $1', [jobId]);
       await tx.query('DELETE FROM ferry_jobs WHERE job_id = $1', [jobId]);
       await tx.query(
-        `INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, batch_size, status, tables, on_duplicate)
-         VALUES ($1, $2, $3, $4, 'running', $5, $6)`,
+        `INSERT INTO ferry_jobs (job_id, contract_hash, release_profile, batch_size, status, tables, on_duplicate,
+                                 source_fingerprint)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)`,
         [
           jobId,
           meta.contractHash,
@@ -105,6 +116,7 @@ export class DatabaseLoadTarget implements LoadTarget {
           meta.batchSize,
           JSON.stringify(tables.map((t) => t.name)),
           meta.onDuplicate ?? null,
+          meta.sourceFingerprint ?? null,
         ],
       );
     });

@@ -1,4 +1,5 @@
 export * from './csv-load-target.js';
+export * from './csv-target-job.js';
 export * from './database-load-target.js';
 export * from './key-set.js';
 export * from './load-target.js';

@@ -94,6 +94,8 @@ export interface JobMeta {
   batchSize: number;
   /** The natural-key policy; a resumed job must keep it. */
   onDuplicate?: OnDuplicate;
+  /** sha256 over the source files' names and sha256s; a resumed job must read the same source. */
+  sourceFingerprint?: string;
 }
 
 /** What a load does with a row whose natural key is already in the target or earlier in the job. */

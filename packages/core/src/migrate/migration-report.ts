@@ -60,11 +60,7 @@ export const sourceFileSchema = z.object({
 });
 export type SourceFile = z.infer<typeof sourceFileSchema>;
 
-/**
- * What a load did, per table: the conservation ledger. Deterministic: no timestamps (timings live in the run record).
- */
-export const migrationReportSchema = z.object({
-  version: z.literal(1),
+const migrationReportFields = {
   jobId: z.string(),
   contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }),
   releaseProfile: z.string(),
@@ -86,7 +82,35 @@ export const migrationReportSchema = z.object({
   balanced: z.boolean(),
   /** How each date field was read. Absent in reports written before it existed. */
   dateFormats: z.array(fieldDateFormatSchema).default([]),
+};
+
+/** A migration report written before reports named their source (no `sourceFingerprint`); still readable. */
+export const migrationReportV1Schema = z.object({ version: z.literal(1), ...migrationReportFields });
+export type MigrationReportV1 = z.infer<typeof migrationReportV1Schema>;
+
+/**
+ * What a load did, per table: the conservation ledger, v2. Names what it is about: the job, the contract (name, label
+ * and content hash) and the source (`sourceFingerprint`: sha256 over the source files' names and sha256s; null when
+ * the load was given no fingerprint). Deterministic: no timestamps (timings live in the run record).
+ */
+export const migrationReportV2Schema = z.object({
+  version: z.literal(2),
+  ...migrationReportFields,
+  sourceFingerprint: z.string().nullable(),
 });
+export type MigrationReportV2 = z.infer<typeof migrationReportV2Schema>;
+
+/**
+ * Reads a migration report of any version (v1 has no `sourceFingerprint`). Ferry writes v2.
+ *
+ * @example
+ * const report = migrationReportSchema.parse(JSON.parse(readFileSync('migration_report.json', 'utf8')));
+ * const source = report.version === 2 ? report.sourceFingerprint : null;
+ */
+export const migrationReportSchema = z.discriminatedUnion('version', [
+  migrationReportV1Schema,
+  migrationReportV2Schema,
+]);
 export type MigrationReport = z.infer<typeof migrationReportSchema>;
 
 /**
@@ -97,6 +121,8 @@ export function buildMigrationReport(input: {
   jobId: string;
   contract: MappingContract;
   releaseProfile: string;
+  /** sha256 over the source files' names and sha256s (`sourceFingerprint`), or null when unknown. */
+  sourceFingerprint: string | null;
   tables: TableLoad[];
   unmappedSourceTables: MigrationReport['unmappedSourceTables'];
   /** Lines of the job's rejects file (one per problem). */
@@ -104,7 +130,7 @@ export function buildMigrationReport(input: {
   /** How each date field was read (`decideSourceDateFormats`). */
   dateFormats?: FieldDateFormat[];
   sourceFiles?: SourceFile[];
-}): MigrationReport {
+}): MigrationReportV2 {
   const { tables, unmappedSourceTables, contract } = input;
   const totals = {
     read: 0,
@@ -132,9 +158,10 @@ export function buildMigrationReport(input: {
     totals.outOfScope += t.outOfScope;
   }
   return {
-    version: 1,
+    version: 2,
     jobId: input.jobId,
     contract: { name: contract.name, label: contract.label, hash: contractHash(contract) },
+    sourceFingerprint: input.sourceFingerprint,
     releaseProfile: input.releaseProfile,
     tables,
     unmappedSourceTables,

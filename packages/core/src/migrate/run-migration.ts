@@ -17,7 +17,13 @@ import {
   type OnDuplicate,
 } from './load-target.js';
 import { MapperPool } from './mapper-pool.js';
-import { buildMigrationReport, type MigrationReport, type SourceFile, type TableLoad } from './migration-report.js';
+import {
+  buildMigrationReport,
+  type MigrationReport,
+  type MigrationReportV2,
+  type SourceFile,
+  type TableLoad,
+} from './migration-report.js';
 import { loadNaturalKeyIndex } from './natural-key-index.js';
 import type { RejectsFile } from './rejects-file.js';
 import { decideSourceDateFormats } from './source-date-formats.js';
@@ -81,6 +87,11 @@ export interface MigrationOptions {
    * (`onDuplicate: 'update'`), targets that take values rather than COPY rows and non-CSV sources map in this thread.
    */
   workers?: number;
+  /**
+   * What the source is, exactly: `sourceFingerprint(source)` (sha256 over the source files' names and sha256s). It is
+   * recorded with the job in the target and named by the report, so that later reports can be checked against it.
+   */
+  sourceFingerprint?: string;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -143,7 +154,7 @@ export const defaultBatchSize = 5000;
  * and the report says so per table (conservation). Each chunk commits with its checkpoint, so `mode: 'resume'` after a
  * crash skips exactly the chunks that committed and loads the rest: no missing and no duplicate row.
  */
-export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
+export async function runMigration(options: MigrationOptions): Promise<MigrationReportV2> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, rejects, jobId } = options;
   const batchSize = options.batchSize ?? defaultBatchSize;
   const mode = options.mode ?? 'fresh';
@@ -158,7 +169,13 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   }
   // Date formats are decided from whole columns before anything loads; an undecidable column refuses the load here.
   const { formats: dateFormats, ledger: dateFormatLedger } = await decideSourceDateFormats(contract, source);
-  await target.begin(jobId, loadTables, { contractHash: hash, releaseProfile, batchSize, onDuplicate }, mode);
+  const sourceFingerprint = options.sourceFingerprint;
+  await target.begin(
+    jobId,
+    loadTables,
+    { contractHash: hash, releaseProfile, batchSize, onDuplicate, sourceFingerprint },
+    mode,
+  );
 
   /** Target keys loaded by this job, per target table: parents for the orphan check, and duplicate detection. */
   const loadedKeys = new Map<string, KeySet>();
@@ -289,6 +306,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     jobId,
     contract,
     releaseProfile,
+    sourceFingerprint: sourceFingerprint ?? null,
     tables,
     unmappedSourceTables: await countUnmappedTables(source, contract),
     rejectRows: rejects.lines,

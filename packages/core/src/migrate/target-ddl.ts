@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS ferry_jobs (
   tables jsonb NOT NULL,
   started_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz,
-  on_duplicate text
+  on_duplicate text,
+  source_fingerprint text
 );
 CREATE TABLE IF NOT EXISTS ferry_job_chunks (
   job_id text NOT NULL,
@@ -79,6 +80,12 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM information_schema.columns
                   WHERE table_schema = current_schema() AND table_name = 'ferry_jobs' AND column_name = 'on_duplicate') THEN
     ALTER TABLE ferry_jobs ADD COLUMN on_duplicate text;
+  END IF;
+  -- A target made before jobs recorded the fingerprint of their source files.
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND table_name = 'ferry_jobs'
+                    AND column_name = 'source_fingerprint') THEN
+    ALTER TABLE ferry_jobs ADD COLUMN source_fingerprint text;
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS ferry_row_images (

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgliteDatabase } from '../store/pglite-database.js';
+import { recordCompletedJob } from '../testing/recorded-job.js';
 import type { CheckDefinition } from './check-model.js';
 import { qualityReportSchema } from './quality-report.js';
 import { writeIssuesCsv, writeQualityReportJson } from './quality-report-writer.js';
@@ -55,6 +56,7 @@ describe('quality report and issues.csv', () => {
       create table "LOAD_ADMISSIONS" ("RECORD_NUMBER" integer, "LOADPMI_RECORD_NUMBER" integer, ferry_job_id text, ferry_source_table text, ferry_source_key text);
       insert into "LOAD_ADMISSIONS" values (10, 1, 'J', 'ADM_SPELL', 'S10'), (11, 7, 'J', 'ADM_SPELL', 'S11');
     `);
+    await recordCompletedJob(db, 'J', ['LOAD_PMI', 'LOAD_ADMISSIONS']);
   });
   afterAll(async () => {
     await db.close();
@@ -96,6 +98,12 @@ describe('quality report and issues.csv', () => {
       },
     ]);
     expect(report.totals).toMatchObject({ checksRun: 3, rowsConsidered: 8, rowsFailed: 3, errorChecksWithFailures: 2 });
+    // The report names what it is about, as the target recorded the job, and the job's rows per table.
+    expect([report.version, report.subject, report.rowsLoaded]).toEqual([
+      2,
+      { jobId: 'J', contractHash: 'test-contract-hash', sourceFingerprint: 'test-source-fingerprint' },
+      { LOAD_PMI: 3, LOAD_ADMISSIONS: 2 },
+    ]);
     const again = await runChecks(db, [...checks].reverse(), opts);
     expect(JSON.stringify(again)).toBe(JSON.stringify(report));
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSubjectSchema } from '../provenance/report-subject.js';
 import { checkDimensions, checkSeverities } from './check-model.js';
 
 /** One offending row: its target key and lineage (keys only, never values). */
@@ -62,15 +63,7 @@ export type QualityKpi = z.infer<typeof qualityKpiSchema>;
 export const domainKpiSchema = qualityKpiSchema.extend({ domain: z.string() });
 export type DomainKpi = z.infer<typeof domainKpiSchema>;
 
-/**
- * The `check` stage's artefact, v1: raw results of every check of one job, ordered by check id, with KPIs per
- * domain (ordered by domain) and overall. Only `generatedAt` carries a time.
- *
- * @example
- * const report = qualityReportSchema.parse(JSON.parse(readFileSync('quality_report.json', 'utf8')));
- */
-export const qualityReportSchema = z.object({
-  version: z.literal(1),
+const qualityReportFields = {
   jobId: z.string(),
   asOfDate: z.string(),
   generatedAt: z.string(),
@@ -78,5 +71,33 @@ export const qualityReportSchema = z.object({
   checks: z.array(checkResultSchema),
   kpis: z.array(domainKpiSchema),
   totals: qualityKpiSchema,
+};
+
+/** A quality report written before reports named their subject (only the job id); still readable. */
+export const qualityReportV1Schema = z.object({ version: z.literal(1), ...qualityReportFields });
+export type QualityReportV1 = z.infer<typeof qualityReportV1Schema>;
+
+/**
+ * The `check` stage's artefact, v2: raw results of every check of one job, ordered by check id, with KPIs per
+ * domain (ordered by domain) and overall. `subject` names the job, its contract hash and its source fingerprint, as
+ * the target recorded them; `rowsLoaded` the job's rows in the target per table when the checks ran (never all 0:
+ * a check over nothing is refused). Only `generatedAt` carries a time.
+ */
+export const qualityReportV2Schema = z.object({
+  version: z.literal(2),
+  ...qualityReportFields,
+  subject: reportSubjectSchema,
+  rowsLoaded: z.record(z.string(), z.number().int().nonnegative()),
+  /** The pack whose checks ran (null when the checks came from elsewhere): the gate applies that pack's profile. */
+  pack: z.string().nullable(),
 });
+export type QualityReportV2 = z.infer<typeof qualityReportV2Schema>;
+
+/**
+ * Reads a quality report of any version (v1 names only its job). Ferry writes v2.
+ *
+ * @example
+ * const report = qualityReportSchema.parse(JSON.parse(readFileSync('quality_report.json', 'utf8')));
+ */
+export const qualityReportSchema = z.discriminatedUnion('version', [qualityReportV1Schema, qualityReportV2Schema]);
 export type QualityReport = z.infer<typeof qualityReportSchema>;

@@ -1,5 +1,6 @@
 import { FerryError } from '../errors.js';
 import { compareCodeUnits } from '../profile/code-unit-order.js';
+import { readLoadedJob } from '../provenance/loaded-job.js';
 import type { SqlExecutor } from '../store/sql-database.js';
 import { parseUkOrIsoDate } from '../validation/dates.js';
 import {
@@ -13,7 +14,7 @@ import type { CheckRunContext } from './check-kind.js';
 import type { CheckDefinition } from './check-model.js';
 import type { CodeSets } from './code-sets.js';
 import { domainKpis, rollUpKpi } from './quality-kpis.js';
-import type { CheckResult, QualityReport } from './quality-report.js';
+import type { CheckResult, QualityReportV2 } from './quality-report.js';
 
 export interface RunChecksOptions {
   jobId: string;
@@ -26,6 +27,8 @@ export interface RunChecksOptions {
   onProgress?: (done: number, total: number, checkId: string) => void;
   /** ISO timestamp for the report's `generatedAt` (default: now). */
   generatedAt?: string;
+  /** The pack the checks come from, recorded so that the gate applies the same pack's thresholds. */
+  pack?: string;
 }
 
 /** The tables and columns visible on the search path, as `TABLE.COLUMN`. */
@@ -122,8 +125,10 @@ async function runOne(
 
 /**
  * Runs quality checks against the rows one job loaded into a PostgreSQL target and returns the raw results.
- * Definitions are validated first (kind, params, code types); a check whose table or columns are not in the
- * target is reported as not run rather than failing the whole run.
+ * Definitions are validated first (kind, params, code types); then the job itself (`readLoadedJob`): an unknown job,
+ * one that did not complete and one with no rows in the target are refused (FERRY_ERR_NOTHING_TO_JUDGE), since a
+ * check over nothing would pass. A check whose table or columns are not in the target is reported as not run rather
+ * than failing the whole run.
  *
  * @example
  * const report = await runChecks(db, await pack.qualityChecks(), { jobId: 'J1', asOfDate: '2025-03-31', codeSets });
@@ -132,7 +137,7 @@ export async function runChecks(
   db: SqlExecutor,
   checks: readonly CheckDefinition[],
   options: RunChecksOptions,
-): Promise<QualityReport> {
+): Promise<QualityReportV2> {
   if (parseUkOrIsoDate(options.asOfDate) !== options.asOfDate) {
     throw new FerryError('FERRY_ERR_INPUT', `As-of date must be a real date written yyyy-mm-dd`, { field: 'asOfDate' });
   }
@@ -163,6 +168,7 @@ export async function runChecks(
   });
   resolved.sort((a, b) => compareCodeUnits(a.def.id, b.def.id));
 
+  const job = await readLoadedJob(db, options.jobId);
   const ctx: CheckRunContext = { jobId: options.jobId, asOfDate: options.asOfDate, codeSets: options.codeSets };
   const visible = await visibleColumns(db);
   const results: CheckResult[] = [];
@@ -185,7 +191,7 @@ export async function runChecks(
     options.onProgress?.(results.length, resolved.length, check.def.id);
   }
   return {
-    version: 1,
+    version: 2,
     jobId: options.jobId,
     asOfDate: options.asOfDate,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -193,5 +199,8 @@ export async function runChecks(
     checks: results,
     kpis: domainKpis(results),
     totals: rollUpKpi(results),
+    subject: job.subject,
+    rowsLoaded: job.rowsByTable,
+    pack: options.pack ?? null,
   };
 }

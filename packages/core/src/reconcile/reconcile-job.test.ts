@@ -2,9 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contractHash } from '../contract/contract-hash.js';
 import { DatabaseLoadTarget } from '../migrate/database-load-target.js';
 import { RejectsFile } from '../migrate/rejects-file.js';
 import { runMigration } from '../migrate/run-migration.js';
+import { runChecks } from '../quality/run-checks.js';
 import { PgliteDatabase } from '../store/pglite-database.js';
 import { contract, crosswalks, source, targetCatalog } from '../testing/mini-migration-fixture.js';
 import { reconcileJob } from './reconcile-job.js';
@@ -49,6 +51,51 @@ describe('reconcileJob', () => {
     expect(dirty.tables[0]!.mismatches).toEqual([{ sourceKey: '1', kind: 'changed' }]);
     expect(dirty.tables[1]!.mismatches).toEqual([{ sourceKey: '13', kind: 'missing_in_target' }]);
     expect(dirty.patients.mismatchedKeys).toEqual(['1', '4']);
+    await db.close();
+  });
+
+  it('names the same subject as the load and the checks; a job with nothing loaded or expected is refused', async () => {
+    // A job loads with the fingerprint of its source; its reports all name job, contract hash and that fingerprint.
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-rec-'));
+    const db = await PgliteDatabase.open();
+    const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
+    const common = { contract, source, targetCatalog, crosswalks, releaseProfile: 'pre_production' as const };
+    const load = await runMigration({
+      ...common,
+      jobId: 'J1',
+      target: new DatabaseLoadTarget(db),
+      rejects,
+      sourceFingerprint: 'S1',
+    });
+    await rejects.close();
+    const expected = { jobId: 'J1', contractHash: contractHash(contract), sourceFingerprint: 'S1' };
+    expect([load.version, load.jobId, load.contract.hash, load.sourceFingerprint]).toEqual([
+      2,
+      'J1',
+      expected.contractHash,
+      'S1',
+    ]);
+    const target = new DatabaseTargetReader(db);
+    const rec = await reconcileJob({
+      ...common,
+      jobId: 'J1',
+      target,
+      rejectedKeys: new Map(),
+      sourceFingerprint: 'S1',
+    });
+    expect([rec.version, rec.subject]).toEqual([2, expected]);
+    const quality = await runChecks(db, [], { jobId: 'J1', asOfDate: '2025-03-31', codeSets: {} });
+    expect(quality.subject).toEqual(expected);
+
+    // An empty source for another job: nothing expected and nothing in the target is not a MATCH.
+    const empty: typeof source = { ...source, tables: () => [], header: source.header, rows: async function* () {} };
+    await expect(
+      reconcileJob({ ...common, source: empty, jobId: 'J-none', target, rejectedKeys: new Map() }),
+    ).rejects.toMatchObject({
+      code: 'FERRY_ERR_NOTHING_TO_JUDGE',
+      message:
+        'Job J-none has no rows in the target and none are expected from the source: a reconciliation over nothing cannot match',
+    });
     await db.close();
   });
 });

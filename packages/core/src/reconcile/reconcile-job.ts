@@ -1,12 +1,14 @@
 import type { Catalog } from '../catalog/catalog-model.js';
+import { contractHash } from '../contract/contract-hash.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
+import { FerryError } from '../errors.js';
 import type { MigrationSource } from '../migrate/run-migration.js';
 import { decideSourceDateFormats } from '../migrate/source-date-formats.js';
 import { targetKeyColumn } from '../migrate/target-ddl.js';
 import { CompiledTable } from '../transform/compiled-table.js';
 import { DateReparseCheck } from './date-reparse-check.js';
-import type { DateReparseResult, ReconciliationReport, TableReconciliation } from './reconciliation-report.js';
+import type { DateReparseResult, ReconciliationReportV2, TableReconciliation } from './reconciliation-report.js';
 import { BagDigest, rowHash } from './row-hash.js';
 import type { TargetRowReader } from './target-row-reader.js';
 
@@ -22,6 +24,8 @@ export interface ReconcileOptions {
   rejectedKeys: Map<string, Set<string>>;
   /** The most mismatched keys listed per table and for patients. */
   maxListed?: number;
+  /** `sourceFingerprint(source)`: named by the report with the job and the contract hash. */
+  sourceFingerprint?: string;
   onProgress?: (event: { table: string; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -31,8 +35,10 @@ export interface ReconcileOptions {
  * missing row. Per patient, the bag of row hashes across all patient-linked tables must match too. Date fields are
  * also re-read from the raw source apart from the contract's transform (`DateReparseCheck`), so a load that read
  * dates in the wrong format cannot reconcile as MATCH by applying the same wrong reading to both sides.
+ * A job with no row in the target and none expected from the source is refused (FERRY_ERR_NOTHING_TO_JUDGE): two
+ * empty sides would MATCH, which says nothing.
  */
-export async function reconcileJob(options: ReconcileOptions): Promise<ReconciliationReport> {
+export async function reconcileJob(options: ReconcileOptions): Promise<ReconciliationReportV2> {
   const { contract, source, targetCatalog, crosswalks, releaseProfile, target, jobId } = options;
   const maxListed = options.maxListed ?? 1000;
   const patientTable = contract.tables.find((t) => t.parents.length === 0 && t.domain === 'PMI')?.target;
@@ -147,12 +153,20 @@ export async function reconcileJob(options: ReconcileOptions): Promise<Reconcili
     else mismatchedKeys.push(key);
   }
   mismatchedKeys.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (tables.every((t) => t.expected === 0 && t.inTarget === 0)) {
+    throw new FerryError(
+      'FERRY_ERR_NOTHING_TO_JUDGE',
+      `Job ${jobId} has no rows in the target and none are expected from the source: a reconciliation over nothing cannot match`,
+      { key: jobId, stage: 'reconcile' },
+    );
+  }
   const clean =
     tables.every((t) => t.changed === 0 && t.missingInTarget === 0 && t.unexpectedInTarget === 0) &&
     dates.every((d) => d.disagreed === 0);
   return {
-    version: 1,
+    version: 2,
     jobId,
+    subject: { jobId, contractHash: contractHash(contract), sourceFingerprint: options.sourceFingerprint ?? null },
     outcome: clean && mismatchedKeys.length === 0 ? 'MATCH' : 'MISMATCH',
     tables,
     patients: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSubjectSchema } from '../provenance/report-subject.js';
 
 export const mismatchKinds = ['changed', 'missing_in_target', 'unexpected_in_target'] as const;
 
@@ -41,9 +42,7 @@ export const dateReparseResultSchema = z.object({
 });
 export type DateReparseResult = z.infer<typeof dateReparseResultSchema>;
 
-/** Source vs target, per table and per patient: counts and content hashes of the mapped fields. */
-export const reconciliationReportSchema = z.object({
-  version: z.literal(1),
+const reconciliationReportFields = {
   jobId: z.string(),
   outcome: z.enum(['MATCH', 'MISMATCH']),
   tables: z.array(tableReconciliationSchema),
@@ -59,5 +58,25 @@ export const reconciliationReportSchema = z.object({
    * outcome MISMATCH. Absent in reports written before it existed.
    */
   dates: z.array(dateReparseResultSchema).default([]),
+};
+
+/** A reconciliation report written before reports named their subject; still readable. */
+export const reconciliationReportV1Schema = z.object({ version: z.literal(1), ...reconciliationReportFields });
+
+/**
+ * Source vs target, per table and per patient: counts and content hashes of the mapped fields, v2: `subject` names
+ * the job, the contract's hash and the source's fingerprint the comparison was made with.
+ */
+export const reconciliationReportV2Schema = z.object({
+  version: z.literal(2),
+  ...reconciliationReportFields,
+  subject: reportSubjectSchema,
 });
+export type ReconciliationReportV2 = z.infer<typeof reconciliationReportV2Schema>;
+
+/** Reads a reconciliation report of any version; Ferry writes v2. */
+export const reconciliationReportSchema = z.discriminatedUnion('version', [
+  reconciliationReportV1Schema,
+  reconciliationReportV2Schema,
+]);
 export type ReconciliationReport = z.infer<typeof reconciliationReportSchema>;

@@ -54,7 +54,8 @@ export class DatabaseTargetReader implements TargetRowReader {
 export class CsvTargetReader implements TargetRowReader {
   constructor(private readonly dir: string) {}
 
-  async *rows(table: CatalogTable): AsyncIterable<TargetRow> {
+  /** The rows of `table` whose lineage names `jobId` (every row when no job is given). */
+  async *rows(table: CatalogTable, jobId?: string): AsyncIterable<TargetRow> {
     const data = readCsvRecords(join(this.dir, `${table.name}.csv`))[Symbol.asyncIterator]();
     const lineage = readCsvRecords(join(this.dir, 'lineage', `${table.name}.csv`))[Symbol.asyncIterator]();
     await data.next();
@@ -62,6 +63,7 @@ export class CsvTargetReader implements TargetRowReader {
     for (;;) {
       const [d, l] = await Promise.all([data.next(), lineage.next()]);
       if (d.done || l.done) return;
+      if (jobId !== undefined && l.value.fields[1] !== jobId) continue;
       yield { sourceTable: l.value.fields[2] ?? '', sourceKey: l.value.fields[3] ?? '', values: d.value.fields };
     }
   }

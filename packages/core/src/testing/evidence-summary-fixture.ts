@@ -16,6 +16,7 @@ export function evidenceSummaryInput(): EvidenceSummaryInput {
   const migration = buildMigrationReport({
     jobId: 'job-0123456789abcdef',
     contract,
+    sourceFingerprint: 'f'.repeat(64),
     releaseProfile: 'cutover_ready',
     tables: [
       {

@@ -23,6 +23,7 @@ export async function checkStage(ctx: LifecycleContext): Promise<{ rows: number 
       asOfDate,
       codeSets: groupCodeSets(await ctx.options.pack.codeSets()),
       generatedAt: ctx.record.startedAt,
+      pack: ctx.options.pack.name,
       onProgress: (done, total, id) => ctx.progress('check', done, total, id),
     });
     await writeQualityReportJson(report, artefactPath(ctx, 'check', 'quality_report.json'));

@@ -1,7 +1,7 @@
 import { evaluateGate } from '../../gate/evaluate-gate.js';
 import { migrationSummarySchema, unapprovedMandatoryFields } from '../../gate/gate-inputs.js';
 import { writeGateReportJson } from '../../gate/gate-report-writer.js';
-import { resolveGateThresholds } from '../../gate/gate-thresholds.js';
+import { gateThresholdsFor } from '../../gate/gate-thresholds.js';
 import { qualityReportSchema } from '../../quality/quality-report.js';
 import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-context.js';
 
@@ -11,10 +11,12 @@ import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-
  */
 export async function gateStage(ctx: LifecycleContext): Promise<{ rows?: number }> {
   const profile = ctx.options.releaseProfile;
+  const { thresholds, sources } = await gateThresholdsFor(profile, ctx.options.pack);
   const report = evaluateGate({
     qualityReport: await readArtefact(ctx, 'check', 'quality_report.json', qualityReportSchema),
     profile,
-    thresholds: resolveGateThresholds(profile, await ctx.options.pack.gateThresholds(profile)),
+    thresholds,
+    thresholdSources: sources,
     migrationReport: await readArtefact(ctx, 'migrate', 'migration_report.json', migrationSummarySchema),
     contractFindings: unapprovedMandatoryFields(ctx.pack.contract),
   });

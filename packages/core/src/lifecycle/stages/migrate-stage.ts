@@ -46,6 +46,7 @@ export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: numbe
       rejects,
       batchSize,
       mode: resume ? 'resume' : 'fresh',
+      sourceFingerprint: inputs.source.fingerprint,
       onProgress: (e) => ctx.progress('migrate', e.tableIndex, e.tableCount, e.table),
     });
     await writeFile(artefactPath(ctx, 'migrate', 'migration_report.json'), `${JSON.stringify(report, null, 2)}\n`);

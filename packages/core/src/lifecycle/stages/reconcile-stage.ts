@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
+import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import { reconcileJob } from '../../reconcile/reconcile-job.js';
 import { readRejectedKeys } from '../../reconcile/rejected-keys.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
@@ -20,6 +21,7 @@ export async function reconcileStage(ctx: LifecycleContext): Promise<{ rows: num
       releaseProfile: ctx.options.releaseProfile,
       target: reader,
       rejectedKeys: await readRejectedKeys(artefactPath(ctx, 'migrate', 'rejects.csv')),
+      sourceFingerprint: await sourceFingerprint(source),
       onProgress: (e) => ctx.progress('reconcile', e.tableIndex, e.tableCount, e.table),
     });
     await writeFile(

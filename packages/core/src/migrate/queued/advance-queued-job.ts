@@ -60,10 +60,15 @@ async function completeQueuedJob(tx: SqlExecutor, plan: QueuedJobPlan): Promise<
   const [rejects] = await tx.query<{ n: string }>('SELECT count(*)::text AS n FROM ferry_rejects WHERE job_id = $1', [
     plan.jobId,
   ]);
+  const [job] = await tx.query<{ source_fingerprint: string | null }>(
+    'SELECT source_fingerprint FROM ferry_jobs WHERE job_id = $1',
+    [plan.jobId],
+  );
   const report = buildMigrationReport({
     jobId: plan.jobId,
     contract: plan.contract,
     releaseProfile: plan.releaseProfile,
+    sourceFingerprint: job?.source_fingerprint ?? null,
     tables,
     unmappedSourceTables: plan.unmappedSourceTables,
     rejectRows: Number(rejects?.n ?? 0),

@@ -7,6 +7,7 @@ import type { MappingContract, ReleaseProfile } from '../../contract/contract-mo
 import type { CrosswalkSet } from '../../crosswalk/crosswalk-model.js';
 import { FerryError } from '../../errors.js';
 import { sha256File } from '../../evidence/evidence-package.js';
+import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import { type QueueConfig, queueSchema } from '../../queue/queue-config.js';
 import { migrateQueueSchema } from '../../queue/queue-schema.js';
 import type { SqlDatabase } from '../../store/sql-database.js';
@@ -111,7 +112,13 @@ export async function planQueuedMigration(
   // same row lock), so the fresh start below cannot be undone by a late chunk of the old plan.
   // A resumed job is checked (same contract and chunk size) before its plan is touched.
   const target = new DatabaseLoadTarget(db);
-  const meta = { contractHash: contractHash(contract), releaseProfile: plan.releaseProfile, batchSize, onDuplicate };
+  const meta = {
+    contractHash: contractHash(contract),
+    releaseProfile: plan.releaseProfile,
+    batchSize,
+    onDuplicate,
+    sourceFingerprint: await sourceFingerprint(source),
+  };
   if (mode === 'resume') await target.begin(jobId, loadTables, meta, mode);
   await saveJobPlan(db, plan);
   if (mode === 'fresh') await target.begin(jobId, loadTables, meta, mode);

@@ -4,6 +4,7 @@ import { PgliteDatabase } from '../../store/pglite-database.js';
 import { PostgresDatabase } from '../../store/postgres-database.js';
 import type { SqlDatabase } from '../../store/sql-database.js';
 import { createTestSchema, postgresReachable } from '../../testing/postgres-test-env.js';
+import { recordCompletedJob } from '../../testing/recorded-job.js';
 import type { CheckDefinition } from '../check-model.js';
 import type { CodeSets } from '../code-sets.js';
 import type { CheckResult } from '../quality-report.js';
@@ -85,6 +86,7 @@ function checkKindSuite(name: string, open: () => Promise<{ db: SqlDatabase; don
     beforeAll(async () => {
       ({ db, done } = await open());
       await db.exec(fixture);
+      await recordCompletedJob(db, 'J1', ['LOAD_PMI', 'LOAD_ADMISSIONS', 'LOAD_EPISODES', 'LOAD_DUPS']);
     });
     afterAll(async () => {
       await db.close();

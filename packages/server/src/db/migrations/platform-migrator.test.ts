@@ -73,7 +73,28 @@ await describeEachDialect('PlatformMigrator', (dialect) => {
     await migrator.migrate();
     const rolledBack = await migrator.rollback();
     expect(rolledBack.map((s) => [s.name, s.direction])).toEqual([[shipped.at(-1), 'down']]);
-    expect(await migrator.rollback({ target: '0002_tenancy' })).toEqual(
+    // Rolling back past 0004_audit and 0003_identity drops the audit trail and the users: refused unless both are
+    // named, and then nothing at all is rolled back.
+    await t.db.query(
+      `INSERT INTO audit_events (chain, seq, occurred_at, actor, action, target_type, prev_hash, hash)
+       VALUES ('platform', 1, now(), 'system', 'test.event', 'test', 'g', 'h')`,
+    );
+    const plan = await migrator.planRollback({ target: '0002_tenancy' });
+    expect(plan.destroys).toEqual([
+      { migration: '0004_audit', what: 'audit-trail', table: 'audit_events', rows: 1 },
+      { migration: '0003_identity', what: 'users', table: 'users', rows: 0 },
+    ]);
+    await expect(migrator.rollback({ target: '0002_tenancy', allowDestroying: ['users'] })).rejects.toMatchObject({
+      code: 'FERRY_ERR_DESTRUCTIVE_REFUSED',
+      message:
+        'Refused: 0004_audit drops the audit trail (audit_events: 1 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail',
+    });
+    await expect(migrator.rollback({ all: true })).rejects.toMatchObject({
+      message:
+        'Refused: 0004_audit drops the audit trail (audit_events: 1 rows); 0003_identity drops the users (users: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail --drop-users',
+    });
+    expect((await migrator.status()).filter((s) => s.state === 'applied').length).toBe(shipped.length - 1);
+    expect(await migrator.rollback({ target: '0002_tenancy', allowDestroying: ['audit-trail', 'users'] })).toEqual(
       shipped
         .slice(2, -1)
         .reverse()

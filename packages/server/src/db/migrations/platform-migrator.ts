@@ -10,6 +10,12 @@ import {
   recordRolledBack,
 } from './migration-history.js';
 import type { MigrationLock } from './migration-lock.js';
+import {
+  assertDestructionAllowed,
+  countDestructions,
+  declaredDestructions,
+  type PlannedDestruction,
+} from './rollback-destroys.js';
 import { RowMigrationLock } from './row-migration-lock.js';
 
 /** Where one migration stands: applied, pending, or applied from a script that has changed since. */
@@ -24,6 +30,18 @@ export interface MigrationStep {
   name: string;
   direction: 'up' | 'down';
   ms: number;
+}
+
+/** Which migrations a rollback takes back: the last one (default), every one after `target`, or `all`. */
+export interface RollbackOptions {
+  target?: string;
+  all?: boolean;
+}
+
+/** What a rollback would do: the migrations, last first, and what their down scripts destroy. */
+export interface RollbackPlan {
+  migrations: MigrationFile[];
+  destroys: PlannedDestruction[];
 }
 
 /** The lock a database gets by default: PostgreSQL's advisory lock on a server, the lock row on PGlite. */
@@ -84,28 +102,45 @@ export class PlatformMigrator {
   }
 
   /**
-   * Rolls back with the down scripts: the last applied migration, or every one after `target` (which stays applied),
-   * or all of them.
+   * What a rollback would do, without doing it: the migrations it would roll back (last first) and what their down
+   * scripts declare they destroy (`-- ferry:destroys`), with the rows there now. Reads only; takes no lock.
    */
-  async rollback(options: { target?: string; all?: boolean } = {}): Promise<MigrationStep[]> {
-    if (options.target !== undefined && options.all)
-      throw new FerryError('FERRY_ERR_USAGE', 'Give either --target or --all, not both');
-    const keep = options.target === undefined ? undefined : this.indexOf(options.target) + 1;
+  async planRollback(options: RollbackOptions = {}): Promise<RollbackPlan> {
+    await ensureHistoryTable(this.db);
+    return this.plan(this.db, options);
+  }
+
+  /**
+   * Rolls back with the down scripts: the last applied migration, or every one after `target` (which stays applied),
+   * or all of them. A down script that declares it destroys something (the audit trail, users) runs only when
+   * `allowDestroying` names it; otherwise nothing is rolled back (FERRY_ERR_DESTRUCTIVE_REFUSED).
+   */
+  async rollback(options: RollbackOptions & { allowDestroying?: readonly string[] } = {}): Promise<MigrationStep[]> {
     return this.lock.run(this.db, async (tx) => {
       await ensureHistoryTable(tx);
-      const applied = this.checkHistory(await readHistory(tx));
-      if (keep !== undefined && keep > applied.length) {
-        throw new FerryError('FERRY_ERR_USAGE', `Cannot roll back to ${options.target}: it is not applied`);
-      }
-      const from = options.all ? 0 : (keep ?? Math.max(0, applied.length - 1));
+      const plan = await this.plan(tx, options);
+      assertDestructionAllowed(plan.destroys, options.allowDestroying ?? []);
       const steps: MigrationStep[] = [];
-      for (const m of this.migrations.slice(from, applied.length).reverse()) {
+      for (const m of plan.migrations) {
         const ms = await this.runScript(tx, m, 'down');
         await recordRolledBack(tx, m.name);
         steps.push({ name: m.name, direction: 'down', ms });
       }
       return steps;
     });
+  }
+
+  private async plan(tx: SqlExecutor, options: RollbackOptions): Promise<RollbackPlan> {
+    if (options.target !== undefined && options.all)
+      throw new FerryError('FERRY_ERR_USAGE', 'Give either --target or --all, not both');
+    const keep = options.target === undefined ? undefined : this.indexOf(options.target) + 1;
+    const applied = this.checkHistory(await readHistory(tx));
+    if (keep !== undefined && keep > applied.length) {
+      throw new FerryError('FERRY_ERR_USAGE', `Cannot roll back to ${options.target}: it is not applied`);
+    }
+    const from = options.all ? 0 : (keep ?? Math.max(0, applied.length - 1));
+    const migrations = this.migrations.slice(from, applied.length).reverse();
+    return { migrations, destroys: await countDestructions(tx, migrations.flatMap(declaredDestructions)) };
   }
 
   private indexOf(name: string): number {
