@@ -38,7 +38,11 @@ export function registerMigrate(program: Command): void {
     .command('migrate')
     .description('Load a source into a target with a mapping contract (one job; rejects and a conservation report)')
     .option('--pack <name>', 'pack giving the contract, target catalog and crosswalks', 'nhs-pas')
-    .option('--contract <file>', "contract JSON (default: the pack's reviewed contract)")
+    .option('--contract <file>', "contract JSON or CSV (default: the pack's reviewed contract)")
+    .option(
+      '--source-catalog <file>',
+      "the source's catalog CSV: the contract is checked against it first, and refused naming the rows to fix",
+    )
     .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')

@@ -6,3 +6,6 @@ export * from './catalog-source-match.js';
 export * from './column-type-inference.js';
 export * from './csv-catalog-introspector.js';
 export * from './postgres-catalog-introspector.js';
+export * from './catalog-key-inference.js';
+export * from './key-sample.js';
+export * from './table-scope-guess.js';

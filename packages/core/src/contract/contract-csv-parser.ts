@@ -97,6 +97,25 @@ function lineOfPath(path: readonly PropertyKey[], drafts: TableDraft[]): number 
  * contract) that disagree on a table-level (contract-level) column, and anything the contract schema refuses.
  */
 export function contractFromCsvRecords(records: CsvRecord[], fileName: string): MappingContract {
+  return locatedContractFromCsvRecords(records, fileName).contract;
+}
+
+/**
+ * Where each row of a contract read from CSV is: `TABLE.FIELD` (target table and column) -> line, and `TABLE` -> the
+ * line of the table's first row. Findings about a contract name these lines, so an analyst knows which row to fix.
+ */
+export interface ContractRowLines {
+  file: string;
+  lines: ReadonlyMap<string, number>;
+}
+
+/** A contract read from CSV, with where its rows are. */
+export interface LocatedContract {
+  contract: MappingContract;
+  rows: ContractRowLines;
+}
+
+function locatedContractFromCsvRecords(records: CsvRecord[], fileName: string): LocatedContract {
   const issues = new CsvIssueList(fileName);
   const header = records[0];
   if (!header) {
@@ -177,7 +196,12 @@ export function contractFromCsvRecords(records: CsvRecord[], fileName: string): 
       issues.add(lineOfPath(issue.path, drafts), issue.path.slice(-1).join(''), issue.message);
     throw issues.toError('FERRY_ERR_CONTRACT_INVALID', 'contract');
   }
-  return parsed.data;
+  const lines = new Map<string, number>();
+  for (const d of drafts) {
+    lines.set(d.table.target, d.firstLine);
+    d.fields.forEach((f, i) => lines.set(`${d.table.target}.${f.target}`, d.lines[i]!));
+  }
+  return { contract: parsed.data, rows: { file: fileName, lines } };
 }
 
 /**
@@ -193,7 +217,18 @@ export function parseContractCsv(text: string, fileName: string): MappingContrac
 
 /** Reads and validates a contract CSV file (UTF-8 or a legacy encoding, detected). */
 export async function readContractCsv(path: string): Promise<MappingContract> {
+  return (await readLocatedContractCsv(path)).contract;
+}
+
+/**
+ * Reads a contract CSV file and where each of its rows is (see {@link ContractRowLines}).
+ *
+ * @example
+ * const { contract, rows } = await readLocatedContractCsv('contract.csv');
+ * rows.lines.get('LOAD_PMI.SURNAME') // => 9
+ */
+export async function readLocatedContractCsv(path: string): Promise<LocatedContract> {
   const records: CsvRecord[] = [];
   for await (const batch of readCsvBatches(path)) records.push(...batch);
-  return contractFromCsvRecords(records, path);
+  return locatedContractFromCsvRecords(records, path);
 }

@@ -1,8 +1,10 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
+import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
+import { assertContractLoadable } from '../mapping/contract-load-refusal.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
@@ -40,13 +42,21 @@ export interface LifecycleResult {
 async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefacts> {
   const { pack } = options;
   const [sourceCatalog, targetCatalog, crosswalks, contract] = await Promise.all([
-    pack.sourceCatalog(),
+    options.sourceCatalog ?? pack.sourceCatalog(),
     pack.targetCatalog(),
     pack.crosswalks(),
     options.contract ?? pack.contract(),
   ]);
   if (options.requireLockedContract) assertLockedForCutover(contract, options.releaseProfile);
-  return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks), contract };
+  const crosswalkIndex = new CrosswalkIndex(crosswalks);
+  // A contract that cannot load against this source catalog is refused before the run writes anything, naming the
+  // rows to fix; a run from a later stage would otherwise load with it unchecked.
+  assertContractLoadable(
+    contract,
+    { sourceCatalog, targetCatalog, crosswalkCodeTypes: crosswalkIndex.codeTypes() },
+    options.contractRows,
+  );
+  return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex, contract };
 }
 
 /**
@@ -148,6 +158,14 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     },
     sourceDir: source.kind === 'folder' ? source.dir : '',
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
+    ...(options.sourceCatalog
+      ? {
+          sourceCatalog: {
+            name: pack.sourceCatalog.name,
+            hash: sha256Hex(canonicalJson(pack.sourceCatalog)),
+          },
+        }
+      : {}),
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
   };

@@ -51,6 +51,8 @@ export const runRecordSchema = z.object({
   /** Where this run read its source rows (generated into the run, or the user's folder, or an earlier run's). */
   sourceDir: z.string(),
   contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }).optional(),
+  /** The source catalog the run read, when it was the project's own rather than the pack's (sha256 of its JSON). */
+  sourceCatalog: z.object({ name: z.string(), hash: z.string() }).optional(),
   jobId: z.string().optional(),
   stages: z.array(stageRecordSchema),
   /** PARTIAL: every stage asked for (`to`) succeeded, and the run stopped before evidence, so it has no verdict. */
