@@ -45,7 +45,11 @@ export async function loadPackInputs(flags: PackInputFlags): Promise<PackInputs>
   const crosswalkIndex = new CrosswalkIndex(crosswalks);
   const { contract, rows } = located as { contract: MappingContract; rows?: ContractRowLines };
   if (sourceCatalog) {
-    assertContractLoadable(contract, { sourceCatalog, targetCatalog, crosswalkCodeTypes: crosswalkIndex.codeTypes() }, rows);
+    assertContractLoadable(
+      contract,
+      { sourceCatalog, targetCatalog, crosswalkCodeTypes: crosswalkIndex.codeTypes() },
+      rows,
+    );
   }
   return { contract, targetCatalog, crosswalks, crosswalkIndex, ...(rows ? { contractRows: rows } : {}) };
 }

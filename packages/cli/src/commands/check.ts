@@ -21,8 +21,8 @@ import {
 import type { Command } from 'commander';
 import { loadPack } from '../packs.js';
 import { StageProgress } from '../progress.js';
-import { readContractAny } from './contract-inputs.js';
 import { action, intOption } from '../run-command.js';
+import { readContractAny } from './contract-inputs.js';
 
 interface CheckFlags {
   target: string;

@@ -19,8 +19,8 @@ import {
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { loadPack } from '../packs.js';
-import { readContractAny } from './contract-inputs.js';
 import { action, exitCodes } from '../run-command.js';
+import { readContractAny } from './contract-inputs.js';
 
 interface GateFlags {
   quality: string;

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import {
+  blocksLoad,
   type Catalog,
   type ContractLoadFinding,
   CsvSourceConnector,
@@ -8,7 +9,6 @@ import {
   compareToContract,
   evaluateMapping,
   FerryError,
-  blocksLoad,
   formatContractFinding,
   type GoldMapping,
   goldFromContract,
@@ -173,7 +173,10 @@ export function registerMap(program: Command): void {
           throw new FerryError('FERRY_ERR_USAGE', 'give --profile or --source-data, not both');
         }
         if (flags.contractOut && extname(flags.contractOut).toLowerCase() !== '.csv') {
-          throw new FerryError('FERRY_ERR_USAGE', '--contract-out writes the contract CSV: give a file name ending in .csv');
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            '--contract-out writes the contract CSV: give a file name ending in .csv',
+          );
         }
         const sourceCatalog = await readCatalogCsv(flags.sourceCatalog);
         const [targetCatalog, crosswalks, profile, gold] = await Promise.all([

@@ -199,7 +199,7 @@ function locatedContractFromCsvRecords(records: CsvRecord[], fileName: string): 
   const lines = new Map<string, number>();
   for (const d of drafts) {
     lines.set(d.table.target, d.firstLine);
-    d.fields.forEach((f, i) => lines.set(`${d.table.target}.${f.target}`, d.lines[i]!));
+    for (const [i, f] of d.fields.entries()) lines.set(`${d.table.target}.${f.target}`, d.lines[i]!);
   }
   return { contract: parsed.data, rows: { file: fileName, lines } };
 }

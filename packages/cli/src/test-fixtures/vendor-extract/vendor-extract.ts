@@ -28,6 +28,13 @@ interface VendorTable {
 const iso = (dateTime: string) => dateTime.replace(' ', 'T');
 const same = (target: string) => (_: Row, e: Row) => e[target]!;
 const col = (name: string, target: string, value = same(target)): VendorColumn => ({ name, feeds: [target], value });
+/** Who created and last changed the row, and when: upper-case logins, ISO date-times. */
+const auditColumns: readonly VendorColumn[] = [
+  col('CreatedBy', 'CREATE_USER'),
+  col('CreatedAt', 'CREATE_DTTM', (_, e) => iso(e.CREATE_DTTM!)),
+  col('UpdatedBy', 'MODIF_USER'),
+  col('UpdatedAt', 'MODIF_DTTM', (_, e) => iso(e.MODIF_DTTM!)),
+];
 const legacyCode = (legacyColumn: string, target: string, name: string): VendorColumn =>
   col(name, target, (l) => l[legacyColumn]!);
 
@@ -53,10 +60,24 @@ export const vendorTables: readonly VendorTable[] = [
       col('BirthDate', 'DATE_OF_BIRTH'),
       legacyCode('SEX', 'SEX', 'Gender'),
       legacyCode('ETHNIC', 'ETHNIC_CATEGORY', 'EthnicGroup'),
+      legacyCode('MARITAL', 'MARITAL_STATUS', 'MaritalStatus'),
+      legacyCode('NHS_NO_STAT', 'NHS_NUMBER_STATUS', 'NHSNumberStatus'),
+      col('MiddleNames', 'MIDDLE_NAMES'),
+      col('Religion', 'RELIGION'),
+      col('Language', 'PREFERRED_LANGUAGE'),
+      col('Occupation', 'OCCUPATION'),
+      col('BirthPlace', 'BIRTH_PLACE'),
       col('DeathDate', 'DATE_OF_DEATH'),
+      col('DeathPlace', 'PLACE_OF_DEATH'),
       col('GPPracticeCode', 'GP_PRACTICE_CODE'),
+      col('GPCode', 'GP_CODE'),
+      col('HomePhone', 'HOME_PHONE'),
       col('MobilePhone', 'MOBILE_PHONE'),
+      col('WorkPhone', 'WORK_PHONE'),
+      col('Email', 'EMAIL'),
       col('RegisteredOn', 'REGISTRATION_DATE'),
+      col('LastTracedOn', 'LAST_TRACED_DATE'),
+      ...auditColumns,
     ],
   },
   {
@@ -74,8 +95,12 @@ export const vendorTables: readonly VendorTable[] = [
       col('Town', 'ADDRESS_LINE4'),
       col('County', 'ADDRESS_LINE5'),
       col('PostCode', 'POSTCODE'),
+      col('Country', 'COUNTRY_CODE'),
       col('ValidFrom', 'START_DATE'),
       col('ValidTo', 'END_DATE'),
+      col('IsCurrent', 'CURRENT_FLAG'),
+      col('IsConfidential', 'CONFIDENTIAL_FLAG'),
+      ...auditColumns,
     ],
   },
   {
@@ -90,11 +115,21 @@ export const vendorTables: readonly VendorTable[] = [
       col('StayNumber', 'SPELL_NUMBER'),
       col('AdmittedAt', 'ADMISSION_DTTM', (_, e) => iso(e.ADMISSION_DTTM!)),
       legacyCode('ADM_METH', 'ADMISSION_METHOD', 'AdmitMethod'),
+      legacyCode('ADM_SRC', 'ADMISSION_SOURCE', 'AdmitSource'),
+      legacyCode('PAT_CLASS', 'PATIENT_CLASSIFICATION', 'PatientClass'),
+      legacyCode('ADMIN_CAT', 'ADMIN_CATEGORY', 'AdminCategory'),
+      legacyCode('INT_MGMT', 'INTENDED_MANAGEMENT', 'IntendedManagement'),
+      col('DecisionToAdmitDate', 'DECISION_TO_ADMIT_DATE'),
       col('ConsultantCode', 'ADMITTING_CONSULTANT'),
       legacyCode('SPEC_CD', 'TREATMENT_FUNCTION', 'Specialty'),
       col('SiteCode', 'SITE_CODE'),
+      col('AdmitWard', 'ADMISSION_WARD'),
       col('DischargedAt', 'DISCHARGE_DTTM', (_, e) => iso(e.DISCHARGE_DTTM!)),
       legacyCode('DIS_METH', 'DISCHARGE_METHOD', 'DischargeMethod'),
+      legacyCode('DIS_DEST', 'DISCHARGE_DESTINATION', 'DischargeDestination'),
+      col('DischargeWard', 'DISCHARGE_WARD'),
+      col('Notes', 'COMMENTS'),
+      ...auditColumns,
     ],
   },
 ];
@@ -161,7 +196,8 @@ export async function writeVendorExtract(
       'ChangedBy',
     ]);
     for (const [i, p] of expected.LOAD_PMI!.entries()) {
-      await audit.write([String(i + 1), p.RECORD_NUMBER!, iso(p.MODIF_DTTM || '2026-10-31 09:00:00'), 'SYSTEM']);
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      await audit.write([String(i + 1), p.RECORD_NUMBER!, `2026-10-${day}T09:00:00`, 'SYSTEM']);
     }
     await audit.close();
     return { sourceDir, expected };
