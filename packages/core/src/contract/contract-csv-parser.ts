@@ -215,6 +215,11 @@ export function parseContractCsv(text: string, fileName: string): MappingContrac
   return contractFromCsvRecords(parseCsvTextRecords(text, fileName), fileName);
 }
 
+/** Parses contract CSV text and where each of its rows is (see {@link ContractRowLines}). */
+export function parseLocatedContractCsv(text: string, fileName: string): LocatedContract {
+  return locatedContractFromCsvRecords(parseCsvTextRecords(text, fileName), fileName);
+}
+
 /** Reads and validates a contract CSV file (UTF-8 or a legacy encoding, detected). */
 export async function readContractCsv(path: string): Promise<MappingContract> {
   return (await readLocatedContractCsv(path)).contract;
