@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,28 @@ describe('ferry migrate --contract FILE.csv --source-catalog FILE', () => {
 });
 
 describe('ferry lifecycle with a project source catalog', () => {
+  it("refuses the pack's contract on a source in another layout before the run starts, listing what is missing", async () => {
+    const out = join(dir, 'lc-pack');
+    const r = await ferry(
+      'lifecycle',
+      '--pack',
+      'nhs-pas',
+      '--source',
+      `csv:${extract.sourceDir}`,
+      '--release-profile',
+      'development',
+      '--target',
+      `csv:${join(out, 'load')}`,
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ferry: The source does not hold what contract nhs-pas reads (38 missing):\n');
+    expect(r.stderr).toContain('\n  table STAFF (for LOAD_STAFF)\n');
+    expect(r.stderr).toContain('needs its own source catalog and contract');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("refuses --source-catalog without --contract: the pack's contract is for the pack's layout", async () => {
     const r = await ferry(
       'lifecycle',

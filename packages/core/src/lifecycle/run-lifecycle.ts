@@ -1,7 +1,9 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
+import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
+import type { MappingContract } from '../contract/contract-model.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { assertContractLoadable } from '../mapping/contract-load-refusal.js';
@@ -9,6 +11,7 @@ import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecy
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
+import { assertSourceFitsContract } from './source-contract-fit.js';
 import { meterStage } from './stage-meter.js';
 import { checkStage } from './stages/check-stage.js';
 import { evidenceStage } from './stages/evidence-stage.js';
@@ -57,6 +60,13 @@ async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefac
     options.contractRows,
   );
   return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex, contract };
+}
+
+/** A folder source must hold every table and column the contract reads; a gap is refused before the run starts. */
+async function checkSourceFolder(dir: string, contract: MappingContract): Promise<void> {
+  const source = await CsvSourceConnector.open(dir);
+  const found = await Promise.all(source.tables().map(async (name) => ({ name, columns: await source.header(name) })));
+  assertSourceFitsContract(contract, found);
 }
 
 /**
@@ -138,6 +148,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       'Give a source: a folder of CSV files or a synthetic cohort (or --from with an earlier run)',
     );
   }
+  if (source.kind === 'folder' && !options.from) await checkSourceFolder(source.dir, pack.contract);
   let record: RunRecord = {
     version: 1,
     runId,
