@@ -54,7 +54,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.runIf(pgUp)("a team's own extract through the CLI", () => {
   it('drafts the catalog, suggests a contract, loads the reviewed one, gates, reconciles, evidences and rolls back', {
-    timeout: 120_000,
+    timeout: 240_000,
   }, async () => {
     const source = `csv:${extract.sourceDir}`;
     const catalog = join(dir, 'catalog.csv');
@@ -162,6 +162,23 @@ describe.runIf(pgUp)("a team's own extract through the CLI", () => {
         expect(rows.length, table).toBeGreaterThan(0);
         expect(await targetRows(schema.url, table, Object.keys(rows[0]!)), table).toEqual(rows);
       }
+
+      // A rerun of the gate with the pack's contract would judge this load by another contract: refused.
+      const other = await ferry(
+        'lifecycle',
+        '--pack',
+        'nhs-pas',
+        '--release-profile',
+        'development',
+        '--target',
+        schema.url,
+        '--out',
+        join(dir, 'run'),
+        '--from',
+        'gate',
+      );
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(/--from gate reuses the load of run .*, made with another contract/);
 
       // Then the job is rolled back: the target is empty again.
       const rolled = await ferry('rollback', summary.job_id, '--target', schema.url, '--json');

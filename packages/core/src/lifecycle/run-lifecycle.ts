@@ -95,6 +95,19 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
       `--from ${from} reuses the load of run ${previous.runId}, which went into another target; rerun from migrate instead`,
     );
   }
+  if (
+    fromIndex > stageIndex('migrate') &&
+    previous.contract &&
+    record.contract &&
+    previous.contract.hash !== record.contract.hash
+  ) {
+    // Checks, gate and reconciliation of a load must use the contract it was loaded with.
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--from ${from} reuses the load of run ${previous.runId}, made with another contract (${previous.contract.label}, ` +
+        `${previous.contract.hash.slice(0, 12)}); give the same contract, or rerun from migrate`,
+    );
+  }
   for (const stage of lifecycleStages.slice(0, fromIndex)) {
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
