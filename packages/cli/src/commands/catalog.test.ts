@@ -5,7 +5,7 @@ import { createTestSchema, postgresReachable } from '@ferry/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFerry } from '../testing/run-ferry.js';
-import { parseCatalogSource, registerCatalog } from './catalog.js';
+import { parseCatalogSource } from './catalog.js';
 
 /** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
 const ferry = runFerry;
