@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  assertSourceFitsContract,
   CsvSourceConnector,
   contractHash,
   deriveJobId,
@@ -11,6 +12,7 @@ import {
   releaseProfiles,
   runMigration,
   sourceFingerprint,
+  sourceTablesOf,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
@@ -82,6 +84,8 @@ export function registerMigrate(program: Command): void {
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
         const source = await CsvSourceConnector.open(csvSourcePath(flags.source), { encoding: flags.encoding });
+        // Every table and column the contract reads must be there: all gaps are listed before anything loads.
+        assertSourceFitsContract(inputs.contract, await sourceTablesOf(source));
         if (flags.resume && flags.job && flags.resume !== flags.job) {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }

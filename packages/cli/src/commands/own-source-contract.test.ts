@@ -139,6 +139,39 @@ describe('ferry migrate --contract FILE.csv --source-catalog FILE', () => {
     await expect(readFile(join(dir, 'job', 'migration_report.json'))).rejects.toThrow();
   });
 
+  it("refuses the pack's contract on this layout, listing every table and column it lacks, before loading", async () => {
+    const r = await ferry(
+      'migrate',
+      '--source',
+      `csv:${extract.sourceDir}`,
+      '--target',
+      `csv:${join(dir, 'load-pack')}`,
+      '--out',
+      join(dir, 'job-pack'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ferry: The source does not hold what contract nhs-pas reads (38 missing):\n');
+    expect(r.stderr).toContain('\n  table PATIENT (for LOAD_PMI)\n');
+    expect(existsSync(join(dir, 'load-pack'))).toBe(false);
+  });
+
+  it('lists a missing column with the field it feeds', async () => {
+    const rows = reviewDraft(draft).map((r) =>
+      r.target_table === 'LOAD_PMI' && r.target_column === 'EMAIL' ? { ...r, source_columns: 'EmailAddress' } : r,
+    );
+    const file = join(dir, 'no-column.csv');
+    await writeContractRows(file, rows);
+    // Without --source-catalog, the source's own header is the reference.
+    const r = await migrate(file);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'ferry: The source does not hold what contract catalog-to-nhs-pas-target-draft reads (1 missing):\n' +
+        '  column Patient.EmailAddress (for LOAD_PMI.EMAIL)\n' +
+        'A source in its own layout needs its own source catalog and contract: draft the catalog from the source, ' +
+        'map it to the target into a draft contract, review it, and run with both.\n',
+    ]);
+  });
+
   it('loads the reviewed contract CSV: every row of the extract loaded, none rejected', async () => {
     const reviewed = join(dir, 'reviewed.csv');
     await writeContractRows(reviewed, reviewDraft(draft));

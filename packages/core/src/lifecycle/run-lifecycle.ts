@@ -11,7 +11,7 @@ import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecy
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
-import { assertSourceFitsContract } from './source-contract-fit.js';
+import { assertSourceFitsContract, sourceTablesOf } from './source-contract-fit.js';
 import { meterStage } from './stage-meter.js';
 import { checkStage } from './stages/check-stage.js';
 import { evidenceStage } from './stages/evidence-stage.js';
@@ -64,9 +64,7 @@ async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefac
 
 /** A folder source must hold every table and column the contract reads; a gap is refused before the run starts. */
 async function checkSourceFolder(dir: string, contract: MappingContract): Promise<void> {
-  const source = await CsvSourceConnector.open(dir);
-  const found = await Promise.all(source.tables().map(async (name) => ({ name, columns: await source.header(name) })));
-  assertSourceFitsContract(contract, found);
+  assertSourceFitsContract(contract, await sourceTablesOf(await CsvSourceConnector.open(dir)));
 }
 
 /**

@@ -2,6 +2,17 @@ import type { FoundSourceTable } from '../catalog/catalog-source-match.js';
 import type { MappingContract } from '../contract/contract-model.js';
 import { FerryError } from '../errors.js';
 
+/** What a source tells about its layout: its tables and each one's header. */
+export interface SourceLayout {
+  tables(): string[];
+  header(table: string): Promise<string[]>;
+}
+
+/** The tables of a source and their columns, as {@link sourceContractGaps} compares them. */
+export async function sourceTablesOf(source: SourceLayout): Promise<FoundSourceTable[]> {
+  return Promise.all(source.tables().map(async (name) => ({ name, columns: await source.header(name) })));
+}
+
 /** At most this many gaps are listed; the count says how many there are. */
 const listedGaps = 20;
 
