@@ -37,13 +37,15 @@ export interface PackInputs {
 export async function loadPackInputs(flags: PackInputFlags): Promise<PackInputs> {
   const pack = loadPack(flags.pack);
   const [located, targetCatalog, crosswalks, sourceCatalog] = await Promise.all([
-    flags.contract ? readContractWithRows(flags.contract) : pack.contract().then((contract) => ({ contract })),
+    flags.contract
+      ? readContractWithRows(flags.contract)
+      : pack.contract().then((contract): { contract: MappingContract; rows?: ContractRowLines } => ({ contract })),
     flags.targetCatalog ? readCatalogCsv(flags.targetCatalog) : pack.targetCatalog(),
     flags.crosswalks ? readCrosswalkCsv(flags.crosswalks) : pack.crosswalks(),
     flags.sourceCatalog ? readCatalogCsv(flags.sourceCatalog) : undefined,
   ]);
   const crosswalkIndex = new CrosswalkIndex(crosswalks);
-  const { contract, rows } = located as { contract: MappingContract; rows?: ContractRowLines };
+  const { contract, rows } = located;
   if (sourceCatalog) {
     assertContractLoadable(
       contract,
