@@ -1,12 +1,14 @@
 import {
+  assertContractLoadable,
   type Catalog,
+  type ContractRowLines,
   CrosswalkIndex,
   type CrosswalkSet,
   type MappingContract,
   readCatalogCsv,
-  readContractFile,
   readCrosswalkCsv,
 } from '@ferry/core';
+import { readContractWithRows } from './commands/contract-inputs.js';
 import { loadPack } from './packs.js';
 
 /** Options that choose a contract and what it needs: a pack, or files that override the pack's. */
@@ -15,6 +17,8 @@ export interface PackInputFlags {
   contract?: string;
   targetCatalog?: string;
   crosswalks?: string;
+  /** The source's catalog: when given, the contract is checked against it before anything loads. */
+  sourceCatalog?: string;
 }
 
 export interface PackInputs {
@@ -22,17 +26,34 @@ export interface PackInputs {
   targetCatalog: Catalog;
   crosswalks: CrosswalkSet;
   crosswalkIndex: CrosswalkIndex;
+  /** Where the contract's rows are, when it was read from a CSV file. */
+  contractRows?: ContractRowLines;
 }
 
-/** Loads the contract, target catalog and crosswalks for a load: from files when given, else from the pack. */
+/**
+ * Loads the contract (JSON or CSV), target catalog and crosswalks for a load: from files when given, else from the
+ * pack. With a source catalog, a contract that cannot load against it is refused, naming the rows to fix.
+ */
 export async function loadPackInputs(flags: PackInputFlags): Promise<PackInputs> {
   const pack = loadPack(flags.pack);
-  const [contract, targetCatalog, crosswalks] = await Promise.all([
-    flags.contract ? readContractFile(flags.contract) : pack.contract(),
+  const [located, targetCatalog, crosswalks, sourceCatalog] = await Promise.all([
+    flags.contract
+      ? readContractWithRows(flags.contract)
+      : pack.contract().then((contract): { contract: MappingContract; rows?: ContractRowLines } => ({ contract })),
     flags.targetCatalog ? readCatalogCsv(flags.targetCatalog) : pack.targetCatalog(),
     flags.crosswalks ? readCrosswalkCsv(flags.crosswalks) : pack.crosswalks(),
+    flags.sourceCatalog ? readCatalogCsv(flags.sourceCatalog) : undefined,
   ]);
-  return { contract, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks) };
+  const crosswalkIndex = new CrosswalkIndex(crosswalks);
+  const { contract, rows } = located;
+  if (sourceCatalog) {
+    assertContractLoadable(
+      contract,
+      { sourceCatalog, targetCatalog, crosswalkCodeTypes: crosswalkIndex.codeTypes() },
+      rows,
+    );
+  }
+  return { contract, targetCatalog, crosswalks, crosswalkIndex, ...(rows ? { contractRows: rows } : {}) };
 }
 
 /** Parses `csv:DIR` (or a bare folder path) as a CSV source folder. */

@@ -5,7 +5,7 @@ import { createTestSchema, postgresReachable } from '@ferry/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFerry } from '../testing/run-ferry.js';
-import { parseCatalogSource, registerCatalog } from './catalog.js';
+import { parseCatalogSource } from './catalog.js';
 
 /** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
 const ferry = runFerry;
@@ -29,6 +29,13 @@ beforeAll(async () => {
     join(dir, 'extract', 'PATIENT.csv'),
     'PAT_ID,DOB,SEX\r\n1,03/02/1961,M\r\n2,,F\r\n3,1999-12-31,M\r\n4,,F\r\n',
   );
+  await mkdir(join(dir, 'extract-keys'));
+  await writeFile(join(dir, 'extract-keys', 'PATIENT.csv'), 'PAT_ID,SEX\n1,M\n2,F\n3,M\n');
+  await writeFile(
+    join(dir, 'extract-keys', 'VISIT.csv'),
+    'VISIT_ID,PAT_ID,SEEN\n10,1,2024-01-02\n11,1,\n12,3,2024-02-01\n',
+  );
+  await writeFile(join(dir, 'extract-keys', 'PATIENT_AUD.csv'), 'AUD_ID,PAT_ID\n1,1\n2,1\n');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -64,16 +71,41 @@ describe('ferry catalog validate', () => {
   });
 });
 
-describe('ferry catalog introspect', () => {
+describe('ferry catalog draft (alias introspect)', () => {
   it('drafts a catalog from a CSV folder that then validates', async () => {
     const out = join(dir, 'out', 'source.csv');
     const r = await ferry('catalog', 'introspect', '--source', `csv:${join(dir, 'extract')}`, '--out', out);
-    expect(r).toEqual({ code: 0, stdout: `wrote ${out}: 1 table, 3 fields (1 in scope)\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `wrote ${out}: 1 table, 3 fields (1 in scope); 1 primary key, 0 references\n`,
+      stderr: '',
+    });
     expect(await readFile(out, 'utf8')).toBe(
       `${header},code_type,in_scope\n` +
-        'PATIENT,PAT_ID,integer,,false,false,,,,true\n' +
+        'PATIENT,PAT_ID,integer,,false,true,,,,true\n' +
         'PATIENT,DOB,date,,true,false,,,,true\n' +
         'PATIENT,SEX,code,1,false,false,,,,true\n',
+    );
+    expect((await ferry('catalog', 'validate', out)).code).toBe(0);
+  });
+
+  it('infers primary keys, references between files and scope from the data', async () => {
+    const out = join(dir, 'out', 'keys.csv');
+    const r = await ferry('catalog', 'draft', '--source', `csv:${join(dir, 'extract-keys')}`, '--out', out);
+    expect(r).toEqual({
+      code: 0,
+      stdout: `wrote ${out}: 3 tables, 7 fields (2 in scope); 3 primary keys, 2 references\n`,
+      stderr: '',
+    });
+    expect(await readFile(out, 'utf8')).toBe(
+      `${header},code_type,in_scope\n` +
+        'PATIENT,PAT_ID,integer,,false,true,,,,true\n' +
+        'PATIENT,SEX,string,1,false,false,,,,true\n' +
+        'PATIENT_AUD,AUD_ID,integer,,false,true,,,,false\n' +
+        'PATIENT_AUD,PAT_ID,integer,,false,false,PATIENT.PAT_ID,,,false\n' +
+        'VISIT,VISIT_ID,integer,,false,true,,,,true\n' +
+        'VISIT,PAT_ID,integer,,false,false,PATIENT.PAT_ID,,,true\n' +
+        'VISIT,SEEN,date,,true,false,,,,true\n',
     );
     expect((await ferry('catalog', 'validate', out)).code).toBe(0);
   });
@@ -107,7 +139,7 @@ describe('ferry catalog introspect', () => {
   });
 });
 
-describe.skipIf(!pgUp)('ferry catalog introspect postgres:// (PostgreSQL)', () => {
+describe.skipIf(!pgUp)('ferry catalog draft postgres:// (PostgreSQL)', () => {
   let env: Awaited<ReturnType<typeof createTestSchema>>;
   beforeAll(async () => {
     env = await createTestSchema('ferry_cli_catalog');
@@ -138,7 +170,11 @@ describe.skipIf(!pgUp)('ferry catalog introspect postgres:// (PostgreSQL)', () =
       '--name',
       'legacy',
     );
-    expect(r).toEqual({ code: 0, stdout: `wrote ${out}: 2 tables, 5 fields (2 in scope)\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `wrote ${out}: 2 tables, 5 fields (2 in scope); 2 primary keys, 1 reference\n`,
+      stderr: '',
+    });
     expect(await readFile(out, 'utf8')).toBe(
       `${header},code_type,in_scope\n` +
         'stay,stay_id,integer,,false,true,,,,true\n' +

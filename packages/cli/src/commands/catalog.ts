@@ -50,6 +50,16 @@ function sizeLine(catalog: Catalog): string {
   return `${s.tables} table${s.tables === 1 ? '' : 's'}, ${s.fields} field${s.fields === 1 ? '' : 's'} (${s.inScopeTables} in scope)`;
 }
 
+function keysLine(catalog: Catalog): string {
+  let primary = 0;
+  let references = 0;
+  for (const t of catalog.tables) {
+    if (t.columns.some((c) => c.primaryKey)) primary++;
+    for (const c of t.columns) if (c.references) references++;
+  }
+  return `${primary} primary key${primary === 1 ? '' : 's'}, ${references} reference${references === 1 ? '' : 's'}`;
+}
+
 export function registerCatalog(program: Command): void {
   const catalog = program.command('catalog').description('Validate catalog CSV files, or draft one from a source');
   catalog
@@ -65,12 +75,17 @@ export function registerCatalog(program: Command): void {
       }),
     );
   catalog
-    .command('introspect')
-    .description('Draft a catalog CSV from a folder of CSV files (types inferred from a sample) or a PostgreSQL schema')
+    .command('draft')
+    .alias('introspect')
+    .description(
+      'Draft the source catalog CSV from a folder of CSV files (types, lengths, nullability, primary keys, references ' +
+        'and scope inferred from a sample of the data) or from a PostgreSQL schema (its declared keys); edit the CSV ' +
+        'where a guess is wrong',
+    )
     .requiredOption('--source <spec>', 'csv:DIR (or csv:FILE) or postgres://URL')
     .option('--schema <name>', 'PostgreSQL schema to read (default public)')
     .requiredOption('--out <file>', 'catalog CSV file to write')
-    .option('--sample-rows <n>', 'CSV rows per table used to infer types', intOption('--sample-rows'), 1000)
+    .option('--sample-rows <n>', 'CSV rows per table used to infer types and keys', intOption('--sample-rows'), 1000)
     .addOption(
       new Option('--encoding <encoding>', 'CSV file encoding').choices(['auto', ...csvEncodings]).default('auto'),
     )
@@ -96,7 +111,7 @@ export function registerCatalog(program: Command): void {
           });
         }
         await writeCatalogCsv(result, flags.out);
-        process.stdout.write(`wrote ${flags.out}: ${sizeLine(result)}\n`);
+        process.stdout.write(`wrote ${flags.out}: ${sizeLine(result)}; ${keysLine(result)}\n`);
         return 0;
       }),
     );

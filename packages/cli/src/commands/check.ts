@@ -13,7 +13,6 @@ import {
   parseCodeSetsCsv,
   type QualityReport,
   readCatalogCsv,
-  readContractFile,
   resolveChecks,
   runChecks,
   writeIssuesCsv,
@@ -23,6 +22,7 @@ import type { Command } from 'commander';
 import { loadPack } from '../packs.js';
 import { StageProgress } from '../progress.js';
 import { action, intOption } from '../run-command.js';
+import { readContractAny } from './contract-inputs.js';
 
 interface CheckFlags {
   target: string;
@@ -81,7 +81,7 @@ async function csvTargetInputs(
   pack: Pack,
 ): Promise<{ contract: MappingContract; targetCatalog: Catalog; contractHash: string }> {
   const [contract, targetCatalog] = await Promise.all([
-    flags.contract ? readContractFile(flags.contract) : pack.contract(),
+    flags.contract ? readContractAny(flags.contract) : pack.contract(),
     flags.targetCatalog ? readCatalogCsv(flags.targetCatalog) : pack.targetCatalog(),
   ]);
   return { contract, targetCatalog, contractHash: contractHash(contract) };
@@ -96,7 +96,7 @@ export function registerCheck(program: Command): void {
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .requiredOption('--job <id>', 'the job whose rows are checked')
     .option('--pack <name>', 'pack giving the checks and the national code sets', 'nhs-pas')
-    .option('--contract <file>', "contract JSON a csv: target was written with (default: the pack's)")
+    .option('--contract <file>', "contract (JSON or CSV) a csv: target was written with (default: the pack's)")
     .option('--target-catalog <file>', "target catalog CSV of a csv: target (default: the pack's)")
     .option('--checks <file>', "check definitions JSON (default: the pack's)")
     .option('--code-sets <file>', "code sets CSV code_type,code,label,retired (default: the pack's)")

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   type ContractRowFilter,
+  type ContractRowLines,
   ContractStore,
   FerryError,
   type MappingContract,
   type ReviewStatus,
   readContractCsv,
   readContractFile,
+  readLocatedContractCsv,
   reviewStatuses,
 } from '@ferry/core';
 import { loadPack } from '../packs.js';
@@ -15,6 +17,17 @@ import { loadPack } from '../packs.js';
 /** Reads a contract file: JSON (`.json`) or the review CSV (anything else). */
 export function readContractAny(path: string): Promise<MappingContract> {
   return extname(path).toLowerCase() === '.json' ? readContractFile(path) : readContractCsv(path);
+}
+
+/**
+ * Reads a contract file (JSON, or the review CSV) and, for a CSV file, where each row is, so that a refusal can name
+ * the lines to fix.
+ */
+export async function readContractWithRows(
+  path: string,
+): Promise<{ contract: MappingContract; rows?: ContractRowLines }> {
+  if (extname(path).toLowerCase() === '.json') return { contract: await readContractFile(path) };
+  return readLocatedContractCsv(path);
 }
 
 /**

@@ -11,7 +11,6 @@ import {
   type QualityReport,
   qualityReportSchema,
   type ReleaseProfile,
-  readContractFile,
   releaseProfiles,
   type TriageEntry,
   triageFileSchema,
@@ -22,6 +21,7 @@ import {
 import { type Command, Option } from 'commander';
 import { loadPack } from '../packs.js';
 import { action, exitCodes } from '../run-command.js';
+import { readContractAny } from './contract-inputs.js';
 
 interface GateFlags {
   quality: string;
@@ -122,7 +122,7 @@ export function registerGate(program: Command): void {
     .option('--no-pack', "Ferry's built-in thresholds only (not what the lifecycle applies)")
     .option('--thresholds <file>', "thresholds JSON laid over the built-in (and the pack's) thresholds")
     .option('--migration <file>', 'migration_report.json of the job (rejects by reason and conservation)')
-    .option('--contract <file>', 'contract JSON: mandatory fields that are not approved block')
+    .option('--contract <file>', 'contract (JSON or CSV): mandatory fields that are not approved block')
     .option('--triage <file>', 'triage decisions JSON { version: 1, entries: [...] }')
     .requiredOption('--out <dir>', 'folder for gate_report.json')
     .option('--json', 'print the gate report as JSON')
@@ -148,7 +148,7 @@ export function registerGate(program: Command): void {
           ? await readJsonFile(flags.migration, migrationSummarySchema, 'Migration report')
           : undefined;
         const contractFindings: UnapprovedMandatoryField[] = flags.contract
-          ? unapprovedMandatoryFields(await readContractFile(flags.contract))
+          ? unapprovedMandatoryFields(await readContractAny(flags.contract))
           : [];
         const triage: TriageEntry[] = flags.triage
           ? (await readJsonFile(flags.triage, triageFileSchema, 'Triage file')).entries

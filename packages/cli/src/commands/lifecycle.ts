@@ -6,7 +6,7 @@ import {
   isLifecycleStage,
   type LifecycleSource,
   lifecycleStages,
-  readContractFile,
+  readCatalogCsv,
   releaseProfiles,
   runLifecycle,
   whereTheDataWent,
@@ -14,11 +14,13 @@ import {
 import { type Command, Option } from 'commander';
 import { signalExitCodes } from '../error-translation.js';
 import { cliLog } from '../log-file.js';
+import { csvSourcePath } from '../pack-inputs.js';
 import { loadPack } from '../packs.js';
 import { rowsSummary, StageProgress } from '../progress.js';
 import { action, exitCodes, intOption } from '../run-command.js';
 import { stopSignal } from '../stop-signals.js';
 import { ferryVersion } from '../version.js';
+import { readContractWithRows } from './contract-inputs.js';
 
 interface LifecycleFlags {
   pack: string;
@@ -34,6 +36,7 @@ interface LifecycleFlags {
   asOf?: string;
   batchSize?: number;
   contract?: string;
+  sourceCatalog?: string;
   requireLockedContract?: boolean;
   json?: boolean;
 }
@@ -42,7 +45,7 @@ function sourceOf(flags: LifecycleFlags): LifecycleSource | undefined {
   if (flags.source && flags.patients !== undefined) {
     throw new FerryError('FERRY_ERR_USAGE', 'Give either --source DIR or --patients N, not both');
   }
-  if (flags.source) return { kind: 'folder', dir: flags.source };
+  if (flags.source) return { kind: 'folder', dir: csvSourcePath(flags.source) };
   if (flags.patients !== undefined) {
     if (flags.patients < 1) throw new FerryError('FERRY_ERR_USAGE', '--patients must be at least 1');
     return { kind: 'generated', patients: flags.patients, seed: flags.seed, defects: flags.defects };
@@ -64,7 +67,11 @@ export function registerLifecycle(program: Command): void {
     .command('lifecycle')
     .description('Run the whole migration lifecycle: profile, map, migrate, check, gate, reconcile, evidence')
     .requiredOption('--pack <name>', 'migration pack, e.g. nhs-pas')
-    .option('--source <dir>', 'a folder of legacy CSV extract files')
+    .option('--source <csv:DIR>', 'a folder of legacy CSV extract files (csv:DIR, or DIR)')
+    .option(
+      '--source-catalog <file>',
+      "the source's own catalog CSV (e.g. from `ferry catalog draft`) when it is not the pack's source layout",
+    )
     .option('--patients <n>', 'generate a synthetic cohort of N patients instead', intOption('--patients'))
     .option('--seed <s>', 'seed of the synthetic cohort', intOption('--seed'), 1)
     .addOption(
@@ -89,13 +96,23 @@ export function registerLifecycle(program: Command): void {
     )
     .option('--as-of <date>', 'date ages and future dates are measured at (yyyy-mm-dd)')
     .option('--batch-size <n>', 'rows per load chunk', intOption('--batch-size'))
-    .option('--contract <file>', "load with this contract version (default: the pack's reviewed contract)")
+    .option(
+      '--contract <file>',
+      "load with this contract, JSON or CSV (e.g. from `ferry map --contract-out`; default: the pack's reviewed one)",
+    )
     .option('--require-locked-contract', 'at cutover_ready, refuse a contract version that is not locked')
     .option('--json', 'print one JSON summary object on stdout')
     .action(
       action(async (flags: LifecycleFlags) => {
         const source = sourceOf(flags);
         const pack = loadPack(flags.pack);
+        if (flags.sourceCatalog && !flags.contract) {
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            "--source-catalog needs --contract: the pack's contract is written for the pack's own source layout",
+          );
+        }
+        const located = flags.contract ? await readContractWithRows(flags.contract) : undefined;
         const progress = new StageProgress(!flags.json);
         const stop = stopSignal();
         const stageCount = lifecycleStages.length;
@@ -111,7 +128,9 @@ export function registerLifecycle(program: Command): void {
             to: flags.to && isLifecycleStage(flags.to) ? flags.to : undefined,
             asOfDate: flags.asOf,
             batchSize: flags.batchSize,
-            contract: flags.contract ? await readContractFile(flags.contract) : undefined,
+            contract: located?.contract,
+            contractRows: located?.rows,
+            sourceCatalog: flags.sourceCatalog ? await readCatalogCsv(flags.sourceCatalog) : undefined,
             requireLockedContract: flags.requireLockedContract,
             versions: { ferry: ferryVersion },
             signal: stop.signal,

@@ -1,12 +1,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import {
+  blocksLoad,
   type Catalog,
+  type ContractLoadFinding,
   CsvSourceConnector,
   catalogIdentifierColumns,
   compareToContract,
   evaluateMapping,
   FerryError,
+  formatContractFinding,
   type GoldMapping,
   goldFromContract,
   type MappingEvaluation,
@@ -17,7 +20,11 @@ import {
   profileSource,
   readCatalogCsv,
   readGoldCsv,
+  readLocatedContractCsv,
   suggestContract,
+  toDraftContract,
+  validateContractForLoad,
+  writeContractCsv,
 } from '@ferry/core';
 import type { Command } from 'commander';
 import { csvSourcePath } from '../pack-inputs.js';
@@ -33,6 +40,7 @@ interface MapFlags {
   evaluate?: boolean;
   minConfidence: string;
   out: string;
+  contractOut?: string;
   json?: boolean;
 }
 
@@ -97,6 +105,47 @@ function printText(s: MappingSuggestion, out: string, evaluation?: MappingEvalua
   w(`Suggestion written to ${out}`);
 }
 
+/** What `--contract-out` wrote: the draft's size, and the reasons (with their lines) it cannot load yet. */
+interface DraftSummary {
+  file: string;
+  tables: number;
+  rows: number;
+  toFix: string[];
+  findings: ContractLoadFinding[];
+}
+
+/**
+ * Writes the suggestion as a draft contract CSV (every row `draft`, with its confidence and reason in `notes`), reads
+ * it back as `ferry lifecycle` and `ferry migrate` will, and lists what stops it loading, line by line.
+ */
+async function writeDraftContract(
+  suggestion: MappingSuggestion,
+  file: string,
+  inputs: { sourceCatalog: Catalog; targetCatalog: Catalog; crosswalkCodeTypes: ReadonlySet<string> },
+): Promise<DraftSummary> {
+  await writeContractCsv(toDraftContract(suggestion), file);
+  const { contract, rows } = await readLocatedContractCsv(file);
+  const findings = validateContractForLoad(contract, inputs);
+  return {
+    file,
+    tables: contract.tables.length,
+    rows: contract.tables.reduce((n, t) => n + t.fields.length, 0),
+    toFix: findings.filter(blocksLoad).map((f) => formatContractFinding(f, rows)),
+    findings,
+  };
+}
+
+function printDraft(d: DraftSummary): void {
+  const w = (line: string) => process.stdout.write(`${line}\n`);
+  w(`Draft contract written to ${d.file}: ${d.tables} tables, ${d.rows} rows, every row draft`);
+  if (d.toFix.length === 0) {
+    w('  it loads as it is; review each row (notes give the confidence and reason) and approve before cutover');
+    return;
+  }
+  w(`  ${d.toFix.length} row(s) to fix before it loads:`);
+  for (const line of d.toFix) w(`    ${line}`);
+}
+
 export function registerMap(program: Command): void {
   program
     .command('map')
@@ -109,6 +158,10 @@ export function registerMap(program: Command): void {
     .option('--evaluate', "score the suggestion against --gold (default: the pack's reviewed contract)")
     .option('--min-confidence <x>', 'fields scoring below this get no suggestion', '0.35')
     .option('--out <file>', 'where to write the suggestion JSON', 'mapping_suggestion.json')
+    .option(
+      '--contract-out <file>',
+      'also write the suggestion as a draft contract CSV that `ferry lifecycle --contract` and `ferry migrate` load',
+    )
     .option('--json', 'print one JSON summary object instead of text')
     .action(
       action(async (flags: MapFlags) => {
@@ -118,6 +171,12 @@ export function registerMap(program: Command): void {
         // Every input is read and checked before anything is written.
         if (flags.profile && flags.sourceData) {
           throw new FerryError('FERRY_ERR_USAGE', 'give --profile or --source-data, not both');
+        }
+        if (flags.contractOut && extname(flags.contractOut).toLowerCase() !== '.csv') {
+          throw new FerryError(
+            'FERRY_ERR_USAGE',
+            '--contract-out writes the contract CSV: give a file name ending in .csv',
+          );
         }
         const sourceCatalog = await readCatalogCsv(flags.sourceCatalog);
         const [targetCatalog, crosswalks, profile, gold] = await Promise.all([
@@ -135,6 +194,13 @@ export function registerMap(program: Command): void {
         });
         await mkdir(dirname(flags.out), { recursive: true });
         await writeFile(flags.out, `${JSON.stringify(suggestion, null, 2)}\n`, 'utf8');
+        const draft = flags.contractOut
+          ? await writeDraftContract(suggestion, flags.contractOut, {
+              sourceCatalog,
+              targetCatalog,
+              crosswalkCodeTypes: new Set(crosswalks.entries.map((e) => e.codeType)),
+            })
+          : undefined;
         const evaluation = gold ? evaluateMapping(suggestion, gold) : undefined;
         const comparison = evaluate && !flags.gold ? compareToContract(suggestion, await pack.contract()) : undefined;
         if (flags.json) {
@@ -145,6 +211,9 @@ export function registerMap(program: Command): void {
               ...suggestion.counts,
               ...(evaluation ?? {}),
               ...(comparison ? { comparison: comparison.counts } : {}),
+              ...(draft
+                ? { contract: { file: draft.file, tables: draft.tables, rows: draft.rows, toFix: draft.toFix } }
+                : {}),
             })}\n`,
           );
           return 0;
@@ -155,6 +224,7 @@ export function registerMap(program: Command): void {
               .join(', ')}`
           : undefined;
         printText(suggestion, flags.out, evaluation, agree);
+        if (draft) printDraft(draft);
         return 0;
       }),
     );

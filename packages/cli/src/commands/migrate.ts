@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  assertSourceFitsContract,
   type CsvDelimiter,
   CsvSourceConnector,
   contractHash,
@@ -12,6 +13,7 @@ import {
   releaseProfiles,
   runMigration,
   sourceFingerprint,
+  sourceTablesOf,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { delimiterOption } from '../csv-delimiter-option.js';
@@ -41,7 +43,11 @@ export function registerMigrate(program: Command): void {
     .command('migrate')
     .description('Load a source into a target with a mapping contract (one job; rejects and a conservation report)')
     .option('--pack <name>', 'pack giving the contract, target catalog and crosswalks', 'nhs-pas')
-    .option('--contract <file>', "contract JSON (default: the pack's reviewed contract)")
+    .option('--contract <file>', "contract JSON or CSV (default: the pack's reviewed contract)")
+    .option(
+      '--source-catalog <file>',
+      "the source's catalog CSV: the contract is checked against it first, and refused naming the rows to fix",
+    )
     .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
@@ -88,6 +94,8 @@ export function registerMigrate(program: Command): void {
           encoding: flags.encoding,
           delimiter: flags.delimiter,
         });
+        // Every table and column the contract reads must be there: all gaps are listed before anything loads.
+        assertSourceFitsContract(inputs.contract, await sourceTablesOf(source));
         if (flags.resume && flags.job && flags.resume !== flags.job) {
           throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
         }

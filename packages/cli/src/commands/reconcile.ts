@@ -27,7 +27,7 @@ export function registerReconcile(program: Command): void {
     .command('reconcile')
     .description('Compare source and target per table and per patient: counts and content hashes of mapped fields')
     .option('--pack <name>', 'pack giving the contract, target catalog and crosswalks', 'nhs-pas')
-    .option('--contract <file>', "contract JSON (default: the pack's reviewed contract)")
+    .option('--contract <file>', "contract JSON or CSV (default: the pack's reviewed contract)")
     .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
     .requiredOption('--source <csv:DIR>', 'folder of source CSV files the job loaded')

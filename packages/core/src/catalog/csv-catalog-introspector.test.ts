@@ -53,8 +53,11 @@ describe('introspectCsvFolder', () => {
       ['WEIGHT', 'decimal', undefined, true],
       ['NOTE', 'string', 17, true],
     ]);
-    expect(catalog.tables[0]!.columns.every((c) => !c.primaryKey && c.description === '')).toBe(true);
-    // A header-only file: every column a nullable string.
+    // PAT_ID is the key (unique, never blank, named as an identifier); HOSP_NO is unique too but comes later.
+    expect(catalog.tables[0]!.columns.filter((c) => c.primaryKey).map((c) => c.name)).toEqual(['PAT_ID']);
+    expect(catalog.tables[0]!.columns.every((c) => c.description === '' && c.references === undefined)).toBe(true);
+    expect(catalog.tables.map((t) => t.inScope)).toEqual([true, false]);
+    // A header-only file: every column a nullable string, no key, and out of scope (nothing to migrate).
     expect(catalog.tables[1]!.columns).toStrictEqual([
       { name: 'WARD_CODE', dataType: 'string', nullable: true, primaryKey: false, description: '' },
       { name: 'NAME', dataType: 'string', nullable: true, primaryKey: false, description: '' },
@@ -76,6 +79,12 @@ describe('introspectCsvFolder', () => {
     expect(e).toMatchObject({ code: 'FERRY_ERR_INPUT' });
     expect((e as Error).message).toContain('X.csv:1 field #2: header name is blank');
     expect((e as Error).message).toContain('X.csv:1 field A: header name repeats field 1');
+  });
+
+  it('leaves keys blank and every table in scope with inferKeys: false', async () => {
+    const catalog = await introspectCsvFolder(join(dir, 'extract'), { inferKeys: false });
+    expect(catalog.tables.map((t) => t.inScope)).toEqual([true, true]);
+    expect(catalog.tables.flatMap((t) => t.columns).some((c) => c.primaryKey)).toBe(false);
   });
 
   it('refuses a bad sample size', async () => {

@@ -4,8 +4,11 @@ import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import type { CsvEncoding } from '../connectors/csv/csv-record.js';
 import { CsvSourceConnector, csvTableName } from '../connectors/csv/csv-source-connector.js';
 import { FerryError } from '../errors.js';
+import { inferCatalogKeys, type SampledTable } from './catalog-key-inference.js';
 import { type Catalog, type CatalogColumn, type CatalogTable, catalogSchema } from './catalog-model.js';
 import { ColumnTypeInference } from './column-type-inference.js';
+import { TableKeySample } from './key-sample.js';
+import { guessInScope } from './table-scope-guess.js';
 
 /** Options of {@link introspectCsvFolder}. */
 export interface CsvIntrospectOptions {
@@ -14,19 +17,24 @@ export interface CsvIntrospectOptions {
   encoding?: 'auto' | CsvEncoding;
   /** The catalog's name (default: the folder name, or the file name without `.csv`). */
   name?: string;
+  /** Infer primary keys, references and scope from the sample (default true); false leaves keys blank, all in scope. */
+  inferKeys?: boolean;
 }
 
 const optionsSchema = z.object({
   sampleRows: z.number().int().positive().default(1000),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252', 'latin1']).default('auto'),
   name: z.string().min(1).optional(),
+  inferKeys: z.boolean().default(true),
 });
 
 /**
  * Drafts a catalog from a folder of CSV files (or one file): a table per file, named after it; a column
  * per header field, in order; types, `max_length` (string and code columns) and nullability inferred
  * from the first `sampleRows` data rows (see {@link ColumnTypeInference}); ragged rows are not sampled.
- * No keys, references or descriptions: an analyst completes those. Every table is in scope.
+ * From the same sample (unless `inferKeys: false`): a primary key per table, references between tables
+ * ({@link inferCatalogKeys}) and whether each table is in scope ({@link guessInScope}). No descriptions or code
+ * types: an analyst completes those and corrects the guesses in the CSV.
  * A blank or repeated header name is a FERRY_ERR_INPUT error naming the file and the position.
  *
  * @example
@@ -38,9 +46,9 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
   if (!parsed.success) {
     throw new FerryError('FERRY_ERR_USAGE', `Invalid introspection option: ${parsed.error.issues[0]?.message}`);
   }
-  const { sampleRows, encoding, name } = parsed.data;
+  const { sampleRows, encoding, name, inferKeys } = parsed.data;
   const source = await CsvSourceConnector.open(dir, { encoding });
-  const tables: CatalogTable[] = [];
+  const sampled: SampledTable[] = [];
   for (const table of source.tables()) {
     const file = source.filePath(table);
     const header = (await source.header(table)).map((h) => h.trim());
@@ -54,11 +62,14 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
     issues.throwIfAny('FERRY_ERR_INPUT', 'CSV header');
 
     const inference = header.map(() => new ColumnTypeInference());
-    let sampled = 0;
+    const keys = new TableKeySample(header);
     for await (const record of source.rows(table)) {
-      if (sampled >= sampleRows) break;
+      if (keys.rows >= sampleRows) {
+        keys.complete = false;
+        break;
+      }
       if (record.fields.length !== header.length) continue;
-      sampled++;
+      keys.add(record.fields);
       for (let i = 0; i < header.length; i++) inference[i]!.add(record.fields[i]!);
     }
     const columns = header.map((h, i): CatalogColumn => {
@@ -73,7 +84,9 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
       if (inferred.maxLength !== undefined) column.maxLength = inferred.maxLength;
       return column;
     });
-    tables.push({ name: table, inScope: true, columns });
+    const inScope = inferKeys ? guessInScope(table, keys.rows) : true;
+    sampled.push({ table: { name: table, inScope, columns }, sample: keys });
   }
+  const tables: CatalogTable[] = inferKeys ? inferCatalogKeys(sampled) : sampled.map((s) => s.table);
   return catalogSchema.parse({ version: 1, name: name ?? csvTableName(basename(dir)), tables });
 }

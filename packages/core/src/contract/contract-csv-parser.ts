@@ -97,7 +97,26 @@ function lineOfPath(path: readonly PropertyKey[], drafts: TableDraft[]): number 
  * approved or rejected row without reviewer or time, a repeated target column, rows of one table (or of the
  * contract) that disagree on a table-level (contract-level) column, and anything the contract schema refuses.
  */
-export function contractFromCsvRecords(guardedRecords: CsvRecord[], fileName: string): MappingContract {
+export function contractFromCsvRecords(records: CsvRecord[], fileName: string): MappingContract {
+  return locatedContractFromCsvRecords(records, fileName).contract;
+}
+
+/**
+ * Where each row of a contract read from CSV is: `TABLE.FIELD` (target table and column) -> line, and `TABLE` -> the
+ * line of the table's first row. Findings about a contract name these lines, so an analyst knows which row to fix.
+ */
+export interface ContractRowLines {
+  file: string;
+  lines: ReadonlyMap<string, number>;
+}
+
+/** A contract read from CSV, with where its rows are. */
+export interface LocatedContract {
+  contract: MappingContract;
+  rows: ContractRowLines;
+}
+
+function locatedContractFromCsvRecords(guardedRecords: CsvRecord[], fileName: string): LocatedContract {
   const records = guardedRecords.map(unguardCsvRecord);
   const issues = new CsvIssueList(fileName);
   const header = records[0];
@@ -184,7 +203,12 @@ export function contractFromCsvRecords(guardedRecords: CsvRecord[], fileName: st
       issues.add(lineOfPath(issue.path, drafts), issue.path.slice(-1).join(''), issue.message);
     throw issues.toError('FERRY_ERR_CONTRACT_INVALID', 'contract');
   }
-  return parsed.data;
+  const lines = new Map<string, number>();
+  for (const d of drafts) {
+    lines.set(d.table.target, d.firstLine);
+    for (const [i, f] of d.fields.entries()) lines.set(`${d.table.target}.${f.target}`, d.lines[i]!);
+  }
+  return { contract: parsed.data, rows: { file: fileName, lines } };
 }
 
 /**
@@ -198,9 +222,25 @@ export function parseContractCsv(text: string, fileName: string): MappingContrac
   return contractFromCsvRecords(parseCsvTextRecords(text, fileName), fileName);
 }
 
+/** Parses contract CSV text and where each of its rows is (see {@link ContractRowLines}). */
+export function parseLocatedContractCsv(text: string, fileName: string): LocatedContract {
+  return locatedContractFromCsvRecords(parseCsvTextRecords(text, fileName), fileName);
+}
+
 /** Reads and validates a contract CSV file (UTF-8 or a legacy encoding, detected). */
 export async function readContractCsv(path: string): Promise<MappingContract> {
+  return (await readLocatedContractCsv(path)).contract;
+}
+
+/**
+ * Reads a contract CSV file and where each of its rows is (see {@link ContractRowLines}).
+ *
+ * @example
+ * const { contract, rows } = await readLocatedContractCsv('contract.csv');
+ * rows.lines.get('LOAD_PMI.SURNAME') // => 9
+ */
+export async function readLocatedContractCsv(path: string): Promise<LocatedContract> {
   const records: CsvRecord[] = [];
   for await (const batch of readCsvBatches(path)) records.push(...batch);
-  return contractFromCsvRecords(records, path);
+  return locatedContractFromCsvRecords(records, path);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import type { Catalog } from '../catalog/catalog-model.js';
+import type { ContractRowLines } from '../contract/contract-csv-parser.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
@@ -31,8 +32,19 @@ export interface LifecycleOptions {
   /** The date ages and "not in the future" are measured at (yyyy-mm-dd). Default: the cohort's extract date, or today. */
   asOfDate?: string;
   batchSize?: number;
-  /** Load with this contract instead of the pack's reviewed one (e.g. a locked release-candidate version). */
+  /**
+   * Load with this contract instead of the pack's reviewed one: a locked release-candidate version, or a project's own
+   * contract for its own source layout (with `sourceCatalog`).
+   */
   contract?: MappingContract;
+  /** Where the rows of `contract` are in the CSV file it was read from, so that a refusal names the rows to fix. */
+  contractRows?: ContractRowLines;
+  /**
+   * The catalog of the source being migrated, when it is not the pack's own source layout (e.g. drafted with
+   * `ferry catalog draft` from the project's extract). Every stage reads it instead of the pack's; the evidence
+   * package then carries it as `source_catalog.csv`.
+   */
+  sourceCatalog?: Catalog;
   /** At cutover_ready, refuse to run with a contract version that is not locked. */
   requireLockedContract?: boolean;
   versions: { ferry: string };

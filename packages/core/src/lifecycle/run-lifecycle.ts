@@ -1,16 +1,21 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
+import type { MappingContract } from '../contract/contract-model.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
 import { retireDirectory } from '../evidence/atomic-directory.js';
 import { publishEvidencePackage } from '../evidence/evidence-package.js';
+import { assertContractLoadable } from '../mapping/contract-load-refusal.js';
 import { type FileLock, lockDatabaseUrl } from '../store/file-lock.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
+import { assertSourceFitsContract, sourceTablesOf } from './source-contract-fit.js';
 import { meterStage } from './stage-meter.js';
 import { checkStage } from './stages/check-stage.js';
 import { evidenceStage, sealEvidence } from './stages/evidence-stage.js';
@@ -45,13 +50,26 @@ export interface LifecycleResult {
 async function loadPackArtefacts(options: LifecycleOptions): Promise<PackArtefacts> {
   const { pack } = options;
   const [sourceCatalog, targetCatalog, crosswalks, contract] = await Promise.all([
-    pack.sourceCatalog(),
+    options.sourceCatalog ?? pack.sourceCatalog(),
     pack.targetCatalog(),
     pack.crosswalks(),
     options.contract ?? pack.contract(),
   ]);
   if (options.requireLockedContract) assertLockedForCutover(contract, options.releaseProfile);
-  return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex: new CrosswalkIndex(crosswalks), contract };
+  const crosswalkIndex = new CrosswalkIndex(crosswalks);
+  // A contract that cannot load against this source catalog is refused before the run writes anything, naming the
+  // rows to fix; a run from a later stage would otherwise load with it unchecked.
+  assertContractLoadable(
+    contract,
+    { sourceCatalog, targetCatalog, crosswalkCodeTypes: crosswalkIndex.codeTypes() },
+    options.contractRows,
+  );
+  return { sourceCatalog, targetCatalog, crosswalks, crosswalkIndex, contract };
+}
+
+/** A folder source must hold every table and column the contract reads; a gap is refused before the run starts. */
+async function checkSourceFolder(dir: string, contract: MappingContract): Promise<void> {
+  assertSourceFitsContract(contract, await sourceTablesOf(await CsvSourceConnector.open(dir)));
 }
 
 /**
@@ -78,6 +96,19 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     throw new FerryError(
       'FERRY_ERR_USAGE',
       `--from ${from} reuses the load of run ${previous.runId}, which went into another target; rerun from migrate instead`,
+    );
+  }
+  if (
+    fromIndex > stageIndex('migrate') &&
+    previous.contract &&
+    record.contract &&
+    previous.contract.hash !== record.contract.hash
+  ) {
+    // Checks, gate and reconciliation of a load must use the contract it was loaded with.
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--from ${from} reuses the load of run ${previous.runId}, made with another contract (${previous.contract.label}, ` +
+        `${previous.contract.hash.slice(0, 12)}); give the same contract, or rerun from migrate`,
     );
   }
   for (const stage of lifecycleStages.slice(0, fromIndex)) {
@@ -166,6 +197,7 @@ async function runLocked(
       'Give a source: a folder of CSV files or a synthetic cohort (or --from with an earlier run)',
     );
   }
+  if (source.kind === 'folder' && !options.from) await checkSourceFolder(source.dir, pack.contract);
   let record: RunRecord = {
     version: 1,
     runId,
@@ -186,6 +218,14 @@ async function runLocked(
     },
     sourceDir: source.kind === 'folder' ? source.dir : '',
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
+    ...(options.sourceCatalog
+      ? {
+          sourceCatalog: {
+            name: pack.sourceCatalog.name,
+            hash: sha256Hex(canonicalJson(pack.sourceCatalog)),
+          },
+        }
+      : {}),
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
     process: { pid: process.pid, host: hostname() },

@@ -56,6 +56,8 @@ export const runRecordSchema = z.object({
   /** Where this run read its source rows (generated into the run, or the user's folder, or an earlier run's). */
   sourceDir: z.string(),
   contract: z.object({ name: z.string(), label: z.string(), hash: z.string() }).optional(),
+  /** The source catalog the run read, when it was the project's own rather than the pack's (sha256 of its JSON). */
+  sourceCatalog: z.object({ name: z.string(), hash: z.string() }).optional(),
   jobId: z.string().optional(),
   /**
    * The target's jobs after the load: those of earlier runs of this lifecycle (same `--out`, same target) rolled back

@@ -41,8 +41,11 @@ export interface DraftContractOptions {
 
 /**
  * Turns a suggestion into a MappingContract-shaped draft: one table per target table that has a suggested
- * source table, every field `status: 'draft'`, default transforms by target type and the crosswalk of coded
- * fields. A starting point for review, never a contract to load as it is.
+ * source table, every field `status: 'draft'` with its confidence and reason in `notes`, default transforms by target
+ * type and the crosswalk of coded fields. It is a contract in every respect (`ferry map --contract-out` writes it as
+ * the review CSV, which `ferry lifecycle --contract` and `ferry migrate --contract` load): a starting point for
+ * review; `assertContractLoadable` says which rows must be fixed before it loads, and the release gate which must be
+ * approved.
  *
  * @example
  * const draft = toDraftContract(suggestContract({ sourceCatalog, targetCatalog }));

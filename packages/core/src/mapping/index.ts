@@ -5,6 +5,7 @@ export * from './class-words.js';
 export * from './constant-detector.js';
 export * from './contract-comparison.js';
 export * from './contract-load-finding.js';
+export * from './contract-load-refusal.js';
 export * from './contract-type-rules.js';
 export * from './contract-validator.js';
 export * from './draft-contract.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { FerryError } from '../../errors.js';
 import { compareToContract } from '../../mapping/contract-comparison.js';
+import { assertContractLoadable } from '../../mapping/contract-load-refusal.js';
 import { validateContractForLoad } from '../../mapping/contract-validator.js';
 import { suggestContract } from '../../mapping/suggest-contract.js';
 import { profileReportSchema } from '../../profile/profile-model.js';
@@ -22,16 +22,6 @@ export async function mapStage(ctx: LifecycleContext): Promise<{ rows: number }>
   await writeFile(artefactPath(ctx, 'map', 'comparison.json'), json(compareToContract(suggestion, contract)));
   const findings = validateContractForLoad(contract, { sourceCatalog, targetCatalog, crosswalkCodeTypes });
   await writeFile(artefactPath(ctx, 'map', 'contract_validation.json'), json({ version: 1, findings }));
-  const errors = findings.filter((f) => f.severity === 'error' && f.code !== 'NOT_APPROVED');
-  if (errors.length) {
-    const list = errors.slice(0, 20).map((f) => `  ${f.table}${f.field ? `.${f.field}` : ''}: ${f.code} ${f.message}`);
-    throw new FerryError(
-      'FERRY_ERR_CONTRACT_INVALID',
-      `The contract cannot be loaded (${errors.length} error(s)):\n${list.join('\n')}`,
-      {
-        stage: 'map',
-      },
-    );
-  }
+  assertContractLoadable(contract, { sourceCatalog, targetCatalog, crosswalkCodeTypes }, ctx.options.contractRows);
   return { rows: contract.tables.reduce((n, t) => n + t.fields.length, 0) };
 }
