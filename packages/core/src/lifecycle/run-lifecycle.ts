@@ -7,6 +7,7 @@ import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecy
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
 import { RunStore } from './run-store.js';
+import { redactUrl } from '../store/postgres-database.js';
 import { meterStage } from './stage-meter.js';
 import { checkStage } from './stages/check-stage.js';
 import { evidenceStage } from './stages/evidence-stage.js';
@@ -136,7 +137,8 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
       pack: options.pack.name,
       source,
       releaseProfile: options.releaseProfile,
-      target: options.target,
+      // A database URL's password never reaches the record (an artefact, in the evidence package).
+      target: /^postgres(ql)?:/.test(options.target) ? redactUrl(options.target) : options.target,
       ...(options.from ? { from: options.from } : {}),
       ...(options.to && options.to !== 'evidence' ? { to: options.to } : {}),
       ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),
