@@ -23,7 +23,7 @@ CREATE TABLE target_databases (
 -- operator (a super admin), empty by default. Organisations read their own list; only platform access changes it.
 CREATE TABLE target_host_allowlist (
   organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
-  host text NOT NULL CHECK (host ~ '^[a-z0-9.:\[\]-]{1,260}$'),
+  host text NOT NULL CHECK (length(host) BETWEEN 1 AND 260 AND host ~ '^[a-z0-9.:\[\]-]+$'),
   created_by uuid,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (organisation_id, host)

@@ -18,7 +18,17 @@ describe('database host checks', () => {
   });
 
   it('knows loopback, unspecified and link-local addresses, IPv4-mapped included', () => {
-    for (const a of ['127.0.0.1', '127.9.9.9', '0.0.0.0', '169.254.169.254', '::1', '::', 'fe80::1', '::ffff:127.0.0.1', '[::1]'])
+    for (const a of [
+      '127.0.0.1',
+      '127.9.9.9',
+      '0.0.0.0',
+      '169.254.169.254',
+      '::1',
+      '::',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '[::1]',
+    ])
       expect({ a, local: isLocalAddress(a) }).toEqual({ a, local: true });
     for (const a of ['10.0.0.5', '192.168.1.1', '8.8.8.8', '2001:db8::1', '::ffff:10.0.0.1'])
       expect({ a, local: isLocalAddress(a) }).toEqual({ a, local: false });
@@ -34,7 +44,9 @@ describe('database host checks', () => {
     await expect(checkDatabaseHost(policy(), { host: '10.9.9.9', port: 5432 })).rejects.toThrow(
       'This server may not connect to 10.9.9.9:5432; allowed database hosts: 10.1.2.3, staging.example:6543, 127.0.0.1, localhost, 169.254.169.254 (the test list)',
     );
-    await expect(checkDatabaseHost(policy(), { host: 'staging.example', port: 5432 })).rejects.toThrow(/may not connect/);
+    await expect(checkDatabaseHost(policy(), { host: 'staging.example', port: 5432 })).rejects.toThrow(
+      /may not connect/,
+    );
     await expect(checkDatabaseHost(policy({ allowed: [] }), { host: '10.1.2.3', port: 5432 })).rejects.toThrow(
       'no hosts allowed',
     );

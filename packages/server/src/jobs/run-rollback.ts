@@ -19,8 +19,7 @@ export interface RunLoad {
   open(): Promise<SqlDatabase>;
 }
 
-const csvRefusal =
-  'A CSV target is a folder of files: delete it, or rerun the job; rollback works on database targets';
+const csvRefusal = 'A CSV target is a folder of files: delete it, or rerun the job; rollback works on database targets';
 
 /**
  * The load of a run that can be rolled back: the run has finished, no run of its project is queued or running (its
@@ -33,7 +32,10 @@ export async function runLoadOf(
   env: { dataDir: string; secrets: SecretBox; targets: Pick<ServerConfig, 'databaseUrl' | 'localDbHosts'> },
 ): Promise<RunLoad> {
   if (run.status === 'queued' || run.status === 'running')
-    throw new FerryError('FERRY_ERR_CONFLICT', `Run ${run.id} is ${run.status}: roll its load back once it has finished`);
+    throw new FerryError(
+      'FERRY_ERR_CONFLICT',
+      `Run ${run.id} is ${run.status}: roll its load back once it has finished`,
+    );
   const active = await tx.db
     .selectFrom('runs')
     .select('id')
@@ -50,7 +52,8 @@ export async function runLoadOf(
         .load(run.lifecycle_run_id)
         .catch(() => undefined)
     : undefined;
-  if (!record?.jobId) throw new FerryError('FERRY_ERR_NOT_FOUND', `Run ${run.id} loaded nothing: its migrate stage did not run`);
+  if (!record?.jobId)
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `Run ${run.id} loaded nothing: its migrate stage did not run`);
   const jobId = record.jobId;
   if (run.target_id) {
     const target = await readRegisteredTarget(tx, env.targets, run.organisation_id, run.target_id);

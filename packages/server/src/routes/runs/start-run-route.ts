@@ -70,7 +70,8 @@ async function runTargetOf(
   asked: string | undefined,
 ): Promise<{ id: string; name: string } | undefined> {
   const settings = projectSettingsSchema.safeParse(project.settings ?? {});
-  const targetId = asked ?? (settings.success && settings.data.target === 'database' ? settings.data.targetId : undefined);
+  const targetId =
+    asked ?? (settings.success && settings.data.target === 'database' ? settings.data.targetId : undefined);
   if (!targetId) return undefined;
   const target = await findTarget(tx, targetId);
   if (target.organisation_id !== project.organisation_id)

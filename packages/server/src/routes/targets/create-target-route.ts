@@ -16,12 +16,20 @@ const pgName = z
   .regex(/^[^\p{Cc}]+$/u, 'must not hold control characters');
 
 export const targetBody = z.object({
-  name: z.string().trim().min(1).max(100).regex(/^[^\p{Cc}]+$/u, 'must not hold control characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{Cc}]+$/u, 'must not hold control characters'),
   host: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)$/, 'must be a host name or address'),
+    .regex(
+      /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)$/,
+      'must be a host name or address',
+    ),
   port: z.number().int().min(1).max(65535).default(5432),
   database: pgName,
   /** Where the load creates its tables: a lower-case schema name that exists in the database. */

@@ -59,6 +59,7 @@ export function setTargetHostsRoute(app: FerryApp): void {
           targetId: org.id,
           before: { hosts: before },
           after: { hosts },
+          details: { before, after: hosts },
         });
         return { hosts };
       }),
