@@ -131,6 +131,13 @@ describe.runIf(browserAvailable() && pgUp)('targets and rollback journey (Chromi
     await page.getByText('Rolled back', { exact: true }).waitFor();
     await screenshot('rolled-back');
     expect(await loaded()).toEqual([]);
+    // The run's page shows the rollback, and its record is among the run's reports.
+    await page.getByRole('cell', { name: 'Rolled back', exact: true }).click();
+    const notice = page.getByTestId('run-rollback');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`Job ${job} rolled back by ${bootstrapAdmin.email}`);
+    await page.getByRole('link', { name: 'Download rollback.json' }).waitFor();
+    await screenshot('run-rolled-back');
     expect(unlabelled).toEqual([]);
   });
 });
