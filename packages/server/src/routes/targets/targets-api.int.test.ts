@@ -278,6 +278,21 @@ await describeEachDialect('target databases and rollback', (dialect) => {
         ],
         refusal: null,
       });
+      // While a later job's before-images hold this job's rows, the rollback is refused as `ferry rollback` refuses it.
+      await staging.query(
+        `INSERT INTO ferry_row_images (job_id, target_table, target_key, chunk_no, before_job_id, image)
+       VALUES ('JOB-LATER', 'LOAD_PMI', '1', 0, $1, '{}')`,
+        [jobId],
+      );
+      const refusal = `Job ${jobId} cannot be undone exactly: later job JOB-LATER (1 rows) updated rows it loaded; roll it back first`;
+      expect(expectStatus(await cutover.get(`/api/runs/${runId}/rollback`), 200).refusal).toBe(refusal);
+      const blocked = await cutover.post(`/api/runs/${runId}/rollback`, { jobId });
+      expect({ status: blocked.statusCode, message: blocked.json().error.message }).toEqual({
+        status: 409,
+        message: refusal,
+      });
+      expect(await jobRows('LOAD_PMI')).toBe(5);
+      await staging.query(`DELETE FROM ferry_row_images WHERE job_id = 'JOB-LATER'`);
       // A confirmation of another job is refused (and audited); nothing changes.
       const wrong = await cutover.post(`/api/runs/${runId}/rollback`, { jobId: 'JOB-OTHER' });
       expect(wrong.statusCode).toBe(409);
@@ -327,6 +342,7 @@ await describeEachDialect('target databases and rollback', (dialect) => {
           jobId,
           reason: `The rollback confirmed job JOB-OTHER, but run ${runId} loaded job ${jobId}: confirm again`,
         },
+        { jobId, reason: refusal },
       ]);
     },
   );
@@ -362,6 +378,39 @@ await describeEachDialect('target databases and rollback', (dialect) => {
     const gone = await cutover.get(`/api/runs/${runId}/rollback`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error.message).toBe(`Target database ${targetId} is no longer registered`);
+  });
+
+  it.runIf(pgUp)("rolls back a load into the project's embedded database", async () => {
+    const started = expectStatus(
+      await etl.post(`/api/projects/${projectId}/runs`, {
+        releaseProfile: 'development',
+        source: { kind: 'generated', patients: 2, seed: 4 },
+        toStage: 'migrate',
+      }),
+      202,
+    );
+    await t.app.platform.jobs.whenIdle();
+    const run = expectStatus(await etl.get(`/api/runs/${started.id}`), 200);
+    expect(run).toMatchObject({ status: 'succeeded', targetId: null });
+    const preview = expectStatus(await lead.get(`/api/runs/${started.id}/rollback`), 200);
+    expect(preview).toMatchObject({
+      jobId: run.record.jobId,
+      target: "the project's embedded database",
+      refusal: null,
+    });
+    expect(preview.tables).toEqual([
+      { table: 'LOAD_REFERRALS', rows: 2, restored: 0 },
+      { table: 'LOAD_PMI', rows: 2, restored: 0 },
+    ]);
+    const rolled = expectStatus(await lead.post(`/api/runs/${started.id}/rollback`, { jobId: preview.jobId }), 200);
+    expect(rolled.rollback.tables).toEqual(preview.tables);
+    expect(expectStatus(await lead.get(`/api/runs/${started.id}/rollback`), 200)).toMatchObject({
+      status: 'rolled_back',
+      tables: [
+        { table: 'LOAD_REFERRALS', rows: 0, restored: 0 },
+        { table: 'LOAD_PMI', rows: 0, restored: 0 },
+      ],
+    });
   });
 
   it.runIf(pgUp)('refuses to roll back a load into CSV files, as the CLI does', async () => {
