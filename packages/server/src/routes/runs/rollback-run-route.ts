@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import type { RunRollback } from '../../db/platform-schema.js';
+import { KeyedLock } from '../../jobs/keyed-lock.js';
 import { appendRunEvent } from '../../jobs/run-event-store.js';
 import { type RunLoad, runLoadOf, writeRollbackArtefact } from '../../jobs/run-rollback.js';
 import { findRun, runSchema, runView } from '../../jobs/run-view.js';
@@ -33,13 +34,22 @@ function rollbackEnv(app: FerryApp) {
   return { dataDir: config.dataDir, secrets, targets: config };
 }
 
-async function withTarget<T>(load: RunLoad, fn: (db: SqlDatabase) => Promise<T>): Promise<T> {
-  const db = await load.open();
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
+/** One preview or rollback at a time per project in this process: an embedded target is one file-backed database. */
+const projectLock = new KeyedLock();
+
+async function withTarget<T>(
+  run: { project_id: string },
+  load: RunLoad,
+  fn: (db: SqlDatabase) => Promise<T>,
+): Promise<T> {
+  return projectLock.run(run.project_id, async () => {
+    const db = await load.open();
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  });
 }
 
 /** The load of the requested run (refusing runs that cannot be rolled back), read in the caller's scope. */
@@ -68,7 +78,7 @@ export function rollbackPreviewRoute(app: FerryApp): void {
     },
     async (request) => {
       const { run, load } = await requestedLoad(app, request, request.params.runId);
-      const preview = await withTarget(load, (db) => previewRollback(db, load.jobId));
+      const preview = await withTarget(run, load, (db) => previewRollback(db, load.jobId));
       return { runId: run.id, target: load.targetName, ...preview };
     },
   );
@@ -116,7 +126,7 @@ export function rollbackRunRoute(app: FerryApp): void {
       }
       let result: Awaited<ReturnType<typeof rollbackJob>>;
       try {
-        result = await withTarget(load, (db) => rollbackJob(db, load.jobId));
+        result = await withTarget(run, load, (db) => rollbackJob(db, load.jobId));
       } catch (e) {
         await refused(e);
         // The CLI's own refusal, word for word; over HTTP a state conflict.
