@@ -11,6 +11,7 @@ import { retireDirectory } from '../evidence/atomic-directory.js';
 import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import { assertContractLoadable } from '../mapping/contract-load-refusal.js';
 import { type FileLock, lockDatabaseUrl } from '../store/file-lock.js';
+import { redactUrl } from '../store/postgres-database.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
@@ -206,7 +207,8 @@ async function runLocked(
       pack: options.pack.name,
       source,
       releaseProfile: options.releaseProfile,
-      target: options.target,
+      // A database URL's password never reaches the record (an artefact, in the evidence package).
+      target: /^postgres(ql)?:/.test(options.target) ? redactUrl(options.target) : options.target,
       ...(options.from ? { from: options.from } : {}),
       ...(options.to && options.to !== 'evidence' ? { to: options.to } : {}),
       ...(options.asOfDate ? { asOfDate: options.asOfDate } : {}),

@@ -13,7 +13,7 @@ import { CsvLoadTarget } from './csv-load-target.js';
 import { DatabaseLoadTarget } from './database-load-target.js';
 import type { OnDuplicate } from './load-target.js';
 import { RejectsFile } from './rejects-file.js';
-import { rollbackJob } from './rollback-job.js';
+import { previewRollback, rollbackJob } from './rollback-job.js';
 import { type MigrationSource, runMigration } from './run-migration.js';
 
 const pgUp = await postgresReachable();
@@ -174,6 +174,20 @@ function updateSuite(name: string, open: () => Promise<{ db: SqlDatabase; done: 
       expect(again.report).toEqual(b.report);
       expect(await checksums(db)).toEqual(afterB);
 
+      // The preview names the refusal rollbackJob gives, and the exact effect it will have, changing nothing.
+      expect((await previewRollback(db, 'A')).refusal).toBe(
+        'Job A cannot be undone exactly: later job B (3 rows) updated rows it loaded; roll it back first',
+      );
+      expect(await previewRollback(db, 'B')).toEqual({
+        jobId: 'B',
+        status: 'completed',
+        tables: [
+          { table: 'LOAD_REFERRALS', rows: 1, restored: 1 },
+          { table: 'LOAD_PMI', rows: 2, restored: 2 },
+        ],
+        refusal: null,
+      });
+      expect(await checksums(db)).toEqual(afterB);
       // Rolling B back restores every updated row to its before-image and removes the rows B inserted.
       const result = await rollbackJob(db, 'B');
       expect(result.removed).toEqual([

@@ -10,7 +10,7 @@ import { createTestSchema, postgresReachable } from '../testing/postgres-test-en
 import { targetChecksums } from '../testing/target-checksums.js';
 import { DatabaseLoadTarget } from './database-load-target.js';
 import { RejectsFile } from './rejects-file.js';
-import { rollbackJob } from './rollback-job.js';
+import { previewRollback, rollbackJob } from './rollback-job.js';
 import { runMigration } from './run-migration.js';
 
 const pgUp = await postgresReachable();
@@ -46,6 +46,16 @@ function rollbackSuite(name: string, open: () => Promise<{ db: SqlDatabase; done
       await load(db, 'JOB-B');
       expect(await checksums(db)).not.toEqual(beforeB);
 
+      const preview = await previewRollback(db, 'JOB-B');
+      expect(preview).toEqual({
+        jobId: 'JOB-B',
+        status: 'completed',
+        tables: [
+          { table: 'LOAD_REFERRALS', rows: 2, restored: 0 },
+          { table: 'LOAD_PMI', rows: 2, restored: 0 },
+        ],
+        refusal: null,
+      });
       const result = await rollbackJob(db, 'JOB-B');
       expect(result.removed).toEqual([
         { table: 'LOAD_REFERRALS', rows: 2, restored: 0 },
@@ -57,6 +67,11 @@ function rollbackSuite(name: string, open: () => Promise<{ db: SqlDatabase; done
       const events = await db.query<{ event: string }>(`SELECT event FROM ferry_job_events WHERE job_id = 'JOB-B'`);
       expect(events).toEqual([{ event: 'rolled_back' }]);
       await expect(rollbackJob(db, 'JOB-B')).rejects.toThrow(/already rolled back/);
+      expect(await previewRollback(db, 'JOB-B')).toMatchObject({
+        status: 'rolled_back',
+        refusal: 'Job JOB-B is already rolled back',
+      });
+      await expect(previewRollback(db, 'JOB-X')).rejects.toThrow(/No job JOB-X/);
       await expect(rollbackJob(db, 'JOB-X')).rejects.toThrow(/No job JOB-X/);
     } finally {
       await db.close();

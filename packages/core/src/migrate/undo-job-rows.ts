@@ -23,6 +23,16 @@ export async function laterUpdaters(tx: SqlExecutor, jobId: string): Promise<{ j
   return rows.map((r) => ({ jobId: r.job_id, rows: Number(r.n) }));
 }
 
+/** The refusal of undoing a job while later jobs updated its rows (naming them, and how many rows each). */
+export function laterUpdatersError(jobId: string, later: readonly { jobId: string; rows: number }[]): FerryError {
+  const names = later.map((l) => `${l.jobId} (${l.rows} rows)`).join(', ');
+  return new FerryError(
+    'FERRY_ERR_CONFLICT',
+    `Job ${jobId} cannot be undone exactly: later job${later.length > 1 ? 's' : ''} ${names} updated rows it loaded; roll ${later.length > 1 ? 'them' : 'it'} back first`,
+    { key: jobId, laterJobs: later.map((l) => l.jobId).join(',') },
+  );
+}
+
 /**
  * Takes a job's effect off the target, inside the caller's transaction, tables in the order given (children first):
  * every row the job holds is removed, then every row it updated is put back exactly as its before-image recorded it
@@ -31,14 +41,7 @@ export async function laterUpdaters(tx: SqlExecutor, jobId: string): Promise<{ j
  */
 export async function undoJobRows(tx: SqlExecutor, jobId: string, tablesChildrenFirst: string[]): Promise<TableUndo[]> {
   const later = await laterUpdaters(tx, jobId);
-  if (later.length) {
-    const names = later.map((l) => `${l.jobId} (${l.rows} rows)`).join(', ');
-    throw new FerryError(
-      'FERRY_ERR_CONFLICT',
-      `Job ${jobId} cannot be undone exactly: later job${later.length > 1 ? 's' : ''} ${names} updated rows it loaded; roll ${later.length > 1 ? 'them' : 'it'} back first`,
-      { key: jobId, laterJobs: later.map((l) => l.jobId).join(',') },
-    );
-  }
+  if (later.length) throw laterUpdatersError(jobId, later);
   // Every table the job holds before-images for is restored, even one missing from the list (never lose an image).
   const imaged = await tx.query<{ t: string }>(
     'SELECT DISTINCT target_table AS t FROM ferry_row_images WHERE job_id = $1 ORDER BY 1',

@@ -59,6 +59,13 @@ describe('loadServerConfig', () => {
     expect(loadServerConfig({ ...production, FERRY_SOURCE_DB_HOSTS: '*' }).sourceDbHosts).toBe('any');
   });
 
+  it('reads the local database hosts targets may name (none by default) and the connection test rate', () => {
+    expect(loadServerConfig({})).toMatchObject({ localDbHosts: [], connectionTestsPerMinute: 10 });
+    expect(
+      loadServerConfig({ FERRY_DB_LOCAL_HOSTS: ' 127.0.0.1:5433, LocalHost ', FERRY_CONNECTION_TESTS_PER_MINUTE: '3' }),
+    ).toMatchObject({ localDbHosts: ['127.0.0.1:5433', 'localhost'], connectionTestsPerMinute: 3 });
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadServerConfig({ FERRY_PORT: 'http', FERRY_RUN_MIGRATIONS: 'yes' })).toThrow(
       /^Invalid configuration: FERRY_PORT: .*; FERRY_RUN_MIGRATIONS: /,

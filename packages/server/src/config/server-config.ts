@@ -25,6 +25,13 @@ export interface ServerConfig extends DatabaseConfig {
    * host outside production, none in production.
    */
   sourceDbHosts: 'any' | string[];
+  /**
+   * Loopback, link-local and the platform database's own hosts that target databases may nevertheless name
+   * (FERRY_DB_LOCAL_HOSTS, comma-separated `host` or `host:port`): none unless the operator lists them.
+   */
+  localDbHosts: string[];
+  /** Connection tests of target databases per caller address and minute (FERRY_CONNECTION_TESTS_PER_MINUTE). */
+  connectionTestsPerMinute: number;
   /** The size cap of one uploaded CSV extract (FERRY_SOURCE_UPLOAD_MAX_BYTES, default 1 GiB). */
   sourceUploads: { maxBytes: number };
   rateLimitPerMinute: number;
@@ -74,6 +81,8 @@ const serverEnvSchema = databaseEnvSchema.extend({
   FERRY_UPLOAD_MAX_BYTES: int(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   FERRY_SOURCE_ROOTS: z.string().optional(),
   FERRY_SOURCE_DB_HOSTS: z.string().optional(),
+  FERRY_DB_LOCAL_HOSTS: z.string().optional(),
+  FERRY_CONNECTION_TESTS_PER_MINUTE: int(1, 10_000).default(10),
   FERRY_SOURCE_UPLOAD_MAX_BYTES: int(1, 64 * 1024 ** 3).default(1024 ** 3),
   FERRY_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(1000),
   FERRY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -152,6 +161,11 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       .filter(Boolean)
       .map((p) => resolve(p)),
     sourceDbHosts: sourceDbHosts(e.FERRY_SOURCE_DB_HOSTS, mode),
+    localDbHosts: (e.FERRY_DB_LOCAL_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    connectionTestsPerMinute: e.FERRY_CONNECTION_TESTS_PER_MINUTE,
     sourceUploads: { maxBytes: e.FERRY_SOURCE_UPLOAD_MAX_BYTES },
     rateLimitPerMinute: e.FERRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.FERRY_LOG_LEVEL,

@@ -182,6 +182,43 @@ export interface RunsTable {
   /** Set by the runner while the run is going; a stale heartbeat means the runner died. */
   heartbeat_at: NullableTimestamp;
   runner_id: string | null;
+  /** The registered target database the run loads into (null: the project's embedded database or CSV folder). */
+  target_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rollback of the run's load, once done. */
+  rollback: ColumnType<RunRollback | null, string | null | undefined, string | null>;
+}
+
+/** What a run's rollback recorded: the job, when and by whom, and what it undid per table. */
+export interface RunRollback {
+  jobId: string;
+  at: string;
+  by: string;
+  tables: { table: string; rows: number; restored: number }[];
+}
+
+/** A PostgreSQL database an organisation loads into. */
+export interface TargetDatabasesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  host: string;
+  port: number;
+  database: string;
+  schema: string;
+  username: string;
+  /** The sealed password (SecretBox), never returned. */
+  secret: string | null;
+  created_by: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+/** A database host (optionally host:port) the operator allowed an organisation's targets to name. */
+export interface TargetHostAllowlistTable {
+  organisation_id: string;
+  host: string;
+  created_by: string | null;
+  created_at: TimestampDefault;
 }
 
 /** A run's progress events, in order (server-sent events replay them from here). */
@@ -310,6 +347,8 @@ export interface PlatformSchema {
   documents: DocumentsTable;
   crosswalk_versions: CrosswalkVersionsTable;
   connectors: ConnectorsTable;
+  target_databases: TargetDatabasesTable;
+  target_host_allowlist: TargetHostAllowlistTable;
   connector_files: ConnectorFilesTable;
   issue_triage: IssueTriageTable;
 }

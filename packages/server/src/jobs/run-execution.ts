@@ -3,11 +3,14 @@ import { FerryError, type LifecycleSource, type LifecycleStage, type Pack, runLi
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-writer.js';
+import type { ServerConfig } from '../config/server-config.js';
 import { contractVersion } from '../contracts/project-contract-store.js';
 import { crosswalkVersion } from '../crosswalks/project-crosswalk-store.js';
 import { type TenantTx, tenantTransaction } from '../db/tenant-transaction.js';
+import type { SecretBox } from '../identity/secret-box.js';
 import { serverVersion } from '../meta/version-manifest.js';
 import { packNamed } from '../packs/pack-registry.js';
+import { readRegisteredTarget, registeredTargetUrl } from '../targets/run-target.js';
 import { projectRunDir, projectRunStore, projectSettingsSchema, projectTarget } from './project-run-paths.js';
 import type { RunEventSignal } from './run-event-signal.js';
 import { appendRunEvent } from './run-event-store.js';
@@ -25,6 +28,10 @@ export interface RunExecutionContext {
   signal: RunEventSignal;
   /** How often the run's heartbeat is written and its cancel request read. */
   heartbeatMs: number;
+  /** Unseals registered target databases' passwords (only the runner does). */
+  secrets: SecretBox;
+  /** Where target databases may be (the platform database, the operator's local hosts). */
+  targets: Pick<ServerConfig, 'databaseUrl' | 'localDbHosts'>;
   log?: FastifyBaseLogger;
   onFinished?(status: FinishedStatus, outcome: string | null): void;
 }
@@ -89,12 +96,15 @@ function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) 
     const crosswalks = run.crosswalk_hash
       ? (await crosswalkVersion(tx, project.id, run.crosswalk_hash)).set
       : undefined;
+    const target = run.target_id
+      ? await readRegisteredTarget(tx, ctx.targets, run.organisation_id, run.target_id)
+      : undefined;
     await tx.db
       .updateTable('runs')
       .set({ status: 'running', started_at: now(), heartbeat_at: sql`now()`, runner_id: control.runnerId })
       .where('id', '=', run.id)
       .execute();
-    return { cancelled: false as const, run, project, contract, crosswalks };
+    return { cancelled: false as const, run, project, contract, crosswalks, target };
   });
 }
 
@@ -113,7 +123,7 @@ async function runPrepared(
   events.publish(job, { type: 'run-status', status: 'running' });
   const heartbeat = control.heartbeat === false ? undefined : new RunHeartbeat(ctx, job);
   const stopReason = () => control.stopReason() ?? heartbeat?.stopReason() ?? null;
-  const { run, project, contract, crosswalks } = prepared;
+  const { run, project, contract, crosswalks, target } = prepared;
   const store = projectRunStore(dataDir, project.id);
   let stageWrites = Promise.resolve();
   try {
@@ -127,7 +137,9 @@ async function runPrepared(
       },
       source: run.source as LifecycleSource,
       releaseProfile: run.release_profile as never,
-      target: projectTarget(dataDir, project.id, settings),
+      target: target
+        ? await registeredTargetUrl(target, ctx.secrets)
+        : projectTarget(dataDir, project.id, settings.target === 'csv' ? settings : { target: 'pglite' }),
       outDir: projectRunDir(dataDir, project.id),
       from: (run.from_stage ?? undefined) as LifecycleStage | undefined,
       to: (run.to_stage ?? undefined) as LifecycleStage | undefined,

@@ -1,6 +1,7 @@
 import type { Pack, SqlDatabase } from '@ferry/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../config/server-config.js';
+import { SecretBox } from '../identity/secret-box.js';
 import { GraphileQueue } from './graphile/graphile-queue.js';
 import { GraphileRunRunner } from './graphile/graphile-run-runner.js';
 import { InProcessRunRunner } from './in-process-run-runner.js';
@@ -47,6 +48,8 @@ export async function openRunServices(options: {
     events: new RunEventWriter(db, signal, log),
     signal,
     heartbeatMs: config.jobs.heartbeatMs,
+    secrets: new SecretBox(config.secretKey),
+    targets: config,
     log,
     onFinished: options.onFinished,
   };

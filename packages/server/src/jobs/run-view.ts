@@ -27,6 +27,17 @@ export const runSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** The registered target database the run loads into; null: the project's embedded database or CSV folder. */
+  targetId: z.string().nullable(),
+  /** The rollback of the run's load, once done. */
+  rollback: z
+    .object({
+      jobId: z.string(),
+      at: z.string(),
+      by: z.string(),
+      tables: z.array(z.object({ table: z.string(), rows: z.number().int(), restored: z.number().int() })),
+    })
+    .nullable(),
 });
 export type RunView = z.infer<typeof runSchema>;
 
@@ -54,6 +65,8 @@ export function runView(r: Selectable<RunsTable>): RunView {
     createdAt: new Date(r.created_at).toISOString(),
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
+    targetId: r.target_id ?? null,
+    rollback: r.rollback ?? null,
   };
 }
 

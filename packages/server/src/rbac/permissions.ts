@@ -27,6 +27,9 @@ export const permissions = [
   'connector.read',
   'connector.manage',
   'connector.preview',
+  'target.read',
+  'target.manage',
+  'run.rollback',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -80,6 +83,8 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'project.manage',
     'documents.write',
     'connector.manage',
+    'target.read',
+    'target.manage',
     ...read,
   ],
   migration_lead: [
@@ -93,6 +98,8 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'connector.manage',
     'connector.preview',
     'quality.triage',
+    'target.read',
+    'run.rollback',
     ...read,
   ],
   mapping_analyst: ['contract.edit', 'contract.approve', 'crosswalk.edit', 'documents.write', ...read],
@@ -102,11 +109,12 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'evidence.download',
     'connector.manage',
     'connector.preview',
+    'target.read',
     ...read,
   ],
   dq_lead: ['evidence.download', 'documents.write', 'connector.preview', 'quality.triage', ...read],
   clinical_reviewer: ['contract.approve', 'quality.triage', ...read],
-  cutover_manager: ['gate.decide', 'evidence.download', ...read],
+  cutover_manager: ['gate.decide', 'evidence.download', 'target.read', 'run.rollback', ...read],
   viewer: [...read],
 };
 

@@ -114,6 +114,13 @@ const reviewedAccess = [
   'POST /api/connectors/:connectorId/files connector.manage',
   'GET /api/connectors/:connectorId/files connector.read',
   'DELETE /api/connectors/:connectorId/files/:fileId connector.manage',
+  'GET /api/orgs/:orgId/targets target.read',
+  'POST /api/orgs/:orgId/targets target.manage',
+  'DELETE /api/targets/:targetId target.manage',
+  'POST /api/targets/:targetId/test target.manage',
+  'PUT /api/orgs/:orgId/target-hosts platform.manage',
+  'GET /api/runs/:runId/rollback run.rollback',
+  'POST /api/runs/:runId/rollback run.rollback',
 ];
 
 /** Path parameters of a generated call: ids that exist nowhere, enum values that parse. */

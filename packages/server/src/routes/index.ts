@@ -89,9 +89,11 @@ import { listRunsRoute } from './runs/list-runs-route.js';
 import { qualityIssuesRoute } from './runs/quality-issues-route.js';
 import { qualityKpisRoute } from './runs/quality-kpis-route.js';
 import { restoreRunRoute } from './runs/restore-run-route.js';
+import { rollbackPreviewRoute, rollbackRunRoute } from './runs/rollback-run-route.js';
 import { runEventsRoute } from './runs/run-events-route.js';
 import { runRejectsRoute } from './runs/run-rejects-route.js';
 import { startRunRoute } from './runs/start-run-route.js';
+import { targetRoutes } from './targets/target-routes.js';
 import { createUserRoute } from './users/create-user-route.js';
 import { listUsersRoute } from './users/list-users-route.js';
 import { lockUserRoute } from './users/lock-user-route.js';
@@ -201,6 +203,9 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   uploadConnectorFileRoute,
   listConnectorFilesRoute,
   deleteConnectorFileRoute,
+  targetRoutes,
+  rollbackPreviewRoute,
+  rollbackRunRoute,
 ];
 
 export async function registerRoutes(app: FerryApp): Promise<void> {

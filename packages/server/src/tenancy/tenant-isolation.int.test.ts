@@ -32,7 +32,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
   const connectorIds = new Map<string, string>();
 
   /** Puts rows of this organisation into every tenant table, through the API. */
-  async function fill(org: SeededOrg): Promise<string> {
+  async function fill(org: SeededOrg, root: ApiCaller): Promise<string> {
     const project = expectStatus(
       await org.admin.post(`/api/workspaces/${org.workspaceId}/projects`, { name: 'PAS', pack: 'mini' }),
       201,
@@ -100,6 +100,18 @@ await describeEachDialect('tenant isolation', (dialect) => {
       }),
       201,
     );
+    // A target database on a host the operator allowed this organisation (not connected to here).
+    expectStatus(await root.put(`/api/orgs/${org.id}/target-hosts`, { hosts: ['10.20.30.40'] }), 200);
+    expectStatus(
+      await org.admin.post(`/api/orgs/${org.id}/targets`, {
+        name: 'Staging',
+        host: '10.20.30.40',
+        database: 'staging',
+        user: 'loader',
+        password: 'sealed-secret',
+      }),
+      201,
+    );
     connectorIds.set(org.slug, connector.id);
     runIds.set(org.slug, run.id);
     return project.id;
@@ -110,8 +122,8 @@ await describeEachDialect('tenant isolation', (dialect) => {
     const root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);
     a = await seedOrganisation(t.app, 'alpha', root);
     b = await seedOrganisation(t.app, 'bravo', root);
-    await fill(a);
-    bProject = await fill(b);
+    await fill(a, root);
+    bProject = await fill(b, root);
   });
   afterAll(async () => {
     await t?.close();

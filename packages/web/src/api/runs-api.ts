@@ -39,6 +39,15 @@ export interface Run {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The registered target database the run loads into; null: the project's embedded database or CSV folder. */
+  targetId?: string | null;
+  /** The rollback of the run's load, once done. */
+  rollback?: {
+    jobId: string;
+    at: string;
+    by: string;
+    tables: { table: string; rows: number; restored: number }[];
+  } | null;
 }
 
 export interface StageRecord {

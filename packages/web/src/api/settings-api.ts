@@ -2,7 +2,9 @@ import { api } from './api-client';
 
 /** A project's runtime defaults. */
 export interface ProjectSettings {
-  target: 'pglite' | 'csv';
+  target: 'pglite' | 'csv' | 'database';
+  /** The registered target database, when target is database. */
+  targetId?: string;
   defaultReleaseProfile: 'development' | 'pre_production' | 'cutover_ready';
   description?: string;
 }

@@ -19,6 +19,12 @@ describe('navigation', () => {
     expect(without.map((i) => i.label)).toEqual(['Settings']);
   });
 
+  it('lists the target databases under Ops, for those who may read them', () => {
+    const targets = navigation[3]!.items.find((i) => i.label === 'Targets')!;
+    expect(targets.permission).toBe('target.read');
+    expect(hrefOf(targets, null)).toBe('/settings/targets');
+  });
+
   it('lists the ERD under Design, next to Schemas, for those who may read catalogs', () => {
     const design = navigation.find((g) => g.label === 'Design')!;
     const labels = design.items.map((i) => i.label);

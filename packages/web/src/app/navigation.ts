@@ -45,6 +45,7 @@ export const navigation: NavGroup[] = [
       { label: 'Registrations', path: '/admin/registrations', scope: 'global', permission: 'users.manage' },
       { label: 'Roles', path: '/admin/roles', scope: 'global', permission: 'roles.manage' },
       { label: 'Audit', path: '/admin/audit', scope: 'global', permission: 'audit.read' },
+      { label: 'Targets', path: '/settings/targets', scope: 'global', permission: 'target.read' },
       { label: 'Settings', path: '/settings', scope: 'global' },
     ],
   },

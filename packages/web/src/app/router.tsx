@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'onboarding', element: <OnboardingPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'settings/targets',
+        lazy: async () => ({ Component: (await import('../pages/TargetsPage')).TargetsPage }),
+      },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/registrations', element: <RegistrationsPage /> },
       { path: 'admin/roles', element: <RolesPage /> },

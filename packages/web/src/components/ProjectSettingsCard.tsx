@@ -2,6 +2,8 @@ import { Button, Card, Group, Select, Stack, Textarea, Title } from '@mantine/co
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type ProjectSettings, settingsApi } from '../api/settings-api';
+import { targetsApi } from '../api/targets-api';
+import { useActiveOrganisation } from '../hooks/useActiveOrganisation';
 import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
 import { useSession } from '../hooks/useSession';
 import { ErrorAlert } from './ErrorAlert';
@@ -10,7 +12,13 @@ import { ErrorAlert } from './ErrorAlert';
 export function ProjectSettingsCard({ projectId, projectName }: { projectId: string; projectName: string }) {
   const { can } = useSession();
   const editable = can('project.manage');
+  const { orgId } = useActiveOrganisation();
   const settings = useQuery({ queryKey: ['settings', projectId], queryFn: () => settingsApi.get(projectId) });
+  const targets = useQuery({
+    queryKey: ['targets', orgId],
+    queryFn: () => targetsApi.list(orgId!),
+    enabled: Boolean(orgId) && can('target.read'),
+  });
   const [draft, setDraft] = useState<ProjectSettings | null>(null);
   useEffect(() => {
     if (settings.data) setDraft(settings.data);
@@ -29,13 +37,28 @@ export function ProjectSettingsCard({ projectId, projectName }: { projectId: str
         <Stack gap="sm">
           <Select
             label="Target"
-            description="Where runs load: an embedded PostgreSQL, or CSV LOAD files for the vendor's loader"
+            description="Where runs load: an embedded PostgreSQL, CSV LOAD files for the vendor's loader, or one of the organisation's target databases (Settings → Targets)"
             data={[
               { value: 'pglite', label: 'Embedded PostgreSQL (PGlite)' },
               { value: 'csv', label: 'CSV LOAD files' },
+              ...(targets.data?.targets ?? []).map((t) => ({
+                value: `database:${t.id}`,
+                label: `Target database ${t.name} (${t.host}/${t.database}, schema ${t.schema})`,
+              })),
+              ...(draft.target === 'database' && !targets.data?.targets.some((t) => t.id === draft.targetId)
+                ? [{ value: `database:${draft.targetId}`, label: 'A registered target database' }]
+                : []),
             ]}
-            value={draft.target}
-            onChange={(v) => v && setDraft({ ...draft, target: v as ProjectSettings['target'] })}
+            value={draft.target === 'database' ? `database:${draft.targetId}` : draft.target}
+            onChange={(v) => {
+              if (!v) return;
+              const { targetId: _, ...rest } = draft;
+              setDraft(
+                v.startsWith('database:')
+                  ? { ...rest, target: 'database', targetId: v.slice('database:'.length) }
+                  : { ...rest, target: v as ProjectSettings['target'] },
+              );
+            }}
             disabled={!editable}
             allowDeselect={false}
           />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Code, Grid, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Grid, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { exitCodeMeaning, runScope } from '../api/run-scope';
@@ -18,6 +18,7 @@ import { useSession } from '../hooks/useSession';
 const reports = [
   { stage: 'migrate', file: 'rejects.csv', label: 'Rejects (keys and reason codes)' },
   { stage: 'migrate', file: 'migration_report.json', label: 'Migration report (per table ledger)' },
+  { stage: 'migrate', file: 'rollback.json', label: 'Rollback record (rows removed and restored per table)' },
   { stage: 'check', file: 'quality_report.json', label: 'Quality report' },
   { stage: 'check', file: 'issues.csv', label: 'Quality issues' },
   { stage: 'gate', file: 'release_gate_report.json', label: 'Release gate report' },
@@ -137,6 +138,13 @@ export function RunDetailPage() {
                 </Table.Tbody>
               </Table>
               {r.error ? <ErrorAlert error={new Error(r.error)} title="The run failed" /> : null}
+              {r.rollback ? (
+                <Alert color="gray" title="The load was rolled back" my="sm" data-testid="run-rollback">
+                  Job {r.rollback.jobId} rolled back by {r.rollback.by} on{' '}
+                  {new Date(r.rollback.at).toLocaleString('en-GB')}: {r.rollback.tables.reduce((n, t) => n + t.rows, 0)}{' '}
+                  rows removed, {r.rollback.tables.reduce((n, t) => n + t.restored, 0)} restored.
+                </Alert>
+              ) : null}
               {record?.summary ? (
                 <SimpleGrid cols={{ base: 2, md: 5 }} my="sm">
                   <StatCard label="Source rows" value={record.summary.sourceRows.toLocaleString('en-GB')} />

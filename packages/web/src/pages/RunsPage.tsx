@@ -1,14 +1,17 @@
+import { Badge, Button } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { runScope } from '../api/run-scope';
 import { type Run, runsApi } from '../api/runs-api';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { RollbackDialog } from '../components/RollbackDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { useProjectId } from '../hooks/useProjectContext';
+import { useSession } from '../hooks/useSession';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB') : '');
 const duration = (r: Run) =>
@@ -38,9 +41,49 @@ const columns: ColumnDef<Run, unknown>[] = [
   { header: 'Contract', id: 'contract', accessorFn: (r) => r.contractHash.slice(0, 12) },
 ];
 
-/** Runs: every lifecycle run of the project, newest first, server-paged; a row opens the run. */
+const finished = (r: Run) => r.status === 'succeeded' || r.status === 'failed' || r.status === 'cancelled';
+
+/** The load column: rolled back (by whom), or a button that opens the confirmation for those who may roll back. */
+function loadColumn(canRollback: boolean, open: (r: Run) => void): ColumnDef<Run, unknown> {
+  return {
+    header: 'Load',
+    id: 'load',
+    cell: ({ row: { original: r } }) => {
+      if (r.rollback)
+        return (
+          <Badge color="gray" variant="light" title={`by ${r.rollback.by}, ${when(r.rollback.at)}`}>
+            Rolled back
+          </Badge>
+        );
+      if (!canRollback || !finished(r) || !r.lifecycleRunId) return null;
+      return (
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          aria-label={`Roll back run ${r.id.slice(0, 8)}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            open(r);
+          }}
+        >
+          Roll back
+        </Button>
+      );
+    },
+  };
+}
+
+/**
+ * Runs: every lifecycle run of the project, newest first, server-paged; a row opens the run. A finished run's load
+ * can be rolled back from here (with run.rollback), after a confirmation naming the job and its row counts.
+ */
 export function RunsPage() {
   const projectId = useProjectId();
+  const { can } = useSession();
+  const [rollingBack, setRollingBack] = useState<Run | null>(null);
+  const canRollback = can('run.rollback');
+  const shown = useMemo(() => [...columns, loadColumn(canRollback, setRollingBack)], [canRollback]);
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -60,7 +103,7 @@ export function RunsPage() {
       <ErrorAlert error={runs.error} />
       <DataTable
         label="Runs"
-        columns={columns}
+        columns={shown}
         rows={runs.data?.items ?? []}
         rowId={(r) => r.id}
         loading={runs.isPending}
@@ -77,6 +120,7 @@ export function RunsPage() {
         }}
         empty="No run yet: start one on the Lifecycle page"
       />
+      <RollbackDialog run={rollingBack} onClose={() => setRollingBack(null)} />
     </>
   );
 }

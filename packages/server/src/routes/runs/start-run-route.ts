@@ -12,7 +12,10 @@ import type { FerryApp } from '../../app-types.js';
 import { connectorRunSource } from '../../connectors/connector-run-source.js';
 import { currentContract } from '../../contracts/project-contract-store.js';
 import { currentCrosswalks } from '../../crosswalks/project-crosswalk-store.js';
+import type { TenantTx } from '../../db/tenant-transaction.js';
+import { projectSettingsSchema } from '../../jobs/project-run-paths.js';
 import { runSchema, runView } from '../../jobs/run-view.js';
+import { findTarget } from '../../targets/target-view.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { connectorEnvironment } from '../connectors/connector-environment.js';
 import { projectParams } from '../projects/get-project-route.js';
@@ -45,6 +48,8 @@ const body = z
     fromStage: z.enum(lifecycleStages.filter((s) => s !== 'generate') as [string, ...string[]]).optional(),
     /** Stop after this stage (outcome PARTIAL before evidence); with fromStage the same, the stage runs alone. */
     toStage: z.enum(lifecycleStages).optional(),
+    /** Load into this registered target database instead of the project's target (its settings). */
+    targetId: idSchema.optional(),
   })
   .refine(
     (b) => (b.source === undefined) !== (b.fromStage === undefined),
@@ -56,9 +61,29 @@ const body = z
   });
 
 /**
+ * The registered target database a new run loads into: the one asked for, else the project's (its settings), else
+ * none (the project's embedded database or CSV folder). Only the project's own organisation's targets.
+ */
+async function runTargetOf(
+  tx: TenantTx,
+  project: { organisation_id: string; settings: unknown },
+  asked: string | undefined,
+): Promise<{ id: string; name: string } | undefined> {
+  const settings = projectSettingsSchema.safeParse(project.settings ?? {});
+  const targetId =
+    asked ?? (settings.success && settings.data.target === 'database' ? settings.data.targetId : undefined);
+  if (!targetId) return undefined;
+  const target = await findTarget(tx, targetId);
+  if (target.organisation_id !== project.organisation_id)
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `No target database ${targetId}`);
+  return target;
+}
+
+/**
  * POST /api/projects/:projectId/runs: queues a lifecycle run of the project's current contract version (202); it
  * runs in the job runner (in process on PGlite, graphile-worker on PostgreSQL). cutover_ready needs a locked
- * contract.
+ * contract. The run loads into the registered target database asked for or chosen by the project, resolved from the
+ * registry (and its password unsealed) only when the run executes.
  */
 export function startRunRoute(app: FerryApp): void {
   app.post(
@@ -74,7 +99,7 @@ export function startRunRoute(app: FerryApp): void {
       config: { access: 'lifecycle.run' },
     },
     async (request, reply) => {
-      const { releaseProfile, source, fromStage, toStage } = request.body;
+      const { releaseProfile, source, fromStage, toStage, targetId } = request.body;
       let discardSource = async () => {};
       const run = await request
         .tenant(async (tx) => {
@@ -82,6 +107,7 @@ export function startRunRoute(app: FerryApp): void {
           const { row, contract } = await currentContract(tx, project.id);
           const crosswalks = await currentCrosswalks(tx, project.id);
           assertLockedForCutover(contract, releaseProfile);
+          const target = await runTargetOf(tx, project, targetId);
           if (fromStage) {
             const previous = await tx.db
               .selectFrom('runs')
@@ -119,6 +145,7 @@ export function startRunRoute(app: FerryApp): void {
               to_stage: toStage && toStage !== 'evidence' ? toStage : null,
               contract_hash: row.hash,
               crosswalk_hash: crosswalks.hash,
+              target_id: target?.id ?? null,
               started_by: request.principal!.userId,
               created_at: app.platform.now(),
             })
@@ -137,6 +164,7 @@ export function startRunRoute(app: FerryApp): void {
               ...(source?.kind === 'connector' ? { connectorId: source.connectorId } : {}),
               contractHash: row.hash,
               crosswalkHash: crosswalks.hash,
+              ...(target ? { targetId: target.id, target: target.name } : {}),
             },
           });
           return created;
