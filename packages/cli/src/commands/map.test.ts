@@ -14,7 +14,6 @@ import { nhsPasPack, nhsPasPackFiles } from '@ferry/pack-nhs-pas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../run-command.js';
 import { runFerry } from '../testing/run-ferry.js';
-import { registerMap } from './map.js';
 
 /** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
 const ferry = runFerry;

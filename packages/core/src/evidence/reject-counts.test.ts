@@ -20,6 +20,7 @@ const table = (sourceTable: string, targetTable: string, read: number, rejected:
   rejected,
   outOfScope: 0,
   duplicatesSkipped: 0,
+  blankLines: 0,
   rejectsByReason: {},
   balanced: true,
 });
@@ -62,6 +63,7 @@ describe('countRejects', () => {
     buildMigrationReport({
       jobId: 'J',
       contract,
+      sourceFingerprint: null,
       releaseProfile: 'development',
       tables: [table('PATIENT', 'LOAD_PMI', 5, patients), table('REFERRAL', 'LOAD_REFERRALS', 4, referrals)],
       unmappedSourceTables: [],

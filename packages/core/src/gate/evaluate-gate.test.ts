@@ -45,6 +45,7 @@ function report(checks: CheckResult[]): QualityReport {
     kpis: [],
     totals: rollUpKpi(checks),
     subject,
+    pack: null,
     rowsLoaded: { LOAD_PMI: 1000 },
   };
 }
@@ -373,9 +374,30 @@ describe('gate inputs', () => {
       jobId: 'J1',
       contract: { name: 'c', label: '1.0.0', hash: 'h' },
       releaseProfile: 'development',
-      tables: [{ ...table({ rejected: 2, loaded: 98, rejectsByReason: { ORPHAN: 2 } }), balanced: true }],
+      tables: [
+        {
+          ...table({ rejected: 2, loaded: 98, rejectsByReason: { ORPHAN: 2 } }),
+          inserted: 98,
+          updated: 0,
+          updatedWithinJob: 0,
+          duplicatesSkipped: 0,
+          blankLines: 0,
+          balanced: true,
+        },
+      ],
       unmappedSourceTables: [],
-      totals: { read: 100, loaded: 98, rejected: 2, outOfScope: 0, rejectRows: 2 },
+      totals: {
+        read: 100,
+        loaded: 98,
+        inserted: 98,
+        updated: 0,
+        rejected: 2,
+        outOfScope: 0,
+        duplicatesSkipped: 0,
+        blankLines: 0,
+        rejectRows: 2,
+      },
+      dateFormats: [],
       balanced: true,
     };
     expect(migrationSummarySchema.parse(m)).toEqual({

@@ -116,6 +116,9 @@ describe('RunStore.repairEvidence', () => {
     await writePackage(store.evidenceDir, a.runId);
     await store.repairEvidence();
     expect(await readFile(join(store.evidenceDir, 'run.txt'), 'utf8')).toBe(a.runId);
+  });
+});
+
 describe('RunStore.status', () => {
   const running = (pid: number, host = hostname()): RunRecord => ({
     ...record('run-20260105-000000-eeee', '2026-01-05T00:00:00.000Z', 'RUNNING', 'profile'),

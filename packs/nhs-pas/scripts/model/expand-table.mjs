@@ -61,11 +61,6 @@ function sourceDescription(letter, description) {
 }
 
 /**
- * Expands one DSL table into its target catalog rows, source catalog rows and contract table.
- * @param {any} spec the DSL table
- * @param {Map<string, any>} byTarget DSL tables already expanded, by target name (parents must be there)
- */
-/**
  * The legacy PAS writes every date dd/mm/yyyy (older screens d/m/yyyy) and every date-time dd/mm/yyyy hh:mm: declared
  * on each date row, since a sparse or reference column (all days <= 12) cannot show it from its values alone.
  * @param {string[]} transform
@@ -74,6 +69,11 @@ function legacyDateFormat(transform) {
   return transform.includes('date') || transform.includes('datetime') ? { sourceFormat: ['dd/mm/yyyy'] } : {};
 }
 
+/**
+ * Expands one DSL table into its target catalog rows, source catalog rows and contract table.
+ * @param {any} spec the DSL table
+ * @param {Map<string, any>} byTarget DSL tables already expanded, by target name (parents must be there)
+ */
 export function expandTable(spec, byTarget) {
   /** @type {CatalogRow[]} */ const target = [];
   /** @type {Map<string, CatalogRow>} */ const source = new Map();

@@ -23,7 +23,7 @@ function parseSplit(pieces: Buffer[], recordsPerChunk: number): { records: CsvRe
   for (const c of chunks) {
     const p = new CsvRecordParser({ ...limits, firstLine: c.firstLine });
     const out: CsvRecord[] = [];
-    const text = c.bytes.toString('utf8');
+    const text = Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength).toString('utf8');
     p.push(text, out);
     p.end(out);
     expect(out.length, JSON.stringify(text)).toBe(c.records);
