@@ -60,6 +60,9 @@ export function mayBeDate(value: string): boolean {
   return c >= 48 && c <= 57 && value.length >= 1 && value.length <= 24;
 }
 
+/** Distinct values a census remembers the masks of (about 4 MB at most). */
+const maxRemembered = 50_000;
+
 const pairKey = (a: DateFormatName, b: DateFormatName) => `${a}|${b}`;
 const bit = (f: DateFormatName) => 1 << dateFormatNames.indexOf(f);
 
@@ -78,6 +81,8 @@ export class DateFormatCensus {
   private withTime = 0;
   private readonly fits = new Array<number>(dateFormatNames.length).fill(0);
   private readonly both = new Array<number>(conflictingDateFormats.length).fill(0);
+  /** Masks of values seen (dates repeat: birth dates, admission days), bit 15 for a time; bounded. */
+  private readonly seen = new Map<string, number>();
 
   /** Adds one value (trimmed here); blanks are not counted. */
   add(raw: string): void {
@@ -87,8 +92,13 @@ export class DateFormatCensus {
       this.addMask(0, false);
       return;
     }
-    const { mask, time } = dateFormatMask(value);
-    this.addMask(mask, time);
+    let packed = this.seen.get(value);
+    if (packed === undefined) {
+      const { mask, time } = dateFormatMask(value);
+      packed = mask | (time ? 1 << 15 : 0);
+      if (this.seen.size < maxRemembered) this.seen.set(value, packed);
+    }
+    this.addMask(packed & 0x7fff, (packed & (1 << 15)) !== 0);
   }
 
   /** Adds a value by its mask (see {@link dateFormatMask}). */
