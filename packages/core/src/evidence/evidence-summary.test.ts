@@ -18,7 +18,7 @@ describe('buildEvidenceSummary', () => {
       ],
     });
     expect(summary.run).toMatchObject({
-      from: ['lifecycle_run.json'],
+      from: ['lifecycle_run.json', 'migration_report.json', 'quality_report.json'],
       jobId: 'job-0123456789abcdef',
       target: 'pglite:.ferry/target',
       data: [

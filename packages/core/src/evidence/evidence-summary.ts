@@ -177,7 +177,8 @@ export function buildEvidenceSummary(input: EvidenceSummaryInput): EvidenceSumma
   return {
     version: 1,
     run: {
-      from: ['lifecycle_run.json'],
+      // The job and contract as the load recorded them; the as-of date the checks used.
+      from: ['lifecycle_run.json', 'migration_report.json', 'quality_report.json'],
       runId: record.runId,
       pack: record.arguments.pack,
       packVersion: record.versions.pack,

@@ -77,7 +77,12 @@ async function checkSourceFolder(dir: string, contract: MappingContract): Promis
  * With `from`, the current run (the latest, or the one restored) lends this run its artefacts of the stages before
  * `from`.
  */
-async function reuseEarlierStages(store: RunStore, record: RunRecord, from: LifecycleStage): Promise<RunRecord> {
+async function reuseEarlierStages(
+  store: RunStore,
+  record: RunRecord,
+  from: LifecycleStage,
+  to: LifecycleStage = 'evidence',
+): Promise<RunRecord> {
   const previous = await store.current();
   if (!previous) {
     throw new FerryError(
@@ -127,8 +132,12 @@ async function reuseEarlierStages(store: RunStore, record: RunRecord, from: Life
     if (stage !== 'generate')
       await cp(store.stageDir(previous.runId, stage), store.stageDir(record.runId, stage), { recursive: true });
   }
-  // A later run may have replaced that load in the target (or it was rolled back): its rows are gone.
-  if (fromIndex > stageIndex('migrate') && previous.jobId) {
+  // A later run may have replaced that load in the target (or it was rolled back): its rows are gone, and the stages
+  // that read them (check, reconcile) cannot run on it.
+  const readsTarget = lifecycleStages
+    .slice(fromIndex, stageIndex(to) + 1)
+    .some((s) => s === 'check' || s === 'reconcile');
+  if (fromIndex > stageIndex('migrate') && previous.jobId && readsTarget) {
     await assertJobLive(record.arguments.target, previous.jobId, previous.runId);
   }
   return {
@@ -233,7 +242,7 @@ async function runLocked(
     process: { pid: process.pid, host: hostname() },
   };
   await mkdir(store.runDir(runId), { recursive: true });
-  if (options.from) record = await reuseEarlierStages(store, record, options.from);
+  if (options.from) record = await reuseEarlierStages(store, record, options.from, options.to);
 
   const ctx: LifecycleContext = {
     options,
