@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFerry } from '../testing/run-ferry.js';
-import { csvFileOfSource, formatTable, previewKeys, registerPreview } from './preview.js';
+import { csvFileOfSource, formatTable, previewKeys } from './preview.js';
 
 /** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
 const ferry = runFerry;

@@ -80,7 +80,7 @@ export function formatTable(header: string[], rows: string[][]): string {
       .map((w, i) => (cells[i] ?? '').padEnd(w))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
 }
 
 export function registerPreview(program: Command): void {

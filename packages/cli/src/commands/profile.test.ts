@@ -5,7 +5,6 @@ import { profileReportSchema } from '@ferry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../run-command.js';
 import { runFerry } from '../testing/run-ferry.js';
-import { registerProfile } from './profile.js';
 
 /** `ferry ARGS` in-process through the real `main()`: same parsing, output and exit codes. */
 const ferry = runFerry;
