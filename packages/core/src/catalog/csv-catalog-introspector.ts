@@ -57,7 +57,7 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
     let sampled = 0;
     for await (const record of source.rows(table)) {
       if (sampled >= sampleRows) break;
-      if (record.fields.length !== header.length) continue;
+      if (record.fields.length !== header.length || record.malformed) continue;
       sampled++;
       for (let i = 0; i < header.length; i++) inference[i]!.add(record.fields[i]!);
     }
