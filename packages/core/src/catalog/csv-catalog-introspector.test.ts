@@ -93,3 +93,20 @@ describe('introspectCsvFolder', () => {
     });
   });
 });
+
+describe('introspectCsvFolder on other layouts', () => {
+  it('reads a semicolon-delimited extract and leaves the lines an unbalanced quote swallowed out of its inference', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'ferry-csv-introspect-semi-'));
+    try {
+      // Lines 3-4 are one record only through the stray quote; on their own they would make AGE text.
+      await writeFile(join(d, 'P.csv'), 'ID;AGE\n1;40\n2;"x\nnot a number;7"z\n3;41\n');
+      const catalog = await introspectCsvFolder(d);
+      expect(catalog.tables[0]!.columns.map((c) => [c.name, c.dataType, c.nullable])).toEqual([
+        ['ID', 'integer', false],
+        ['AGE', 'integer', false],
+      ]);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+});

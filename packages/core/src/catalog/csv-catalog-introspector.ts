@@ -68,7 +68,7 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
         keys.complete = false;
         break;
       }
-      if (record.fields.length !== header.length) continue;
+      if (record.fields.length !== header.length || record.malformed) continue;
       keys.add(record.fields);
       for (let i = 0; i < header.length; i++) inference[i]!.add(record.fields[i]!);
     }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog-model.js';
+import { isMalformedCsvRecord } from '../connectors/csv/csv-malformed-record.js';
 import { canonicalJson } from '../contract/canonical-json.js';
 import type { ContractField, ContractTable, MappingContract } from '../contract/contract-model.js';
 import type { ProfileSourceConnector } from '../profile/profile-source.js';
@@ -124,6 +125,7 @@ export async function measureCrosswalkCoverage(input: CrosswalkCoverageInput): P
     }
     if (compiled.length === 0) continue;
     for await (const record of input.source.rows(sourceTable)) {
+      if (isMalformedCsvRecord(record)) continue;
       const row = record.fields;
       for (const c of compiled) {
         if (c.scope?.values.has((row[c.scope.index] ?? '').trim())) {

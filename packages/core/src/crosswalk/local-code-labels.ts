@@ -1,4 +1,5 @@
 import type { Catalog, CatalogColumn } from '../catalog/catalog-model.js';
+import { isMalformedCsvRecord } from '../connectors/csv/csv-malformed-record.js';
 import type { ProfileSourceConnector } from '../profile/profile-source.js';
 
 /** The label of a local code and where it was read (`TABLE.COLUMN` of a lookup table). */
@@ -113,6 +114,7 @@ export async function readLocalCodeLabels(
     const header = await source.header(table);
     const rows: string[][] = [];
     for await (const r of source.rows(table)) {
+      if (isMalformedCsvRecord(r)) continue;
       rows.push([...r.fields]);
       if (rows.length > maxLookupRows) break;
     }

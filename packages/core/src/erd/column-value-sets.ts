@@ -1,3 +1,4 @@
+import { isMalformedCsvRecord } from '../connectors/csv/csv-malformed-record.js';
 import type { ProfileSourceConnector } from '../profile/profile-source.js';
 
 /** The distinct non-blank values (trimmed) of one column, and how many non-blank values it has. */
@@ -43,6 +44,7 @@ export async function readColumnValueSets(
     }
     let rows = 0;
     for await (const record of source.rows(table)) {
+      if (isMalformedCsvRecord(record)) continue;
       rows++;
       for (const { index, values } of picked) {
         const v = (record.fields[index] ?? '').trim();

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { isFerryError } from '../errors.js';
+import { PgliteDatabase } from '../store/pglite-database.js';
 import { contract, crosswalks, targetCatalog } from '../testing/mini-migration-fixture.js';
 import { CsvLoadTarget } from './csv-load-target.js';
+import { DatabaseLoadTarget } from './database-load-target.js';
 import { RejectsFile } from './rejects-file.js';
 import { runMigration } from './run-migration.js';
 
@@ -13,7 +15,7 @@ import { runMigration } from './run-migration.js';
 async function migrateFiles(
   files: Record<string, string | Buffer>,
   encoding: 'auto' | 'utf-8' = 'auto',
-  options: { contract?: typeof contract; delimiter?: ';' } = {},
+  options: { contract?: typeof contract; delimiter?: ';'; target?: DatabaseLoadTarget } = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-bad-'));
   await mkdir(join(dir, 'source'));
@@ -30,7 +32,7 @@ async function migrateFiles(
       targetCatalog,
       crosswalks,
       releaseProfile: 'pre_production',
-      target: new CsvLoadTarget(join(dir, 'load')),
+      target: options.target ?? new CsvLoadTarget(join(dir, 'load')),
       rejects,
     });
     await rejects.close();
@@ -204,5 +206,27 @@ describe('bad source files', () => {
     expect(rejects).toContain(
       'PATIENT,3,MISSING_MANDATORY,SURNAME,"blank, and the target column does not allow blanks",LOAD_PMI,6',
     );
+  });
+
+  it('PGlite: blank lines and a blank key end as counted rows and rejects, not "internal error (error 23502)"', {
+    timeout: 60_000,
+  }, async () => {
+    const db = await PgliteDatabase.open();
+    try {
+      const { report, rejects } = await migrateFiles(
+        {
+          'PATIENT.csv': 'PAT_ID,SURNAME,SEX,REC_STATUS\n1,SMITH,M,A\n,JONES,F,A\n  \n4,LEE,F,A\n\n',
+          'REFERRAL.csv': referrals,
+        },
+        'auto',
+        { target: new DatabaseLoadTarget(db) },
+      );
+      expect(report.tables[0]).toMatchObject({ read: 5, loaded: 2, rejected: 1, blankLines: 2, balanced: true });
+      expect(rejects).toContain('PATIENT,,MISSING_MANDATORY,RECORD_NUMBER,mandatory field is blank,LOAD_PMI,3');
+      const keys = await db.query<{ k: string }>('SELECT source_key AS k FROM ferry_rejects ORDER BY source_line');
+      expect(keys.map((r) => r.k)).toEqual(['']);
+    } finally {
+      await db.close();
+    }
   });
 });

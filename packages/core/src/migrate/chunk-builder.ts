@@ -100,9 +100,10 @@ export class ChunkBuilder {
     this.nkIndexes = this.naturalKey?.map((c) => compiled.targetColumns.indexOf(c)) ?? [];
     this.sourceKeyIndexes = ct.sourceKey.map((k) => header.indexOf(k));
     const keyColumn = targetKeyColumn(targetTable);
+    // The key column is checked on its own (MISSING_KEY); the others as `createTableSql` declares them.
     this.notNull = targetTable.columns
-      .map((c, index) => ({ index, name: c.name, required: (!c.nullable && !c.primaryKey) || c.name === keyColumn }))
-      .filter((c) => c.required && c.name !== keyColumn)
+      .map((c, index) => ({ index, name: c.name, notNull: !c.nullable && !c.primaryKey }))
+      .filter((c) => c.notNull && c.name !== keyColumn)
       .map(({ index, name }) => ({ index, name }));
   }
 

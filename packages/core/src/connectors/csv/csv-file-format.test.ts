@@ -78,6 +78,13 @@ describe('delimiter detection', () => {
     expect(await declared.header('AMBIG')).toEqual(['A,B', 'C,D']);
   });
 
+  it('sees a header longer than the sample whole', async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `COLUMN_${i}`);
+    const t = await table(`${names.join(';')}\n${names.map((_, i) => i).join(';')}\n`);
+    expect(t.header).toHaveLength(20_000);
+    expect(t.rows[0]!.fields).toHaveLength(20_000);
+  });
+
   it('is a pure function of the sample', () => {
     expect(detectCsvDelimiter('a|b\n1|2', true, 'lf', 'x')).toEqual({ delimiter: '|', source: 'detected' });
     expect(() => detectCsvDelimiter('a,b;c\n', true, 'lf', 'x')).toThrow(/ambiguous/);

@@ -77,10 +77,14 @@ export async function detectCsvFileFormat(
   const choice = detectCsvEncoding(first, declared.encoding, path, isWholeFile);
   const body = first.subarray(choice.bomLength);
   const newline = detectNewline(body);
-  const sample = body.subarray(0, delimiterSampleBytes);
+  // The sample holds the whole header however long it is (within the first chunk), and some records after it.
+  const headerEnd = body.indexOf(newline === 'cr' ? 13 : 10);
+  const sample = body.subarray(0, Math.max(delimiterSampleBytes, headerEnd + 1 + delimiterSampleBytes));
+  // A header with no line end in the first chunk is judged as far as it goes.
+  const sampleIsAll = (isWholeFile && sample.length === body.length) || headerEnd === -1;
   const { delimiter, source: delimiterSource } =
     declared.delimiter === 'auto'
-      ? detectCsvDelimiter(sample.toString('latin1'), isWholeFile && sample.length === body.length, newline, path)
+      ? detectCsvDelimiter(sample.toString('latin1'), sampleIsAll, newline, path)
       : { delimiter: declared.delimiter, source: 'declared' as const };
   const format: CsvFileFormat = {
     encoding: choice.encoding,

@@ -97,3 +97,11 @@ export function malformedRecordMessage(m: CsvMalformed): string {
       ? `an unbalanced quote made ${span} one record (text follows a closing quote): none of these lines is loaded`
       : `an unbalanced quote made ${span} one record of ${m.mergedFields} field${m.mergedFields === 1 ? '' : 's'} (header has ${m.expectedFields}): none of these lines is loaded`;
 }
+
+/**
+ * True for a line of a malformed record (see `splitMalformedRecord`): readers that infer or count values from records
+ * leave such lines out, since which field each value belongs to cannot be known.
+ */
+export function isMalformedCsvRecord(record: object): boolean {
+  return (record as { malformed?: unknown }).malformed !== undefined;
+}

@@ -247,6 +247,9 @@ describe('readCsvRecords: field size', () => {
     const e = await readError(p, { maxFieldBytes: 65_536 });
     expect(e.code).toBe('FERRY_ERR_CSV_FIELD_TOO_LARGE');
     expect(e.context.line).toBe(2);
+    expect(e.message).toContain('a quoted field still open: is its quote unbalanced?');
+    // Headed (as sources are read), it is the same error: a runaway quote is not split into lines past the limit.
+    expect((await readError(p, { maxFieldBytes: 65_536, headed: true })).code).toBe('FERRY_ERR_CSV_FIELD_TOO_LARGE');
   });
 });
 

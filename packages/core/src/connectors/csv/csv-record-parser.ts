@@ -336,13 +336,14 @@ export class CsvRecordParser {
   /** An unfinished field at the end of the text so far: raw characters already seen. */
   private checkOpenQuoted(rawChars: number, line: number, position: number): void {
     // Raw text of a quoted field is at most twice its value (doubled quotes) plus its two quotes.
-    if (rawChars > 2 * this.maxFieldBytes + 2) this.throwTooLarge(line, position);
+    if (rawChars > 2 * this.maxFieldBytes + 2) this.throwTooLarge(line, position, true);
   }
 
-  private throwTooLarge(line: number, position: number): never {
+  private throwTooLarge(line: number, position: number, quoted = false): never {
+    const hint = quoted ? ' (a quoted field still open: is its quote unbalanced?)' : '';
     throw new FerryError(
       'FERRY_ERR_CSV_FIELD_TOO_LARGE',
-      `field ${position} of the record starting on this line exceeds the maximum field size of ${this.maxFieldBytes} bytes`,
+      `field ${position} of the record starting on this line exceeds the maximum field size of ${this.maxFieldBytes} bytes${hint}`,
       { file: this.file, line },
     );
   }

@@ -77,6 +77,54 @@ describe('CsvRecordSplitter', () => {
     }
   });
 
+  it('agrees with the headed parser (malformed records, any delimiter and line end) on random text', () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (const [delimiter, newline] of [
+      [',', 'lf'],
+      [';', 'cr'],
+      ['\t', 'lf'],
+    ] as const) {
+      const nl = newline === 'cr' ? '\r' : '\n';
+      const atoms = ['a', 'bc', delimiter, delimiter, '"', '""', nl, nl, ' ', 'é', `"x${delimiter}y"`, `"p${nl}q"`];
+      for (let round = 0; round < 1500; round++) {
+        let text = `h1${delimiter}h2${nl}`;
+        const n = rnd(60);
+        for (let i = 0; i < n; i++) text += atoms[rnd(atoms.length)];
+        const options = { file: 't.csv', maxFieldBytes: 1 << 20, delimiter, newline };
+        const p = new CsvRecordParser({ ...options, headed: true });
+        const whole: CsvRecord[] = [];
+        p.push(text, whole);
+        p.end(whole);
+        const bytes = Buffer.from(text);
+        const s = new CsvRecordSplitter({
+          recordsPerChunk: 1 + rnd(3),
+          file: 't.csv',
+          maxRecordChars: 1 << 26,
+          delimiter,
+          newline,
+        });
+        const chunks = [];
+        for (let at = 0; at < bytes.length; ) {
+          const step = 1 + rnd(7);
+          chunks.push(...s.push(bytes.subarray(at, at + step)));
+          at += step;
+        }
+        chunks.push(...s.end());
+        const split: CsvRecord[] = [];
+        for (const c of chunks) {
+          const q = new CsvRecordParser({ ...options, firstLine: c.firstLine, expectedFields: 2 });
+          q.push(Buffer.from(c.bytes).toString('utf8'), split);
+          q.end(split);
+        }
+        expect(split, JSON.stringify(text)).toEqual(whole.slice(1));
+      }
+    }
+  });
+
   it('keeps the line of the last character reached, for errors', () => {
     const s = new CsvRecordSplitter({ recordsPerChunk: 10, file: 't.csv', maxRecordChars: 100 });
     s.push(Buffer.from('h\n1\n"a\nb'));
