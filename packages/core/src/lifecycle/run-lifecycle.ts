@@ -1,5 +1,4 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
@@ -180,7 +179,6 @@ async function runLocked(
     contract: { name: pack.contract.name, label: pack.contract.label, hash: contractHash(pack.contract) },
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
-    process: { pid: process.pid, host: hostname() },
   };
   await mkdir(store.runDir(runId), { recursive: true });
   if (options.from) record = await reuseEarlierStages(store, record, options.from);
@@ -226,6 +224,7 @@ async function runLocked(
   aborted.catch(() => {});
 
   await save();
+  await store.recordProcess(runId);
   await store.forgetRestore();
   options.onEvent?.({
     type: 'run-start',
