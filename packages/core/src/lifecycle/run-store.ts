@@ -70,7 +70,7 @@ export class RunStore {
 
   /** Takes this folder's lock: one lifecycle (or restore) at a time writes runs and the current evidence. */
   lock(): Promise<FileLock> {
-    return FileLock.acquire(this.lockFile, `The lifecycle folder ${this.outDir}`);
+    return FileLock.acquire(this.lockFile, `the lifecycle folder ${this.outDir}`);
   }
 
   /**
