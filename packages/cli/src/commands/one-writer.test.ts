@@ -72,7 +72,7 @@ describe('one writer per embedded database', () => {
     // B said why it waited, and for whom.
     expect(rb.stderr).toMatch(
       new RegExp(
-        `^ferry: waiting up to 280 s for the embedded database .*target, in use by pid ${a.child.pid} on .*, running "ferry migrate --source .*--job job-a .*", since .*\\)\\n$`,
+        `^ferry: waiting up to 280 s for the embedded database .*target, in use by pid ${a.child.pid} on .*, running "ferry migrate --source .*--job job-a .*", since \\S+\\n$`,
       ),
     );
     expect([ra.code, rb.code]).toEqual([0, 0]);
