@@ -57,6 +57,12 @@ export function buildProgram(): Command {
     configureLocks({
       waitMs: cliSettings.lockWaitSeconds * 1000,
       command: ['ferry', ...redactArgs(commandLine)].join(' '),
+      onWait: (what, holder, waitMs) => {
+        if (!cliSettings.quiet)
+          process.stderr.write(
+            `ferry: waiting up to ${Math.round(waitMs / 1000)} s for ${what}, in use by ${holder}\n`,
+          );
+      },
     });
     cliLog.write('info', `ferry ${path} started (pid ${process.pid})`);
   });

@@ -69,7 +69,12 @@ describe('one writer per embedded database', () => {
     const b = migrate('job-b', '--lock-wait', '280');
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect(ra.stderr).toBe('');
-    expect(rb.stderr).toBe('');
+    // B said why it waited, and for whom.
+    expect(rb.stderr).toMatch(
+      new RegExp(
+        `^ferry: waiting up to 280 s for the embedded database .*target, in use by pid ${a.child.pid} on .*, running "ferry migrate --source .*--job job-a .*", since \\S+\\n$`,
+      ),
+    );
     expect([ra.code, rb.code]).toEqual([0, 0]);
     // Each job's rows are all there: what each report says it loaded is what the target holds.
     const reportA = JSON.parse(ra.stdout);

@@ -1,5 +1,4 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
@@ -239,7 +238,6 @@ async function runLocked(
       : {}),
     stages: lifecycleStages.map((stage): StageRecord => ({ stage, status: 'NotExecuted' })),
     outcome: 'RUNNING',
-    process: { pid: process.pid, host: hostname() },
   };
   await mkdir(store.runDir(runId), { recursive: true });
   if (options.from) record = await reuseEarlierStages(store, record, options.from, options.to);
@@ -285,6 +283,7 @@ async function runLocked(
   aborted.catch(() => {});
 
   await save();
+  await store.recordProcess(runId);
   await store.forgetRestore();
   options.onEvent?.({
     type: 'run-start',

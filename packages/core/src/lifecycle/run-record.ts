@@ -70,8 +70,6 @@ export const runRecordSchema = z.object({
    * CANCELLED: stopped by SIGINT or SIGTERM (`cancelled` says when and in which stage).
    */
   outcome: z.enum(['PASS', 'FAIL', 'ERROR', 'RUNNING', 'PARTIAL', 'CANCELLED']),
-  /** The process running the run: a RUNNING run whose process is gone was killed (SIGKILL, power loss). */
-  process: z.object({ pid: z.number().int(), host: z.string() }).optional(),
   /** Why and where a CANCELLED run stopped. */
   cancelled: z.object({ signal: z.string(), stage: z.string().optional(), at: z.string() }).optional(),
   /** The release gate's verdict, written by the gate stage (carried over when the gate stage is reused). */

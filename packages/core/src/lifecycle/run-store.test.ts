@@ -120,31 +120,34 @@ describe('RunStore.repairEvidence', () => {
 });
 
 describe('RunStore.status', () => {
-  const running = (pid: number, host = hostname()): RunRecord => ({
-    ...record('run-20260105-000000-eeee', '2026-01-05T00:00:00.000Z', 'RUNNING', 'profile'),
-    process: { pid, host },
-  });
+  const running = record('run-20260105-000000-eeee', '2026-01-05T00:00:00.000Z', 'RUNNING', 'profile');
   const exited = async (): Promise<number> => {
     const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
     await new Promise((r) => child.on('exit', r));
     return child.pid!;
   };
+  const ranBy = async (store: RunStore, pid: number) =>
+    writeFile(join(store.runDir(running.runId), 'process.json'), JSON.stringify({ pid, host: hostname() }));
 
   it('is RUNNING while the run holds the folder lock, INTERRUPTED once its process is gone or the lock is not its', async () => {
-    const store = await storeWith();
+    const store = await storeWith(running);
+    // A record that does not say its process cannot be judged.
+    expect(await store.status(running)).toBe('RUNNING');
     const lock = await store.lock();
     try {
       // This process holds the lock, as a lifecycle running here would.
-      expect(await store.status(running(process.pid))).toBe('RUNNING');
+      await store.recordProcess(running.runId);
+      expect(await store.status(running)).toBe('RUNNING');
       // A run recorded by another process than the lock's holder is not running any more.
-      expect(await store.status(running(await exited()))).toBe('INTERRUPTED');
+      await ranBy(store, await exited());
+      expect(await store.status(running)).toBe('INTERRUPTED');
     } finally {
       await lock.release();
     }
     // No lock held at all: whoever recorded RUNNING stopped without saying (SIGKILL, a crash).
-    expect(await store.status(running(process.pid))).toBe('INTERRUPTED');
-    // Finished runs keep their outcome; a record that does not say its process cannot be judged.
+    await ranBy(store, process.pid);
+    expect(await store.status(running)).toBe('INTERRUPTED');
+    // Finished runs keep their outcome.
     expect(await store.status(record('run-20260101-000000-aaaa', '2026-01-01T00:00:00.000Z', 'FAIL'))).toBe('FAIL');
-    expect(await store.status({ ...running(1), process: undefined })).toBe('RUNNING');
   });
 });

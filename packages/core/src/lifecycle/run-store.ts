@@ -8,6 +8,9 @@ import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import { FileLock, processAlive } from '../store/file-lock.js';
 import { type RunRecord, runRecordSchema } from './run-record.js';
 
+const runProcessSchema = z.object({ pid: z.number().int(), host: z.string() });
+type RunProcess = z.infer<typeof runProcessSchema>;
+
 /** What `runs list` shows: a run's outcome, or INTERRUPTED for a RUNNING run whose process is gone. */
 export type RunStatus = RunRecord['outcome'] | 'INTERRUPTED';
 
@@ -53,6 +56,15 @@ export class RunStore {
     await rename(partial, file);
   }
 
+  /**
+   * Notes which process runs a run (`runs/<id>/process.json`: pid and host), beside its record rather than in it: the
+   * record goes into the evidence, which names no machine.
+   */
+  async recordProcess(runId: string): Promise<void> {
+    const owner: RunProcess = { pid: process.pid, host: hostname() };
+    await writeFile(join(this.runDir(runId), 'process.json'), `${JSON.stringify(owner)}\n`);
+  }
+
   /** The lock file a lifecycle (or a restore) holds on this folder while it writes in it. */
   get lockFile(): string {
     return join(this.outDir, 'lifecycle.lock');
@@ -60,7 +72,7 @@ export class RunStore {
 
   /** Takes this folder's lock: one lifecycle (or restore) at a time writes runs and the current evidence. */
   lock(): Promise<FileLock> {
-    return FileLock.acquire(this.lockFile, `The lifecycle folder ${this.outDir}`);
+    return FileLock.acquire(this.lockFile, `the lifecycle folder ${this.outDir}`);
   }
 
   /**
@@ -69,7 +81,10 @@ export class RunStore {
    */
   async status(record: RunRecord): Promise<RunStatus> {
     if (record.outcome !== 'RUNNING') return record.outcome;
-    const owner = record.process;
+    const owner = await readFile(join(this.runDir(record.runId), 'process.json'), 'utf8').then(
+      (text) => runProcessSchema.safeParse(JSON.parse(text)).data,
+      () => undefined,
+    );
     if (!owner) return 'RUNNING'; // recorded by a version that did not say
     const holder = await FileLock.holder(this.lockFile).catch(() => undefined);
     if (!holder || holder.pid !== owner.pid || holder.host !== owner.host) return 'INTERRUPTED';

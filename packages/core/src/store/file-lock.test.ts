@@ -80,9 +80,17 @@ describe('FileLock', () => {
     );
     children.push(child);
     while (!existsSync(path)) await new Promise((r) => setTimeout(r, 20));
-    const lock = await FileLock.acquire(path, 'target', { waitMs: 10_000 });
-    expect(JSON.parse(await readFile(path, 'utf8')).pid).toBe(process.pid);
-    await lock.release();
+    const told: string[] = [];
+    configureLocks({ onWait: (what, holder, waitMs) => told.push(`${what} ${waitMs} ${holder}`) });
+    try {
+      const lock = await FileLock.acquire(path, 'the target', { waitMs: 10_000 });
+      expect(JSON.parse(await readFile(path, 'utf8')).pid).toBe(process.pid);
+      await lock.release();
+    } finally {
+      configureLocks({ onWait: undefined });
+    }
+    // The wait was said once, naming the holder.
+    expect(told).toEqual([`the target 10000 pid ${child.pid} on ${hostname()}, running "x", since now`]);
   });
 
   it('takes over the lock of a process that died (SIGKILL) without releasing it', async () => {

@@ -21,6 +21,8 @@ export interface LockSettings {
   waitMs: number;
   /** What this process is, as other processes will read it, e.g. `ferry migrate --target pglite:.ferry/target`. */
   command: string;
+  /** Told once when a lock is waited for: what it protects and who holds it (e.g. to say so on stderr). */
+  onWait?: (what: string, holder: string, waitMs: number) => void;
 }
 
 const settings: LockSettings = { waitMs: 0, command: `node pid ${process.pid}` };
@@ -147,6 +149,7 @@ async function take(path: string, what: string, waitMs: number): Promise<string>
     since: new Date().toISOString(),
   };
   const content = `${JSON.stringify(holder)}\n`;
+  let told = false;
   for (;;) {
     try {
       const handle = await open(path, 'wx');
@@ -165,13 +168,15 @@ async function take(path: string, what: string, waitMs: number): Promise<string>
       await breakStale(path, reading.text);
       continue;
     }
+    const who = reading.holder ? describeHolder(reading.holder) : 'a process that is starting';
     if (Date.now() >= deadline) {
-      const who = reading.holder ? describeHolder(reading.holder) : 'a process that is starting';
       throw new FerryError(
         'FERRY_ERR_LOCKED',
-        `${what} is in use by another Ferry process (${who}); wait for it to finish, stop it, or give --lock-wait SECONDS to wait for it (lock file ${path})`,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} is in use by another Ferry process (${who}); wait for it to finish, stop it, or give --lock-wait SECONDS to wait for it (lock file ${path})`,
       );
     }
+    if (!told) settings.onWait?.(what, who, waitMs);
+    told = true;
     await sleep(Math.min(200, Math.max(deadline - Date.now(), 10)));
   }
 }
@@ -245,5 +250,5 @@ export async function lockDatabaseUrl(url: string): Promise<FileLock | undefined
   if (!url.startsWith('pglite:')) return undefined;
   const path = url.slice('pglite:'.length);
   if (path === '' || path === 'memory') return undefined;
-  return FileLock.acquire(databaseLockPath(path), `The embedded database ${path}`);
+  return FileLock.acquire(databaseLockPath(path), `the embedded database ${path}`);
 }
