@@ -12,81 +12,33 @@ export const errorCatalogue = {
   FERRY_ERR_INPUT: { kind: 'input', summary: 'An input file or value is invalid.' },
   FERRY_ERR_NOT_FOUND: { kind: 'input', summary: 'A file, pack, run or job that was named does not exist.' },
   FERRY_ERR_CSV_RAGGED_ROW: { kind: 'input', summary: 'A CSV row has a different number of fields than its header.' },
-  FERRY_ERR_CSV_UNTERMINATED_QUOTE: {
-    kind: 'input',
-    summary: 'A quoted CSV field is not closed before the end of the file.',
-  },
+  FERRY_ERR_CSV_UNTERMINATED_QUOTE: { kind: 'input', summary: 'A quoted CSV field is not closed before the end of the file.' },
   FERRY_ERR_CSV_ENCODING: { kind: 'input', summary: 'A file is not valid in its declared or detected encoding.' },
   FERRY_ERR_CSV_FIELD_TOO_LARGE: { kind: 'input', summary: 'A CSV field exceeds the maximum field size.' },
   FERRY_ERR_CATALOG_INVALID: { kind: 'input', summary: 'A catalog file does not follow the catalog format.' },
   FERRY_ERR_CONTRACT_INVALID: { kind: 'input', summary: 'A mapping contract is malformed or fails validation.' },
   FERRY_ERR_CROSSWALK_INVALID: { kind: 'input', summary: 'A crosswalk file is malformed.' },
-  FERRY_ERR_CONTRACT_LOCKED: {
-    kind: 'input',
-    summary: 'A locked contract version cannot change, or a release profile needs a locked version.',
-  },
-  FERRY_ERR_REVIEW_TRANSITION: {
-    kind: 'input',
-    summary: 'A review status change is not allowed from the current status, or lacks a reviewer or time.',
-  },
-  FERRY_ERR_CHECK_INVALID: {
-    kind: 'input',
-    summary: 'A quality check definition is malformed or names something that does not exist.',
-  },
+  FERRY_ERR_CONTRACT_LOCKED: { kind: 'input', summary: 'A locked contract version cannot change, or a release profile needs a locked version.' },
+  FERRY_ERR_REVIEW_TRANSITION: { kind: 'input', summary: 'A review status change is not allowed from the current status, or lacks a reviewer or time.' },
+  FERRY_ERR_CHECK_INVALID: { kind: 'input', summary: 'A quality check definition is malformed or names something that does not exist.' },
   FERRY_ERR_GATE_PROFILE_INVALID: { kind: 'input', summary: 'A release gate profile file is malformed.' },
   FERRY_ERR_TARGET_UNSUPPORTED: { kind: 'usage', summary: 'A target URL has an unsupported scheme.' },
   FERRY_ERR_TARGET_UNREACHABLE: { kind: 'input', summary: 'The target database could not be reached.' },
   FERRY_ERR_SOURCE_UNREACHABLE: { kind: 'input', summary: 'A source database could not be reached.' },
-  FERRY_ERR_ARTEFACT_MISSING: {
-    kind: 'input',
-    summary: 'A stage needs an artefact from an earlier stage that is not there.',
-  },
-  FERRY_ERR_NOTHING_TO_JUDGE: {
-    kind: 'input',
-    summary:
-      'A check, gate or reconciliation was asked about a job with no loaded rows (or an unknown job): it cannot pass on nothing.',
-  },
-  FERRY_ERR_REPORT_MISMATCH: {
-    kind: 'input',
-    summary:
-      'Reports given together are about different jobs, contracts or source extracts, or one does not say what it is about.',
-  },
+  FERRY_ERR_ARTEFACT_MISSING: { kind: 'input', summary: 'A stage needs an artefact from an earlier stage that is not there.' },
+  FERRY_ERR_NOTHING_TO_JUDGE: { kind: 'input', summary: 'A check, gate or reconciliation was asked about a job with no loaded rows (or an unknown job): it cannot pass on nothing.' },
+  FERRY_ERR_REPORT_MISMATCH: { kind: 'input', summary: 'Reports given together are about different jobs, contracts or source extracts, or one does not say what it is about.' },
   FERRY_ERR_CONFIG: { kind: 'usage', summary: 'The server configuration (FERRY_* variables) is missing or invalid.' },
-  FERRY_ERR_MIGRATION_MISMATCH: {
-    kind: 'input',
-    summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).',
-  },
+  FERRY_ERR_MIGRATION_MISMATCH: { kind: 'input', summary: 'Applied platform migrations differ from the migration files (edited, missing or out of order).' },
   FERRY_ERR_MIGRATION_LOCKED: { kind: 'input', summary: 'Another process holds the platform migration lock.' },
-  FERRY_ERR_DESTRUCTIVE_REFUSED: {
-    kind: 'usage',
-    summary:
-      'A destructive command (e.g. a schema rollback dropping the audit trail or users) was not explicitly allowed or confirmed; nothing was changed.',
-  },
-  FERRY_ERR_MIGRATION_FAILED: {
-    kind: 'internal',
-    summary: 'A platform migration failed; nothing of that run was applied.',
-  },
-  FERRY_ERR_UNAUTHENTICATED: {
-    kind: 'auth',
-    summary: 'The request has no valid session or API token, or the credentials are wrong.',
-  },
-  FERRY_ERR_ACCOUNT_LOCKED: {
-    kind: 'auth',
-    summary: 'The account is locked by an administrator or after repeated failed logins.',
-  },
-  FERRY_ERR_MFA_REQUIRED: {
-    kind: 'auth',
-    summary: 'A TOTP code is required, or the organisation requires TOTP enrolment first.',
-  },
+  FERRY_ERR_DESTRUCTIVE_REFUSED: { kind: 'usage', summary: 'A destructive command (e.g. a schema rollback dropping the audit trail or users) was not explicitly allowed or confirmed; nothing was changed.' },
+  FERRY_ERR_MIGRATION_FAILED: { kind: 'internal', summary: 'A platform migration failed; nothing of that run was applied.' },
+  FERRY_ERR_UNAUTHENTICATED: { kind: 'auth', summary: 'The request has no valid session or API token, or the credentials are wrong.' },
+  FERRY_ERR_ACCOUNT_LOCKED: { kind: 'auth', summary: 'The account is locked by an administrator or after repeated failed logins.' },
+  FERRY_ERR_MFA_REQUIRED: { kind: 'auth', summary: 'A TOTP code is required, or the organisation requires TOTP enrolment first.' },
   FERRY_ERR_FORBIDDEN: { kind: 'forbidden', summary: 'The caller lacks the permission the action needs.' },
-  FERRY_ERR_SEPARATION_OF_DUTIES: {
-    kind: 'forbidden',
-    summary: 'The same person may not both make and approve a change.',
-  },
-  FERRY_ERR_CONFLICT: {
-    kind: 'conflict',
-    summary: 'The action conflicts with the current state (a duplicate, or a state that does not allow it).',
-  },
+  FERRY_ERR_SEPARATION_OF_DUTIES: { kind: 'forbidden', summary: 'The same person may not both make and approve a change.' },
+  FERRY_ERR_CONFLICT: { kind: 'conflict', summary: 'The action conflicts with the current state (a duplicate, or a state that does not allow it).' },
   FERRY_ERR_RATE_LIMITED: { kind: 'auth', summary: 'Too many requests; retry later.' },
   FERRY_ERR_PAYLOAD_TOO_LARGE: { kind: 'input', summary: 'An upload or request body exceeds the allowed size.' },
   FERRY_ERR_INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
