@@ -531,7 +531,7 @@ describe('evaluateGate: reports about one job, and about something', () => {
       const r = refusal(() => evaluateGate({ qualityReport: v1, profile, migrationReport: ledger([table()]) }));
       expect(r?.code).toBe('FERRY_ERR_REPORT_MISMATCH');
       expect(r?.message).toMatch(
-        /^Cannot verify that the reports are about one job, contract and source: quality report does not name its contract hash; quality report does not name its source fingerprint \(written by an older Ferry\)/,
+        /^Cannot verify that the reports are about one job, contract and source: quality report does not name its contract hash; quality report does not name its source fingerprint \(a report, or a load, made by an older Ferry\)\. Rerun ferry migrate and ferry check, or gate at development/,
       );
     }
     const dev = evaluateGate({ qualityReport: v1, profile: 'development', migrationReport: ledger([table()]) });

@@ -60,7 +60,7 @@ export function agreeSubjects(claims: readonly SubjectClaim[], options: { accept
   if (unverified.length && !options.acceptUnverified) {
     throw new FerryError(
       'FERRY_ERR_REPORT_MISMATCH',
-      `Cannot verify that the reports are about one job, contract and source: ${unverified.join('; ')} (written by an older Ferry). Rerun ferry migrate and ferry check, or gate at development, which accepts it with a warning`,
+      `Cannot verify that the reports are about one job, contract and source: ${unverified.join('; ')} (a report, or a load, made by an older Ferry). Rerun ferry migrate and ferry check, or gate at development, which accepts it with a warning`,
       { field: 'subject' },
     );
   }

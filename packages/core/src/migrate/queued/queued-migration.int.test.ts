@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
 import { formatCsvRow } from '../../connectors/csv/csv-writer.js';
+import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import { addQueueJobs } from '../../queue/add-queue-jobs.js';
 import { type QueueRunner, startQueueRunner } from '../../queue/start-queue-runner.js';
 import { PostgresDatabase } from '../../store/postgres-database.js';
@@ -53,10 +54,13 @@ async function inProcess(url: string, dir: string, jobId: string, batchSize: num
   const db = await PostgresDatabase.open(url);
   const rejects = await RejectsFile.open(join(await mkdtemp(join(tmpdir(), 'ferry-queued-out-')), 'rejects.csv'));
   try {
+    const source = await CsvSourceConnector.open(dir);
     const report = await runMigration({
       jobId,
       contract,
-      source: await CsvSourceConnector.open(dir),
+      source,
+      // As the CLI loads: the report names the source files' fingerprint, as the queued job's does.
+      sourceFingerprint: await sourceFingerprint(source),
       targetCatalog,
       crosswalks,
       releaseProfile: 'pre_production',
