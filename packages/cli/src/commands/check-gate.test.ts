@@ -47,7 +47,9 @@ async function ferry(...args: string[]): Promise<{ code: number; out: string; er
   });
   try {
     const code = await main(['node', 'ferry', ...args]);
-    return { code, out, err };
+    // Progress lines (one per stage start and end, outside a terminal) are not what these tests are about.
+    const progress = /^ferry: \S+ (started|done in .*|failed after .*)\n/gm;
+    return { code, out, err: err.replace(progress, '') };
   } finally {
     o.mockRestore();
     e.mockRestore();
