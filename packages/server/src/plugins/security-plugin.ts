@@ -4,10 +4,11 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { FerryApp } from '../app-types.js';
+import { rateLimitKey } from './rate-limit-key.js';
 
 /**
- * Transport security: helmet's headers (CSP, HSTS, frame and MIME-sniffing protection, no referrer), a per-address
- * rate limit on every route (tighter ones on login and registration), cookies, and multipart uploads capped at the
+ * Transport security: helmet's headers (CSP, HSTS, frame and MIME-sniffing protection, no referrer), a rate limit on
+ * every route per credential (or per address for anonymous calls: `rateLimitKey`) (tighter ones on login and registration), cookies, and multipart uploads capped at the
  * configured size.
  */
 export const securityPlugin = fp(async (app: FerryApp) => {
@@ -27,7 +28,12 @@ export const securityPlugin = fp(async (app: FerryApp) => {
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
-  await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: 60_000 });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+  });
   await app.register(cookie);
   // preservePath: the name arrives as sent, so a name such as ../../x is refused instead of silently cut to x.
   await app.register(multipart, {

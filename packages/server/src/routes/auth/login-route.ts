@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { setSessionCookies } from '../../auth/session-cookies.js';
 import { passwordLogin } from '../../identity/password-login.js';
+import { addressKey } from '../../plugins/rate-limit-key.js';
 import { emailSchema, userSummaryOf, userSummarySchema } from '../schemas.js';
 
 const loginBody = z.object({
@@ -24,7 +25,10 @@ export function loginRoute(app: FerryApp): void {
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: loginResponse } },
-      config: { access: 'public', rateLimit: { max: app.platform.config.login.attemptsPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: 'public',
+        rateLimit: { max: app.platform.config.login.attemptsPerMinute, timeWindow: 60_000, keyGenerator: addressKey },
+      },
     },
     async (request, reply) => {
       const result = await passwordLogin(app.platform, {

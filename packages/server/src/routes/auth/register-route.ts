@@ -2,6 +2,7 @@ import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { passwordProblems } from '../../identity/password-policy.js';
+import { addressKey } from '../../plugins/rate-limit-key.js';
 import { displayNameSchema, emailSchema, passwordSchema } from '../schemas.js';
 
 const body = z.object({
@@ -25,7 +26,10 @@ export function registerRoute(app: FerryApp): void {
         body,
         response: { 202: z.object({ status: z.literal('pending') }) },
       },
-      config: { access: 'public', rateLimit: { max: app.platform.config.login.attemptsPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: 'public',
+        rateLimit: { max: app.platform.config.login.attemptsPerMinute, timeWindow: 60_000, keyGenerator: addressKey },
+      },
     },
     async (request, reply) => {
       const { organisation, email, displayName, password } = request.body;
