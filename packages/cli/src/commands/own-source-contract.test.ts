@@ -203,7 +203,8 @@ describe('ferry lifecycle with a project source catalog', () => {
     expect(r.stderr).toContain('ferry: The source does not hold what contract nhs-pas reads (38 missing):\n');
     expect(r.stderr).toContain('\n  table STAFF (for LOAD_STAFF)\n');
     expect(r.stderr).toContain('needs its own source catalog and contract');
-    expect(existsSync(out)).toBe(false);
+    // Only the folder's lock was taken: no run was recorded.
+    expect(existsSync(join(out, 'runs'))).toBe(false);
   });
 
   it("refuses --source-catalog without --contract: the pack's contract is for the pack's layout", async () => {
