@@ -66,6 +66,27 @@ export function checkSourceDirectory(policy: SourceFolderPolicy, path: string): 
   return full;
 }
 
+/** Whether `real` (a resolved path) lies inside one of the organisation's usable folders and the server's roots. */
+async function resolvesInside(policy: SourceFolderPolicy, real: string): Promise<boolean> {
+  const realOf = (paths: readonly string[]) => Promise.all(paths.map((p) => realpath(p).catch(() => p)));
+  const [realRoots, realCeiling] = await Promise.all([realOf(usableSourceRoots(policy)), realOf(policy.ceiling)]);
+  return realRoots.some((root) => inside(root, real)) && realCeiling.some((root) => inside(root, real));
+}
+
+const leadsOut = (full: string) => refuse(`The folder ${full} leads outside the organisation's source folders`);
+
+/**
+ * The folder a csv-directory connector is configured with, for storing: checked as `checkSourceDirectory` does and,
+ * when it exists already, after resolving symbolic links (a link may not lead out, nor into another organisation's
+ * folder). A folder that does not exist yet is accepted (it is checked again whenever it is read).
+ */
+export async function resolveSourceDirectory(policy: SourceFolderPolicy, path: string): Promise<string> {
+  const full = checkSourceDirectory(policy, path);
+  const real = await realpath(full).catch(() => undefined);
+  if (real !== undefined && !(await resolvesInside(policy, real))) throw leadsOut(full);
+  return full;
+}
+
 /**
  * The folder a csv-directory connector reads, checked on disk: it exists, is a folder, and after resolving symbolic
  * links still lies inside one of its organisation's folders and the server's roots (a link may not lead out, nor
@@ -79,10 +100,7 @@ export async function openSourceDirectory(policy: SourceFolderPolicy, path: stri
   } catch (e) {
     throw new FerryError('FERRY_ERR_NOT_FOUND', `The folder ${full} does not exist`, {}, { cause: e });
   }
-  const realOf = (paths: readonly string[]) => Promise.all(paths.map((p) => realpath(p).catch(() => p)));
-  const [realRoots, realCeiling] = await Promise.all([realOf(usableSourceRoots(policy)), realOf(policy.ceiling)]);
-  if (!realRoots.some((root) => inside(root, real)) || !realCeiling.some((root) => inside(root, real)))
-    throw refuse(`The folder ${full} leads outside the organisation's source folders`);
+  if (!(await resolvesInside(policy, real))) throw leadsOut(full);
   if (!(await stat(real)).isDirectory()) throw new FerryError('FERRY_ERR_INPUT', `${full} is not a folder`);
   return real;
 }

@@ -4,7 +4,7 @@ import type { FerryApp } from '../../app-types.js';
 import { connectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
 import { connectorSchema, connectorView } from '../../connectors/connector-view.js';
 import { checkDatabaseHost } from '../../connectors/database-host.js';
-import { checkSourceDirectory } from '../../connectors/source-directory.js';
+import { resolveSourceDirectory } from '../../connectors/source-directory.js';
 import { sourceFolderPolicy } from '../../connectors/source-folders.js';
 import { sourceHostPolicy } from '../../connectors/source-host.js';
 import type { TenantTx } from '../../db/tenant-transaction.js';
@@ -24,7 +24,7 @@ const body = z.object({
 
 /**
  * Checks and normalises a connector's settings for storing: per-type fields, a csv-directory folder inside one of
- * the organisation's source folders (stored resolved), a postgres host the organisation may reach, and a password
+ * the organisation's source folders (stored resolved; an existing one also after following links), a postgres host the organisation may reach, and a password
  * only for postgres.
  */
 export async function settingsToStore(
@@ -41,7 +41,7 @@ export async function settingsToStore(
   const { config: serverConfig } = app.platform;
   if (parsed.type === 'csv-directory') {
     const folders = await sourceFolderPolicy(tx, serverConfig, organisationId);
-    return { ...parsed.settings, path: checkSourceDirectory(folders, parsed.settings.path) };
+    return { ...parsed.settings, path: await resolveSourceDirectory(folders, parsed.settings.path) };
   }
   if (parsed.type === 'postgres') {
     const { host, port } = parsed.settings;

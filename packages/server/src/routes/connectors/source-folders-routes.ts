@@ -89,6 +89,7 @@ export function setSourceFoldersRoute(app: FerryApp): void {
           targetId: org.id,
           before: { folders: before },
           after: { folders },
+          details: { before, after: folders },
         });
         return { folders };
       });

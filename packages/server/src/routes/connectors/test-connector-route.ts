@@ -31,7 +31,8 @@ export function testConnectorRoute(app: FerryApp): void {
       },
       config: {
         access: 'connector.manage',
-        rateLimit: { max: app.platform.config.connectionTestsPerMinute, timeWindow: 60_000 },
+        // Read per request, so that the limit is the configuration's as it is now.
+        rateLimit: { max: () => app.platform.config.connectionTestsPerMinute, timeWindow: 60_000 },
       },
     },
     async (request) => {
