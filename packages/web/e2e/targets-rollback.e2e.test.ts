@@ -74,7 +74,9 @@ describe.runIf(browserAvailable() && pgUp)('targets and rollback journey (Chromi
     await openPage(page, 'Targets');
     await page.getByRole('heading', { name: 'Target databases' }).waitFor();
     await page.getByText('No database host allowed yet').waitFor();
-    const hosts = page.getByRole('combobox', { name: "Hosts this organisation's targets may name" });
+    const hosts = page.getByRole('combobox', {
+      name: "Hosts this organisation's targets and source connectors may name",
+    });
     await hosts.fill('127.0.0.1:5432');
     await hosts.press('Enter');
     await page.getByRole('button', { name: 'Save hosts' }).click();
