@@ -9,7 +9,7 @@ import { parseConnectorSettings } from './connector-settings.js';
 import type { ConnectorEnvironment } from './connector-source.js';
 import { connectorUploadPath } from './connector-storage.js';
 import { connectorFiles, findConnector } from './connector-view.js';
-import { openSourceDirectory } from './source-directory.js';
+import { openSourceDirectory, recheckResolvedSourceDirectory } from './source-directory.js';
 import { sourceFolderPolicy } from './source-folders.js';
 
 /** A run's source taken from a connector: a folder of CSV files for the lifecycle, and which connector it was. */
@@ -87,5 +87,5 @@ export async function recheckRunSource(
 ): Promise<void> {
   const s = source as Partial<ConnectorRunSource> | null;
   if (s?.kind !== 'folder' || s.connector?.type !== 'csv-directory' || typeof s.dir !== 'string') return;
-  await openSourceDirectory(await sourceFolderPolicy(tx, config, organisationId), s.dir);
+  await recheckResolvedSourceDirectory(await sourceFolderPolicy(tx, config, organisationId), s.dir);
 }

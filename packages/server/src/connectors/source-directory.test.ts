@@ -6,6 +6,7 @@ import {
   checkAllowedSourceFolder,
   checkSourceDirectory,
   openSourceDirectory,
+  recheckResolvedSourceDirectory,
   resolveSourceDirectory,
   type SourceFolderPolicy,
 } from './source-directory.js';
@@ -83,4 +84,21 @@ it('stores a folder that does not exist yet, but not one whose link leads out', 
   expect(await resolveSourceDirectory(policy, 'next-month')).toBe(join(mine, 'next-month'));
   expect(await resolveSourceDirectory(policy, '2026-11')).toBe(join(mine, '2026-11'));
   await expect(resolveSourceDirectory(policy, 'neighbour')).rejects.toThrow(/leads outside the organisation's/);
+});
+
+it('checks a resolved run folder again by where it leads, also under a root named through a link', async () => {
+  const linkedRoot = join(base, 'linked-extracts');
+  await symlink(ceiling, linkedRoot);
+  // The operator named the folders through a link; the run recorded the real path.
+  const viaLink: SourceFolderPolicy = { ceiling: [linkedRoot], roots: [join(linkedRoot, 'trust-a')] };
+  await expect(recheckResolvedSourceDirectory(viaLink, join(mine, '2026-11'))).resolves.toBeUndefined();
+  await expect(recheckResolvedSourceDirectory(viaLink, join(ceiling, 'trust-b'))).rejects.toThrow(
+    /leads outside the organisation's source folders/,
+  );
+  await expect(recheckResolvedSourceDirectory({ ...viaLink, roots: [] }, join(mine, '2026-11'))).rejects.toThrow(
+    /may read no source folders yet/,
+  );
+  await expect(recheckResolvedSourceDirectory(viaLink, join(mine, 'gone'))).rejects.toMatchObject({
+    code: 'FERRY_ERR_NOT_FOUND',
+  });
 });

@@ -43,6 +43,17 @@ export function checkAllowedSourceFolder(ceiling: readonly string[], path: strin
   return full;
 }
 
+/** The organisation's usable folders; refused when there are none. */
+function usableRootsOrRefuse(policy: SourceFolderPolicy): string[] {
+  if (policy.ceiling.length === 0) throw refuse(noCeiling);
+  const roots = usableSourceRoots(policy);
+  if (roots.length === 0)
+    throw refuse(
+      'This organisation may read no source folders yet: the operator (a super admin) has not allowed it any folder',
+    );
+  return roots;
+}
+
 /**
  * Checks the folder a csv-directory connector names, without touching the disk: it must lie inside one of the
  * folders the operator allowed the connector's organisation, themselves inside the server's FERRY_SOURCE_ROOTS. A
@@ -55,11 +66,7 @@ export function checkAllowedSourceFolder(ceiling: readonly string[], path: strin
 export function checkSourceDirectory(policy: SourceFolderPolicy, path: string): string {
   if (policy.ceiling.length === 0) throw refuse(noCeiling);
   if (hasDotDot(path)) throw refuse('The path may not contain ".." segments');
-  const roots = usableSourceRoots(policy);
-  if (roots.length === 0)
-    throw refuse(
-      'This organisation may read no source folders yet: the operator (a super admin) has not allowed it any folder',
-    );
+  const roots = usableRootsOrRefuse(policy);
   const full = isAbsolute(path) ? resolve(path) : resolve(roots[0]!, path);
   if (!roots.some((root) => inside(root, full)))
     throw refuse(`The path must be inside one of the organisation's source folders: ${roots.join(', ')}`);
@@ -103,4 +110,20 @@ export async function openSourceDirectory(policy: SourceFolderPolicy, path: stri
   if (!(await resolvesInside(policy, real))) throw leadsOut(full);
   if (!(await stat(real)).isDirectory()) throw new FerryError('FERRY_ERR_INPUT', `${full} is not a folder`);
   return real;
+}
+
+/**
+ * Checks again a folder already resolved when a run was started (a real path, which need not lie lexically under a
+ * root whose own path holds a link): it still exists and, resolved, lies inside one of the organisation's folders and
+ * the server's roots as they are now.
+ */
+export async function recheckResolvedSourceDirectory(policy: SourceFolderPolicy, dir: string): Promise<void> {
+  usableRootsOrRefuse(policy);
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `The folder ${dir} does not exist`, {}, { cause: e });
+  }
+  if (!(await resolvesInside(policy, real))) throw leadsOut(dir);
 }
