@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createTestSchema, PostgresDatabase, postgresReachable } from '@ferry/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -18,6 +20,8 @@ import { choose, journeySteps, openPage, signIn } from './support/journey.js';
 const journey = journeySteps();
 const it = journey.step;
 const pgUp = await postgresReachable();
+/** The server's source roots (FERRY_SOURCE_ROOTS); the folders allowed below are only named, not read. */
+const extractsRoot = resolve(tmpdir(), 'ferry-e2e-extracts');
 
 describe.runIf(browserAvailable() && pgUp)('targets and rollback journey (Chromium)', () => {
   let server: FerryServer;
@@ -40,7 +44,7 @@ describe.runIf(browserAvailable() && pgUp)('targets and rollback journey (Chromi
     schema = await createTestSchema('ferry_e2e_target');
     staging = await PostgresDatabase.open(schema.url, { max: 1 });
     [server, browser] = await Promise.all([
-      startFerryServer({ FERRY_DB_LOCAL_HOSTS: '127.0.0.1:5432' }),
+      startFerryServer({ FERRY_DB_LOCAL_HOSTS: '127.0.0.1:5432', FERRY_SOURCE_ROOTS: extractsRoot }),
       launchBrowser(),
     ]);
     page = browser.page;
@@ -74,11 +78,26 @@ describe.runIf(browserAvailable() && pgUp)('targets and rollback journey (Chromi
     await openPage(page, 'Targets');
     await page.getByRole('heading', { name: 'Target databases' }).waitFor();
     await page.getByText('No database host allowed yet').waitFor();
-    const hosts = page.getByRole('combobox', { name: "Hosts this organisation's targets may name" });
+    const hosts = page.getByRole('combobox', {
+      name: "Hosts this organisation's targets and source connectors may name",
+    });
     await hosts.fill('127.0.0.1:5432');
     await hosts.press('Enter');
     await page.getByRole('button', { name: 'Save hosts' }).click();
     await page.getByText('Allowed: 127.0.0.1:5432').waitFor();
+    // The operator also allows the organisation's folder connectors one server folder, inside FERRY_SOURCE_ROOTS.
+    const folders = page.getByRole('combobox', {
+      name: "Server folders this organisation's folder connectors may read",
+    });
+    await folders.fill('/etc');
+    await folders.press('Enter');
+    await page.getByRole('button', { name: 'Save folders' }).click();
+    await page.getByText(`A source folder must be inside the server's FERRY_SOURCE_ROOTS: ${extractsRoot}`).waitFor();
+    await folders.press('Backspace');
+    await folders.fill(join(extractsRoot, 'eastfield'));
+    await folders.press('Enter');
+    await page.getByRole('button', { name: 'Save folders' }).click();
+    await page.getByText('Allowed source folders saved').waitFor();
     const form = page.getByRole('form', { name: 'Register a target database' });
     await form.getByLabel(/^Name/).fill('EPR staging');
     await form.getByLabel(/^Host/).fill('127.0.0.1');

@@ -37,7 +37,7 @@ describe('loadServerConfig', () => {
     });
   });
 
-  it('reads the source roots, database hosts and upload cap of connectors; no database host in production unless named', () => {
+  it("reads the operator's ceilings of connectors (source roots, database hosts) and their upload cap", () => {
     const config = loadServerConfig({
       FERRY_SOURCE_ROOTS: ['/srv/extracts', 'relative'].join(delimiter),
       FERRY_SOURCE_DB_HOSTS: 'PAS-DB.trust.nhs.uk, 10.0.0.5',
@@ -55,8 +55,10 @@ describe('loadServerConfig', () => {
       FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'Correct-Horse-Battery-Staple-42',
       FERRY_SECRET_KEY: 'x'.repeat(32),
     };
-    expect(loadServerConfig(production).sourceDbHosts).toEqual([]);
+    // Unset, no ceiling in any mode: each organisation's own list (empty by default) decides; empty, no host at all.
+    expect(loadServerConfig(production).sourceDbHosts).toBe('any');
     expect(loadServerConfig({ ...production, FERRY_SOURCE_DB_HOSTS: '*' }).sourceDbHosts).toBe('any');
+    expect(loadServerConfig({ ...production, FERRY_SOURCE_DB_HOSTS: ' ' }).sourceDbHosts).toEqual([]);
   });
 
   it('reads the local database hosts targets may name (none by default) and the connection test rate', () => {

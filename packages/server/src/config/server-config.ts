@@ -18,11 +18,15 @@ export interface ServerConfig extends DatabaseConfig {
   login: { maxFailures: number; lockoutMinutes: number; attemptsPerMinute: number };
   passwordHashing: { memoryKib: number; iterations: number };
   uploads: { maxBytes: number };
-  /** Server folders csv-directory connectors may read (FERRY_SOURCE_ROOTS, separated by the path delimiter). */
+  /**
+   * The operator's ceiling for csv-directory connectors (FERRY_SOURCE_ROOTS, separated by the path delimiter): each
+   * organisation reads only the folders a super admin allowed it, and those must lie inside these. Unset: none.
+   */
   sourceRoots: string[];
   /**
-   * Database hosts postgres connectors may reach (FERRY_SOURCE_DB_HOSTS, comma-separated; `*` for any). Unset: any
-   * host outside production, none in production.
+   * The operator's ceiling for postgres source connectors (FERRY_SOURCE_DB_HOSTS, comma-separated `host` or
+   * `host:port`; `*` or unset: no ceiling). Each organisation reaches only the database hosts a super admin allowed it,
+   * and, when this is a list, only those also on it.
    */
   sourceDbHosts: 'any' | string[];
   /**
@@ -30,7 +34,7 @@ export interface ServerConfig extends DatabaseConfig {
    * (FERRY_DB_LOCAL_HOSTS, comma-separated `host` or `host:port`): none unless the operator lists them.
    */
   localDbHosts: string[];
-  /** Connection tests of target databases per caller address and minute (FERRY_CONNECTION_TESTS_PER_MINUTE). */
+  /** Connection tests of connectors and target databases per caller address and minute (FERRY_CONNECTION_TESTS_PER_MINUTE). */
   connectionTestsPerMinute: number;
   /** The size cap of one uploaded CSV extract (FERRY_SOURCE_UPLOAD_MAX_BYTES, default 1 GiB). */
   sourceUploads: { maxBytes: number };
@@ -101,8 +105,8 @@ const serverEnvSchema = databaseEnvSchema.extend({
   FERRY_RUN_STALE_SECONDS: int(2, 24 * 3600).default(60),
 });
 
-function sourceDbHosts(value: string | undefined, mode: ServerConfig['mode']): 'any' | string[] {
-  if (value === undefined) return mode === 'production' ? [] : 'any';
+function sourceDbHosts(value: string | undefined): 'any' | string[] {
+  if (value === undefined) return 'any';
   const hosts = value
     .split(',')
     .map((h) => h.trim().toLowerCase())
@@ -160,7 +164,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       .map((p) => p.trim())
       .filter(Boolean)
       .map((p) => resolve(p)),
-    sourceDbHosts: sourceDbHosts(e.FERRY_SOURCE_DB_HOSTS, mode),
+    sourceDbHosts: sourceDbHosts(e.FERRY_SOURCE_DB_HOSTS),
     localDbHosts: (e.FERRY_DB_LOCAL_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '@ferry/core';
+import type { ServerConfig } from '../config/server-config.js';
 import type { TenantTx } from '../db/tenant-transaction.js';
 import { projectRunDir } from '../jobs/project-run-paths.js';
 import { parseConnectorSettings } from './connector-settings.js';
 import type { ConnectorEnvironment } from './connector-source.js';
 import { connectorUploadPath } from './connector-storage.js';
 import { connectorFiles, findConnector } from './connector-view.js';
-import { openSourceDirectory } from './source-directory.js';
+import { openSourceDirectory, recheckResolvedSourceDirectory } from './source-directory.js';
+import { sourceFolderPolicy } from './source-folders.js';
 
 /** A run's source taken from a connector: a folder of CSV files for the lifecycle, and which connector it was. */
 export interface ConnectorRunSource {
@@ -42,7 +44,7 @@ export async function connectorRunSource(
     );
   }
   if (settings.type === 'csv-directory') {
-    const dir = await openSourceDirectory(env.sourceRoots, settings.settings.path);
+    const dir = await openSourceDirectory(env.folders, settings.settings.path);
     return { source: { kind: 'folder', dir, connector: about }, discard: async () => {} };
   }
   const files = await connectorFiles(tx, connector.id);
@@ -70,4 +72,20 @@ export async function connectorRunSource(
     },
     discard,
   };
+}
+
+/**
+ * Checks again, when a queued run executes, that a run source read in place (a csv-directory connector's folder) is
+ * still inside a folder the operator allows the run's organisation: a run queued before the operator withdrew the
+ * folder does not read it. Other sources (uploaded extracts copied for the run, reused outputs) pass.
+ */
+export async function recheckRunSource(
+  tx: TenantTx,
+  config: Pick<ServerConfig, 'sourceRoots'>,
+  organisationId: string,
+  source: unknown,
+): Promise<void> {
+  const s = source as Partial<ConnectorRunSource> | null;
+  if (s?.kind !== 'folder' || s.connector?.type !== 'csv-directory' || typeof s.dir !== 'string') return;
+  await recheckResolvedSourceDirectory(await sourceFolderPolicy(tx, config, organisationId), s.dir);
 }

@@ -13,7 +13,11 @@ const encoding = z
 /** Settings of each type (no secrets: a postgres password is given separately and sealed). */
 export const connectorSettingsSchemas = {
   'csv-directory': z.strictObject({
-    path: z.string().min(1).max(1000).describe("A folder under one of the server's FERRY_SOURCE_ROOTS"),
+    path: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe("A folder inside one of the organisation's source folders (set by the operator)"),
     encoding,
   }),
   'csv-upload': z.strictObject({ encoding }),
@@ -59,7 +63,8 @@ export const connectorTypeDescriptions: Record<
 > = {
   'csv-directory': {
     label: 'CSV directory',
-    description: 'A server-side folder of CSV extracts, one file per source table (inside FERRY_SOURCE_ROOTS).',
+    description:
+      'A server-side folder of CSV extracts, one file per source table (inside the folders the operator allowed the organisation).',
     runSource: true,
   },
   'csv-upload': {

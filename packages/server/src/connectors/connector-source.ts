@@ -10,14 +10,16 @@ import type { ConnectorsTable } from '../db/platform-schema.js';
 import type { SecretBox } from '../identity/secret-box.js';
 import { parseConnectorSettings } from './connector-settings.js';
 import { connectorUploadDir } from './connector-storage.js';
-import { openSourceDirectory } from './source-directory.js';
-import { checkSourceHost } from './source-host.js';
+import { checkDatabaseHost, type DatabaseHostPolicy } from './database-host.js';
+import { openSourceDirectory, type SourceFolderPolicy } from './source-directory.js';
 
-/** What reading a connector needs from the server. */
+/** What reading a connector of one organisation needs from the server: where that organisation may read. */
 export interface ConnectorEnvironment {
   dataDir: string;
-  sourceRoots: readonly string[];
-  sourceDbHosts: 'any' | readonly string[];
+  /** The folders its csv-directory connectors may read. */
+  folders: SourceFolderPolicy;
+  /** The database hosts its postgres connectors may connect to. */
+  hosts: DatabaseHostPolicy;
   secrets: SecretBox;
 }
 
@@ -40,8 +42,10 @@ export function hideUploadDir<T>(dir: string, fn: () => Promise<T>): Promise<T> 
 }
 
 /**
- * Opens a connector for reading. A csv-upload connector without files, a csv-directory outside the source roots and
- * a postgres connector without a password are clear FERRY_ERR_INPUT / NOT_FOUND errors.
+ * Opens a connector for reading, checking again that its folder or database host is one its organisation may reach
+ * now (the operator may have changed the lists since it was configured). A csv-upload connector without files, a
+ * csv-directory outside the organisation's folders and a postgres connector on a host it may not reach are clear
+ * FERRY_ERR_INPUT / NOT_FOUND errors.
  */
 export async function openConnector(
   env: ConnectorEnvironment,
@@ -59,12 +63,12 @@ export async function openConnector(
       return { kind: 'csv', dir, encoding, source };
     }
     case 'csv-directory': {
-      const dir = await openSourceDirectory(env.sourceRoots, parsed.settings.path);
+      const dir = await openSourceDirectory(env.folders, parsed.settings.path);
       const { encoding } = parsed.settings;
       return { kind: 'csv', dir, encoding, source: await CsvSourceConnector.open(dir, { encoding }) };
     }
     case 'postgres': {
-      checkSourceHost(env.sourceDbHosts, parsed.settings.host);
+      await checkDatabaseHost(env.hosts, { host: parsed.settings.host, port: parsed.settings.port });
       const settings: PostgresSourceSettings = {
         ...parsed.settings,
         ...(connector.secret ? { password: env.secrets.open(connector.secret) } : {}),

@@ -80,4 +80,26 @@ describe('database host checks', () => {
       checkDatabaseHost(policy({ platform, localAllowed: ['10.1.2.3'] }), { host: '10.1.2.3', port: 5432 }),
     ).resolves.toBeUndefined();
   });
+
+  it('refuses a host off the server-wide ceiling even when the organisation allows it', async () => {
+    const ceiling = { hosts: ['staging.example:6543'], from: 'FERRY_SOURCE_DB_HOSTS' };
+    await expect(checkDatabaseHost(policy({ ceiling }), { host: '10.1.2.3', port: 5432 })).rejects.toThrow(
+      'This server may not connect to 10.1.2.3:5432; the server allows only: staging.example:6543 (FERRY_SOURCE_DB_HOSTS)',
+    );
+    await expect(
+      checkDatabaseHost(policy({ ceiling }), { host: 'STAGING.example', port: 6543 }),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkDatabaseHost(policy({ ceiling: { hosts: [], from: 'FERRY_SOURCE_DB_HOSTS' } }), {
+        host: '10.1.2.3',
+        port: 5432,
+      }),
+    ).rejects.toThrow(
+      'This server may not connect to 10.1.2.3:5432: its administrator allows no host (FERRY_SOURCE_DB_HOSTS is empty)',
+    );
+    // The ceiling narrows, never widens: off the organisation's list stays refused.
+    await expect(
+      checkDatabaseHost(policy({ ceiling: { hosts: ['10.9.9.9'], from: 'X' } }), { host: '10.9.9.9', port: 5432 }),
+    ).rejects.toThrow(/allowed database hosts: /);
+  });
 });

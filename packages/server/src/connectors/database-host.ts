@@ -22,6 +22,11 @@ export interface DatabaseHostPolicy {
   platform?: DatabaseEndpoint | null;
   /** The request field that named the host, for the refusal. */
   field: string;
+  /**
+   * A server-wide list the host must also be on (source connectors: FERRY_SOURCE_DB_HOSTS), whatever `allowed` says;
+   * `from` names it in the refusal.
+   */
+  ceiling?: { hosts: readonly string[]; from: string };
 }
 
 /** Whether `host` (optionally at `port`) is on a list of `host` or `host:port` entries; names compare case-insensitively. */
@@ -81,6 +86,13 @@ export function endpointOfUrl(url: string): DatabaseEndpoint | null {
 export async function checkDatabaseHost(policy: DatabaseHostPolicy, endpoint: DatabaseEndpoint): Promise<void> {
   const { host, port } = endpoint;
   const refuse = (message: string) => new FerryError('FERRY_ERR_INPUT', message, { field: policy.field });
+  const { ceiling } = policy;
+  if (ceiling && !hostListed(ceiling.hosts, host, port))
+    throw refuse(
+      ceiling.hosts.length
+        ? `This server may not connect to ${host}:${port}; the server allows only: ${ceiling.hosts.join(', ')} (${ceiling.from})`
+        : `This server may not connect to ${host}:${port}: its administrator allows no host (${ceiling.from} is empty)`,
+    );
   if (policy.allowed !== 'any' && !hostListed(policy.allowed, host, port)) {
     throw refuse(
       policy.allowed.length

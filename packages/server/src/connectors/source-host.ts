@@ -1,21 +1,32 @@
-import { FerryError } from '@ferry/core';
-import { hostListed } from './database-host.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { TenantTx } from '../db/tenant-transaction.js';
+import { targetHostPolicy } from '../targets/target-host-policy.js';
+import type { DatabaseHostPolicy } from './database-host.js';
 
 /**
- * Checks that a postgres connector names a database host this server may reach (FERRY_SOURCE_DB_HOSTS), so that
- * connectors cannot be used to probe the server's network. Host names compare case-insensitively. The same list
- * matching as target databases (database-host.ts `checkDatabaseHost`, which adds the loopback and platform checks).
+ * Where an organisation's PostgreSQL source connectors may connect: the same check as its target databases
+ * (database-host.ts `checkDatabaseHost`): the database hosts the operator (a super admin) allowed the organisation,
+ * none by default; never loopback, link-local or the platform database's own host and port unless the operator
+ * listed them in FERRY_DB_LOCAL_HOSTS; and, when the server sets FERRY_SOURCE_DB_HOSTS, only hosts on that list too
+ * (the operator's server-wide ceiling for sources).
  *
  * @example
- * checkSourceHost(['pas-db.trust.nhs.uk'], 'PAS-DB.trust.nhs.uk') // passes
+ * await checkDatabaseHost(await sourceHostPolicy(tx, config, orgId), { host: 'pas-db.trust.nhs.uk', port: 5432 });
  */
-export function checkSourceHost(allowed: 'any' | readonly string[], host: string): void {
-  if (allowed === 'any' || hostListed(allowed, host)) return;
-  throw new FerryError(
-    'FERRY_ERR_INPUT',
-    allowed.length
-      ? `This server may not connect to ${host}; allowed database hosts: ${allowed.join(', ')} (FERRY_SOURCE_DB_HOSTS)`
-      : 'This server connects to no source databases: its administrator has not set FERRY_SOURCE_DB_HOSTS',
-    { field: 'config.host' },
-  );
+export async function sourceHostPolicy(
+  tx: TenantTx,
+  config: Pick<ServerConfig, 'databaseUrl' | 'localDbHosts' | 'sourceDbHosts'>,
+  organisationId: string,
+): Promise<DatabaseHostPolicy> {
+  const shared = await targetHostPolicy(tx, config, organisationId);
+  return {
+    ...shared,
+    allowedFrom: "the organisation's database hosts, set by the operator",
+    noneAllowed:
+      'This organisation may connect to no source databases yet: the operator (a super admin) has not allowed it any database host',
+    field: 'config.host',
+    ...(config.sourceDbHosts === 'any'
+      ? {}
+      : { ceiling: { hosts: config.sourceDbHosts, from: 'FERRY_SOURCE_DB_HOSTS' } }),
+  };
 }

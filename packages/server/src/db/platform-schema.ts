@@ -221,6 +221,13 @@ export interface TargetHostAllowlistTable {
   created_at: TimestampDefault;
 }
 
+export interface SourceFolderAllowlistTable {
+  organisation_id: string;
+  path: string;
+  created_by: string | null;
+  created_at: TimestampDefault;
+}
+
 /** A run's progress events, in order (server-sent events replay them from here). */
 export interface RunEventsTable {
   organisation_id: string;
@@ -349,6 +356,7 @@ export interface PlatformSchema {
   connectors: ConnectorsTable;
   target_databases: TargetDatabasesTable;
   target_host_allowlist: TargetHostAllowlistTable;
+  source_folder_allowlist: SourceFolderAllowlistTable;
   connector_files: ConnectorFilesTable;
   issue_triage: IssueTriageTable;
 }

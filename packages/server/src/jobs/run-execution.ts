@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-writer.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { recheckRunSource } from '../connectors/connector-run-source.js';
 import { contractVersion } from '../contracts/project-contract-store.js';
 import { crosswalkVersion } from '../crosswalks/project-crosswalk-store.js';
 import { type TenantTx, tenantTransaction } from '../db/tenant-transaction.js';
@@ -32,6 +33,8 @@ export interface RunExecutionContext {
   secrets: SecretBox;
   /** Where target databases may be (the platform database, the operator's local hosts). */
   targets: Pick<ServerConfig, 'databaseUrl' | 'localDbHosts'>;
+  /** The server's ceiling of source folders (a csv-directory source is checked again when the run executes). */
+  sources: Pick<ServerConfig, 'sourceRoots'>;
   log?: FastifyBaseLogger;
   onFinished?(status: FinishedStatus, outcome: string | null): void;
 }
@@ -99,6 +102,7 @@ function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) 
     const target = run.target_id
       ? await readRegisteredTarget(tx, ctx.targets, run.organisation_id, run.target_id)
       : undefined;
+    await recheckRunSource(tx, ctx.sources, run.organisation_id, run.source);
     await tx.db
       .updateTable('runs')
       .set({ status: 'running', started_at: now(), heartbeat_at: sql`now()`, runner_id: control.runnerId })

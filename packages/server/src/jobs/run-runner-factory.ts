@@ -50,6 +50,7 @@ export async function openRunServices(options: {
     heartbeatMs: config.jobs.heartbeatMs,
     secrets: new SecretBox(config.secretKey),
     targets: config,
+    sources: config,
     log,
     onFinished: options.onFinished,
   };

@@ -114,6 +114,8 @@ const reviewedAccess = [
   'POST /api/connectors/:connectorId/files connector.manage',
   'GET /api/connectors/:connectorId/files connector.read',
   'DELETE /api/connectors/:connectorId/files/:fileId connector.manage',
+  'GET /api/orgs/:orgId/source-folders connector.read',
+  'PUT /api/orgs/:orgId/source-folders platform.manage',
   'GET /api/orgs/:orgId/targets target.read',
   'POST /api/orgs/:orgId/targets target.manage',
   'DELETE /api/targets/:targetId target.manage',
@@ -147,10 +149,11 @@ await describeEachDialect('route permissions', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect, {
-      // Over a thousand calls from one address: the per-address rate limit must not decide the outcomes.
+      // Every route is called by every role from one address: no per-address limit may answer first.
       config: {
-        rateLimitPerMinute: 1_000_000,
         login: { maxFailures: 5, lockoutMinutes: 15, attemptsPerMinute: 10_000 },
+        connectionTestsPerMinute: 10_000,
+        rateLimitPerMinute: 1_000_000,
       },
     });
     const root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);

@@ -24,6 +24,7 @@ import { listConnectorFilesRoute } from './connectors/list-connector-files-route
 import { listConnectorTypesRoute } from './connectors/list-connector-types-route.js';
 import { listConnectorsRoute } from './connectors/list-connectors-route.js';
 import { previewConnectorRowsRoute } from './connectors/preview-connector-rows-route.js';
+import { listSourceFoldersRoute, setSourceFoldersRoute } from './connectors/source-folders-routes.js';
 import { testConnectorRoute } from './connectors/test-connector-route.js';
 import { updateConnectorRoute } from './connectors/update-connector-route.js';
 import { uploadConnectorFileRoute } from './connectors/upload-connector-file-route.js';
@@ -203,6 +204,8 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   uploadConnectorFileRoute,
   listConnectorFilesRoute,
   deleteConnectorFileRoute,
+  listSourceFoldersRoute,
+  setSourceFoldersRoute,
   targetRoutes,
   rollbackPreviewRoute,
   rollbackRunRoute,

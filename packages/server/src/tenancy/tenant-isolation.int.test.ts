@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { projectRunDir } from '../jobs/project-run-paths.js';
@@ -17,6 +17,8 @@ import { describeEachDialect } from '../testing/test-database.js';
 
 /** Tables that belong to no tenant: the migration machinery's own. Every other table must be tenant-owned. */
 const platformTables = ['ferry_schema_lock', 'ferry_schema_migrations'];
+/** The server's source roots (FERRY_SOURCE_ROOTS); the folders are only named, never read. */
+const extractRoot = resolve('/srv/ferry-extracts');
 
 /**
  * Tenant isolation is enforced by PostgreSQL row-level security (invariant 6). First, two organisations get data in
@@ -112,13 +114,18 @@ await describeEachDialect('tenant isolation', (dialect) => {
       }),
       201,
     );
+    // A server folder the operator allowed this organisation's csv-directory connectors (not read here).
+    expectStatus(await root.put(`/api/orgs/${org.id}/source-folders`, { folders: [join(extractRoot, org.slug)] }), 200);
     connectorIds.set(org.slug, connector.id);
     runIds.set(org.slug, run.id);
     return project.id;
   }
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { packs: new Map([['mini', miniPack()]]) });
+    t = await createTestApp(dialect, {
+      packs: new Map([['mini', miniPack()]]),
+      config: { sourceRoots: [extractRoot] },
+    });
     const root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);
     a = await seedOrganisation(t.app, 'alpha', root);
     b = await seedOrganisation(t.app, 'bravo', root);

@@ -25,6 +25,8 @@ export class ApiCaller {
   constructor(
     readonly app: FerryApp,
     readonly credentials: { session?: string; csrf?: string; token?: string } = {},
+    /** The client address requests come from (per-address rate limits); inject()'s default otherwise. */
+    readonly remoteAddress?: string,
   ) {}
 
   static anonymous(app: FerryApp): ApiCaller {
@@ -48,6 +50,11 @@ export class ApiCaller {
     return new ApiCaller(this.app, { token });
   }
 
+  /** The same credentials, sending from another client address. */
+  fromAddress(remoteAddress: string): ApiCaller {
+    return new ApiCaller(this.app, this.credentials, remoteAddress);
+  }
+
   /** The same session without the CSRF header (to show it is required). */
   withoutCsrf(): ApiCaller {
     return new ApiCaller(this.app, { session: this.credentials.session });
@@ -66,6 +73,7 @@ export class ApiCaller {
       method,
       url,
       headers,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       ...(this.credentials.session ? { cookies: { [sessionCookie]: this.credentials.session } } : {}),
       ...(payload !== undefined ? { payload: payload as object } : {}),
     }) as unknown as Promise<ApiResponse>;

@@ -78,6 +78,10 @@ export interface ConnectorInput {
 /** A project's source connectors: configure, test, discover, preview (audited), upload CSV extracts. */
 export const connectorsApi = {
   types: () => api.get<ConnectorTypeInfo[]>('/api/connector-types'),
+  /** The server folders the operator allowed the organisation's csv-directory connectors. */
+  sourceFolders: (orgId: string) => api.get<{ folders: string[] }>(`/api/orgs/${orgId}/source-folders`),
+  setSourceFolders: (orgId: string, folders: string[]) =>
+    api.put<{ folders: string[] }>(`/api/orgs/${orgId}/source-folders`, { folders }),
   list: (projectId: string) => api.get<Connector[]>(`/api/projects/${projectId}/connectors`),
   create: (projectId: string, body: ConnectorInput) =>
     api.post<Connector>(`/api/projects/${projectId}/connectors`, body),

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { ConnectorCheck } from '../api/connectors-api';
+import { type ConnectorCheck, connectorsApi } from '../api/connectors-api';
 import { type NewTarget, type TargetDatabase, targetsApi } from '../api/targets-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -111,7 +111,7 @@ function RegisterTargetForm({ orgId, allowedHosts }: { orgId: string; allowedHos
   );
 }
 
-/** The operator's list of database hosts this organisation may name (super admins only). */
+/** The operator's list of database hosts this organisation's targets and source connectors may name (super admins). */
 function AllowedHostsCard({ orgId, allowedHosts }: { orgId: string; allowedHosts: string[] }) {
   const [hosts, setHosts] = useState<string[]>(allowedHosts);
   useEffect(() => setHosts(allowedHosts), [allowedHosts]);
@@ -126,7 +126,7 @@ function AllowedHostsCard({ orgId, allowedHosts }: { orgId: string; allowedHosts
       </Title>
       <Stack gap="sm">
         <TagsInput
-          label="Hosts this organisation's targets may name"
+          label="Hosts this organisation's targets and source connectors may name"
           description="host or host:port. Loopback, link-local and the platform's own database stay refused unless the server's FERRY_DB_LOCAL_HOSTS lists them."
           value={hosts}
           onChange={setHosts}
@@ -221,6 +221,9 @@ function TargetsTable({ orgId }: { orgId: string }) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {manage && list.data ? <RegisterTargetForm orgId={orgId} allowedHosts={allowedHosts} /> : null}
         {user?.isSuperAdmin && list.data ? <AllowedHostsCard orgId={orgId} allowedHosts={allowedHosts} /> : null}
+        {list.data && (user?.isSuperAdmin || can('connector.read')) ? (
+          <SourceFoldersCard orgId={orgId} editable={Boolean(user?.isSuperAdmin)} />
+        ) : null}
       </SimpleGrid>
       <Modal
         closeButtonProps={{ 'aria-label': 'Close' }}
@@ -267,13 +270,63 @@ function TargetsTable({ orgId }: { orgId: string }) {
   );
 }
 
+/**
+ * The operator's list of server folders this organisation's csv-directory connectors may read; shown to members
+ * (read-only), edited by super admins. Each must lie inside the server's FERRY_SOURCE_ROOTS.
+ */
+function SourceFoldersCard({ orgId, editable }: { orgId: string; editable: boolean }) {
+  const list = useQuery({ queryKey: ['source-folders', orgId], queryFn: () => connectorsApi.sourceFolders(orgId) });
+  const [folders, setFolders] = useState<string[]>([]);
+  useEffect(() => setFolders(list.data?.folders ?? []), [list.data]);
+  const save = useNotifyingMutation(() => connectorsApi.setSourceFolders(orgId, folders), {
+    success: 'Allowed source folders saved',
+    invalidate: [['source-folders', orgId]],
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h5" mb="xs">
+        Allowed source folders{editable ? ' (operator)' : ''}
+      </Title>
+      <ErrorAlert error={list.error} />
+      {editable ? (
+        <Stack gap="sm">
+          <TagsInput
+            label="Server folders this organisation's folder connectors may read"
+            description="Absolute paths inside the server's FERRY_SOURCE_ROOTS. Another organisation's folder is never readable from here, nor through a link."
+            value={folders}
+            onChange={setFolders}
+          />
+          <Group justify="flex-end">
+            <Button onClick={() => save.mutate(undefined)} loading={save.isPending}>
+              Save folders
+            </Button>
+          </Group>
+        </Stack>
+      ) : list.data && list.data.folders.length === 0 ? (
+        <Text size="sm">
+          None yet: the operator (a super admin) decides which server folders this organisation's folder connectors may
+          read.
+        </Text>
+      ) : (
+        <List size="sm" aria-label="Allowed source folders">
+          {(list.data?.folders ?? []).map((f) => (
+            <List.Item key={f}>
+              <code>{f}</code>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
+  );
+}
+
 /** Settings → Targets: the organisation's PostgreSQL target databases (register, test, delete). */
 export function TargetsPage() {
   return (
     <>
       <PageHeader
         title="Target databases"
-        description="The staging databases of the systems this organisation moves to: projects load into them and roll loads back from the Runs page"
+        description="The staging databases of the systems this organisation moves to: projects load into them and roll loads back from the Runs page. The operator's allowances of database hosts and server folders also bound the projects' source connectors."
       />
       <RequireOrganisation>{(orgId) => <TargetsTable orgId={orgId} />}</RequireOrganisation>
     </>

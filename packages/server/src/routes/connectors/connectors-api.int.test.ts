@@ -1,14 +1,23 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestSchema, postgresReachable, testDatabaseUrl } from '@ferry/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recheckRunSource } from '../../connectors/connector-run-source.js';
+import { tenantTransaction } from '../../db/tenant-transaction.js';
 import { projectRunDir } from '../../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
 import { seedEmptyPglite } from '../../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../../testing/test-app.js';
+import {
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  testAdmin,
+  userPassword,
+} from '../../testing/test-app.js';
 import { describeEachDialect } from '../../testing/test-database.js';
 
 /** A multipart/form-data body with one file field. */
@@ -22,12 +31,19 @@ function multipart(fileName: string, content: Buffer | string) {
 }
 
 const pgUp = await postgresReachable();
+/** The test PostgreSQL's `host:port` (loopback; on the PostgreSQL dialect also the platform's own database). */
+const testDbHost = (() => {
+  const u = new URL(testDatabaseUrl);
+  return `${u.hostname}:${u.port || 5432}`;
+})();
 
 /**
  * Source connectors through the API. An ETL engineer configures a CSV upload connector, uploads a small legacy
  * extract (the mini pack's generator), tests it, discovers its schema, previews rows (audited) and runs the lifecycle
- * from it; bad uploads are refused with clear errors; a server folder connector stays inside the source roots; a
- * PostgreSQL connector keeps its password sealed and write-only.
+ * from it; bad uploads are refused with clear errors; a server folder connector stays inside the folders the operator
+ * allowed its organisation (never another organisation's); a PostgreSQL connector reaches only the database hosts
+ * the operator allowed, never the platform's own database, and keeps its password sealed and write-only; connection
+ * tests are audited and rate-limited.
  */
 await describeEachDialect('connectors API', (dialect) => {
   let t: TestApp;
@@ -38,6 +54,11 @@ await describeEachDialect('connectors API', (dialect) => {
   let viewer: ApiCaller;
   let extract: string;
   let roots: string;
+  /** This organisation's folder (the operator's allowance), inside the server's roots. */
+  let mine: string;
+  /** Another organisation's folder, inside the same server roots. */
+  let theirs: string;
+  let root: ApiCaller;
   let uploadId: string;
 
   async function member(name: string, role: string): Promise<ApiCaller> {
@@ -57,19 +78,40 @@ await describeEachDialect('connectors API', (dialect) => {
     return caller.request('POST', `/api/connectors/${connectorId}/files`, payload, headers);
   };
   const create = (body: object, caller = etl) => caller.post(`/api/projects/${projectId}/connectors`, body);
+  const message = (res: { json(): { error: { message: string } } }) => res.json().error.message;
+  /** The audit events of one action on one target, newest first. */
+  const audited = async (action: string, targetId: string) =>
+    (
+      expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=${action}&targetId=${targetId}`), 200)
+        .items as { details: unknown; before: unknown; after: unknown }[]
+    ).map((e) => e.details);
 
   beforeAll(async () => {
     roots = await mkdtemp(join(tmpdir(), 'ferry-roots-'));
-    extract = join(roots, 'trust-a');
+    mine = join(roots, 'conn');
+    theirs = join(roots, 'other');
+    extract = join(mine, 'trust-a');
     await miniPack().generate({ patients: 6, seed: 1, defects: 'none', outDir: join(roots, 'gen') });
-    await mkdir(extract);
-    for (const table of ['PATIENT', 'REFERRAL'])
-      await writeFile(join(extract, `${table}.csv`), await readFile(join(roots, 'gen', 'source', `${table}.csv`)));
+    await mkdir(extract, { recursive: true });
+    await mkdir(theirs);
+    for (const table of ['PATIENT', 'REFERRAL']) {
+      const csv = await readFile(join(roots, 'gen', 'source', `${table}.csv`));
+      await writeFile(join(extract, `${table}.csv`), csv);
+      await writeFile(join(theirs, `${table}.csv`), csv);
+    }
     t = await createTestApp(dialect, {
       packs: new Map([['mini', miniPack()]]),
-      config: { sourceUploads: { maxBytes: 8192 }, sourceRoots: [roots] },
+      // The test's PostgreSQL is on loopback (and is the platform database on PostgreSQL): the operator allows it.
+      config: {
+        sourceUploads: { maxBytes: 8192 },
+        sourceRoots: [roots],
+        localDbHosts: [testDbHost],
+        connectionTestsPerMinute: 1000,
+      },
     });
-    org = await seedOrganisation(t.app, 'conn');
+    root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);
+    org = await seedOrganisation(t.app, 'conn', root);
+    expectStatus(await root.put(`/api/orgs/${org.id}/source-folders`, { folders: [mine] }), 200);
     etl = await member('etl', 'etl_engineer');
     analyst = await member('analyst', 'mapping_analyst');
     viewer = await member('viewer', 'viewer');
@@ -89,7 +131,8 @@ await describeEachDialect('connectors API', (dialect) => {
     expect(types.map((x: { type: string; available: boolean }) => [x.type, x.available])).toEqual([
       ['csv-directory', true],
       ['csv-upload', true],
-      ['postgres', true],
+      // The operator has allowed this organisation no database host yet.
+      ['postgres', false],
     ]);
   });
 
@@ -157,10 +200,13 @@ await describeEachDialect('connectors API', (dialect) => {
     expect(trail.items.map((e: { action: string }) => e.action)).toEqual([
       'connector.preview',
       'connector.preview',
+      'connector.test',
       'connector.file_upload',
       'connector.file_upload',
       'connector.file_upload',
+      'connector.test',
       'connector.create',
+      'connector.folders_set',
     ]);
     expect(trail.items[0].details).toEqual({ projectId, table: 'PATIENT', page: 2, pageSize: 4, rows: 2 });
   });
@@ -274,7 +320,7 @@ await describeEachDialect('connectors API', (dialect) => {
     expect(foreign.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404]);
   });
 
-  it('reads a server folder of CSV extracts inside the source roots', async () => {
+  it("reads a server folder of CSV extracts inside the organisation's folders", async () => {
     const folder = expectStatus(
       await create({ name: 'Nightly', type: 'csv-directory', config: { path: 'trust-a' } }),
       201,
@@ -287,13 +333,13 @@ await describeEachDialect('connectors API', (dialect) => {
     const tested = expectStatus(await etl.post(`/api/connectors/${moved.id}/test`), 200);
     expect(tested).toEqual({
       ok: false,
-      checks: [{ name: 'open', ok: false, message: `The folder ${join(roots, 'missing')} does not exist` }],
+      checks: [{ name: 'open', ok: false, message: `The folder ${join(mine, 'missing')} does not exist` }],
     });
     expectStatus(await etl.patch(`/api/connectors/${folder.id}`, { config: { path: 'trust-a' } }), 200);
     // A folder that lacks what the pack's catalog expects fails the test before any run does.
-    await mkdir(join(roots, 'partial'));
-    await writeFile(join(roots, 'partial', 'PATIENT.csv'), 'PAT_ID,SURNAME\n1,Smith\n');
-    await writeFile(join(roots, 'partial', 'WARD.csv'), 'WARD_ID\n1\n');
+    await mkdir(join(mine, 'partial'));
+    await writeFile(join(mine, 'partial', 'PATIENT.csv'), 'PAT_ID,SURNAME\n1,Smith\n');
+    await writeFile(join(mine, 'partial', 'WARD.csv'), 'WARD_ID\n1\n');
     const partial = expectStatus(
       await create({ name: 'Partial', type: 'csv-directory', config: { path: 'partial' } }),
       201,
@@ -306,31 +352,198 @@ await describeEachDialect('connectors API', (dialect) => {
       message:
         'missing tables: REFERRAL; missing columns: PATIENT (SEX, REC_STATUS); not in the catalog (a run does not read them): WARD',
     });
+    // Every test is audited with its outcome and the names of the failed checks, never their messages.
+    expect(await audited('connector.test', folder.id)).toEqual([
+      { projectId, type: 'csv-directory', ok: false, failed: ['open'] },
+      { projectId, type: 'csv-directory', ok: true, failed: [] },
+    ]);
+    expect(await audited('connector.test', partial.id)).toEqual([
+      { projectId, type: 'csv-directory', ok: false, failed: ['pack catalog'] },
+    ]);
     expectStatus(await etl.delete(`/api/connectors/${partial.id}`), 200);
   });
 
-  it('connects postgres connectors only to the database hosts the server allows', async () => {
-    const config = { host: 'pas-db.trust.example', database: 'pas', user: 'ferry' };
-    t.config.sourceDbHosts = ['pas-db.trust.example'];
+  it("keeps each organisation to the folders the operator allowed it, never another organisation's", async () => {
+    const other = await seedOrganisation(t.app, 'other-folders', root);
+    // Only the operator sets the folders, each an absolute path inside the server's FERRY_SOURCE_ROOTS.
+    expect((await org.admin.put(`/api/orgs/${org.id}/source-folders`, { folders: [theirs] })).statusCode).toBe(403);
+    expect((await etl.put(`/api/orgs/${org.id}/source-folders`, { folders: [theirs] })).statusCode).toBe(403);
+    expect(message(await root.put(`/api/orgs/${other.id}/source-folders`, { folders: ['other'] }))).toBe(
+      'field folders.0: A source folder must be an absolute path',
+    );
+    expect(message(await root.put(`/api/orgs/${other.id}/source-folders`, { folders: [theirs, tmpdir()] }))).toBe(
+      `field folders.1: A source folder must be inside the server's FERRY_SOURCE_ROOTS: ${roots}`,
+    );
+    expect(
+      expectStatus(await root.put(`/api/orgs/${other.id}/source-folders`, { folders: [`${theirs}/`, theirs] }), 200),
+    ).toEqual({ folders: [theirs] });
+    expect(expectStatus(await org.admin.get(`/api/orgs/${org.id}/source-folders`), 200)).toEqual({ folders: [mine] });
+    expect(expectStatus(await other.admin.get(`/api/orgs/${other.id}/source-folders`), 200)).toEqual({
+      folders: [theirs],
+    });
+    expect((await other.admin.get(`/api/orgs/${org.id}/source-folders`)).statusCode).toBe(404);
+    const trail = expectStatus(
+      await other.admin.get(`/api/orgs/${other.id}/audit?action=connector.folders_set`),
+      200,
+    ).items;
+    expect(trail.map((e: { details: unknown }) => e.details)).toEqual([{ before: [], after: [theirs] }]);
+
+    // Both folders are under the server-wide roots; this organisation still cannot name the other's, directly, by
+    // a relative path, or through a link inside its own folder.
+    const refusal = `field config.path: The path must be inside one of the organisation's source folders: ${mine}`;
+    expect(message(await create({ name: 'Theirs', type: 'csv-directory', config: { path: theirs } }))).toBe(refusal);
+    expect(message(await create({ name: 'Theirs', type: 'csv-directory', config: { path: roots } }))).toBe(refusal);
+    await symlink(theirs, join(mine, 'shortcut'));
+    expect(message(await create({ name: 'Theirs', type: 'csv-directory', config: { path: 'shortcut' } }))).toBe(
+      `field config.path: The folder ${join(mine, 'shortcut')} leads outside the organisation's source folders`,
+    );
+    const nightly = expectStatus(
+      await create({ name: 'Later', type: 'csv-directory', config: { path: 'later' } }),
+      201,
+    );
+    await mkdir(join(mine, 'later'));
+    await rm(join(mine, 'later'), { recursive: true });
+    await symlink(theirs, join(mine, 'later'));
+    // A link put in place after the connector was configured is refused when it is read.
+    const linked = expectStatus(await etl.post(`/api/connectors/${nightly.id}/test`), 200);
+    expect(linked.checks).toEqual([
+      {
+        name: 'open',
+        ok: false,
+        message: `field config.path: The folder ${join(mine, 'later')} leads outside the organisation's source folders`,
+      },
+    ]);
+    expect((await etl.get(`/api/connectors/${nightly.id}/tables/PATIENT/rows`)).statusCode).toBe(400);
+    expectStatus(await etl.delete(`/api/connectors/${nightly.id}`), 200);
+
+    // The operator withdraws the folder: connectors configured on it are opened no more, nor run from.
+    const folder = expectStatus(
+      await create({ name: 'Withdrawn', type: 'csv-directory', config: { path: 'trust-a' } }),
+      201,
+    );
+    expectStatus(await root.put(`/api/orgs/${org.id}/source-folders`, { folders: [] }), 200);
     try {
-      const allowed = expectStatus(
-        await create({ name: 'PAS DB', type: 'postgres', config: { ...config, host: 'PAS-DB.trust.example' } }),
-        201,
-      );
-      const refused = await create({ name: 'Probe', type: 'postgres', config: { ...config, host: '169.254.169.254' } });
-      expect(refused.json().error.message).toBe(
-        'field config.host: This server may not connect to 169.254.169.254; allowed database hosts: pas-db.trust.example (FERRY_SOURCE_DB_HOSTS)',
+      const none =
+        'field config.path: This organisation may read no source folders yet: the operator (a super admin) has not allowed it any folder';
+      expect(expectStatus(await etl.post(`/api/connectors/${folder.id}/test`), 200).checks[0].message).toBe(none);
+      expect(message(await etl.get(`/api/connectors/${folder.id}/schema`))).toBe(none);
+      expect(message(await etl.get(`/api/connectors/${folder.id}/tables/PATIENT/rows`))).toBe(none);
+      expect(message(await etl.patch(`/api/connectors/${folder.id}`, { config: { path: 'trust-a' } }))).toBe(none);
+      const types = expectStatus(await etl.get('/api/connector-types'), 200);
+      expect(types.find((x: { type: string }) => x.type === 'csv-directory').available).toBe(false);
+      const run = await etl.post(`/api/projects/${projectId}/runs`, {
+        releaseProfile: 'development',
+        source: { kind: 'connector', connectorId: folder.id },
+      });
+      expect(message(run)).toBe(none);
+      // A run queued while the folder was allowed checks it again when it executes.
+      const queued = { kind: 'folder', dir: extract, connector: { id: folder.id, type: 'csv-directory' } };
+      const recheck = () =>
+        tenantTransaction(t.database.db, { orgId: org.id, userId: null, platformAccess: false }, (tx) =>
+          recheckRunSource(tx, t.config, org.id, queued),
+        );
+      await expect(recheck()).rejects.toThrow(/may read no source folders yet/);
+      expectStatus(await root.put(`/api/orgs/${org.id}/source-folders`, { folders: [mine] }), 200);
+      await expect(recheck()).resolves.toBeUndefined();
+    } finally {
+      expectStatus(await root.put(`/api/orgs/${org.id}/source-folders`, { folders: [mine] }), 200);
+    }
+    expectStatus(await etl.delete(`/api/connectors/${folder.id}`), 200);
+    // An organisation cannot change its own list, even bypassing the route (row-level security).
+    await expect(
+      tenantTransaction(t.database.db, { orgId: org.id, userId: null, platformAccess: false }, (tx) =>
+        tx.run.query(`INSERT INTO source_folder_allowlist (organisation_id, path) VALUES ($1, $2)`, [org.id, theirs]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('connects postgres connectors only to the hosts the operator allowed, never the platform database', async () => {
+    const config = { host: 'pas-db.trust.example', database: 'pas', user: 'ferry' };
+    const pgConnector = (host: string, port = 5432) => ({
+      name: 'Probe',
+      type: 'postgres',
+      config: { ...config, host, port },
+    });
+    // Empty by default, in every mode.
+    expect(message(await create(pgConnector('pas-db.trust.example')))).toBe(
+      'field config.host: This organisation may connect to no source databases yet: the operator (a super admin) has not allowed it any database host',
+    );
+    expectStatus(
+      await root.put(`/api/orgs/${org.id}/target-hosts`, {
+        hosts: ['pas-db.trust.example', '127.0.0.1:5432', 'localhost'],
+      }),
+      200,
+    );
+    const allowed = expectStatus(
+      await create({ ...pgConnector('PAS-DB.trust.example'), name: 'PAS DB', password: 'x' }),
+      201,
+    );
+    expect(message(await create(pgConnector('169.254.169.254')))).toBe(
+      "field config.host: This server may not connect to 169.254.169.254:5432; allowed database hosts: 127.0.0.1:5432, localhost, pas-db.trust.example (the organisation's database hosts, set by the operator)",
+    );
+    // The attack: the platform's own PostgreSQL on loopback, listed for the organisation but not by the server's
+    // operator in FERRY_DB_LOCAL_HOSTS, is refused at create, update, test, discovery and preview.
+    t.config.localDbHosts = [];
+    try {
+      const loopback =
+        'field config.host: This server may not connect to 127.0.0.1:5432: a loopback or link-local address (unless the operator lists it in FERRY_DB_LOCAL_HOSTS)';
+      expect(message(await create(pgConnector('127.0.0.1')))).toBe(loopback);
+      expect(message(await create(pgConnector('localhost')))).toBe(loopback.replace('127.0.0.1', 'localhost'));
+      expect(
+        message(await etl.patch(`/api/connectors/${allowed.id}`, { config: { ...config, host: '127.0.0.1' } })),
+      ).toBe(loopback);
+      t.config.localDbHosts = [testDbHost];
+      const platformPort = expectStatus(await create({ ...pgConnector('127.0.0.1'), name: 'Platform' }), 201);
+      t.config.localDbHosts = [];
+      const test = expectStatus(await etl.post(`/api/connectors/${platformPort.id}/test`), 200);
+      expect(test).toEqual({ ok: false, checks: [{ name: 'open', ok: false, message: loopback }] });
+      expect(message(await etl.get(`/api/connectors/${platformPort.id}/schema`))).toBe(loopback);
+      expect(message(await etl.get(`/api/connectors/${platformPort.id}/tables/users/rows`))).toBe(loopback);
+      expect(await audited('connector.test', platformPort.id)).toEqual([
+        { projectId, type: 'postgres', ok: false, failed: ['open'] },
+      ]);
+      expectStatus(await etl.delete(`/api/connectors/${platformPort.id}`), 200);
+    } finally {
+      t.config.localDbHosts = [testDbHost];
+    }
+    // FERRY_SOURCE_DB_HOSTS, when set, is the operator's server-wide ceiling for sources.
+    t.config.sourceDbHosts = ['other-db.trust.example'];
+    try {
+      expect(message(await create(pgConnector('pas-db.trust.example')))).toBe(
+        'field config.host: This server may not connect to pas-db.trust.example:5432; the server allows only: other-db.trust.example (FERRY_SOURCE_DB_HOSTS)',
       );
       t.config.sourceDbHosts = [];
       const types = expectStatus(await etl.get('/api/connector-types'), 200);
       expect(types.find((x: { type: string }) => x.type === 'postgres').available).toBe(false);
       // A connector configured before the list changed is not opened either.
       const test = expectStatus(await etl.post(`/api/connectors/${allowed.id}/test`), 200);
-      expect(test.checks[0].message).toMatch(/connects to no source databases/);
-      expectStatus(await etl.delete(`/api/connectors/${allowed.id}`), 200);
+      expect(test.checks[0].message).toMatch(/its administrator allows no host \(FERRY_SOURCE_DB_HOSTS is empty\)/);
     } finally {
       t.config.sourceDbHosts = 'any';
     }
+    const types = expectStatus(await etl.get('/api/connector-types'), 200);
+    expect(types.find((x: { type: string }) => x.type === 'postgres').available).toBe(true);
+    expectStatus(await etl.delete(`/api/connectors/${allowed.id}`), 200);
+  });
+
+  it('rate-limits connection tests per address, before anything is opened or audited', async () => {
+    const folder = expectStatus(
+      await create({ name: 'Throttled', type: 'csv-directory', config: { path: 'trust-a' } }),
+      201,
+    );
+    const scanner = etl.fromAddress('10.20.30.40');
+    t.config.connectionTestsPerMinute = 2;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await scanner.post(`/api/connectors/${folder.id}/test`)).statusCode);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(await audited('connector.test', folder.id)).toHaveLength(2);
+      // Per address: another address is not throttled by the scanner's tests.
+      expect((await etl.fromAddress('10.20.30.41').post(`/api/connectors/${folder.id}/test`)).statusCode).toBe(200);
+    } finally {
+      t.config.connectionTestsPerMinute = 1000;
+    }
+    expectStatus(await etl.delete(`/api/connectors/${folder.id}`), 200);
   });
 
   it('runs the lifecycle from an uploaded extract, on a copy that later uploads do not change', async () => {
@@ -411,6 +624,8 @@ await describeEachDialect('connectors API', (dialect) => {
         user: decodeURIComponent(url.username),
         schema: env.schema,
       };
+      // The operator allows the organisation this database host (and, the server's operator, its loopback endpoint).
+      expectStatus(await root.put(`/api/orgs/${org.id}/target-hosts`, { hosts: [url.hostname] }), 200);
       const created = await create({
         name: 'PAS live',
         type: 'postgres',
@@ -456,15 +671,31 @@ await describeEachDialect('connectors API', (dialect) => {
         ['2', 'Jones', null],
       ]);
 
-      const wrongPort = expectStatus(
-        await etl.patch(`/api/connectors/${pgId}`, { config: { ...config, port: 1 } }),
-        200,
+      // Another port of the loopback host is not what the server's operator allowed: no probing the server's ports.
+      expect(message(await etl.patch(`/api/connectors/${pgId}`, { config: { ...config, port: 1 } }))).toBe(
+        `field config.host: This server may not connect to ${url.hostname}:1: a loopback or link-local address (unless the operator lists it in FERRY_DB_LOCAL_HOSTS)`,
       );
-      expect(wrongPort.passwordSet).toBe(true);
-      const failed = expectStatus(await etl.post(`/api/connectors/${pgId}/test`), 200);
-      expect(failed.ok).toBe(false);
-      expect(failed.checks[0].message).toMatch(/^cannot connect to PostgreSQL at postgres:\/\//);
-      expect(JSON.stringify(failed)).not.toContain(password);
+      t.config.localDbHosts = [url.hostname];
+      try {
+        const wrongPort = expectStatus(
+          await etl.patch(`/api/connectors/${pgId}`, { config: { ...config, port: 1 } }),
+          200,
+        );
+        expect(wrongPort.passwordSet).toBe(true);
+        const failed = expectStatus(await etl.post(`/api/connectors/${pgId}/test`), 200);
+        expect(failed.ok).toBe(false);
+        expect(failed.checks[0].message).toMatch(/^cannot connect to PostgreSQL at postgres:\/\//);
+        expect(JSON.stringify(failed)).not.toContain(password);
+        expect((await audited('connector.test', pgId))[0]).toEqual({
+          projectId,
+          type: 'postgres',
+          ok: false,
+          failed: ['connection'],
+        });
+        expectStatus(await etl.patch(`/api/connectors/${pgId}`, { config }), 200);
+      } finally {
+        t.config.localDbHosts = [testDbHost];
+      }
       const cleared = expectStatus(await etl.patch(`/api/connectors/${pgId}`, { password: null }), 200);
       expect(cleared.passwordSet).toBe(false);
       const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=connector.update`), 200);

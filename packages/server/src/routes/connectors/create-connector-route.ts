@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { connectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
 import { connectorSchema, connectorView } from '../../connectors/connector-view.js';
-import { checkSourceDirectory } from '../../connectors/source-directory.js';
-import { checkSourceHost } from '../../connectors/source-host.js';
+import { checkDatabaseHost } from '../../connectors/database-host.js';
+import { resolveSourceDirectory } from '../../connectors/source-directory.js';
+import { sourceFolderPolicy } from '../../connectors/source-folders.js';
+import { sourceHostPolicy } from '../../connectors/source-host.js';
+import type { TenantTx } from '../../db/tenant-transaction.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
 
@@ -20,21 +23,30 @@ const body = z.object({
 });
 
 /**
- * Checks and normalises a connector's settings for storing: per-type fields, a csv-directory folder inside the
- * source roots (stored resolved), and a password only for postgres.
+ * Checks and normalises a connector's settings for storing: per-type fields, a csv-directory folder inside one of
+ * the organisation's source folders (stored resolved; an existing one also after following links), a postgres host the organisation may reach, and a password
+ * only for postgres.
  */
-export function settingsToStore(
+export async function settingsToStore(
   app: FerryApp,
+  tx: TenantTx,
+  organisationId: string,
   type: (typeof connectorTypes)[number],
   config: unknown,
   password: string | null | undefined,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const parsed = parseConnectorSettings(type, config);
   if (password && parsed.type !== 'postgres')
     throw new FerryError('FERRY_ERR_INPUT', `A ${type} connector takes no password`, { field: 'password' });
-  if (parsed.type === 'csv-directory')
-    return { ...parsed.settings, path: checkSourceDirectory(app.platform.config.sourceRoots, parsed.settings.path) };
-  if (parsed.type === 'postgres') checkSourceHost(app.platform.config.sourceDbHosts, parsed.settings.host);
+  const { config: serverConfig } = app.platform;
+  if (parsed.type === 'csv-directory') {
+    const folders = await sourceFolderPolicy(tx, serverConfig, organisationId);
+    return { ...parsed.settings, path: await resolveSourceDirectory(folders, parsed.settings.path) };
+  }
+  if (parsed.type === 'postgres') {
+    const { host, port } = parsed.settings;
+    await checkDatabaseHost(await sourceHostPolicy(tx, serverConfig, organisationId), { host, port });
+  }
   return parsed.settings;
 }
 
@@ -54,9 +66,9 @@ export function createConnectorRoute(app: FerryApp): void {
     },
     async (request, reply) => {
       const { name, type, config, password } = request.body;
-      const settings = settingsToStore(app, type, config, password);
       const created = await request.tenant(async (tx) => {
         const project = await findProject(tx, request.params.projectId);
+        const settings = await settingsToStore(app, tx, project.organisation_id, type, config, password);
         const taken = await tx.db
           .selectFrom('connectors')
           .select('id')

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { connectorTypeDescriptions, connectorTypes } from '../../connectors/connector-settings.js';
+import { usableSourceRoots } from '../../connectors/source-directory.js';
+import { sourceFolderPolicy } from '../../connectors/source-folders.js';
+import { targetHostAllowlist } from '../../targets/target-host-policy.js';
 
 const typeSchema = z.object({
   type: z.enum(connectorTypes),
@@ -8,11 +11,15 @@ const typeSchema = z.object({
   description: z.string(),
   /** Whether a lifecycle run can take its source rows from connectors of this type. */
   runSource: z.boolean(),
-  /** Whether this server allows any source folders (csv-directory: FERRY_SOURCE_ROOTS) or hosts (postgres: FERRY_SOURCE_DB_HOSTS). */
+  /**
+   * Whether the caller's organisation may use the type at all: csv-directory when the operator allowed it a folder
+   * (inside FERRY_SOURCE_ROOTS), postgres when it allowed it a database host (and FERRY_SOURCE_DB_HOSTS is not empty).
+   * For a super admin (no organisation): whether the server's ceilings allow any.
+   */
   available: z.boolean(),
 });
 
-/** GET /api/connector-types: the connector types this server offers. */
+/** GET /api/connector-types: the connector types this server offers, and whether the caller's organisation may use them. */
 export function listConnectorTypesRoute(app: FerryApp): void {
   app.get(
     '/api/connector-types',
@@ -20,16 +27,21 @@ export function listConnectorTypesRoute(app: FerryApp): void {
       schema: { tags: ['connectors'], summary: 'Connector types', response: { 200: z.array(typeSchema) } },
       config: { access: 'authenticated' },
     },
-    async () =>
-      connectorTypes.map((type) => ({
+    async (request) => {
+      const { config } = app.platform;
+      const orgId = request.principal?.orgId;
+      const ceilingHosts = config.sourceDbHosts === 'any' || config.sourceDbHosts.length > 0;
+      const { folders, hosts } = orgId
+        ? await request.tenant(async (tx) => ({
+            folders: usableSourceRoots(await sourceFolderPolicy(tx, config, orgId)).length > 0,
+            hosts: (await targetHostAllowlist(tx, orgId)).length > 0,
+          }))
+        : { folders: config.sourceRoots.length > 0, hosts: true };
+      return connectorTypes.map((type) => ({
         type,
         ...connectorTypeDescriptions[type],
-        available:
-          type === 'csv-directory'
-            ? app.platform.config.sourceRoots.length > 0
-            : type === 'postgres'
-              ? app.platform.config.sourceDbHosts.length > 0
-              : true,
-      })),
+        available: type === 'csv-directory' ? folders : type === 'postgres' ? ceilingHosts && hosts : true,
+      }));
+    },
   );
 }

@@ -34,7 +34,7 @@ export function updateConnectorRoute(app: FerryApp): void {
         const found = await findConnector(tx, request.params.connectorId);
         const settings =
           config !== undefined || password !== undefined
-            ? settingsToStore(app, found.type, config ?? found.config, password)
+            ? await settingsToStore(app, tx, found.organisation_id, found.type, config ?? found.config, password)
             : undefined;
         if (name && name !== found.name) {
           const taken = await tx.db

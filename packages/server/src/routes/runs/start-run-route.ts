@@ -126,7 +126,7 @@ export function startRunRoute(app: FerryApp): void {
           let runSource: Record<string, unknown> = source ?? { kind: 'reused' };
           if (source?.kind === 'connector') {
             const fromConnector = await connectorRunSource(
-              connectorEnvironment(app),
+              await connectorEnvironment(app, tx, project.organisation_id),
               tx,
               project.id,
               source.connectorId,

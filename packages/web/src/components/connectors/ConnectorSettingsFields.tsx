@@ -113,7 +113,7 @@ export function ConnectorSettingsFields({
       {type === 'csv-directory' ? (
         <TextInput
           label="Server folder"
-          description="A folder under the server's source roots (FERRY_SOURCE_ROOTS); relative paths start at the first root"
+          description="A folder inside one of the organisation's allowed source folders (Settings → Targets); relative paths start at the first"
           required
           value={draft.path}
           onChange={(e) => set('path', e.currentTarget.value)}

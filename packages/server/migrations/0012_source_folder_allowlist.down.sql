@@ -1,0 +1,1 @@
+DROP TABLE source_folder_allowlist;
