@@ -177,6 +177,8 @@ await describeEachDialect('project source drafted from a connector', (dialect) =
       200,
     );
     expect(columns.items.map((c: { name: string }) => c.name)).toEqual(['ClientNo', 'FamilyName', 'Gender', 'Status']);
+    const erd = expectStatus(await viewer.get(`/api/projects/${projectId}/erd?side=source`), 200);
+    expect(erd.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['Client', 'ClientReferral']);
 
     // The suggestion is the project's current contract: every row draft, with its confidence and reason.
     const contract = expectStatus(await viewer.get(`/api/projects/${projectId}/contract?format=json`), 200);
