@@ -91,11 +91,16 @@ export function ConnectorDraftCard({ connector, projectId }: { connector: Connec
         {draft ? (
           <Stack gap="xs" data-testid="source-draft-result">
             <DraftCounts draft={draft} />
+            <Group>
+              <Button component={Link} to={`/projects/${projectId}/mappings`} variant="light">
+                Review the draft in Mappings
+              </Button>
+            </Group>
             {draft.contract.toFix.length ? (
               <Alert color="yellow" title={`${draft.contract.toFix.length} row(s) to fix before it loads`}>
                 <List size="sm">
                   {draft.contract.toFix.map((f) => (
-                    <List.Item key={`${f.table}.${f.column ?? ''}.${f.code}`}>
+                    <List.Item key={`${f.table}.${f.column ?? ''}.${f.code}.${f.message}`}>
                       {f.table}
                       {f.column ? `.${f.column}` : ''}: {f.code} {f.message}
                     </List.Item>
@@ -105,11 +110,6 @@ export function ConnectorDraftCard({ connector, projectId }: { connector: Connec
             ) : (
               <Text size="sm">The draft loads as it is; review each row and approve it before cutover.</Text>
             )}
-            <Group>
-              <Button component={Link} to={`/projects/${projectId}/mappings`} variant="light">
-                Review the draft in Mappings
-              </Button>
-            </Group>
           </Stack>
         ) : null}
       </Stack>
