@@ -265,7 +265,19 @@ await describeEachDialect('project source drafted from a connector', (dialect) =
   it('saves an edited catalog CSV as a new version, refusing a malformed one with line numbers', async () => {
     const bad = await putCatalog(draftedCatalogCsv.replace('Client,Status,code,1', 'Client,Status,text,1'));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues).toEqual([expect.objectContaining({ path: expect.stringMatching(/^line 5 /) })]);
+    expect(bad.json().error).toMatchObject({
+      code: 'FERRY_ERR_CATALOG_INVALID',
+      message: expect.stringContaining('source-catalog.csv:5 field data_type: unknown data type'),
+      issues: [
+        {
+          path: 'line 5 data_type',
+          line: 5,
+          field: 'data_type',
+          message: "unknown data type 'text' (expected one of string, integer, decimal, date, datetime, boolean, code)",
+        },
+      ],
+    });
+    expect(expectStatus(await viewer.get(`/api/projects/${projectId}/source`), 200).version.seq).toBe(1);
     expect((await putCatalog(draftedCatalogCsv, viewer)).statusCode).toBe(403);
 
     // The analyst drops FamilyName (not in their real extract): the catalog saves, and says what no longer loads.
@@ -309,5 +321,57 @@ await describeEachDialect('project source drafted from a connector', (dialect) =
       },
     ]);
     expect(expectStatus(await viewer.get(`/api/projects/${projectId}/runs`), 200).total).toBe(runsBefore);
+  });
+
+  it('refuses a run with an unedited draft that cannot load, naming the rows to fix', async () => {
+    // Another extract of the vendor without the family name: the suggestion leaves a mandatory field unmapped.
+    const thin = expectStatus(
+      await etl.post(`/api/projects/${projectId}/connectors`, { name: 'Thin extract', type: 'csv-upload' }),
+      201,
+    ).id;
+    const files: Record<string, string> = {
+      'Client.csv': vendorFiles['Client.csv']!.replace(/^(\d+|ClientNo),\w+,/gm, '$1,'),
+      'ClientReferral.csv': vendorFiles['ClientReferral.csv']!,
+    };
+    expect(files['Client.csv']!.split('\n').slice(0, 2)).toEqual(['ClientNo,Gender,Status', '1,M,A']);
+    for (const [name, content] of Object.entries(files)) {
+      const { payload, headers } = multipart(name, content);
+      expectStatus(await etl.request('POST', `/api/connectors/${thin}/files`, payload, headers), 201);
+    }
+    const drafted = expectStatus(
+      await analyst.post(`/api/projects/${projectId}/source/draft`, { connectorId: thin }),
+      201,
+    );
+    expect(drafted.catalog).toMatchObject({ seq: 3, tables: 2, columns: 6 });
+    expect(drafted.contract).toMatchObject({
+      rows: 6,
+      suggestedRows: 5,
+      toFix: [
+        {
+          table: 'LOAD_PMI',
+          column: 'SURNAME',
+          code: 'MANDATORY_UNMAPPED',
+          message: 'mandatory field has no source or constant',
+        },
+      ],
+    });
+    const refused = await startRun({ kind: 'connector', connectorId: thin });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: 'FERRY_ERR_CONTRACT_INVALID',
+      message: `The project's contract (version ${drafted.contract.hash.slice(0, 12)}) cannot be loaded: 1 row(s) to fix (lines of the contract CSV): line 3 LOAD_PMI.SURNAME: MANDATORY_UNMAPPED: mandatory field has no source or constant`,
+      issues: [
+        {
+          path: 'line 3 LOAD_PMI.SURNAME',
+          line: 3,
+          table: 'LOAD_PMI',
+          column: 'SURNAME',
+          message: 'MANDATORY_UNMAPPED: mandatory field has no source or constant',
+        },
+      ],
+    });
+    // Line 3 of the exported contract CSV is that row.
+    const csv = await viewer.request('GET', `/api/projects/${projectId}/contract?format=csv`);
+    expect(csv.body.split('\n')[2]).toMatch(/^LOAD_PMI,SURNAME,Client,,/);
   });
 });
