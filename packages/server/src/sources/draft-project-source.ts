@@ -77,14 +77,12 @@ export function catalogCounts(catalog: Catalog): Omit<SourceDraftOutcome['catalo
 const rowsOf = (contract: MappingContract) => contract.tables.reduce((n, t) => n + t.fields.length, 0);
 
 const toFixOf = (findings: ContractLoadFinding[]) =>
-  findings
-    .filter(blocksLoad)
-    .map((f) => ({
-      table: f.table,
-      ...(f.field !== undefined ? { column: f.field } : {}),
-      code: f.code,
-      message: f.message,
-    }));
+  findings.filter(blocksLoad).map((f) => ({
+    table: f.table,
+    ...(f.field !== undefined ? { column: f.field } : {}),
+    code: f.code,
+    message: f.message,
+  }));
 
 /**
  * A project's source, drafted from one of its CSV connectors (uploaded files or a server folder), as the CLI's
