@@ -55,6 +55,10 @@ const reviewedAccess = [
   'GET /api/audit/verify platform.manage',
   'GET /api/projects/:projectId/settings project.read',
   'PUT /api/projects/:projectId/settings project.manage',
+  'GET /api/projects/:projectId/source catalog.read',
+  'GET /api/projects/:projectId/source/catalog catalog.read',
+  'PUT /api/projects/:projectId/source/catalog contract.edit',
+  'POST /api/projects/:projectId/source/draft contract.edit',
   'GET /api/projects/:projectId/catalogs/:side/tables catalog.read',
   'GET /api/projects/:projectId/catalogs/:side/columns catalog.read',
   'GET /api/projects/:projectId/erd catalog.read',
@@ -147,7 +151,8 @@ await describeEachDialect('route permissions', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect, {
-      config: { login: { maxFailures: 5, lockoutMinutes: 15, attemptsPerMinute: 10_000 } },
+      // Every route is called as every role within a minute: more calls than the default rate limit allows.
+      config: { login: { maxFailures: 5, lockoutMinutes: 15, attemptsPerMinute: 10_000 }, rateLimitPerMinute: 100_000 },
     });
     const root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);
     org = await seedOrganisation(t.app, 'matrix', root);
