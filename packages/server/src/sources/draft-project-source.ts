@@ -113,8 +113,9 @@ export async function draftProjectSource(
         `Connector ${connector.name} is a PostgreSQL source; a source is drafted from CSV extracts (csv-upload or csv-directory connectors)`,
       );
     }
-    const folder = await connectorRunSource(env, tx, project.id, connector.id);
     const crosswalks = await currentCrosswalks(tx, project.id);
+    // Last: the folder of an upload is a copy (hard links) that the draft removes once it has read it.
+    const folder = await connectorRunSource(env, tx, project.id, connector.id);
     return { project, encoding: settings.settings.encoding, folder, crosswalks };
   });
   const { project, encoding, folder, crosswalks } = prepared;
