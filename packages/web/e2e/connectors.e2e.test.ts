@@ -14,7 +14,7 @@ import { choose, journeySteps, openPage, signIn, signOut } from './support/journ
  * A source connector, end to end in a real Chromium against the real `ferry serve`: the bootstrap admin sets up a
  * project on the nhs-pas pack, configures a CSV upload connector, uploads a small legacy PAS extract (the pack's own
  * generator, 30 patients with typical defects), tests it, discovers its schema, previews patient rows (recorded in the
- * audit trail) and runs the lifecycle from it. Screenshots go to test-artifacts/web-e2e/NN-connectors-*.png.
+ * audit trail), runs the lifecycle from it, and drafts the project's own source catalog and contract from it. Screenshots go to test-artifacts/web-e2e/NN-connectors-*.png.
  */
 const viewer = { password: 'Lantern-Heron-Quartz-Meadow-5' };
 
@@ -152,6 +152,30 @@ describe.runIf(browserAvailable())('connectors journey (Chromium)', () => {
     await screenshot('run-detail');
   });
 
+  it('drafts the source catalog and a draft contract from the connector, then reviews the draft in Mappings', async () => {
+    await openPage(page, 'Connectors');
+    await page.getByRole('heading', { name: /^Legacy PAS extract/ }).waitFor();
+    await page.getByRole('tab', { name: 'Draft source' }).click();
+    expect(await page.getByTestId('source-origin').textContent()).toMatch(/reads its pack's example source catalog/);
+    await page.getByRole('button', { name: 'Draft catalog and contract from this source' }).click();
+    const counts = page.getByRole('table', { name: 'What the draft made' });
+    await counts.waitFor({ timeout: 120_000 });
+    const made = await counts.textContent();
+    expect(made).toMatch(/^Source catalog \(version 1\)\d+ tables \(\d+ in scope\), \d+ columns; \d+ primary keys/);
+    expect(made).toMatch(/Contract \(version 2\)\d+ of \d+ target tables matched; \d+ of \d+ target fields suggested/);
+    expect(await page.getByTestId('source-origin').textContent()).toMatch(
+      /reads its own source catalog Legacy PAS extract \(version 1,/,
+    );
+    await screenshot('drafted');
+    await page.getByRole('link', { name: 'Review the draft in Mappings' }).click();
+    await page.waitForURL(/\/mappings$/);
+    await page
+      .getByText(/· version 2 \(/)
+      .first()
+      .waitFor();
+    await screenshot('draft-mappings');
+  });
+
   it('offers a viewer the connector read-only: no configuring, testing, previewing or running', async () => {
     const csrf = (await browser.context.cookies()).find((c) => c.name === 'ferry_csrf')!.value;
     const orgs = (await (await page.request.get(`${server.url}/api/orgs`)).json()) as { id: string; slug: string }[];
@@ -166,7 +190,7 @@ describe.runIf(browserAvailable())('connectors journey (Chromium)', () => {
       },
     });
     expect(created.status()).toBe(201);
-    const connectorsUrl = page.url().replace(/\/runs\/.*$/, '/connectors');
+    const connectorsUrl = page.url().replace(/\/(runs\/.*|mappings)$/, '/connectors');
     await signOut(page);
     await signIn(page, server.url, 'vera.viewer@westmoor.example', viewer.password);
     await page.goto(connectorsUrl);

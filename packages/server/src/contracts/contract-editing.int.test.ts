@@ -355,7 +355,7 @@ await describeEachDialect('contract editing API', (dialect) => {
       const path = `/api/projects/${projectId}/profile/columns/PATIENT/SEX`;
       const none = await alice.get(path);
       expect(none.statusCode).toBe(404);
-      expect(none.json().error.message).toBe('No run of this project has profiled its source yet');
+      expect(none.json().error.message).toBe("The project's source has not been profiled yet");
 
       // A run whose profile stage profiled a small extract (real profiler, real artefact on disk).
       const extract = await mkdtemp(join(tmpdir(), 'ferry-extract-'));
@@ -389,6 +389,7 @@ await describeEachDialect('contract editing API', (dialect) => {
       const profile = expectStatus(await alice.get(path), 200);
       expect(profile).toMatchObject({
         runId: run.id,
+        from: 'run',
         smallCellThreshold: 5,
         table: { name: 'PATIENT', rows: 13, raggedRows: 0 },
         column: {

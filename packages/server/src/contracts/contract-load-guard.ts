@@ -12,6 +12,7 @@ import { currentCrosswalks } from '../crosswalks/project-crosswalk-store.js';
 import type { TenantTx } from '../db/tenant-transaction.js';
 import { packCatalog } from '../packs/pack-catalogs.js';
 import { packNamed } from '../packs/pack-registry.js';
+import { projectSourceCatalog } from '../sources/project-source-catalog-store.js';
 
 /** What a contract of a project is checked against: its source and target catalogs and its crosswalk code types. */
 export interface ContractCheckInputs {
@@ -51,8 +52,8 @@ const attributeOf: Partial<Record<ContractLoadFindingCode, string>> = {
 };
 
 /**
- * The catalogs a project's contract is checked against. The project's source catalog is its pack's today; a project
- * with a source catalog of its own would give it here.
+ * The catalogs a project's contract is checked against: the project's own source catalog when it has one (drafted
+ * from its extract), else its pack's; the pack's target catalog; the project's current crosswalks' code types.
  */
 export async function contractCheckInputs(
   app: FerryApp,
@@ -60,12 +61,16 @@ export async function contractCheckInputs(
   project: { id: string; pack: string },
 ): Promise<ContractCheckInputs> {
   const pack = packNamed(app.platform.packs, project.pack);
-  const [sourceCatalog, targetCatalog, crosswalks] = await Promise.all([
-    packCatalog(pack, 'source'),
+  const source = await projectSourceCatalog(app.platform.packs, tx, project);
+  const [targetCatalog, crosswalks] = await Promise.all([
     packCatalog(pack, 'target'),
     currentCrosswalks(tx, project.id),
   ]);
-  return { sourceCatalog, targetCatalog, crosswalkCodeTypes: new Set(crosswalks.set.entries.map((e) => e.codeType)) };
+  return {
+    sourceCatalog: source.catalog,
+    targetCatalog,
+    crosswalkCodeTypes: new Set(crosswalks.set.entries.map((e) => e.codeType)),
+  };
 }
 
 const findingKey = (f: ContractLoadFinding) => `${f.code}\u0000${f.table}\u0000${f.field ?? ''}\u0000${f.message}`;

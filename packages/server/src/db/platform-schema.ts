@@ -151,6 +151,35 @@ export interface ContractVersionsTable {
   created_at: TimestampDefault;
 }
 
+/** Where a version of a project's source catalog came from. */
+export type SourceCatalogOrigin =
+  | {
+      kind: 'connector';
+      connectorId: string;
+      connector: string;
+      type: string;
+      files?: { table: string; sha256: string }[];
+    }
+  | { kind: 'edit' };
+
+export interface SourceCatalogVersionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string;
+  seq: number;
+  hash: string;
+  parent_hash: string | null;
+  content: Json<unknown>;
+  /** The profile of the extract the catalog was drafted from (a ProfileReport), kept by later edits. */
+  profile: ColumnType<unknown, string | null | undefined, string | null>;
+  profiled_at: NullableTimestamp;
+  origin: Json<SourceCatalogOrigin>;
+  message: string | null;
+  created_by: string | null;
+  created_by_email: string;
+  created_at: TimestampDefault;
+}
+
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface RunsTable {
@@ -172,6 +201,8 @@ export interface RunsTable {
   contract_hash: string;
   /** null for runs started before crosswalks were versioned per project: they use the pack's. */
   crosswalk_hash: string | null;
+  /** The project's source catalog version the run reads with (null: the pack's). */
+  source_catalog_hash: Generated<string | null>;
   current_stage: string | null;
   error: string | null;
   cancel_requested: Generated<boolean>;
@@ -353,6 +384,7 @@ export interface PlatformSchema {
   gate_decisions: GateDecisionsTable;
   documents: DocumentsTable;
   crosswalk_versions: CrosswalkVersionsTable;
+  source_catalog_versions: SourceCatalogVersionsTable;
   connectors: ConnectorsTable;
   target_databases: TargetDatabasesTable;
   target_host_allowlist: TargetHostAllowlistTable;

@@ -1,10 +1,19 @@
-import { buildErd, type Erd, type MappingContract, type Pack, type ProfileSourceConnector } from '@ferry/core';
+import {
+  buildErd,
+  type Catalog,
+  type Erd,
+  type MappingContract,
+  type Pack,
+  type ProfileSourceConnector,
+} from '@ferry/core';
 import { packCatalog } from '../packs/pack-catalogs.js';
 
 /** Which diagram: a catalog side, the contract version giving table domains, and the run whose data was measured. */
 export interface ErdRequest {
   pack: Pack;
   side: 'source' | 'target';
+  /** The project's own source catalog version (source side), instead of its pack's. */
+  sourceCatalog?: { catalog: Catalog; hash: string };
   contract: MappingContract;
   contractHash: string;
   minConfidence: number;
@@ -19,7 +28,8 @@ function domainsByTarget(contract: MappingContract): MappingContract {
 
 /**
  * Builds ERDs with core's `buildErd` and keeps the last few (a 400-table catalog takes about 1.5 s). The inputs
- * are immutable (pack data, a content-hashed contract version, a finished run's extract), so the key says it all.
+ * are immutable (pack data or a content-hashed source catalog version, a content-hashed contract version, a finished
+ * run's extract), so the key says it all.
  */
 export class ErdCache {
   private readonly entries = new Map<string, Promise<Erd>>();
@@ -30,6 +40,7 @@ export class ErdCache {
     const key = [
       request.pack.name,
       request.side,
+      request.side === 'source' ? (request.sourceCatalog?.hash ?? 'pack') : 'pack',
       request.contractHash,
       request.minConfidence,
       request.data?.runId ?? '',
@@ -50,7 +61,10 @@ export class ErdCache {
   }
 
   private async build(request: ErdRequest): Promise<Erd> {
-    const catalog = await packCatalog(request.pack, request.side);
+    const catalog =
+      request.side === 'source' && request.sourceCatalog
+        ? request.sourceCatalog.catalog
+        : await packCatalog(request.pack, request.side);
     return buildErd({
       catalog,
       contract: request.side === 'source' ? request.contract : domainsByTarget(request.contract),

@@ -11,6 +11,7 @@ import { type TenantTx, tenantTransaction } from '../db/tenant-transaction.js';
 import type { SecretBox } from '../identity/secret-box.js';
 import { serverVersion } from '../meta/version-manifest.js';
 import { packNamed } from '../packs/pack-registry.js';
+import { sourceCatalogVersion } from '../sources/project-source-catalog-store.js';
 import { readRegisteredTarget, registeredTargetUrl } from '../targets/run-target.js';
 import { projectRunDir, projectRunStore, projectSettingsSchema, projectTarget } from './project-run-paths.js';
 import type { RunEventSignal } from './run-event-signal.js';
@@ -60,7 +61,7 @@ class RunStopped extends Error {
 
 /**
  * Executes one queued run: marks it running (in its organisation's scope, so row-level security holds), runs the
- * lifecycle with the run's contract and crosswalk versions, writes progress to the run's event log, and records
+ * lifecycle with the run's contract, crosswalk and source catalog versions, writes progress to the run's event log, and records
  * the outcome with an audit event. While it runs, a heartbeat proves the runner alive and reads cancel requests
  * (from any process): the run stops at its next progress event. A run that is no longer queued is left alone.
  */
@@ -99,6 +100,9 @@ function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) 
     const crosswalks = run.crosswalk_hash
       ? (await crosswalkVersion(tx, project.id, run.crosswalk_hash)).set
       : undefined;
+    const sourceCatalog = run.source_catalog_hash
+      ? (await sourceCatalogVersion(tx, project.id, run.source_catalog_hash)).catalog
+      : undefined;
     const target = run.target_id
       ? await readRegisteredTarget(tx, ctx.targets, run.organisation_id, run.target_id)
       : undefined;
@@ -108,7 +112,7 @@ function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) 
       .set({ status: 'running', started_at: now(), heartbeat_at: sql`now()`, runner_id: control.runnerId })
       .where('id', '=', run.id)
       .execute();
-    return { cancelled: false as const, run, project, contract, crosswalks, target };
+    return { cancelled: false as const, run, project, contract, crosswalks, sourceCatalog, target };
   });
 }
 
@@ -127,7 +131,7 @@ async function runPrepared(
   events.publish(job, { type: 'run-status', status: 'running' });
   const heartbeat = control.heartbeat === false ? undefined : new RunHeartbeat(ctx, job);
   const stopReason = () => control.stopReason() ?? heartbeat?.stopReason() ?? null;
-  const { run, project, contract, crosswalks, target } = prepared;
+  const { run, project, contract, crosswalks, sourceCatalog, target } = prepared;
   const store = projectRunStore(dataDir, project.id);
   let stageWrites = Promise.resolve();
   try {
@@ -139,6 +143,9 @@ async function runPrepared(
         contract: async () => contract,
         ...(crosswalks ? { crosswalks: async () => crosswalks } : {}),
       },
+      // The run's contract version, read with the project's own source catalog when it has one (else the pack's).
+      contract,
+      ...(sourceCatalog ? { sourceCatalog } : {}),
       source: run.source as LifecycleSource,
       releaseProfile: run.release_profile as never,
       target: target

@@ -94,6 +94,12 @@ import { rollbackPreviewRoute, rollbackRunRoute } from './runs/rollback-run-rout
 import { runEventsRoute } from './runs/run-events-route.js';
 import { runRejectsRoute } from './runs/run-rejects-route.js';
 import { startRunRoute } from './runs/start-run-route.js';
+import { draftSourceRoute } from './sources/draft-source-route.js';
+import {
+  getProjectSourceRoute,
+  getSourceCatalogCsvRoute,
+  putSourceCatalogCsvRoute,
+} from './sources/source-catalog-routes.js';
 import { targetRoutes } from './targets/target-routes.js';
 import { createUserRoute } from './users/create-user-route.js';
 import { listUsersRoute } from './users/list-users-route.js';
@@ -147,6 +153,10 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   updateSettingsRoute,
   listCatalogTablesRoute,
   listCatalogColumnsRoute,
+  draftSourceRoute,
+  getProjectSourceRoute,
+  getSourceCatalogCsvRoute,
+  putSourceCatalogCsvRoute,
   getColumnProfileRoute,
   getErdRoute,
   getContractRoute,

@@ -46,19 +46,20 @@ await describeEachDialect('tenant isolation', (dialect) => {
       displayName: 'New',
       password: userPassword,
     });
-    const member = async (name: string, role: string) => {
+    const member = async (name: string, ...roles: string[]) => {
       expectStatus(
         await org.admin.post(`/api/orgs/${org.id}/users`, {
           email: `${name}@${org.slug}.test`,
           displayName: name,
           password: userPassword,
-          roles: [role],
+          roles,
         }),
         201,
       );
       return ApiCaller.login(t.app, `${name}@${org.slug}.test`, userPassword);
     };
-    const etl = await member('etl', 'etl_engineer');
+    // The ETL engineer also maps (drafts the project's source catalog below).
+    const etl = await member('etl', 'etl_engineer', 'mapping_analyst');
     const cutover = await member('cutover', 'cutover_manager');
     await seedEmptyPglite(join(projectRunDir(t.config.dataDir, project.id), 'target'));
     const run = expectStatus(
@@ -102,6 +103,8 @@ await describeEachDialect('tenant isolation', (dialect) => {
       }),
       201,
     );
+    // The project's own source catalog, drafted from that upload.
+    expectStatus(await etl.post(`/api/projects/${project.id}/source/draft`, { connectorId: connector.id }), 201);
     // A target database on a host the operator allowed this organisation (not connected to here).
     expectStatus(await root.put(`/api/orgs/${org.id}/target-hosts`, { hosts: ['10.20.30.40'] }), 200);
     expectStatus(

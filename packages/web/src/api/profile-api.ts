@@ -41,16 +41,18 @@ export const profileApi = {
   },
 };
 
-/** One source column's profile, from the latest run that profiled the project's source. */
+/** One source column's profile: from the latest run that profiled the source, or from the source draft's extract. */
 export interface SourceColumnProfile {
-  runId: string;
+  /** null when the profile is the source draft's (no run has profiled the source since). */
+  runId: string | null;
+  from: 'run' | 'source-draft';
   profiledAt: string;
   smallCellThreshold: number;
   table: { name: string; rows: number; raggedRows: number };
   column: ColumnProfile;
 }
 
-/** GET /api/projects/:id/profile/columns/:table/:column (404 until a run has profiled the source). */
+/** GET /api/projects/:id/profile/columns/:table/:column (404 until the source has been profiled). */
 export const columnProfileApi = {
   column: (projectId: string, table: string, column: string) =>
     api.get<SourceColumnProfile>(

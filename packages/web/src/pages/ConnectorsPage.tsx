@@ -2,6 +2,7 @@ import { Badge, Card, Grid, NavLink, Stack, Tabs, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { type Connector, connectorsApi } from '../api/connectors-api';
+import { ConnectorDraftCard } from '../components/connectors/ConnectorDraftCard';
 import { ConnectorFilesCard } from '../components/connectors/ConnectorFilesCard';
 import { ConnectorPreviewCard } from '../components/connectors/ConnectorPreviewCard';
 import { ConnectorRunCard } from '../components/connectors/ConnectorRunCard';
@@ -42,6 +43,7 @@ export function ConnectorsPage() {
   const runSource = types.data?.find((t) => t.type === selected?.type)?.runSource ?? false;
   const mayPreview = can('connector.preview');
   const mayRun = runSource && can('lifecycle.run');
+  const mayDraft = runSource && can('contract.edit');
   return (
     <>
       <PageHeader title="Connectors" description="Where this project's legacy extracts come from" />
@@ -95,6 +97,7 @@ export function ConnectorsPage() {
                   {mayManage ? <Tabs.Tab value="test">Test</Tabs.Tab> : null}
                   <Tabs.Tab value="schema">Schema</Tabs.Tab>
                   {mayPreview ? <Tabs.Tab value="preview">Preview rows</Tabs.Tab> : null}
+                  {mayDraft ? <Tabs.Tab value="draft">Draft source</Tabs.Tab> : null}
                   {mayRun ? <Tabs.Tab value="run">Run</Tabs.Tab> : null}
                 </Tabs.List>
                 <Tabs.Panel value="settings" pt="sm">
@@ -116,6 +119,11 @@ export function ConnectorsPage() {
                 {mayPreview ? (
                   <Tabs.Panel value="preview" pt="sm">
                     <ConnectorPreviewCard connector={selected} />
+                  </Tabs.Panel>
+                ) : null}
+                {mayDraft ? (
+                  <Tabs.Panel value="draft" pt="sm">
+                    <ConnectorDraftCard connector={selected} projectId={projectId} />
                   </Tabs.Panel>
                 ) : null}
                 {mayRun ? (

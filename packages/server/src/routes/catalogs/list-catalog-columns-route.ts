@@ -1,8 +1,7 @@
 import { catalogColumnSchema } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { packCatalog } from '../../packs/pack-catalogs.js';
-import { packNamed } from '../../packs/pack-registry.js';
+import { projectCatalog } from '../../sources/project-source-catalog-store.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { pageOf, pagingQuery } from '../schemas.js';
 import { catalogParams } from './catalog-params.js';
@@ -27,8 +26,9 @@ export function listCatalogColumnsRoute(app: FerryApp): void {
       config: { access: 'catalog.read' },
     },
     async (request) => {
-      const project = await request.tenant((tx) => findProject(tx, request.params.projectId));
-      const catalog = await packCatalog(packNamed(app.platform.packs, project.pack), request.params.side);
+      const catalog = await request.tenant(async (tx) =>
+        projectCatalog(app.platform.packs, tx, await findProject(tx, request.params.projectId), request.params.side),
+      );
       const { table, q, page, pageSize } = request.query;
       const needle = q?.toLowerCase();
       const columns = catalog.tables

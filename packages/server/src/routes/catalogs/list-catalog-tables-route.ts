@@ -1,8 +1,7 @@
 import { catalogSize } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { packCatalog } from '../../packs/pack-catalogs.js';
-import { packNamed } from '../../packs/pack-registry.js';
+import { projectCatalog } from '../../sources/project-source-catalog-store.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { pageOf, pagingQuery } from '../schemas.js';
 import { catalogParams } from './catalog-params.js';
@@ -15,8 +14,8 @@ const tableSchema = z.object({
 });
 
 /**
- * GET /api/projects/:projectId/catalogs/:side/tables: the project pack's source or target catalog tables, paged;
- * `q` finds tables by their name or by a column's name or description.
+ * GET /api/projects/:projectId/catalogs/:side/tables: the tables of the project's source catalog (its own, else its
+ * pack's) or of its pack's target catalog, paged; `q` finds tables by their name or by a column's name or description.
  */
 export function listCatalogTablesRoute(app: FerryApp): void {
   app.get(
@@ -44,8 +43,9 @@ export function listCatalogTablesRoute(app: FerryApp): void {
       config: { access: 'catalog.read' },
     },
     async (request) => {
-      const project = await request.tenant((tx) => findProject(tx, request.params.projectId));
-      const catalog = await packCatalog(packNamed(app.platform.packs, project.pack), request.params.side);
+      const catalog = await request.tenant(async (tx) =>
+        projectCatalog(app.platform.packs, tx, await findProject(tx, request.params.projectId), request.params.side),
+      );
       const { q, inScope, page, pageSize } = request.query;
       const needle = q?.toLowerCase();
       const tables = catalog.tables.filter(

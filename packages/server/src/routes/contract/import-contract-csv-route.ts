@@ -9,12 +9,12 @@ import { changeOutcomeSchema } from './review-contract-rows-route.js';
 import { contractFindingSchema } from './row-change-outcome.js';
 
 /** A contract CSV may be larger than the API's usual 1 MiB body (one row per target field). */
-const importBodyLimit = 16 * 1024 * 1024;
+export const importBodyLimit = 16 * 1024 * 1024;
 
 const rowRefs = z.array(z.object({ table: z.string(), column: z.string() }));
 
 /** Reads `text/csv` bodies as text, once per app (other routes refuse them: their bodies are JSON objects). */
-function acceptCsvBodies(app: FerryApp): void {
+export function acceptCsvBodies(app: FerryApp): void {
   if (app.hasContentTypeParser('text/csv')) return;
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: importBodyLimit }, (_request, body, done) =>
     done(null, body),

@@ -5,6 +5,7 @@ import { currentContract } from '../../contracts/project-contract-store.js';
 import { ErdCache } from '../../erd/project-erd.js';
 import { projectRunSource } from '../../jobs/run-source.js';
 import { packNamed } from '../../packs/pack-registry.js';
+import { currentSourceCatalog } from '../../sources/project-source-catalog-store.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
 import { idSchema } from '../schemas.js';
@@ -18,9 +19,9 @@ const query = z.object({
 });
 
 /**
- * GET /api/projects/:projectId/erd: the entity-relationship diagram of the project pack's source or target catalog,
- * built with core's `buildErd`: tables with domain (from the project's current contract, else name rules), scope,
- * columns and keys; declared relationships and inferred ones with confidence and evidence. With `runId`, value
+ * GET /api/projects/:projectId/erd: the entity-relationship diagram of the project's source catalog (its own, else its
+ * pack's) or its pack's target catalog, built with core's `buildErd`: tables with domain (from the project's current
+ * contract, else name rules), scope, columns and keys; declared relationships and inferred ones with confidence and evidence. With `runId`, value
  * containment on that run's source extract confirms, refutes and discovers relationships.
  */
 export function getErdRoute(app: FerryApp): void {
@@ -43,15 +44,17 @@ export function getErdRoute(app: FerryApp): void {
         throw new FerryError('FERRY_ERR_INPUT', 'runId measures source data: it applies to the source side only', {
           field: 'runId',
         });
-      const { project, contract, data } = await request.tenant(async (tx) => {
+      const { project, contract, ownCatalog, data } = await request.tenant(async (tx) => {
         const project = await findProject(tx, request.params.projectId);
         const contract = await currentContract(tx, project.id);
+        const ownCatalog = side === 'source' ? await currentSourceCatalog(tx, project.id) : undefined;
         const data = runId ? await projectRunSource(tx, app.platform.config.dataDir, project.id, runId) : undefined;
-        return { project, contract, data };
+        return { project, contract, ownCatalog, data };
       });
       const erd = await cache.get({
         pack: packNamed(app.platform.packs, project.pack),
         side,
+        ...(ownCatalog ? { sourceCatalog: { catalog: ownCatalog.catalog, hash: ownCatalog.row.hash } } : {}),
         contract: contract.contract,
         contractHash: contract.row.hash,
         minConfidence,

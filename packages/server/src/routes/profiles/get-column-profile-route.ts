@@ -2,6 +2,7 @@ import { columnProfileSchema, FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { latestSourceProfile } from '../../profiles/latest-source-profile.js';
+import { currentSourceCatalog, sourceCatalogProfile } from '../../sources/project-source-catalog-store.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { idSchema } from '../schemas.js';
 
@@ -13,10 +14,11 @@ const params = z.object({
 
 /**
  * GET /api/projects/:projectId/profile/columns/:table/:column: the profile of one source column (detected type,
- * formats seen, nulls, blanks, distinct, lengths, top values with small cells suppressed) from the latest run that
- * profiled the project's source, so an analyst maps a row with evidence. Values are only what the profile already
- * shows (small cells and identifying columns withheld); the read is audited. 404 when no run has profiled the
- * source yet, or the profile has no such column.
+ * formats seen, nulls, blanks, distinct, lengths, top values with small cells suppressed) from the newest profile of
+ * the project's source: the latest run that profiled it, or the extract its own source catalog was drafted from
+ * (`from: source-draft`, no run), so an analyst maps a row with evidence. Values are only what the profile already
+ * shows (small cells and identifying columns withheld); the read is audited. 404 when the source has not been
+ * profiled yet, or the profile has no such column.
  */
 export function getColumnProfileRoute(app: FerryApp): void {
   app.get(
@@ -28,7 +30,8 @@ export function getColumnProfileRoute(app: FerryApp): void {
         params,
         response: {
           200: z.object({
-            runId: z.string(),
+            runId: z.string().nullable().describe('the run that profiled the source (null: the source draft)'),
+            from: z.enum(['run', 'source-draft']),
             profiledAt: z.string(),
             smallCellThreshold: z.number().int(),
             table: z.object({ name: z.string(), rows: z.number().int(), raggedRows: z.number().int() }),
@@ -42,32 +45,44 @@ export function getColumnProfileRoute(app: FerryApp): void {
       const { projectId, table, column } = request.params;
       return request.tenant(async (tx) => {
         const project = await findProject(tx, projectId);
-        const latest = await latestSourceProfile(tx, app.platform.config.dataDir, project.id);
-        if (!latest) {
-          throw new FerryError('FERRY_ERR_NOT_FOUND', 'No run of this project has profiled its source yet', {
+        const [latest, own] = await Promise.all([
+          latestSourceProfile(tx, app.platform.config.dataDir, project.id),
+          currentSourceCatalog(tx, project.id),
+        ]);
+        const runAt = latest ? new Date(latest.run.finished_at ?? latest.run.created_at) : undefined;
+        const draftAt = own?.row.profiled_at ? new Date(own.row.profiled_at) : undefined;
+        const draftReport = own && draftAt && (!runAt || draftAt > runAt) ? sourceCatalogProfile(own.row) : undefined;
+        const found = draftReport
+          ? { from: 'source-draft' as const, runId: null, at: draftAt!, report: draftReport }
+          : latest
+            ? { from: 'run' as const, runId: latest.run.id, at: runAt!, report: latest.report }
+            : undefined;
+        if (!found) {
+          throw new FerryError('FERRY_ERR_NOT_FOUND', "The project's source has not been profiled yet", {
             key: 'profile',
           });
         }
-        const t = latest.report.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
+        const t = found.report.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
         const c = t?.columns.find((x) => x.name.toLowerCase() === column.toLowerCase());
         if (!t || !c) {
           throw new FerryError(
             'FERRY_ERR_NOT_FOUND',
-            `The profile of run ${latest.run.id} has no source column ${table}.${column}`,
+            `The profile of ${found.runId ? `run ${found.runId}` : 'the source draft'} has no source column ${table}.${column}`,
             { table, key: column },
           );
         }
         await request.audit(tx, {
           organisationId: project.organisation_id,
           action: 'profile.read',
-          targetType: 'run',
-          targetId: latest.run.id,
-          details: { table: t.name, column: c.name },
+          targetType: found.runId ? 'run' : 'project',
+          targetId: found.runId ?? project.id,
+          details: { table: t.name, column: c.name, from: found.from },
         });
         return {
-          runId: latest.run.id,
-          profiledAt: new Date(latest.run.finished_at ?? latest.run.created_at).toISOString(),
-          smallCellThreshold: latest.report.settings.smallCellThreshold,
+          runId: found.runId,
+          from: found.from,
+          profiledAt: found.at.toISOString(),
+          smallCellThreshold: found.report.settings.smallCellThreshold,
           table: { name: t.name, rows: t.rows, raggedRows: t.raggedRows },
           column: c,
         };

@@ -10,11 +10,14 @@ import {
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { connectorRunSource } from '../../connectors/connector-run-source.js';
+import { contractCheckInputs } from '../../contracts/contract-load-guard.js';
 import { currentContract } from '../../contracts/project-contract-store.js';
 import { currentCrosswalks } from '../../crosswalks/project-crosswalk-store.js';
 import type { TenantTx } from '../../db/tenant-transaction.js';
 import { projectSettingsSchema } from '../../jobs/project-run-paths.js';
 import { runSchema, runView } from '../../jobs/run-view.js';
+import { assertContractLoadsForRun } from '../../sources/contract-load-check.js';
+import { currentSourceCatalog } from '../../sources/project-source-catalog-store.js';
 import { findTarget } from '../../targets/target-view.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { connectorEnvironment } from '../connectors/connector-environment.js';
@@ -82,7 +85,9 @@ async function runTargetOf(
 /**
  * POST /api/projects/:projectId/runs: queues a lifecycle run of the project's current contract version (202); it
  * runs in the job runner (in process on PGlite, graphile-worker on PostgreSQL). cutover_ready needs a locked
- * contract. The run loads into the registered target database asked for or chosen by the project, resolved from the
+ * contract. A project with a source catalog of its own (drafted from its extract) runs with its current version,
+ * from a connector (a generated cohort has the pack's layout). A contract that cannot load against the project's
+ * catalogs is refused before the run is queued (400, one issue per row to fix, with its line in the contract CSV). The run loads into the registered target database asked for or chosen by the project, resolved from the
  * registry (and its password unsealed) only when the run executes.
  */
 export function startRunRoute(app: FerryApp): void {
@@ -107,6 +112,14 @@ export function startRunRoute(app: FerryApp): void {
           const { row, contract } = await currentContract(tx, project.id);
           const crosswalks = await currentCrosswalks(tx, project.id);
           assertLockedForCutover(contract, releaseProfile);
+          const ownCatalog = await currentSourceCatalog(tx, project.id);
+          if (ownCatalog && source?.kind === 'generated') {
+            throw new FerryError(
+              'FERRY_ERR_USAGE',
+              "This project reads its own source layout (its source catalog was drafted from its extract); a generated cohort has the pack's layout: start the run from a connector",
+            );
+          }
+          assertContractLoadsForRun(contract, await contractCheckInputs(app, tx, project), row);
           const target = await runTargetOf(tx, project, targetId);
           if (fromStage) {
             const previous = await tx.db
@@ -145,6 +158,7 @@ export function startRunRoute(app: FerryApp): void {
               to_stage: toStage && toStage !== 'evidence' ? toStage : null,
               contract_hash: row.hash,
               crosswalk_hash: crosswalks.hash,
+              source_catalog_hash: ownCatalog?.row.hash ?? null,
               target_id: target?.id ?? null,
               started_by: request.principal!.userId,
               created_at: app.platform.now(),
@@ -164,6 +178,7 @@ export function startRunRoute(app: FerryApp): void {
               ...(source?.kind === 'connector' ? { connectorId: source.connectorId } : {}),
               contractHash: row.hash,
               crosswalkHash: crosswalks.hash,
+              ...(ownCatalog ? { sourceCatalogHash: ownCatalog.row.hash } : {}),
               ...(target ? { targetId: target.id, target: target.name } : {}),
             },
           });

@@ -74,8 +74,8 @@ export function SourceColumnProfile({
     <Stack gap="xs" data-testid="column-profile">
       {heading}
       <Text size="xs" c="dimmed">
-        Run {runId.slice(0, 8)}, profiled {new Date(profiledAt).toLocaleString('en-GB')}; {count(t.rows)} rows in{' '}
-        {t.name}
+        {runId ? `Run ${runId.slice(0, 8)}` : 'Source draft'}, profiled {new Date(profiledAt).toLocaleString('en-GB')};{' '}
+        {count(t.rows)} rows in {t.name}
       </Text>
       <Table aria-label={`Profile of ${table}.${column}`} fz="sm" withRowBorders={false}>
         <Table.Tbody>
