@@ -3,6 +3,7 @@ import type { FerryApp } from '../../app-types.js';
 import { connectorParams } from '../../connectors/connector-view.js';
 import { testConnector } from '../../connectors/test-connector.js';
 import { packNamed } from '../../packs/pack-registry.js';
+import { addressKey } from '../../plugins/rate-limit-key.js';
 import { findProject } from '../../tenancy/project-view.js';
 import { requestedConnector } from './open-requested-connector.js';
 
@@ -32,7 +33,11 @@ export function testConnectorRoute(app: FerryApp): void {
       config: {
         access: 'connector.manage',
         // Read per request, so that the limit is the configuration's as it is now.
-        rateLimit: { max: () => app.platform.config.connectionTestsPerMinute, timeWindow: 60_000 },
+        rateLimit: {
+          max: () => app.platform.config.connectionTestsPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: addressKey,
+        },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { checkDatabaseHost } from '../../connectors/database-host.js';
+import { addressKey } from '../../plugins/rate-limit-key.js';
 import { targetConnectionUrl } from '../../targets/target-connection.js';
 import { targetHostPolicy } from '../../targets/target-host-policy.js';
 import { findTarget, targetParams } from '../../targets/target-view.js';
@@ -28,7 +29,7 @@ export function testTargetRoute(app: FerryApp): void {
       },
       config: {
         access: 'target.manage',
-        rateLimit: { max: app.platform.config.connectionTestsPerMinute, timeWindow: 60_000 },
+        rateLimit: { max: app.platform.config.connectionTestsPerMinute, timeWindow: 60_000, keyGenerator: addressKey },
       },
     },
     async (request) => {
