@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -22,7 +29,7 @@ await describeEachDialect('contract API', (dialect) => {
     org = await seedOrganisation(t.app, 'contracts');
     for (const name of ['alice', 'bob']) {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@contracts.test`,
           displayName: name,
           password: userPassword,
@@ -34,7 +41,7 @@ await describeEachDialect('contract API', (dialect) => {
     alice = await ApiCaller.login(t.app, 'alice@contracts.test', userPassword);
     bob = await ApiCaller.login(t.app, 'bob@contracts.test', userPassword);
     const lead = expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: 'lead@contracts.test',
         displayName: 'Lead',
         password: userPassword,

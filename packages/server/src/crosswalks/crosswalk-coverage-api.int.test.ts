@@ -6,7 +6,14 @@ import { projectRunDir } from '../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -91,7 +98,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     other = await seedOrganisation(t.app, 'codes-other');
     const member = async (name: string, role: string) => {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@codes.test`,
           displayName: name,
           password: userPassword,
@@ -288,7 +295,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     );
     for (const url of [path('coverage'), path('unmapped')]) expect((await other.admin.get(url)).statusCode).toBe(404);
     expectStatus(
-      await other.admin.post(`/api/orgs/${other.id}/users`, {
+      await createOrgUser(other.admin, other.id, {
         email: 'analyst@codes-other.test',
         displayName: 'Other analyst',
         password: userPassword,

@@ -9,7 +9,14 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 import { projectRunDir } from './project-run-paths.js';
 
@@ -29,7 +36,7 @@ await describeEachDialect('runs API', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@runs.test`,
         displayName: name,
         password: userPassword,

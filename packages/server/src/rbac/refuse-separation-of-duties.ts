@@ -1,9 +1,10 @@
-import { FerryError } from '@ferry/core';
+import { FerryError, isFerryError } from '@ferry/core';
 import type { FastifyRequest } from 'fastify';
 
 /** What a refused privileged attempt was: the action it tried and what on. */
 export interface RefusedAttempt {
-  organisationId: string | null;
+  /** The organisation whose chain records the refusal (omitted: the caller's own). */
+  organisationId?: string | null;
   /** The action that was refused, e.g. `role.permissions_set`; audited as `<action>_refused`. */
   action: string;
   targetType: string;
@@ -26,14 +27,38 @@ export async function refuseSeparationOfDuties(
   attempt: RefusedAttempt,
   message: string,
 ): Promise<never> {
-  await request.tenant((tx) =>
-    request.audit(tx, {
-      organisationId: attempt.organisationId,
-      action: `${attempt.action}_refused`,
-      targetType: attempt.targetType,
-      targetId: attempt.targetId,
-      details: { reason: 'separation_of_duties', ...attempt.details },
-    }),
-  );
-  throw new FerryError('FERRY_ERR_SEPARATION_OF_DUTIES', message);
+  return auditSeparationOfDutiesRefusals(request, attempt, async () => {
+    throw new FerryError('FERRY_ERR_SEPARATION_OF_DUTIES', message);
+  });
+}
+
+/**
+ * Runs `fn` (typically a request's transaction); when it refuses with FERRY_ERR_SEPARATION_OF_DUTIES, its changes roll
+ * back and the refusal is audited as `<action>_refused` (in a transaction of its own) before the error goes on.
+ *
+ * @example
+ * return auditSeparationOfDutiesRefusals(request, { organisationId, action: 'gate.decide', targetType: 'run',
+ *   targetId: runId }, () => request.tenant(async (tx) => { ... }));
+ */
+export async function auditSeparationOfDutiesRefusals<T>(
+  request: FastifyRequest,
+  attempt: RefusedAttempt,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isFerryError(e) && e.code === 'FERRY_ERR_SEPARATION_OF_DUTIES') {
+      await request.tenant((tx) =>
+        request.audit(tx, {
+          organisationId: attempt.organisationId,
+          action: `${attempt.action}_refused`,
+          targetType: attempt.targetType,
+          targetId: attempt.targetId,
+          details: { reason: 'separation_of_duties', ...attempt.details },
+        }),
+      );
+    }
+    throw e;
+  }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteEntry } from '../app-types.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -158,7 +159,7 @@ await describeEachDialect('route permissions', (dialect) => {
     for (const role of orgRoles) {
       const email = `${role.replace('_', '.')}@matrix.test`;
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email,
           displayName: role,
           password: userPassword,

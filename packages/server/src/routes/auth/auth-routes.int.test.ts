@@ -2,6 +2,7 @@ import { generateSync } from 'otplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -23,7 +24,7 @@ await describeEachDialect('identity', (dialect) => {
   /** Creates a user of the seeded organisation with the given roles. */
   async function user(email: string, roles: string[] = ['viewer']): Promise<string> {
     return expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, { email, displayName: email, password: userPassword, roles }),
+      await createOrgUser(org.admin, org.id, { email, displayName: email, password: userPassword, roles }),
       201,
     ).id;
   }
@@ -215,7 +216,7 @@ await describeEachDialect('identity', (dialect) => {
   });
 
   it('enforces the password policy and changes a password, ending the other sessions', async () => {
-    const weak = await org.admin.post(`/api/orgs/${org.id}/users`, {
+    const weak = await createOrgUser(org.admin, org.id, {
       email: 'erin@north.test',
       displayName: 'Erin',
       password: 'erin2024',
@@ -339,7 +340,7 @@ await describeEachDialect('identity', (dialect) => {
   it('enforces TOTP per organisation: members without it may only enrol', async () => {
     const south = await seedOrganisation(t.app, 'south', root);
     const ivanId = expectStatus(
-      await south.admin.post(`/api/orgs/${south.id}/users`, {
+      await createOrgUser(south.admin, south.id, {
         email: 'ivan@south.test',
         displayName: 'Ivan',
         password: userPassword,
