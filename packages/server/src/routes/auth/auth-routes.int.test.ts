@@ -150,6 +150,7 @@ await describeEachDialect('identity', (dialect) => {
       'auth.login_failed',
       'auth.login_failed',
       'auth.login_failed',
+      'auth.password_set_with_code',
       'user.create',
     ]);
   });
@@ -216,17 +217,29 @@ await describeEachDialect('identity', (dialect) => {
   });
 
   it('enforces the password policy and changes a password, ending the other sessions', async () => {
-    const weak = await createOrgUser(org.admin, org.id, {
-      email: 'erin@north.test',
-      displayName: 'Erin',
-      password: 'erin2024',
-      roles: ['viewer'],
+    const created = expectStatus(
+      await org.admin.post(`/api/orgs/${org.id}/users`, {
+        email: 'erin@north.test',
+        displayName: 'Erin',
+        roles: ['viewer'],
+      }),
+      201,
+    );
+    const weak = await ApiCaller.anonymous(t.app).post('/api/auth/password/set', {
+      code: created.setPasswordCode.code,
+      newPassword: 'erin2024',
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toBe(
-      'field password: The password is shorter than 12 characters, contains the account name',
+      'field newPassword: The new password is shorter than 12 characters, contains the account name',
     );
-    await user('erin@north.test');
+    expectStatus(
+      await ApiCaller.anonymous(t.app).post('/api/auth/password/set', {
+        code: created.setPasswordCode.code,
+        newPassword: userPassword,
+      }),
+      200,
+    );
     const first = await ApiCaller.login(t.app, 'erin@north.test', userPassword);
     const second = await ApiCaller.login(t.app, 'erin@north.test', userPassword);
     expect(
