@@ -113,6 +113,16 @@ await describeEachDialect('contract API', (dialect) => {
     expect(own.statusCode).toBe(403);
     expect(own.json().error).toMatchObject({ code: 'FERRY_ERR_SEPARATION_OF_DUTIES' });
     expect(own.json().error.message).toMatch(/^You last changed 1 of these rows \(LOAD_REFERRALS\.RECEIVED_DATE\)/);
+    const refusals = expectStatus(
+      await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.rows_approved_refused`),
+      200,
+    );
+    expect(refusals.items).toHaveLength(1);
+    expect(refusals.items[0]).toMatchObject({
+      actor: 'alice@contracts.test',
+      targetType: 'project',
+      targetId: projectId,
+    });
     const approved = expectStatus(await bob.post(rows('/decision'), { rows: [row], decision: 'approved' }), 200);
     expect(approved).toMatchObject({ changed: 1, previousHash: reviewed.hash });
     const [now] = expectStatus(await bob.get(rows('?column=RECEIVED_DATE')), 200).items;

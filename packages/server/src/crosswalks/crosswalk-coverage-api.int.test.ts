@@ -261,6 +261,15 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('FERRY_ERR_SEPARATION_OF_DUTIES');
     }
+    const refusals = expectStatus(
+      await org.admin.get(`/api/orgs/${org.id}/audit?action=crosswalk.entries_approved_refused`),
+      200,
+    );
+    expect(refusals.items.map((e: { actor: string }) => e.actor).sort()).toEqual([
+      'alice@codes.test',
+      'bob@codes.test',
+    ]);
+    expect(refusals.items[0]).toMatchObject({ targetType: 'project', targetId: projectId });
     expect(
       expectStatus(await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' }), 200),
     ).toMatchObject({ changed: 1 });
