@@ -137,6 +137,7 @@ await describeEachDialect('contract API', (dialect) => {
     const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.rows_*`), 200);
     expect(trail.items.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual([
       'contract.rows_approved bob@contracts.test',
+      'contract.rows_approved_refused alice@contracts.test',
       'contract.rows_reviewed alice@contracts.test',
     ]);
     expect(trail.items[0].details).toMatchObject({ from: reviewed.hash, to: approved.hash, changed: 1 });
