@@ -185,11 +185,15 @@ describe.runIf(browserAvailable())('connectors journey (Chromium)', () => {
       data: {
         email: 'vera.viewer@westmoor.example',
         displayName: 'Vera Viewer',
-        password: viewer.password,
         roles: ['viewer'],
       },
     });
     expect(created.status()).toBe(201);
+    const { setPasswordCode } = (await created.json()) as { setPasswordCode: { code: string } };
+    const set = await page.request.post(`${server.url}/api/auth/password/set`, {
+      data: { code: setPasswordCode.code, newPassword: viewer.password },
+    });
+    expect(set.status()).toBe(200);
     const connectorsUrl = page.url().replace(/\/(runs\/.*|mappings)$/, '/connectors');
     await signOut(page);
     await signIn(page, server.url, 'vera.viewer@westmoor.example', viewer.password);

@@ -5,7 +5,15 @@ import { unlabelledControls } from './support/accessibility.js';
 import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
-import { choose, journeySteps, openPage, signIn, signOut } from './support/journey.js';
+import {
+  choose,
+  journeySteps,
+  openPage,
+  setPasswordWithCode,
+  signIn,
+  signOut,
+  takePasswordCode,
+} from './support/journey.js';
 
 /**
  * The journeys people take through the control plane, in one real Chromium against the real `ferry serve` on a
@@ -290,21 +298,26 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     const form = page.getByRole('form', { name: 'Create user' });
     await form.getByLabel('Full name').fill(reviewer.name);
     await form.getByLabel('Email').fill(reviewer.email);
-    await form.getByLabel(/^Initial password/).fill(reviewer.password);
     await form.getByRole('checkbox', { name: 'clinical reviewer' }).check();
     await form.getByRole('button', { name: 'Create user' }).click();
-    await page.getByTestId(`user-${reviewer.email}`).waitFor();
     await form.waitFor({ state: 'detached' });
+    await screenshot('users-password-code');
+    const reviewerCode = await takePasswordCode(page);
+    await page.getByTestId(`user-${reviewer.email}`).waitFor();
     await page.getByRole('button', { name: 'Create user' }).click();
     await form.getByLabel('Full name').fill(cutoverManager.name);
     await form.getByLabel('Email').fill(cutoverManager.email);
-    await form.getByLabel(/^Initial password/).fill(cutoverManager.password);
     await form.getByRole('checkbox', { name: 'viewer', exact: true }).uncheck();
     await form.getByRole('checkbox', { name: 'cutover manager' }).check();
     await form.getByRole('button', { name: 'Create user' }).click();
+    const cutoverCode = await takePasswordCode(page);
     await page.getByTestId(`user-${cutoverManager.email}`).waitFor();
 
+    // Each sets their own password with the one-time code the admin passed on.
     await signOut(page);
+    await setPasswordWithCode(page, server.url, reviewerCode, reviewer.password);
+    await screenshot('set-password-done');
+    await setPasswordWithCode(page, server.url, cutoverCode, cutoverManager.password);
     await signIn(page, server.url, reviewer.email, reviewer.password);
     await page.goto(`${server.url}/projects/${state.projectId}/mappings`);
     await page.getByRole('group', { name: 'Status' }).getByText('reviewed', { exact: true }).click();

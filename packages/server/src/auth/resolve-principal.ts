@@ -43,6 +43,8 @@ async function loadUser(tx: TenantTx, owner: Owner) {
           .distinct()
           .where('organisation_id', '=', user.organisation_id!)
           .where('role', 'in', roles)
+          // Separation of duties: a permission someone added to a role never counts for them.
+          .where((eb) => eb.or([eb('granted_by', 'is', null), eb('granted_by', '!=', user.id)]))
           .execute()
       : [];
     granted = rows.map((r) => r.permission as Permission);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -22,7 +29,7 @@ await describeEachDialect('contract API', (dialect) => {
     org = await seedOrganisation(t.app, 'contracts');
     for (const name of ['alice', 'bob']) {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@contracts.test`,
           displayName: name,
           password: userPassword,
@@ -34,7 +41,7 @@ await describeEachDialect('contract API', (dialect) => {
     alice = await ApiCaller.login(t.app, 'alice@contracts.test', userPassword);
     bob = await ApiCaller.login(t.app, 'bob@contracts.test', userPassword);
     const lead = expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: 'lead@contracts.test',
         displayName: 'Lead',
         password: userPassword,
@@ -106,6 +113,16 @@ await describeEachDialect('contract API', (dialect) => {
     expect(own.statusCode).toBe(403);
     expect(own.json().error).toMatchObject({ code: 'FERRY_ERR_SEPARATION_OF_DUTIES' });
     expect(own.json().error.message).toMatch(/^You last changed 1 of these rows \(LOAD_REFERRALS\.RECEIVED_DATE\)/);
+    const refusals = expectStatus(
+      await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.rows_approved_refused`),
+      200,
+    );
+    expect(refusals.items).toHaveLength(1);
+    expect(refusals.items[0]).toMatchObject({
+      actor: 'alice@contracts.test',
+      targetType: 'project',
+      targetId: projectId,
+    });
     const approved = expectStatus(await bob.post(rows('/decision'), { rows: [row], decision: 'approved' }), 200);
     expect(approved).toMatchObject({ changed: 1, previousHash: reviewed.hash });
     const [now] = expectStatus(await bob.get(rows('?column=RECEIVED_DATE')), 200).items;
@@ -120,6 +137,7 @@ await describeEachDialect('contract API', (dialect) => {
     const trail = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=contract.rows_*`), 200);
     expect(trail.items.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual([
       'contract.rows_approved bob@contracts.test',
+      'contract.rows_approved_refused alice@contracts.test',
       'contract.rows_reviewed alice@contracts.test',
     ]);
     expect(trail.items[0].details).toMatchObject({ from: reviewed.hash, to: approved.hash, changed: 1 });

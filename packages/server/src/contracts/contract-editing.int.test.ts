@@ -7,7 +7,14 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { runStageDir } from '../jobs/run-artefacts.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -34,7 +41,7 @@ await describeEachDialect('contract editing API', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@editing.test`,
         displayName: name,
         password: userPassword,

@@ -6,7 +6,14 @@ import { projectRunDir } from '../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -91,7 +98,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     other = await seedOrganisation(t.app, 'codes-other');
     const member = async (name: string, role: string) => {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@codes.test`,
           displayName: name,
           password: userPassword,
@@ -254,6 +261,15 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('FERRY_ERR_SEPARATION_OF_DUTIES');
     }
+    const refusals = expectStatus(
+      await org.admin.get(`/api/orgs/${org.id}/audit?action=crosswalk.entries_approved_refused`),
+      200,
+    );
+    expect(refusals.items.map((e: { actor: string }) => e.actor).sort()).toEqual([
+      'alice@codes.test',
+      'bob@codes.test',
+    ]);
+    expect(refusals.items[0]).toMatchObject({ targetType: 'project', targetId: projectId });
     expect(
       expectStatus(await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' }), 200),
     ).toMatchObject({ changed: 1 });
@@ -288,7 +304,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     );
     for (const url of [path('coverage'), path('unmapped')]) expect((await other.admin.get(url)).statusCode).toBe(404);
     expectStatus(
-      await other.admin.post(`/api/orgs/${other.id}/users`, {
+      await createOrgUser(other.admin, other.id, {
         email: 'analyst@codes-other.test',
         displayName: 'Other analyst',
         password: userPassword,

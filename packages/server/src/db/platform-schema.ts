@@ -64,6 +64,21 @@ export interface RolePermissionsTable {
   organisation_id: string;
   role: string;
   permission: string;
+  /** Who added the permission to the role (null: the organisation's starting matrix). It never counts for them. */
+  granted_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A single-use, expiring code with which a user sets their own password; only its sha256 is kept. */
+export interface PasswordCodesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  code_hash: string;
+  purpose: 'initial' | 'reset';
+  created_by: string;
+  created_at: TimestampDefault;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -375,6 +390,7 @@ export interface PlatformSchema {
   user_roles: UserRolesTable;
   role_permissions: RolePermissionsTable;
   sessions: SessionsTable;
+  password_codes: PasswordCodesTable;
   api_tokens: ApiTokensTable;
   registration_requests: RegistrationRequestsTable;
   audit_events: AuditEventsTable;

@@ -5,7 +5,14 @@ import { projectRunDir } from '../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 type Edge = { from: string; fromColumn: string; to: string; toColumn: string; kind: string; evidence: string[] };
@@ -36,7 +43,7 @@ await describeEachDialect('ERD API', (dialect) => {
     other = await seedOrganisation(t.app, 'erd-other');
     const member = async (name: string, role: string) => {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@erd.test`,
           displayName: name,
           password: userPassword,

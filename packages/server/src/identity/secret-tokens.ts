@@ -13,13 +13,14 @@ export function sameDigest(a: string, b: string): boolean {
 }
 
 /**
- * A new random secret with a recognisable prefix (`fs` session, `fpt` personal API token, `fcsrf` CSRF token),
+ * A new random secret with a recognisable prefix (`fs` session, `fpt` personal API token, `fcsrf` CSRF token,
+ * `fpc` password code),
  * 256 bits of randomness, and its hash.
  *
  * @example
  * const { secret, hash } = newSecret('fpt'); // secret 'fpt_3q2+...', hash '9f86d0...'
  */
-export function newSecret(prefix: 'fs' | 'fpt' | 'fcsrf'): { secret: string; hash: string } {
+export function newSecret(prefix: 'fs' | 'fpt' | 'fcsrf' | 'fpc'): { secret: string; hash: string } {
   const secret = `${prefix}_${randomBytes(32).toString('base64url')}`;
   return { secret, hash: hashSecret(secret) };
 }

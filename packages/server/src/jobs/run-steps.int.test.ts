@@ -3,7 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 import { projectRunDir } from './project-run-paths.js';
 
@@ -21,7 +28,7 @@ await describeEachDialect('runs stage by stage', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@steps.test`,
         displayName: name,
         password: userPassword,

@@ -9,7 +9,14 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 import { projectRunDir } from './project-run-paths.js';
 
@@ -29,7 +36,7 @@ await describeEachDialect('runs API', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@runs.test`,
         displayName: name,
         password: userPassword,
@@ -156,6 +163,25 @@ await describeEachDialect('runs API', (dialect) => {
     expect(gate.decisions).toEqual([]);
     const etlDecides = await etl.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' });
     expect(etlDecides.statusCode).toBe(403); // etl_engineer lacks gate.decide
+    // Given gate.decide (by the admin, who does not hold etl_engineer), the engineer still cannot decide the gate of a
+    // run they started (and whose release profile they chose): refused and audited.
+    const etlPermissions = expectStatus(await org.admin.get(`/api/orgs/${org.id}/roles`), 200).roles.etl_engineer;
+    const setEtl = (permissions: string[]) => org.admin.put(`/api/orgs/${org.id}/roles/etl_engineer`, { permissions });
+    expectStatus(await setEtl([...etlPermissions, 'gate.decide']), 200);
+    const starterDecides = await etl.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' });
+    expect(starterDecides.json().error).toMatchObject({
+      code: 'FERRY_ERR_SEPARATION_OF_DUTIES',
+      message: 'You started this run; another person must decide its gate',
+    });
+    expectStatus(await setEtl(etlPermissions), 200);
+    const refusals = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=gate.decide_refused`), 200);
+    expect(refusals.items).toHaveLength(1);
+    expect(refusals.items[0]).toMatchObject({
+      actor: 'etl@runs.test',
+      targetType: 'run',
+      targetId: runId,
+      details: { reason: 'separation_of_duties' },
+    });
     const lead = await ApiCaller.login(t.app, 'lead@runs.test', userPassword);
     expect((await lead.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' })).statusCode).toBe(403);
     const go = await cutover.post(`/api/runs/${runId}/gate/decision`, { decision: 'go' });

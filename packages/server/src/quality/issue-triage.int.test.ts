@@ -4,7 +4,14 @@ import { projectRunDir } from '../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
 /**
@@ -25,7 +32,7 @@ await describeEachDialect('issue triage', (dialect) => {
   async function member(name: string, role: string): Promise<{ caller: ApiCaller; id: string }> {
     const email = `${name.toLowerCase().replaceAll(' ', '.')}@triage.test`;
     const created = expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email,
         displayName: name,
         password: userPassword,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteEntry } from '../app-types.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -29,6 +30,7 @@ const reviewedAccess = [
   'POST /api/auth/totp/enable authenticated',
   'POST /api/auth/totp/disable authenticated',
   'POST /api/auth/register public',
+  'POST /api/auth/password/set public',
   'POST /api/orgs platform.manage',
   'GET /api/orgs authenticated',
   'GET /api/orgs/:orgId authenticated',
@@ -169,7 +171,7 @@ await describeEachDialect('route permissions', (dialect) => {
     for (const role of orgRoles) {
       const email = `${role.replace('_', '.')}@matrix.test`;
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email,
           displayName: role,
           password: userPassword,

@@ -10,6 +10,7 @@ import { logoutRoute } from './auth/logout-route.js';
 import { meRoute } from './auth/me-route.js';
 import { registerRoute } from './auth/register-route.js';
 import { revokeTokenRoute } from './auth/revoke-token-route.js';
+import { setPasswordWithCodeRoute } from './auth/set-password-with-code-route.js';
 import { totpDisableRoute } from './auth/totp-disable-route.js';
 import { totpEnableRoute } from './auth/totp-enable-route.js';
 import { totpSetupRoute } from './auth/totp-setup-route.js';
@@ -125,6 +126,7 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   totpEnableRoute,
   totpDisableRoute,
   registerRoute,
+  setPasswordWithCodeRoute,
   createOrganisationRoute,
   listOrganisationsRoute,
   getOrganisationRoute,

@@ -6,6 +6,7 @@ import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { miniPack } from '../testing/mini-pack.js';
 import { seedEmptyPglite } from '../testing/pglite-template.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -48,7 +49,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
     });
     const member = async (name: string, ...roles: string[]) => {
       expectStatus(
-        await org.admin.post(`/api/orgs/${org.id}/users`, {
+        await createOrgUser(org.admin, org.id, {
           email: `${name}@${org.slug}.test`,
           displayName: name,
           password: userPassword,

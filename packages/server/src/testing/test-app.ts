@@ -8,7 +8,7 @@ import type { JobsConfig, ServerConfig } from '../config/server-config.js';
 import { loadTestConfig } from '../config/test-config.js';
 import { bootstrapSuperAdmin } from '../identity/bootstrap-admin.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
-import { ApiCaller, expectStatus } from './api-client.js';
+import { ApiCaller, type ApiResponse, expectStatus } from './api-client.js';
 import type { TestDatabase, TestDialect } from './test-database.js';
 
 /** The super admin every test app starts with. */
@@ -89,6 +89,30 @@ export async function createTestApp(
 /** A password every seeded user gets. */
 export const userPassword = 'a long and unusual phrase';
 
+/**
+ * Creates a user of an organisation through the API as `admin` and, as the user would, sets their password with the
+ * one-time code the creation answered with. Returns the creation's answer (201 with the user, or the refusal).
+ *
+ * @example
+ * const res = await createOrgUser(org.admin, org.id, { email: 'e@x.test', displayName: 'E', password: userPassword,
+ *   roles: ['viewer'] });
+ */
+export async function createOrgUser(
+  admin: ApiCaller,
+  orgId: string,
+  user: { email: string; displayName: string; password: string; roles: string[] },
+): Promise<ApiResponse> {
+  const { password, ...account } = user;
+  const created = await admin.post(`/api/orgs/${orgId}/users`, account);
+  if (created.statusCode !== 201) return created;
+  const code = created.json().setPasswordCode.code;
+  expectStatus(
+    await ApiCaller.anonymous(admin.app).post('/api/auth/password/set', { code, newPassword: password }),
+    200,
+  );
+  return created;
+}
+
 /** An organisation with a workspace and its admin, created through the API by the super admin. */
 export interface SeededOrg {
   id: string;
@@ -104,7 +128,7 @@ export async function seedOrganisation(app: FerryApp, slug: string, superAdmin?:
   const org = expectStatus(await root.post('/api/orgs', { slug, name: `${slug} NHS Trust` }), 201);
   const ws = expectStatus(await root.post(`/api/orgs/${org.id}/workspaces`, { name: 'Main' }), 201);
   const user = expectStatus(
-    await root.post(`/api/orgs/${org.id}/users`, {
+    await createOrgUser(root, org.id, {
       email: `admin@${slug}.test`,
       displayName: `${slug} admin`,
       password: userPassword,

@@ -16,6 +16,27 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 }
 
+/**
+ * Reads the one-time password code the Users page shows after creating a user or resetting a password, and closes
+ * its dialog.
+ */
+export async function takePasswordCode(page: Page): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: /^One-time code for/ });
+  const code = (await dialog.getByTestId('password-code').textContent())!.trim();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return code;
+}
+
+/** Sets a user's own password with their one-time code, through the set-password page (no session needed). */
+export async function setPasswordWithCode(page: Page, base: string, code: string, password: string): Promise<void> {
+  await page.goto(`${base}/set-password?code=${encodeURIComponent(code)}`);
+  await page.getByLabel(/^New password/).fill(password);
+  await page.getByLabel(/^Repeat the new password/).fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await page.getByText('You can sign in now').waitFor();
+}
+
 /** Opens a page from the sidebar. */
 export async function openPage(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();

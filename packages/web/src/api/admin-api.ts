@@ -24,6 +24,16 @@ export interface OrgUser {
   createdAt: string;
 }
 
+/**
+ * A single-use code with which a user sets their own password (a new account, or after a reset); the server shows
+ * it once and keeps only its hash.
+ */
+export interface PasswordCode {
+  code: string;
+  expiresAt: string;
+  purpose: 'initial' | 'reset';
+}
+
 export interface Registration {
   id: string;
   email: string;
@@ -85,12 +95,15 @@ const org = (orgId: string) => `/api/orgs/${orgId}`;
 /** Users, registrations, the role-permission matrix and the audit trail of one organisation. */
 export const adminApi = {
   users: (orgId: string) => api.get<OrgUser[]>(`${org(orgId)}/users`),
-  createUser: (orgId: string, input: { email: string; displayName: string; password: string; roles: OrgRole[] }) =>
-    api.post<OrgUser>(`${org(orgId)}/users`, input),
+  createUser: (orgId: string, input: { email: string; displayName: string; roles: OrgRole[] }) =>
+    api.post<OrgUser & { setPasswordCode: PasswordCode }>(`${org(orgId)}/users`, input),
   lockUser: (orgId: string, userId: string) => api.post<{ ok: true }>(`${org(orgId)}/users/${userId}/lock`),
   unlockUser: (orgId: string, userId: string) => api.post<{ ok: true }>(`${org(orgId)}/users/${userId}/unlock`),
-  resetUser: (orgId: string, userId: string, input: { resetTotp?: boolean; newPassword?: string } = {}) =>
-    api.post<{ sessionsEnded: number; tokensRevoked: number }>(`${org(orgId)}/users/${userId}/reset`, input),
+  resetUser: (orgId: string, userId: string, input: { resetTotp?: boolean; resetPassword?: boolean } = {}) =>
+    api.post<{ sessionsEnded: number; tokensRevoked: number; setPasswordCode?: PasswordCode }>(
+      `${org(orgId)}/users/${userId}/reset`,
+      input,
+    ),
   setUserRoles: (orgId: string, userId: string, roles: OrgRole[]) =>
     api.put<{ roles: OrgRole[] }>(`${org(orgId)}/users/${userId}/roles`, { roles }),
   registrations: (orgId: string, status: Registration['status']) =>

@@ -60,6 +60,9 @@ export const identityApi = {
     api.post<{ user: UserSummary; csrfToken: string; mfaEnrolmentRequired: boolean }>('/api/auth/login', input),
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   register: (input: RegistrationInput) => api.post<{ status: 'pending' }>('/api/auth/register', input),
+  /** Sets one's own password with the one-time code an administrator passed on (no session needed). */
+  setPasswordWithCode: (input: { code: string; newPassword: string }) =>
+    api.post<{ email: string }>('/api/auth/password/set', input),
 };
 
 /** A personal API token as listed (the secret is shown once, at creation). */

@@ -11,6 +11,7 @@ import { RegistrationsPage } from '../pages/RegistrationsPage';
 import { RolesPage } from '../pages/RolesPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SchemasPage } from '../pages/SchemasPage';
+import { SetPasswordPage } from '../pages/SetPasswordPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 
@@ -18,6 +19,7 @@ import { UsersPage } from '../pages/UsersPage';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/set-password', element: <SetPasswordPage /> },
   {
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,

@@ -22,7 +22,8 @@ export function RegisterPage() {
     return (
       <AuthCard title="Request sent">
         <Alert color="ferry" title="Pending approval" role="status">
-          An administrator of your organisation will review your request. You can sign in once it is approved.
+          If the organisation exists, its administrators will see your request. You can sign in once one of them
+          approves it; if nothing happens, check the organisation's short name with them.
         </Alert>
         <Anchor component={Link} to="/login">
           Back to sign in

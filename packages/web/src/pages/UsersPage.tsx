@@ -6,7 +6,6 @@ import {
   Menu,
   Modal,
   MultiSelect,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Table,
@@ -16,9 +15,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { adminApi, type OrgRole, type OrgUser, orgRoles } from '../api/admin-api';
+import { adminApi, type OrgRole, type OrgUser, orgRoles, type PasswordCode } from '../api/admin-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { PasswordCodeNotice } from '../components/PasswordCodeNotice';
 import { RequireOrganisation } from '../components/RequireOrganisation';
 import { RoleBadges } from '../components/RoleBadges';
 import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
@@ -44,15 +44,23 @@ function RolesEditor({ orgId, user, onDone }: { orgId: string; user: OrgUser; on
   );
 }
 
-function CreateUserForm({ orgId, onDone }: { orgId: string; onDone: () => void }) {
-  const [form, setForm] = useState({ email: '', displayName: '', password: '', roles: ['viewer'] as string[] });
+/** A code to pass on: whose it is and the code. */
+interface IssuedCode {
+  who: string;
+  passwordCode: PasswordCode;
+}
+
+function CreateUserForm({ orgId, onDone }: { orgId: string; onDone: (issued: IssuedCode) => void }) {
+  const [form, setForm] = useState({ email: '', displayName: '', roles: ['viewer'] as string[] });
   const create = useNotifyingMutation(() => adminApi.createUser(orgId, { ...form, roles: form.roles as OrgRole[] }), {
-    success: (u) => `${u.displayName} can now sign in`,
+    success: (u) => `${u.displayName} is created: pass on the one-time code`,
     invalidate: [['users', orgId]],
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(undefined, { onSuccess: onDone });
+    create.mutate(undefined, {
+      onSuccess: (u) => onDone({ who: u.displayName, passwordCode: u.setPasswordCode }),
+    });
   };
   return (
     <form onSubmit={submit} aria-label="Create user">
@@ -70,13 +78,9 @@ function CreateUserForm({ orgId, onDone }: { orgId: string; onDone: () => void }
           value={form.email}
           onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
         />
-        <PasswordInput
-          label="Initial password"
-          required
-          description="At least 12 characters"
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-        />
+        <Text size="sm" c="dimmed">
+          No password to choose: you get a one-time code to pass on, with which they set their own.
+        </Text>
         <Checkbox.Group label="Roles" value={form.roles} onChange={(roles) => setForm({ ...form, roles })}>
           <SimpleGrid cols={2} spacing={6} mt={6}>
             {roleOptions.map((r) => (
@@ -102,6 +106,7 @@ function UsersTable({ orgId }: { orgId: string }) {
   const [editing, setEditing] = useState<OrgUser | null>(null);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [filter, setFilter] = useState('');
+  const [issued, setIssued] = useState<IssuedCode | null>(null);
   const invalidate = [['users', orgId]];
   const lock = useNotifyingMutation((u: OrgUser) => adminApi.lockUser(orgId, u.id), {
     success: (_, u) => `${u.displayName} is locked`,
@@ -113,6 +118,10 @@ function UsersTable({ orgId }: { orgId: string }) {
   });
   const reset = useNotifyingMutation((u: OrgUser) => adminApi.resetUser(orgId, u.id), {
     success: (r, u) => `${u.displayName}: ${r.sessionsEnded} sessions ended, ${r.tokensRevoked} tokens revoked`,
+    invalidate,
+  });
+  const resetPassword = useNotifyingMutation((u: OrgUser) => adminApi.resetUser(orgId, u.id, { resetPassword: true }), {
+    success: (_, u) => `${u.displayName}: password reset, sessions and tokens ended`,
     invalidate,
   });
   const shown = (users.data ?? []).filter((u) =>
@@ -134,6 +143,16 @@ function UsersTable({ orgId }: { orgId: string }) {
         mb="sm"
       />
       <ErrorAlert error={users.error} />
+      {issued ? (
+        <Modal
+          closeButtonProps={{ 'aria-label': 'Close' }}
+          opened
+          onClose={() => setIssued(null)}
+          title={`One-time code for ${issued.who}`}
+        >
+          <PasswordCodeNotice who={issued.who} passwordCode={issued.passwordCode} />
+        </Modal>
+      ) : null}
       <Table aria-label="Users">
         <Table.Thead>
           <Table.Tr>
@@ -177,6 +196,17 @@ function UsersTable({ orgId }: { orgId: string }) {
                         <Menu.Item onClick={() => unlock.mutate(u)}>Unlock</Menu.Item>
                       )}
                       <Menu.Item onClick={() => reset.mutate(u)}>Reset sessions and tokens</Menu.Item>
+                      <Menu.Item
+                        disabled={u.id === me?.id}
+                        onClick={() =>
+                          resetPassword.mutate(u, {
+                            onSuccess: (r) =>
+                              r.setPasswordCode && setIssued({ who: u.displayName, passwordCode: r.setPasswordCode }),
+                          })
+                        }
+                      >
+                        Reset password
+                      </Menu.Item>
                     </Menu.Dropdown>
                   </Menu>
                 </Table.Td>
@@ -199,13 +229,22 @@ function UsersTable({ orgId }: { orgId: string }) {
         {editing ? <RolesEditor orgId={orgId} user={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
       <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={creating} onClose={closeCreate} title="Create user">
-        <CreateUserForm orgId={orgId} onDone={closeCreate} />
+        <CreateUserForm
+          orgId={orgId}
+          onDone={(code) => {
+            closeCreate();
+            setIssued(code);
+          }}
+        />
       </Modal>
     </>
   );
 }
 
-/** Users and admin: the directory, roles, lock / unlock and reset (ends every session and token). */
+/**
+ * Users and admin: the directory, roles, lock / unlock, reset (ends every session and token) and password reset.
+ * Passwords are never typed by an administrator: creating a user or resetting a password gives a one-time code.
+ */
 export function UsersPage() {
   return <RequireOrganisation>{(orgId) => <UsersTable orgId={orgId} />}</RequireOrganisation>;
 }

@@ -8,7 +8,14 @@ import { defaultPacks } from '../../packs/pack-registry.js';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
 import { seedEmptyPglite } from '../../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../../testing/test-app.js';
 import { pgliteDialect, postgresDialect } from '../../testing/test-database.js';
 import { projectRunDir } from '../project-run-paths.js';
 import { openRunServices, type RunServices } from '../run-runner-factory.js';
@@ -95,7 +102,7 @@ describe.runIf(pgUp)('lifecycle runs on graphile-worker [postgres]', () => {
     t = await createTestApp(postgresDialect, { packs, jobs: { runInServer: false } });
     org = await seedOrganisation(t.app, 'queue');
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: 'etl@queue.test',
         displayName: 'ETL',
         password: userPassword,
@@ -152,7 +159,7 @@ describe.runIf(pgUp)('lifecycle runs on graphile-worker [postgres]', () => {
     try {
       const localOrg = await seedOrganisation(local.app, 'local');
       expectStatus(
-        await localOrg.admin.post(`/api/orgs/${localOrg.id}/users`, {
+        await createOrgUser(localOrg.admin, localOrg.id, {
           email: 'etl@local.test',
           displayName: 'ETL',
           password: userPassword,

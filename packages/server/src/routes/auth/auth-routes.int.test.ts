@@ -2,6 +2,7 @@ import { generateSync } from 'otplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -23,7 +24,7 @@ await describeEachDialect('identity', (dialect) => {
   /** Creates a user of the seeded organisation with the given roles. */
   async function user(email: string, roles: string[] = ['viewer']): Promise<string> {
     return expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, { email, displayName: email, password: userPassword, roles }),
+      await createOrgUser(org.admin, org.id, { email, displayName: email, password: userPassword, roles }),
       201,
     ).id;
   }
@@ -149,6 +150,7 @@ await describeEachDialect('identity', (dialect) => {
       'auth.login_failed',
       'auth.login_failed',
       'auth.login_failed',
+      'auth.password_set_with_code',
       'user.create',
     ]);
   });
@@ -215,17 +217,29 @@ await describeEachDialect('identity', (dialect) => {
   });
 
   it('enforces the password policy and changes a password, ending the other sessions', async () => {
-    const weak = await org.admin.post(`/api/orgs/${org.id}/users`, {
-      email: 'erin@north.test',
-      displayName: 'Erin',
-      password: 'erin2024',
-      roles: ['viewer'],
+    const created = expectStatus(
+      await org.admin.post(`/api/orgs/${org.id}/users`, {
+        email: 'erin@north.test',
+        displayName: 'Erin',
+        roles: ['viewer'],
+      }),
+      201,
+    );
+    const weak = await ApiCaller.anonymous(t.app).post('/api/auth/password/set', {
+      code: created.setPasswordCode.code,
+      newPassword: 'erin2024',
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toBe(
-      'field password: The password is shorter than 12 characters, contains the account name',
+      'field newPassword: The new password is shorter than 12 characters, contains the account name',
     );
-    await user('erin@north.test');
+    expectStatus(
+      await ApiCaller.anonymous(t.app).post('/api/auth/password/set', {
+        code: created.setPasswordCode.code,
+        newPassword: userPassword,
+      }),
+      200,
+    );
     const first = await ApiCaller.login(t.app, 'erin@north.test', userPassword);
     const second = await ApiCaller.login(t.app, 'erin@north.test', userPassword);
     expect(
@@ -260,21 +274,25 @@ await describeEachDialect('identity', (dialect) => {
     expect((await ask('frank@north.test')).statusCode).toBe(202);
     expect((await ask('grace@north.test')).statusCode).toBe(202);
     expect((await ask('admin@north.test')).statusCode).toBe(202); // known email: same answer, no request
-    expect(
-      (
-        await anonymous.post('/api/auth/register', {
-          organisation: 'nowhere',
-          email: 'h@x.test',
-          displayName: 'H',
-          password: userPassword,
-        })
-      ).statusCode,
-    ).toBe(404);
+    // A known and an unknown organisation answer alike: registration does not reveal which slugs exist.
+    const known = await ask('ivan@north.test');
+    const unknown = await anonymous.post('/api/auth/register', {
+      organisation: 'nowhere',
+      email: 'h@x.test',
+      displayName: 'H',
+      password: userPassword,
+    });
+    expect([unknown.statusCode, unknown.body]).toEqual([known.statusCode, known.body]);
+    expect(unknown.json()).toEqual({ status: 'pending' });
     expect(
       (await anonymous.post('/api/auth/login', { email: 'frank@north.test', password: userPassword })).statusCode,
     ).toBe(401);
     const pending = expectStatus(await org.admin.get(`/api/orgs/${org.id}/registrations`), 200);
-    expect(pending.map((r: { email: string }) => r.email)).toEqual(['frank@north.test', 'grace@north.test']);
+    expect(pending.map((r: { email: string }) => r.email)).toEqual([
+      'frank@north.test',
+      'grace@north.test',
+      'ivan@north.test',
+    ]);
     const [frank, grace] = pending;
     const approved = expectStatus(
       await org.admin.post(`/api/orgs/${org.id}/registrations/${frank.id}/approve`, { roles: ['mapping_analyst'] }),
@@ -335,7 +353,7 @@ await describeEachDialect('identity', (dialect) => {
   it('enforces TOTP per organisation: members without it may only enrol', async () => {
     const south = await seedOrganisation(t.app, 'south', root);
     const ivanId = expectStatus(
-      await south.admin.post(`/api/orgs/${south.id}/users`, {
+      await createOrgUser(south.admin, south.id, {
         email: 'ivan@south.test',
         displayName: 'Ivan',
         password: userPassword,

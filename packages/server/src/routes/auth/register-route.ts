@@ -14,7 +14,9 @@ const body = z.object({
 
 /**
  * POST /api/auth/register: asks to join an organisation (by its slug). An org admin approves or rejects the request;
- * until then no account exists. The answer is the same whether or not the email is already known.
+ * until then no account exists. The answer (202 pending, after the same password hashing) is the same whether or not
+ * the organisation exists and whether or not the email is already known: if the organisation exists, its admins see
+ * the request.
  */
 export function registerRoute(app: FerryApp): void {
   app.post(
@@ -41,8 +43,8 @@ export function registerRoute(app: FerryApp): void {
         const [org] = await tx.run.query<{ id: string | null }>('SELECT ferry_org_id_by_slug($1) AS id', [
           organisation,
         ]);
-        if (!org?.id)
-          throw new FerryError('FERRY_ERR_NOT_FOUND', `No organisation '${organisation}'`, { field: 'organisation' });
+        // An unknown organisation answers as a known one does: registration must not reveal which slugs exist.
+        if (!org?.id) return;
         const [used] = await tx.run.query<{ used: boolean }>('SELECT ferry_email_in_use($1) AS used', [email]);
         if (used?.used) return;
         // The request joins the organisation's scope, explicitly, to be stored and audited there.

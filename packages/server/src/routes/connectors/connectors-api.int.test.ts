@@ -11,6 +11,7 @@ import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
 import { seedEmptyPglite } from '../../testing/pglite-template.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -63,7 +64,7 @@ await describeEachDialect('connectors API', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@conn.test`,
         displayName: name,
         password: userPassword,

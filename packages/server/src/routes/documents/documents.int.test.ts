@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../../testing/test-app.js';
 import { describeEachDialect } from '../../testing/test-database.js';
 
 /** A multipart/form-data body with one file field. */
@@ -36,7 +43,7 @@ await describeEachDialect('documents', (dialect) => {
       201,
     ).id;
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: 'dq@docs.test',
         displayName: 'DQ',
         password: userPassword,
@@ -96,7 +103,7 @@ await describeEachDialect('documents', (dialect) => {
 
   it('lets a viewer read but not upload or delete, and deletes for a writer', async () => {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: 'viewer@docs.test',
         displayName: 'V',
         password: userPassword,

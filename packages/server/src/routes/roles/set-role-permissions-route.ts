@@ -2,6 +2,7 @@ import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { assignablePermissions, orgAdminFloor, permissions } from '../../rbac/permissions.js';
+import { refuseSeparationOfDuties } from '../../rbac/refuse-separation-of-duties.js';
 import { findOrganisation } from '../../tenancy/find-organisation.js';
 import { idSchema, orgRoleSchema } from '../schemas.js';
 import { matrixSchema, readMatrix } from './get-role-matrix-route.js';
@@ -11,6 +12,8 @@ const params = z.object({ orgId: idSchema, role: orgRoleSchema });
 /**
  * PUT /api/orgs/:orgId/roles/:role: sets one role's permissions in this organisation only. Platform permissions
  * cannot be granted, and org_admin keeps users.manage and roles.manage so an organisation cannot lock itself out.
+ * Separation of duties: nobody grants a permission to a role they hold (refused and audited); a permission someone
+ * grants is recorded as theirs (`granted_by`) and never counts for them, should they get the role later.
  */
 export function setRolePermissionsRoute(app: FerryApp): void {
   app.put(
@@ -35,32 +38,55 @@ export function setRolePermissionsRoute(app: FerryApp): void {
         const missing = orgAdminFloor.filter((p) => !wanted.includes(p));
         if (missing.length) throw new FerryError('FERRY_ERR_CONFLICT', `org_admin must keep ${missing.join(', ')}`);
       }
-      return request.tenant(async (tx) => {
+      const me = request.principal!;
+      const current = await request.tenant(async (tx) => {
         const org = await findOrganisation(tx, request.params.orgId);
-        const before = (await readMatrix(tx, org.id)).roles[role];
-        await tx.db
-          .deleteFrom('role_permissions')
-          .where('organisation_id', '=', org.id)
-          .where('role', '=', role)
-          .execute();
-        if (wanted.length) {
+        return { orgId: org.id, before: (await readMatrix(tx, org.id)).roles[role] };
+      });
+      const { orgId } = current;
+      const asked = wanted.filter((p) => !current.before.includes(p));
+      if (asked.length && me.roles.includes(role)) {
+        await refuseSeparationOfDuties(
+          request,
+          {
+            organisationId: orgId,
+            action: 'role.permissions_set',
+            targetType: 'role',
+            targetId: role,
+            details: { added: asked },
+          },
+          `You hold the ${role} role, so you cannot grant it ${asked.join(', ')}: another administrator must`,
+        );
+      }
+      return request.tenant(async (tx) => {
+        const before = (await readMatrix(tx, orgId)).roles[role];
+        const added = wanted.filter((p) => !before.includes(p));
+        const removed = before.filter((p) => !wanted.includes(p));
+        if (added.length && me.roles.includes(role))
+          throw new FerryError('FERRY_ERR_CONFLICT', 'The role changed meanwhile; reload and try again');
+        if (removed.length) {
           await tx.db
-            .insertInto('role_permissions')
-            .values(wanted.map((permission) => ({ organisation_id: org.id, role, permission })))
+            .deleteFrom('role_permissions')
+            .where('organisation_id', '=', orgId)
+            .where('role', '=', role)
+            .where('permission', 'in', removed)
             .execute();
         }
-        const matrix = await readMatrix(tx, org.id);
+        if (added.length) {
+          await tx.db
+            .insertInto('role_permissions')
+            .values(added.map((permission) => ({ organisation_id: orgId, role, permission, granted_by: me.userId })))
+            .execute();
+        }
+        const matrix = await readMatrix(tx, orgId);
         await request.audit(tx, {
-          organisationId: org.id,
+          organisationId: orgId,
           action: 'role.permissions_set',
           targetType: 'role',
           targetId: role,
           before,
           after: matrix.roles[role],
-          details: {
-            added: wanted.filter((p) => !before.includes(p)),
-            removed: before.filter((p) => !wanted.includes(p)),
-          },
+          details: { added, removed },
         });
         return matrix;
       });

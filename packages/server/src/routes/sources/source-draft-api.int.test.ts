@@ -4,7 +4,14 @@ import { projectRunDir } from '../../jobs/project-run-paths.js';
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
 import { seedEmptyPglite } from '../../testing/pglite-template.js';
-import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, userPassword } from '../../testing/test-app.js';
+import {
+  createOrgUser,
+  createTestApp,
+  type SeededOrg,
+  seedOrganisation,
+  type TestApp,
+  userPassword,
+} from '../../testing/test-app.js';
 import { describeEachDialect } from '../../testing/test-database.js';
 
 /** A multipart/form-data body with one file field. */
@@ -73,7 +80,7 @@ await describeEachDialect('project source drafted from a connector', (dialect) =
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@source.test`,
         displayName: name,
         password: userPassword,

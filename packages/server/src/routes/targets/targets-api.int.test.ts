@@ -7,6 +7,7 @@ import { projectRunDir, projectRunStore } from '../../jobs/project-run-paths.js'
 import { ApiCaller, expectStatus } from '../../testing/api-client.js';
 import { miniPack } from '../../testing/mini-pack.js';
 import {
+  createOrgUser,
   createTestApp,
   type SeededOrg,
   seedOrganisation,
@@ -43,7 +44,7 @@ await describeEachDialect('target databases and rollback', (dialect) => {
 
   async function member(name: string, role: string): Promise<ApiCaller> {
     expectStatus(
-      await org.admin.post(`/api/orgs/${org.id}/users`, {
+      await createOrgUser(org.admin, org.id, {
         email: `${name}@targets.test`,
         displayName: name,
         password: userPassword,

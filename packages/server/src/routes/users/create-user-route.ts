@@ -1,32 +1,35 @@
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { passwordProblems } from '../../identity/password-policy.js';
+import { issuePasswordCode, passwordCodeSchema, unusablePasswordHash } from '../../identity/password-codes.js';
 import { findOrganisation } from '../../tenancy/find-organisation.js';
 import { orgUserSchema, orgUserView } from '../../tenancy/user-view.js';
-import { displayNameSchema, emailSchema, orgParams, orgRoleSchema, passwordSchema } from '../schemas.js';
+import { displayNameSchema, emailSchema, orgParams, orgRoleSchema } from '../schemas.js';
 
-const body = z.object({
+// Strict: an administrator never chooses a user's password, and a `password` sent anyway is refused, not ignored.
+const body = z.strictObject({
   email: emailSchema,
   displayName: displayNameSchema,
-  password: passwordSchema,
   roles: z.array(orgRoleSchema).min(1).max(8),
 });
 
-/** POST /api/orgs/:orgId/users: an org admin creates a user directly, with an initial password and roles. */
+const createdSchema = orgUserSchema.extend({ setPasswordCode: passwordCodeSchema });
+
+/**
+ * POST /api/orgs/:orgId/users: an org admin creates a user with roles, but no password: the answer carries a
+ * single-use code (shown this once, valid for 24 hours) the administrator passes on, with which the user sets their
+ * own password at /api/auth/password/set. Until then nobody can sign in to the account.
+ */
 export function createUserRoute(app: FerryApp): void {
   app.post(
     '/api/orgs/:orgId/users',
     {
-      schema: { tags: ['users'], summary: 'Create a user', params: orgParams, body, response: { 201: orgUserSchema } },
+      schema: { tags: ['users'], summary: 'Create a user', params: orgParams, body, response: { 201: createdSchema } },
       config: { access: 'users.manage' },
     },
     async (request, reply) => {
-      const { email, displayName, password, roles } = request.body;
-      const problems = passwordProblems(password, email);
-      if (problems.length)
-        throw new FerryError('FERRY_ERR_INPUT', `The password ${problems.join(', ')}`, { field: 'password' });
-      const passwordHash = await app.platform.hasher.hash(password);
+      const { email, displayName, roles } = request.body;
+      const passwordHash = await unusablePasswordHash(app.platform.hasher);
       const user = await request.tenant(async (tx) => {
         const org = await findOrganisation(tx, request.params.orgId);
         const [used] = await tx.run.query<{ used: boolean }>('SELECT ferry_email_in_use($1) AS used', [email]);
@@ -57,8 +60,16 @@ export function createUserRoute(app: FerryApp): void {
           targetType: 'user',
           targetId: created.id,
           after: { email, roles: unique },
+          details: { setPasswordCodeIssued: true },
         });
-        return orgUserView(created, unique);
+        const setPasswordCode = await issuePasswordCode(tx, {
+          organisationId: org.id,
+          userId: created.id,
+          purpose: 'initial',
+          createdBy: request.principal!.userId,
+          now: app.platform.now(),
+        });
+        return { ...orgUserView(created, unique), setPasswordCode };
       });
       return reply.status(201).send(user);
     },

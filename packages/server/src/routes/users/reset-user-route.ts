@@ -1,17 +1,19 @@
-import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { passwordProblems } from '../../identity/password-policy.js';
-import { orgUserParams, passwordSchema } from '../schemas.js';
+import { issuePasswordCode, passwordCodeSchema, unusablePasswordHash } from '../../identity/password-codes.js';
+import { orgUserParams } from '../schemas.js';
 import { onOrgUser } from './user-admin-action.js';
 
+// Strict: an administrator never types a user's password; a `newPassword` sent anyway is refused, not ignored.
 const body = z
-  .object({ newPassword: passwordSchema.optional(), resetTotp: z.boolean().default(false) })
-  .default({ resetTotp: false });
+  .strictObject({ resetPassword: z.boolean().default(false), resetTotp: z.boolean().default(false) })
+  .default({ resetPassword: false, resetTotp: false });
 
 /**
  * POST /api/orgs/:orgId/users/:userId/reset: ends every session and revokes every API token of the user; optionally
- * sets a new password and clears TOTP (a lost device).
+ * clears TOTP (a lost device) and resets the password: the old one stops working at once and the answer carries a
+ * single-use code (shown this once, valid for 24 hours) with which the user sets a new password of their own at
+ * /api/auth/password/set. The administrator never learns or chooses the password.
  */
 export function resetUserRoute(app: FerryApp): void {
   app.post(
@@ -19,22 +21,22 @@ export function resetUserRoute(app: FerryApp): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Reset a user (revoke all sessions and tokens)',
+        summary: 'Reset a user (revoke all sessions and tokens; optionally password and TOTP)',
         params: orgUserParams,
         body,
-        response: { 200: z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }) },
+        response: {
+          200: z.object({
+            sessionsEnded: z.number().int(),
+            tokensRevoked: z.number().int(),
+            setPasswordCode: passwordCodeSchema.optional(),
+          }),
+        },
       },
       config: { access: 'users.manage' },
     },
     async (request) => {
-      const { newPassword, resetTotp } = request.body;
-      let hash: string | undefined;
-      if (newPassword !== undefined) {
-        const problems = passwordProblems(newPassword);
-        if (problems.length)
-          throw new FerryError('FERRY_ERR_INPUT', `The new password ${problems.join(', ')}`, { field: 'newPassword' });
-        hash = await app.platform.hasher.hash(newPassword);
-      }
+      const { resetPassword, resetTotp } = request.body;
+      const hash = resetPassword ? await unusablePasswordHash(app.platform.hasher) : undefined;
       const now = app.platform.now();
       return onOrgUser(request, request.params, async (tx, user) => {
         const sessions = await tx.db
@@ -61,15 +63,24 @@ export function resetUserRoute(app: FerryApp): void {
             .where('id', '=', user.id)
             .execute();
         }
+        const setPasswordCode = hash
+          ? await issuePasswordCode(tx, {
+              organisationId: request.params.orgId,
+              userId: user.id,
+              purpose: 'reset',
+              createdBy: request.principal!.userId,
+              now,
+            })
+          : undefined;
         const result = { sessionsEnded: sessions.length, tokensRevoked: tokens.length };
         await request.audit(tx, {
           organisationId: request.params.orgId,
           action: 'user.reset',
           targetType: 'user',
           targetId: user.id,
-          details: { ...result, passwordSet: hash !== undefined, totpReset: resetTotp },
+          details: { ...result, passwordReset: resetPassword, totpReset: resetTotp },
         });
-        return result;
+        return { ...result, ...(setPasswordCode ? { setPasswordCode } : {}) };
       });
     },
   );
