@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
 import { appendAuditEvent } from '../../audit/audit-writer.js';
 import { type TenantScope, tenantTransaction } from '../../db/tenant-transaction.js';
+import { endUserAccess } from '../../identity/end-user-access.js';
 import { passwordProblems } from '../../identity/password-policy.js';
 import { hashSecret } from '../../identity/secret-tokens.js';
 import { passwordSchema } from '../schemas.js';
@@ -84,20 +85,7 @@ export function setPasswordWithCodeRoute(app: FerryApp): void {
           .set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null })
           .where('id', '=', user.id)
           .execute();
-        const sessions = await tx.db
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('user_id', '=', user.id)
-          .where('revoked_at', 'is', null)
-          .returning('id')
-          .execute();
-        const tokens = await tx.db
-          .updateTable('api_tokens')
-          .set({ revoked_at: now })
-          .where('user_id', '=', user.id)
-          .where('revoked_at', 'is', null)
-          .returning('id')
-          .execute();
+        const ended = await endUserAccess(tx, user.id, now);
         await appendAuditEvent(
           tx,
           {
@@ -112,8 +100,8 @@ export function setPasswordWithCodeRoute(app: FerryApp): void {
             details: {
               purpose: code.purpose,
               issuedBy: code.created_by,
-              sessionsEnded: sessions.length,
-              tokensRevoked: tokens.length,
+              sessionsEnded: ended.sessionsEnded,
+              tokensRevoked: ended.tokensRevoked,
             },
           },
           now,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
+import { endUserAccess } from '../../identity/end-user-access.js';
 import { issuePasswordCode, passwordCodeSchema, unusablePasswordHash } from '../../identity/password-codes.js';
 import { orgUserParams } from '../schemas.js';
 import { onOrgUser } from './user-admin-action.js';
@@ -39,20 +40,7 @@ export function resetUserRoute(app: FerryApp): void {
       const hash = resetPassword ? await unusablePasswordHash(app.platform.hasher) : undefined;
       const now = app.platform.now();
       return onOrgUser(request, request.params, async (tx, user) => {
-        const sessions = await tx.db
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('user_id', '=', user.id)
-          .where('revoked_at', 'is', null)
-          .returning('id')
-          .execute();
-        const tokens = await tx.db
-          .updateTable('api_tokens')
-          .set({ revoked_at: now })
-          .where('user_id', '=', user.id)
-          .where('revoked_at', 'is', null)
-          .returning('id')
-          .execute();
+        const ended = await endUserAccess(tx, user.id, now);
         if (hash || resetTotp) {
           await tx.db
             .updateTable('users')
@@ -72,15 +60,14 @@ export function resetUserRoute(app: FerryApp): void {
               now,
             })
           : undefined;
-        const result = { sessionsEnded: sessions.length, tokensRevoked: tokens.length };
         await request.audit(tx, {
           organisationId: request.params.orgId,
           action: 'user.reset',
           targetType: 'user',
           targetId: user.id,
-          details: { ...result, passwordReset: resetPassword, totpReset: resetTotp },
+          details: { ...ended, passwordReset: resetPassword, totpReset: resetTotp },
         });
-        return { ...result, ...(setPasswordCode ? { setPasswordCode } : {}) };
+        return { ...ended, ...(setPasswordCode ? { setPasswordCode } : {}) };
       });
     },
   );
