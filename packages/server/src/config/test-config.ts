@@ -15,5 +15,6 @@ export function loadTestConfig(overrides: Partial<ServerConfig> = {}): ServerCon
     FERRY_ARGON2_ITERATIONS: '1',
     FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery staple',
   });
-  return { ...base, ...overrides };
+  // No checkpoint timer: tests write anchors where they choose.
+  return { ...base, auditAnchors: { ...base.auditAnchors, checkpointSeconds: 0 }, ...overrides };
 }
