@@ -108,6 +108,14 @@ await describeEachDialect('audit trail', (dialect) => {
       false,
       [1],
     ]);
+    // In production a trail with no checkpoint at all is not verified.
+    const settings = t.app.platform.config.auditAnchors;
+    settings.production = true;
+    try {
+      expect(expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200).ok).toBe(false);
+    } finally {
+      settings.production = false;
+    }
     const { written } = await writeAuditCheckpoint(t.database.db, t.config.auditAnchors, new Date());
     const head = written.find((a) => a.chain === org.id)?.seq ?? 0;
     expect(head).toBeGreaterThan(4);
