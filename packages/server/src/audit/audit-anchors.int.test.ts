@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -91,6 +91,7 @@ await describeEachDialect('audit anchors', (dialect) => {
     expect((await writeAuditCheckpoint(t.db, anchors, at(4))).written.map((a) => a.seq)).toEqual([5]);
     const lines = (await readFile(anchors.file, 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l).seq)).toEqual([3, 5]);
+    expect((await stat(anchors.file)).mode & 0o777).toBe(0o600);
     const covered = await verifyAuditTrail(t.db, { anchors, requireAnchors: true });
     expect([covered.ok, covered.anchors?.unproven]).toEqual([true, []]);
   });
