@@ -4,6 +4,7 @@ import type { Pack, SqlDatabase } from '@ferry/core';
 import Fastify from 'fastify';
 import { Counter } from 'prom-client';
 import type { FerryApp, Platform, RouteEntry } from './app-types.js';
+import { startAuditCheckpoints } from './audit/audit-checkpointer.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
 import { LoginThrottle } from './identity/login-throttle.js';
@@ -66,8 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     log: app.log,
     onFinished: (status, outcome) => countRun(status, outcome),
   });
+  const checkpoints = startAuditCheckpoints(db, config.auditAnchors, app.log, now);
   app.addHook('onClose', async () => {
     await runs.close();
+    await checkpoints.close();
   });
   const platform: Platform = {
     config,

@@ -1,7 +1,9 @@
 export * from './app.js';
 export type * from './app-types.js';
+export * from './audit/audit-anchors.js';
 export * from './audit/audit-trail-check.js';
 export * from './audit/audit-verifier.js';
+export * from './config/audit-anchor-config.js';
 export * from './config/database-config.js';
 export * from './config/server-config.js';
 export * from './db/migrations/advisory-migration-lock.js';

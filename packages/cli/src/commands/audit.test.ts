@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestSchema, PostgresDatabase, postgresReachable } from '@ferry/core';
 import { auditVerifyLimits, bootstrapSuperAdmin, PasswordHasher } from '@ferry/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +16,9 @@ describe('ferry audit verify', () => {
   it.runIf(pgUp)('reports an intact trail, then the event a superuser edited, with exit code 1', async () => {
     const schema = await createTestSchema('ferry_cli_audit');
     vi.stubEnv('DATABASE_URL', schema.url);
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cli-anchors-'));
+    const anchorFile = join(dir, 'audit-anchors.jsonl');
+    vi.stubEnv('FERRY_AUDIT_ANCHOR_FILE', anchorFile);
     const db = await PostgresDatabase.open(schema.url, { max: 1 });
     try {
       expect((await runFerry('db', 'migrate')).code).toBe(0);
@@ -20,7 +26,7 @@ describe('ferry audit verify', () => {
       const empty = await runFerry('audit', 'verify');
       expect([empty.code, empty.stdout]).toEqual([
         1,
-        `INCOMPLETE empty_trail: the audit trail holds no event: an empty trail proves nothing (a trail dropped and recreated, e.g. by ferry db rollback, looks like this)\nAudit trail NOT VERIFIED: 1 problem(s)\n${auditVerifyLimits}\n`,
+        `INCOMPLETE empty_trail: the audit trail holds no event: an empty trail proves nothing (a trail dropped and recreated, e.g. by ferry db rollback, looks like this)\nUNPROVEN no anchors: the whole trail is unproven (run ferry audit checkpoint)\nAudit trail NOT VERIFIED: 1 problem(s)\n${auditVerifyLimits}\n`,
       ]);
       const hasher = new PasswordHasher({ memoryKib: 1024, iterations: 1 });
       for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) {
@@ -29,8 +35,27 @@ describe('ferry audit verify', () => {
       const intact = await runFerry('audit', 'verify');
       expect(intact.code).toBe(0);
       expect(intact.stdout).toMatch(
-        /^chain platform: 3 events, head 3 [0-9a-f]{64}\nAudit trail intact: every chain verifies from its first event\nLimits: /,
+        /^chain platform: 3 events, head 3 [0-9a-f]{64}\nUNPROVEN no anchors: the whole trail is unproven \(run ferry audit checkpoint\)\nAudit trail intact: every chain verifies from its first event and matches its checkpoints\nLimits: /,
       );
+      const required = await runFerry('audit', 'verify', '--require-anchors');
+      expect([required.code, required.stdout.split('\n')[1]]).toEqual([
+        1,
+        'INCOMPLETE no_anchors: no anchors: the whole trail is unproven (no signed checkpoint in the anchor file)',
+      ]);
+      const checkpoint = await runFerry('audit', 'checkpoint');
+      expect(checkpoint.code).toBe(0);
+      const [written, appended] = checkpoint.stdout.trimEnd().split('\n');
+      expect(written).toMatch(/^checkpoint chain platform: head 3 [0-9a-f]{64}$/);
+      expect(appended).toBe(`1 checkpoint(s) appended to ${anchorFile}`);
+      expect((await runFerry('audit', 'checkpoint')).stdout).toBe(
+        `0 checkpoint(s) appended to ${anchorFile} (no head moved)\n`,
+      );
+      expect(JSON.parse(await readFile(anchorFile, 'utf8'))).toMatchObject({ chain: 'platform', seq: 3 });
+      const anchored = await runFerry('audit', 'verify', '--require-anchors');
+      expect([anchored.code, anchored.stdout.split('\n')[1]]).toEqual([
+        0,
+        'Audit trail intact: every chain verifies from its first event and matches its checkpoints',
+      ]);
       await db.transaction(async (tx) => {
         await tx.exec('SET LOCAL session_replication_role = replica');
         await tx.query(`UPDATE audit_events SET actor = 'someone else' WHERE seq = 2`);
@@ -59,6 +84,7 @@ describe('ferry audit verify', () => {
     } finally {
       await db.close().catch(() => {});
       await schema.drop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

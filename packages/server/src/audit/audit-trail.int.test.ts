@@ -1,8 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { ApiCaller, expectStatus } from '../testing/api-client.js';
 import { createTestApp, type SeededOrg, seedOrganisation, type TestApp, testAdmin } from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
+import { writeAuditCheckpoint } from './audit-anchors.js';
 import { auditEventHash } from './audit-hash.js';
 import { verifyAuditChains } from './audit-verifier.js';
 
@@ -97,6 +99,51 @@ await describeEachDialect('audit trail', (dialect) => {
       ok: true,
       findings: [],
     });
+  });
+
+  it('compares the chain with its signed checkpoints, and reports the events after the last one unproven', async () => {
+    const none = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200);
+    expect([none.ok, none.anchors.anchored, none.anchors.unproven.map((u: { fromSeq: number }) => u.fromSeq)]).toEqual([
+      true,
+      false,
+      [1],
+    ]);
+    // In production a trail with no checkpoint at all is not verified.
+    const settings = t.app.platform.config.auditAnchors;
+    settings.production = true;
+    try {
+      expect(expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200).ok).toBe(false);
+    } finally {
+      settings.production = false;
+    }
+    const { written } = await writeAuditCheckpoint(t.database.db, t.config.auditAnchors, new Date());
+    const head = written.find((a) => a.chain === org.id)?.seq ?? 0;
+    expect(head).toBeGreaterThan(4);
+    const anchored = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200);
+    expect([anchored.ok, anchored.anchors]).toEqual([true, { anchored: true, findings: [], unproven: [] }]);
+    expectStatus(await org.admin.post(`/api/orgs/${org.id}/workspaces`, { name: 'Four' }), 201);
+    const later = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200);
+    expect(later.anchors.unproven).toEqual([
+      {
+        chain: org.id,
+        fromSeq: head + 1,
+        toSeq: head + 1,
+        message: `chain ${org.id}: events ${head + 1} to ${head + 1} unproven (after the last checkpoint at seq ${head})`,
+      },
+    ]);
+    // A checkpoint altered without the key fails verify.
+    const lines = (await readFile(t.config.auditAnchors.file, 'utf8')).trimEnd().split('\n');
+    const forged = lines.map((l) => {
+      const a = JSON.parse(l);
+      return JSON.stringify(a.chain === org.id ? { ...a, seq: a.seq + 1 } : a);
+    });
+    await writeFile(t.config.auditAnchors.file, `${forged.join('\n')}\n`);
+    const tampered = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/verify`), 200);
+    expect([tampered.ok, tampered.anchors.findings.map((f: { problem: string }) => f.problem)]).toEqual([
+      false,
+      ['anchor_forged'],
+    ]);
+    await writeFile(t.config.auditAnchors.file, `${lines.join('\n')}\n`);
   });
 
   it('finds an event a superuser edited around the trigger, and one removed from the middle of a chain', async () => {

@@ -40,19 +40,27 @@ const pageSize = 5000;
 /**
  * Recomputes every event's hash and follows each chain from its first event: an edited field gives `hash_mismatch`,
  * a removed or reordered event `missing_event` or `broken_link`. Reads what the executor may see: all chains as the
- * database owner (`ferry audit verify`), one organisation's under its RLS scope (the API).
+ * database owner (`ferry audit verify`), one organisation's under its RLS scope (the API). With `chain` and `from`
+ * (a seq and hash already proven, e.g. by a checkpoint), only the events after it are read, linked to that hash;
+ * `events` then counts those.
  *
  * @example
  * const { ok, findings } = await verifyAuditChains(db);
  */
 export async function verifyAuditChains(
   run: SqlExecutor,
-  options: { chain?: string } = {},
+  options: { chain?: string; from?: { seq: number; hash: string } } = {},
 ): Promise<AuditVerification> {
   const findings: AuditFinding[] = [];
   const chains: AuditVerification['chains'] = [];
   let current: { chain: string; events: number; headSeq: number; headHash: string } | undefined;
   let after: { chain: string; seq: number } | undefined;
+  if (options.from && options.chain !== undefined) {
+    // Continue from a proven event (an anchor): only the events after it are read, linked to its hash.
+    current = { chain: options.chain, events: 0, headSeq: options.from.seq, headHash: options.from.hash };
+    chains.push(current);
+    after = { chain: options.chain, seq: options.from.seq };
+  }
   for (;;) {
     const params: unknown[] = [];
     const where: string[] = [];

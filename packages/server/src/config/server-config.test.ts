@@ -54,6 +54,7 @@ describe('loadServerConfig', () => {
       FERRY_MODE: 'production',
       FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'Correct-Horse-Battery-Staple-42',
       FERRY_SECRET_KEY: 'x'.repeat(32),
+      FERRY_AUDIT_KEY: 'a'.repeat(32),
     };
     // Unset, no ceiling in any mode: each organisation's own list (empty by default) decides; empty, no host at all.
     expect(loadServerConfig(production).sourceDbHosts).toBe('any');
@@ -76,7 +77,17 @@ describe('loadServerConfig', () => {
 
   it('refuses production without a bootstrap password or a secret key', () => {
     expect(() => loadServerConfig({ FERRY_MODE: 'production' })).toThrow(
-      'Refusing to start in production: FERRY_BOOTSTRAP_ADMIN_PASSWORD: is required in production; FERRY_SECRET_KEY: is required in production',
+      'Refusing to start in production: FERRY_BOOTSTRAP_ADMIN_PASSWORD: is required in production; FERRY_SECRET_KEY: is required in production; FERRY_AUDIT_KEY: is required in production',
+    );
+  });
+
+  it('reads the audit anchor file, key and checkpoint interval, and refuses a short key', () => {
+    expect(
+      loadServerConfig({ FERRY_AUDIT_ANCHOR_FILE: 'anchors/a.jsonl', FERRY_AUDIT_CHECKPOINT_SECONDS: '0' })
+        .auditAnchors,
+    ).toMatchObject({ file: resolve('anchors/a.jsonl'), checkpointSeconds: 0, production: false });
+    expect(() => loadServerConfig({ FERRY_AUDIT_KEY: 'short' })).toThrow(
+      'Invalid configuration: FERRY_AUDIT_KEY: must be at least 32 characters',
     );
   });
 
@@ -86,6 +97,7 @@ describe('loadServerConfig', () => {
         NODE_ENV: 'production',
         FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'Admin2024!',
         FERRY_SECRET_KEY: 'k'.repeat(32),
+        FERRY_AUDIT_KEY: 'a'.repeat(32),
       });
     expect(attempt).toThrow(
       /FERRY_BOOTSTRAP_ADMIN_PASSWORD: is too weak \(it is shorter than 12 characters, is a common password/,
@@ -98,14 +110,22 @@ describe('loadServerConfig', () => {
       FERRY_MODE: 'production',
       FERRY_BOOTSTRAP_ADMIN_PASSWORD: strong,
       FERRY_SECRET_KEY: 'k'.repeat(32),
+      FERRY_AUDIT_KEY: 'a'.repeat(32),
     });
     expect(config.mode).toBe('production');
+    expect(config.auditAnchors).toEqual({
+      file: resolve('.ferry', 'audit-anchors.jsonl'),
+      key: 'a'.repeat(32),
+      checkpointSeconds: 60,
+      production: true,
+    });
     expect(config.session.cookieSecure).toBe(true);
     expect(() =>
       loadServerConfig({
         FERRY_MODE: 'production',
         FERRY_BOOTSTRAP_ADMIN_PASSWORD: strong,
         FERRY_SECRET_KEY: 'k'.repeat(32),
+        FERRY_AUDIT_KEY: 'a'.repeat(32),
         FERRY_COOKIE_SECURE: 'false',
       }),
     ).toThrow('FERRY_COOKIE_SECURE: cannot be false in production');

@@ -2,6 +2,7 @@ import { delimiter, resolve } from 'node:path';
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import { passwordProblems } from '../identity/password-policy.js';
+import { type AuditAnchorSettings, loadAuditAnchorSettings } from './audit-anchor-config.js';
 import { configError, type DatabaseConfig, databaseEnvSchema, loadDatabaseConfig } from './database-config.js';
 
 /** The server's whole configuration, validated once at start (from FERRY_* variables). */
@@ -42,6 +43,8 @@ export interface ServerConfig extends DatabaseConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   jobs: JobsConfig;
+  /** Signed checkpoints of the audit chains, outside the database (FERRY_AUDIT_KEY, FERRY_AUDIT_ANCHOR_FILE). */
+  auditAnchors: AuditAnchorSettings;
 }
 
 /** How lifecycle runs execute: in this process on PGlite; on PostgreSQL, queued with graphile-worker. */
@@ -116,7 +119,8 @@ function sourceDbHosts(value: string | undefined): 'any' | string[] {
 
 /**
  * Reads and validates the server configuration once, at the edge. Production mode (FERRY_MODE=production or
- * NODE_ENV=production) refuses to start without a strong FERRY_BOOTSTRAP_ADMIN_PASSWORD and a FERRY_SECRET_KEY,
+ * NODE_ENV=production) refuses to start without a strong FERRY_BOOTSTRAP_ADMIN_PASSWORD, a FERRY_SECRET_KEY and a
+ * FERRY_AUDIT_KEY,
  * and always sets Secure cookies. Errors name the variables, never their values.
  *
  * @example
@@ -135,6 +139,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       if (weak.length) problems.push(`FERRY_BOOTSTRAP_ADMIN_PASSWORD: is too weak (it ${weak.join(', ')})`);
     }
     if (!e.FERRY_SECRET_KEY) problems.push('FERRY_SECRET_KEY: is required in production');
+    if (!env.FERRY_AUDIT_KEY) problems.push('FERRY_AUDIT_KEY: is required in production');
     if (e.FERRY_COOKIE_SECURE === false) problems.push('FERRY_COOKIE_SECURE: cannot be false in production');
     if (problems.length)
       throw new FerryError('FERRY_ERR_CONFIG', `Refusing to start in production: ${problems.join('; ')}`);
@@ -182,5 +187,6 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       heartbeatMs: e.FERRY_RUN_HEARTBEAT_MS,
       staleAfterMs: e.FERRY_RUN_STALE_SECONDS * 1000,
     },
+    auditAnchors: loadAuditAnchorSettings(env),
   };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ServerConfig } from './server-config.js';
 import { loadServerConfig } from './server-config.js';
 
@@ -15,5 +16,11 @@ export function loadTestConfig(overrides: Partial<ServerConfig> = {}): ServerCon
     FERRY_ARGON2_ITERATIONS: '1',
     FERRY_BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery staple',
   });
-  return { ...base, ...overrides };
+  // No checkpoint timer (tests write anchors when they choose), and the anchor file in the test's own data folder.
+  const auditAnchors = {
+    ...base.auditAnchors,
+    checkpointSeconds: 0,
+    ...(overrides.dataDir ? { file: join(overrides.dataDir, 'audit-anchors.jsonl') } : {}),
+  };
+  return { ...base, auditAnchors, ...overrides };
 }

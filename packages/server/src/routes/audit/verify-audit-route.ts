@@ -1,6 +1,9 @@
+import type { SqlExecutor } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
+import { checkAuditAnchors } from '../../audit/audit-anchors.js';
 import { verifyAuditChains } from '../../audit/audit-verifier.js';
+import type { AuditAnchorSettings } from '../../config/audit-anchor-config.js';
 import { findOrganisation } from '../../tenancy/find-organisation.js';
 import { orgParams } from '../schemas.js';
 
@@ -17,9 +20,39 @@ export const verificationSchema = z.object({
       message: z.string(),
     }),
   ),
+  /** The comparison with the signed checkpoints of the anchor file (outside the database). */
+  anchors: z.object({
+    anchored: z.boolean(),
+    findings: z.array(
+      z.object({
+        chain: z.string(),
+        seq: z.number().int(),
+        problem: z.enum(['anchor_forged', 'anchor_unreadable', 'anchor_mismatch', 'anchor_missing_event']),
+        message: z.string(),
+      }),
+    ),
+    unproven: z.array(
+      z.object({ chain: z.string(), fromSeq: z.number().int(), toSeq: z.number().int(), message: z.string() }),
+    ),
+  }),
 });
 
-/** GET /api/orgs/:orgId/audit/verify: recomputes the organisation's hash chain and reports any break. */
+/**
+ * The chains (as the caller may see them) compared with the anchors: `ok` is false on a broken chain, a checkpoint
+ * the database no longer matches or a forged one, and, in production, when there is no checkpoint at all.
+ */
+async function verifyWithAnchors(run: SqlExecutor, settings: AuditAnchorSettings, chain?: string) {
+  const scope = chain !== undefined ? { chain } : {};
+  const verification = await verifyAuditChains(run, scope);
+  const anchors = await checkAuditAnchors(run, settings, verification.chains, scope);
+  const ok = verification.ok && anchors.findings.length === 0 && (anchors.anchored || !settings.production);
+  return { ...verification, ok, anchors };
+}
+
+/**
+ * GET /api/orgs/:orgId/audit/verify: recomputes the organisation's hash chain, compares it with its checkpoints
+ * (the anchor file's lines of other chains are neither read out nor judged here), and reports any break.
+ */
 export function verifyAuditRoute(app: FerryApp): void {
   app.get(
     '/api/orgs/:orgId/audit/verify',
@@ -35,7 +68,7 @@ export function verifyAuditRoute(app: FerryApp): void {
     async (request) =>
       request.tenant(async (tx) => {
         const org = await findOrganisation(tx, request.params.orgId);
-        return verifyAuditChains(tx.run, { chain: org.id });
+        return verifyWithAnchors(tx.run, app.platform.config.auditAnchors, org.id);
       }),
   );
 }
@@ -48,6 +81,6 @@ export function verifyPlatformAuditRoute(app: FerryApp): void {
       schema: { tags: ['audit'], summary: 'Verify every audit chain', response: { 200: verificationSchema } },
       config: { access: 'platform.manage' },
     },
-    async (request) => request.tenant((tx) => verifyAuditChains(tx.run)),
+    async (request) => request.tenant((tx) => verifyWithAnchors(tx.run, app.platform.config.auditAnchors)),
   );
 }
