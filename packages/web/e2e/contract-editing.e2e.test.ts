@@ -106,7 +106,7 @@ describe.runIf(browserAvailable())('contract editing journey (Chromium)', () => 
   it("edits a row's source column with the catalog picker, its steps and a default; it is a draft again", async () => {
     await openRow('INITIALS');
     // No run has profiled the source yet: the panel says so instead of guessing.
-    await drawer().getByText('No run of this project has profiled its source yet.').waitFor();
+    await drawer().getByText("The project's source has not been profiled yet.").waitFor();
     await replaceValues(drawer().getByLabel('Source column(s) of STAFF'), page, ['FORENAME'], 'option');
     await replaceValues(drawer().getByLabel('Transform steps'), page, ['trim', 'upper'], 'enter');
     await drawer().getByLabel('Default (development)').fill('X');
