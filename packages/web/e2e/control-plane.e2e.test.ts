@@ -290,7 +290,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByRole('button', { name: 'Mark reviewed' }).click();
     await page.getByText(`${matching} row(s) reviewed`).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText(/another person must approve or reject them/).waitFor();
+    await page.getByText(/^You last changed \d+ of these rows.*another person must approve or reject them/).waitFor();
     await screenshot('mappings-separation-of-duties');
 
     await openPage(page, 'Users');
