@@ -18,6 +18,7 @@ import {
 } from '@ferry/core';
 import { nhsPasPackFiles } from './pack-files.js';
 
+export * from './fhir/index.js';
 export { nhsPasPackFiles } from './pack-files.js';
 
 async function readText(path: string): Promise<string> {
