@@ -7,6 +7,7 @@ import { registerCrosswalk } from './crosswalk.js';
 import { registerDb } from './db.js';
 import { registerErd } from './erd.js';
 import { registerEvidence } from './evidence.js';
+import { registerExport } from './export.js';
 import { registerGate } from './gate.js';
 import { registerGenerate } from './generate.js';
 import { registerLifecycle } from './lifecycle.js';
@@ -39,6 +40,7 @@ const commands: Array<(program: Command) => void> = [
   registerReconcile,
   registerTableDiff,
   registerEvidence,
+  registerExport,
   registerLifecycle,
   registerRuns,
   registerDb,
