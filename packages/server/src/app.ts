@@ -27,6 +27,8 @@ export interface AppOptions {
   db: SqlDatabase;
   packs?: ReadonlyMap<string, Pack>;
   now?: () => Date;
+  /** PEM certificate and key: the app serves HTTPS (see `readTlsFiles`). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /**
@@ -39,7 +41,8 @@ export interface AppOptions {
  */
 export async function buildApp(options: AppOptions): Promise<FerryApp> {
   const { config, db } = options;
-  const app: FerryApp = Fastify({
+  const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     logger: {
       level: config.logLevel,
       redact: [
@@ -52,7 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>();
+    // An HTTPS server answers the same requests: the app's type is the HTTP one's (the routes never touch the socket).
+  }).withTypeProvider<ZodTypeProvider>() as unknown as FerryApp;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const now = options.now ?? (() => new Date());

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { FerryError, type SqlDatabase } from '@ferry/core';
 import { buildApp } from './app.js';
 import type { FerryApp } from './app-types.js';
@@ -30,6 +31,18 @@ async function checkRequestLogin(db: SqlDatabase, config: ServerConfig): Promise
   return [message];
 }
 
+/** Reads the PEM certificate and key named by FERRY_TLS_CERT / FERRY_TLS_KEY; a file that cannot be read is a config error. */
+export async function readTlsFiles(tls: { certFile: string; keyFile: string }): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = async (file: string, variable: string) => {
+    try {
+      return await readFile(file);
+    } catch (e) {
+      throw new FerryError('FERRY_ERR_CONFIG', `${variable}: cannot read ${file}`, {}, { cause: e });
+    }
+  };
+  return { cert: await read(tls.certFile, 'FERRY_TLS_CERT'), key: await read(tls.keyFile, 'FERRY_TLS_KEY') };
+}
+
 /**
  * Opens the platform database, migrates it when FERRY_RUN_MIGRATIONS=true (otherwise refuses to start on a schema
  * that is behind), bootstraps the super admin, builds the app (and its run runner), recovers interrupted runs and
@@ -39,6 +52,7 @@ async function checkRequestLogin(db: SqlDatabase, config: ServerConfig): Promise
  * const server = await startServer(loadServerConfig(process.env));
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const https = config.tls ? await readTlsFiles(config.tls) : undefined;
   if (!/^postgres(ql)?:\/\//.test(config.databaseUrl) && !config.jobs.runInServer) {
     throw new FerryError(
       'FERRY_ERR_CONFIG',
@@ -58,7 +72,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }
     const loginWarnings = await checkRequestLogin(db, config);
     await bootstrapSuperAdmin(db, new PasswordHasher(config.passwordHashing), config.bootstrapAdmin, new Date());
-    const app = await buildApp({ config, db });
+    const app = await buildApp({ config, db, ...(https ? { https } : {}) });
     for (const warning of loginWarnings) app.log.warn(warning);
     await app.platform.jobs.recover();
     const url = await app.listen({ port: config.port, host: config.host });

@@ -8,6 +8,8 @@ interface ServeFlags {
   host?: string;
   /** false with --no-runner */
   runner: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -22,6 +24,8 @@ export function registerServe(program: Command): void {
       '--no-runner',
       'on PostgreSQL, only queue lifecycle runs: `ferry runs worker` processes execute them (FERRY_SERVE_RUNNER=false)',
     )
+    .option('--tls-cert <file>', 'PEM certificate (chain) file: serve HTTPS (default FERRY_TLS_CERT)')
+    .option('--tls-key <file>', 'PEM private key file of the certificate (default FERRY_TLS_KEY)')
     .action(
       action(async (flags: ServeFlags) => {
         const config = loadServerConfig({
@@ -29,6 +33,8 @@ export function registerServe(program: Command): void {
           ...(flags.port !== undefined ? { FERRY_PORT: String(flags.port) } : {}),
           ...(flags.host !== undefined ? { FERRY_HOST: flags.host } : {}),
           ...(flags.runner === false ? { FERRY_SERVE_RUNNER: 'false' } : {}),
+          ...(flags.tlsCert !== undefined ? { FERRY_TLS_CERT: flags.tlsCert } : {}),
+          ...(flags.tlsKey !== undefined ? { FERRY_TLS_KEY: flags.tlsKey } : {}),
         });
         const server = await startServer(config);
         process.stdout.write(

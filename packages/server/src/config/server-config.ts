@@ -45,6 +45,11 @@ export interface ServerConfig extends DatabaseConfig {
   jobs: JobsConfig;
   /** Signed checkpoints of the audit chains, outside the database (FERRY_AUDIT_KEY, FERRY_AUDIT_ANCHOR_FILE). */
   auditAnchors: AuditAnchorSettings;
+  /**
+   * HTTPS with certificate files (FERRY_TLS_CERT, FERRY_TLS_KEY: PEM paths, both or neither); unset: plain HTTP
+   * (behind a TLS-terminating proxy).
+   */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** How lifecycle runs execute: in this process on PGlite; on PostgreSQL, queued with graphile-worker. */
@@ -106,6 +111,8 @@ const serverEnvSchema = databaseEnvSchema.extend({
     .optional(),
   FERRY_RUN_HEARTBEAT_MS: int(100, 60_000).default(2000),
   FERRY_RUN_STALE_SECONDS: int(2, 24 * 3600).default(60),
+  FERRY_TLS_CERT: z.string().min(1).optional(),
+  FERRY_TLS_KEY: z.string().min(1).optional(),
 });
 
 function sourceDbHosts(value: string | undefined): 'any' | string[] {
@@ -144,6 +151,15 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     if (problems.length)
       throw new FerryError('FERRY_ERR_CONFIG', `Refusing to start in production: ${problems.join('; ')}`);
   }
+  if (!e.FERRY_TLS_CERT !== !e.FERRY_TLS_KEY)
+    throw new FerryError(
+      'FERRY_ERR_CONFIG',
+      'FERRY_TLS_CERT and FERRY_TLS_KEY: give both certificate files, or neither',
+    );
+  const tls =
+    e.FERRY_TLS_CERT && e.FERRY_TLS_KEY
+      ? { certFile: resolve(e.FERRY_TLS_CERT), keyFile: resolve(e.FERRY_TLS_KEY) }
+      : undefined;
   return {
     ...loadDatabaseConfig(env),
     mode,
@@ -155,7 +171,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     session: {
       idleMinutes: e.FERRY_SESSION_IDLE_MINUTES,
       maxHours: e.FERRY_SESSION_MAX_HOURS,
-      cookieSecure: e.FERRY_COOKIE_SECURE ?? mode === 'production',
+      cookieSecure: e.FERRY_COOKIE_SECURE ?? (mode === 'production' || tls !== undefined),
     },
     login: {
       maxFailures: e.FERRY_LOGIN_MAX_FAILURES,
@@ -188,5 +204,6 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
       staleAfterMs: e.FERRY_RUN_STALE_SECONDS * 1000,
     },
     auditAnchors: loadAuditAnchorSettings(env),
+    ...(tls ? { tls } : {}),
   };
 }
