@@ -3,6 +3,7 @@ export type * from './app-types.js';
 export * from './audit/audit-anchors.js';
 export * from './audit/audit-trail-check.js';
 export * from './audit/audit-verifier.js';
+export * from './backup/index.js';
 export * from './config/audit-anchor-config.js';
 export * from './config/database-config.js';
 export * from './config/server-config.js';

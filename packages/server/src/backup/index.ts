@@ -1,0 +1,3 @@
+export * from './backup-manifest.js';
+export * from './platform-backup.js';
+export * from './platform-restore.js';
