@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
 import { registerContract } from './contract.js';
@@ -46,6 +47,7 @@ const commands: Array<(program: Command) => void> = [
   registerDb,
   registerServe,
   registerAudit,
+  registerBackup,
 ];
 
 export function registerCommands(program: Command): void {
