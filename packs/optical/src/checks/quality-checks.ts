@@ -82,7 +82,7 @@ export function opticalChecks(): CheckDefinition[] {
       if (c.name.endsWith('_add')) range(0.5, 4, 0.25, 'add +0.50 to +4.00 D in 0.25 steps');
       if (c.name.endsWith('_prism')) range(0.25, 10, 0.25, 'prism 0.25 to 10 prism dioptres');
       if (c.name.endsWith('_va_logmar')) range(-0.3, 1.3, 0.02, 'logMAR -0.30 to 1.30 in 0.02 steps');
-      if (c.name.startsWith('iop_')) range(5, 60, undefined, 'IOP plausible (5-60 mmHg)');
+      if (c.kind === 'integer' && c.name.startsWith('iop_')) range(5, 60, undefined, 'IOP plausible (5-60 mmHg)');
       if (c.name === 'pd_binocular') range(50, 75, undefined, 'binocular PD 50-75 mm', 'warning');
     }
     for (const prefix of rxPrefixes(t))
