@@ -11,6 +11,7 @@ export default defineConfig({
     alias: {
       '@ferry/core': here('./packages/core/src/index.ts'),
       '@ferry/pack-nhs-pas': here('./packs/nhs-pas/src/index.ts'),
+      '@ferry/pack-optical': here('./packs/optical/src/index.ts'),
       '@ferry/server': here('./packages/server/src/index.ts'),
     },
   },

@@ -1,16 +1,7 @@
-import { FerryError, type Pack } from '@ferry/core';
-import { nhsPasPack } from '@ferry/pack-nhs-pas';
+import type { Pack } from '@ferry/core';
+import { shippedPacks } from '@ferry/server';
 
-const packs: Record<string, Pack> = { [nhsPasPack.name]: nhsPasPack };
-
-/** The packs this CLI ships, by name. */
+/** A shipped pack or preset by name (`nhs-pas`, `optical`, `optical:acuity`), or the unknown-pack error. */
 export function loadPack(name: string): Pack {
-  const pack = packs[name];
-  if (!pack) {
-    throw new FerryError(
-      'FERRY_ERR_NOT_FOUND',
-      `Unknown pack '${name}'. Known packs: ${Object.keys(packs).join(', ')}`,
-    );
-  }
-  return pack;
+  return shippedPacks.get(name);
 }

@@ -18,4 +18,5 @@ export * from './identity/bootstrap-admin.js';
 export * from './identity/password-hasher.js';
 export * from './jobs/run-exit-code.js';
 export * from './jobs/run-worker.js';
+export * from './packs/pack-registry.js';
 export * from './server.js';

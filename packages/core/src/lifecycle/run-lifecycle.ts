@@ -9,6 +9,7 @@ import { FerryError } from '../errors.js';
 import { retireDirectory } from '../evidence/atomic-directory.js';
 import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import { assertContractLoadable } from '../mapping/contract-load-refusal.js';
+import { registerPackExtensions } from '../pack/pack-registry.js';
 import { type FileLock, lockDatabaseUrl } from '../store/file-lock.js';
 import { redactUrl } from '../store/postgres-database.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
@@ -165,6 +166,7 @@ async function reuseEarlierStages(
  */
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
   const now = options.now ?? (() => new Date());
+  registerPackExtensions(options.pack);
   if (options.from && options.to && stageIndex(options.to) < stageIndex(options.from)) {
     throw new FerryError('FERRY_ERR_USAGE', `The last stage (${options.to}) comes before the first (${options.from})`);
   }

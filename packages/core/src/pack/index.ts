@@ -1,1 +1,2 @@
 export * from './pack.js';
+export * from './pack-registry.js';

@@ -2,8 +2,10 @@ import type { Catalog } from '../catalog/catalog-model.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
 import type { GateThresholdsFile } from '../gate/gate-thresholds.js';
+import type { CheckKind } from '../quality/check-kind.js';
 import type { CheckDefinition } from '../quality/check-model.js';
 import type { CodeSetEntry } from '../quality/code-sets.js';
+import type { StringStep } from '../transform/transform-steps.js';
 
 export const defectLevels = ['none', 'typical', 'heavy'] as const;
 export type DefectLevel = (typeof defectLevels)[number];
@@ -43,5 +45,28 @@ export interface Pack {
   codeSets(): Promise<CodeSetEntry[]>;
   /** The pack's gate thresholds for a release profile (over Ferry's built-in ones), if it has any. */
   gateThresholds(profile: ReleaseProfile): Promise<GateThresholdsFile | undefined>;
+  generate(options: GenerateOptions): Promise<GenerateResult>;
+  /**
+   * Transform steps of the pack's own (e.g. optical prescription transposition), usable in its contracts once the
+   * pack is registered (`registerPackExtensions`). Names must not clash with built-in steps.
+   */
+  transformSteps?: Readonly<Record<string, StringStep>>;
+  /** Quality check kinds of the pack's own, usable in its checks once the pack is registered. */
+  checkKinds?: ReadonlyArray<CheckKind<unknown>>;
+  /**
+   * Source-system presets: the same target with another source layout (e.g. one per outgoing vendor). A preset is
+   * named `<pack>:<preset>` in the registry and replaces the pack's source catalog, contract, crosswalks and
+   * generator.
+   */
+  presets?: ReadonlyArray<PackPreset>;
+}
+
+/** A source-system preset of a pack: what differs from the pack when the source is another system. */
+export interface PackPreset {
+  name: string;
+  description: string;
+  sourceCatalog(): Promise<Catalog>;
+  contract(): Promise<MappingContract>;
+  crosswalks(): Promise<CrosswalkSet>;
   generate(options: GenerateOptions): Promise<GenerateResult>;
 }

@@ -1,3 +1,4 @@
+import { FerryError } from '../errors.js';
 import { parseUkOrIsoDate, parseUkOrIsoDateTime } from '../validation/dates.js';
 import { isValidNhsNumber, normaliseNhsNumber } from '../validation/nhs-number.js';
 import { normalisePostcode } from '../validation/postcode.js';
@@ -123,4 +124,26 @@ export const transformSteps: Record<string, TransformStep> = Object.fromEntries(
 
 export function isKnownStep(name: string): boolean {
   return Object.hasOwn(stringSteps, name);
+}
+
+/**
+ * Adds a pack's own transform steps to the vocabulary (see `pack/pack-extensions.ts`). Registering the same function
+ * again is a no-op; another function under a taken name is refused, so a pack never changes what a built-in or
+ * another pack's step does.
+ */
+export function registerTransformSteps(steps: Readonly<Record<string, StringStep>>, owner: string): void {
+  for (const [name, step] of Object.entries(steps)) {
+    const existing = stringSteps[name];
+    if (existing === step) continue;
+    if (existing) {
+      throw new FerryError('FERRY_ERR_INPUT', `Pack '${owner}' registers transform step '${name}', which is taken`, {
+        field: name,
+      });
+    }
+    stringSteps[name] = step;
+    transformSteps[name] = (v) => {
+      const r = step(v);
+      return typeof r === 'string' ? { ok: true, value: r } : { ok: false, reason: r.reason };
+    };
+  }
 }

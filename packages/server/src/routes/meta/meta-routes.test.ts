@@ -41,7 +41,18 @@ await describeEachDialect('meta routes', (dialect) => {
     const body = res.json();
     expect(body).toMatchObject({ ferry: serverVersion, api: 'v1', node: process.version });
     expect(body.schema).toMatch(/^\d{4}_/);
-    expect(body.packs).toEqual([{ name: 'nhs-pas', description: expect.any(String) }]);
+    expect(body.packs.map((p: { name: string }) => p.name)).toEqual([
+      'nhs-pas',
+      'optical',
+      'optical:optix',
+      'optical:occuco',
+      'optical:acuity',
+    ]);
+    expect(body.packs[4]).toEqual({
+      name: 'optical:acuity',
+      description:
+        'Optical practice system export to the Ferry practice platform (Acuity export (camelCase CSV, US formats, plus-cylinder Rx))',
+    });
   });
 
   it('GET /metrics gives Prometheus text with route patterns, not paths', async () => {
