@@ -1,6 +1,7 @@
 export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
 export * from './connectors/postgres/index.js';
+export * from './connectors/index.js';
 export * from './connectors/source-row-page.js';
 export * from './contract/index.js';
 export * from './crosswalk/index.js';
