@@ -31,7 +31,8 @@ export async function listFileTables(path: string, extension: RegExp, what: stri
     }
     files.set(table, join(path, name));
   }
-  if (files.size === 0) throw new FerryError('FERRY_ERR_NOT_FOUND', `the folder holds no ${what} files`, { file: path });
+  if (files.size === 0)
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `the folder holds no ${what} files`, { file: path });
   return files;
 }
 

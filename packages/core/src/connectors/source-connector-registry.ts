@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { FerryError } from '../errors.js';
-import { CsvSourceConnector } from './csv/csv-source-connector.js';
 import { csvDelimiters, csvEncodings } from './csv/csv-record.js';
+import { CsvSourceConnector } from './csv/csv-source-connector.js';
 import { DumpSourceConnector } from './dump/dump-source-connector.js';
 import { JsonSourceConnector } from './json/json-source-connector.js';
 import { MysqlSourceConnector, parseMysqlSourceUrl } from './mysql/mysql-source-connector.js';
-import { PostgresSourceConnector } from './postgres/postgres-source-connector.js';
 import { postgresSourceUrl } from './postgres/postgres-source.js';
+import { PostgresSourceConnector } from './postgres/postgres-source-connector.js';
 import type { SourceConnector } from './source-connector.js';
 import { XlsxSourceConnector } from './xlsx/xlsx-source-connector.js';
 
@@ -85,7 +85,12 @@ function parsePostgresSpec(url: string): z.infer<typeof pgSettings> {
   try {
     u = new URL(url);
   } catch (e) {
-    throw new FerryError('FERRY_ERR_USAGE', 'not a PostgreSQL URL (postgres://USER@HOST:PORT/DB?schema=S)', {}, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      'not a PostgreSQL URL (postgres://USER@HOST:PORT/DB?schema=S)',
+      {},
+      { cause: e },
+    );
   }
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!u.hostname || !database) {
@@ -250,14 +255,20 @@ export interface SourceSpec {
 export function parseSourceSpec(spec: string): SourceSpec {
   const m = /^([a-z]+):(.*)$/s.exec(spec);
   const kind = m?.[1];
-  const known = kind !== undefined && (kindAliases[kind] !== undefined || sourceConnectorTypes.some((t) => t.kind === kind));
+  const known =
+    kind !== undefined && (kindAliases[kind] !== undefined || sourceConnectorTypes.some((t) => t.kind === kind));
   const type = known ? sourceConnectorType(kind) : sourceConnectorType('csv');
   const rest = known ? m![2]! : spec;
   try {
     return { type, settings: type.settingsFromSpec(rest) };
   } catch (e) {
     if (e instanceof FerryError) throw e;
-    throw new FerryError('FERRY_ERR_USAGE', `invalid --source ${type.specExample}: ${(e as Error).message}`, {}, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `invalid --source ${type.specExample}: ${(e as Error).message}`,
+      {},
+      { cause: e },
+    );
   }
 }
 

@@ -23,7 +23,11 @@ export function contractTables(): SourceTableData[] {
     {
       name: 'episode',
       columns: ['ep_id', 'pat_id', 'note'],
-      rows: Array.from({ length: contractEpisodeRows }, (_, i) => [String(i + 1), String((i % 3) + 1), i % 7 === 0 ? '' : `n${i}`]),
+      rows: Array.from({ length: contractEpisodeRows }, (_, i) => [
+        String(i + 1),
+        String((i % 3) + 1),
+        i % 7 === 0 ? '' : `n${i}`,
+      ]),
     },
   ];
 }

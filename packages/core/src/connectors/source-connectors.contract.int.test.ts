@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { mysqlReachable, mysqlTestSettings } from '../testing/mysql-test-env.js';
 import { postgresReachable, testDatabaseUrl } from '../testing/postgres-test-env.js';
 import {
   loadMysqlTables,
@@ -15,7 +16,6 @@ import {
 import { formatExactCsvRow } from './csv/csv-writer.js';
 import { contractTables, sourceConnectorContract } from './source-connector.contract-suite.js';
 import { openSourceSpec } from './source-connector-registry.js';
-import { mysqlTestSettings, mysqlReachable } from '../testing/mysql-test-env.js';
 
 let dir: string;
 const pgSchema = `contract_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -60,7 +60,10 @@ afterAll(async () => {
 sourceConnectorContract('CSV folder', { kind: 'csv', open: () => openSourceSpec(`csv:${dir}`) });
 sourceConnectorContract('NDJSON', { kind: 'json', open: () => openSourceSpec(`ndjson:${join(dir, 'ndjson')}`) });
 sourceConnectorContract('JSON arrays', { kind: 'json', open: () => openSourceSpec(`json:${join(dir, 'json')}`) });
-sourceConnectorContract('Excel workbook', { kind: 'xlsx', open: () => openSourceSpec(`xlsx:${join(dir, 'book.xlsx')}`) });
+sourceConnectorContract('Excel workbook', {
+  kind: 'xlsx',
+  open: () => openSourceSpec(`xlsx:${join(dir, 'book.xlsx')}`),
+});
 sourceConnectorContract('^-delimited Latin-1 dump', {
   kind: 'dump',
   open: () => openSourceSpec(`dump:${join(dir, 'dump', 'layout.json')}`),

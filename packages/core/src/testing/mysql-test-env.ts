@@ -23,7 +23,9 @@ export function mysqlReachable(): Promise<boolean> {
       return true;
     } catch (e) {
       if (process.env.CI === 'true') {
-        throw new Error(`CI=true but MariaDB at ${mysqlTestSettings.host}:${mysqlTestSettings.port} is unreachable: ${(e as Error).message}`);
+        throw new Error(
+          `CI=true but MariaDB at ${mysqlTestSettings.host}:${mysqlTestSettings.port} is unreachable: ${(e as Error).message}`,
+        );
       }
       process.stderr.write('[ferry tests] MariaDB unreachable: MySQL connector tests fail\n');
       return false;

@@ -32,7 +32,11 @@ export async function csvFolderTables(dir: string): Promise<SourceTableData[]> {
   return out;
 }
 
-async function writeLines(path: string, lines: AsyncIterable<string> | Iterable<string>, encoding: BufferEncoding = 'utf8') {
+async function writeLines(
+  path: string,
+  lines: AsyncIterable<string> | Iterable<string>,
+  encoding: BufferEncoding = 'utf8',
+) {
   const out = createWriteStream(path);
   for await (const line of lines) {
     if (!out.write(Buffer.from(line, encoding))) await once(out, 'drain');
@@ -42,7 +46,11 @@ async function writeLines(path: string, lines: AsyncIterable<string> | Iterable<
 }
 
 /** Writes each table as `NAME.ndjson` (one object per line) or `NAME.json` (an array), every value a string. */
-export async function writeJsonTables(dir: string, tables: readonly SourceTableData[], layout: 'lines' | 'array'): Promise<void> {
+export async function writeJsonTables(
+  dir: string,
+  tables: readonly SourceTableData[],
+  layout: 'lines' | 'array',
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const t of tables) {
     const objects = async function* () {
@@ -66,7 +74,7 @@ export async function writeXlsxTables(file: string, tables: readonly SourceTable
   for (const t of tables) {
     const sheet = workbook.addWorksheet(t.name);
     sheet.addRow(t.columns).commit();
-    for await (const row of t.rows) sheet.addRow(row.map((v: string) => (v === "" ? null : v))).commit();
+    for await (const row of t.rows) sheet.addRow(row.map((v: string) => (v === '' ? null : v))).commit();
     sheet.commit();
   }
   await workbook.commit();
@@ -88,7 +96,8 @@ export async function writeDelimitedDump(
       yield `${t.columns.join(delimiter)}\n`;
       for await (const row of t.rows) {
         for (const v of row) {
-          if (v.includes(delimiter) || /[\r\n]/.test(v)) throw new Error(`${t.name}: value ${JSON.stringify(v)} cannot be dumped`);
+          if (v.includes(delimiter) || /[\r\n]/.test(v))
+            throw new Error(`${t.name}: value ${JSON.stringify(v)} cannot be dumped`);
         }
         yield `${row.join(delimiter)}\n`;
       }
@@ -105,7 +114,11 @@ export async function writeDelimitedDump(
 }
 
 /** Loads the tables into a PostgreSQL schema (created), every column `text`, a row number as the primary key order. */
-export async function loadPostgresTables(url: string, schema: string, tables: readonly SourceTableData[]): Promise<void> {
+export async function loadPostgresTables(
+  url: string,
+  schema: string,
+  tables: readonly SourceTableData[],
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -119,7 +132,10 @@ export async function loadPostgresTables(url: string, schema: string, tables: re
         const values: unknown[] = [];
         const tuples = rows.map((row, r) => {
           const width = t.columns.length + 1;
-          values.push(row.n, ...t.columns.map((_, i) => (row.fields[i] === '' || row.fields[i] === undefined ? null : row.fields[i])));
+          values.push(
+            row.n,
+            ...t.columns.map((_, i) => (row.fields[i] === '' || row.fields[i] === undefined ? null : row.fields[i])),
+          );
           return `(${Array.from({ length: width }, (_, i) => `$${r * width + i + 1}`).join(', ')})`;
         });
         await client.query(
@@ -145,9 +161,14 @@ export async function loadMysqlTables(
     await conn.query(`create database if not exists ${q(database)} character set utf8mb4`);
     for (const t of tables) {
       const name = `${q(database)}.${q(t.name)}`;
-      await conn.query(`create table ${name} (ferry_row integer primary key, ${t.columns.map((c) => `${q(c)} text`).join(', ')})`);
+      await conn.query(
+        `create table ${name} (ferry_row integer primary key, ${t.columns.map((c) => `${q(c)} text`).join(', ')})`,
+      );
       await insertBatches(t, async (rows) => {
-        const values = rows.map((row) => [row.n, ...t.columns.map((_, i) => (row.fields[i] === '' || row.fields[i] === undefined ? null : row.fields[i]))]);
+        const values = rows.map((row) => [
+          row.n,
+          ...t.columns.map((_, i) => (row.fields[i] === '' || row.fields[i] === undefined ? null : row.fields[i])),
+        ]);
         await conn.query(`insert into ${name} (ferry_row, ${t.columns.map(q).join(', ')}) values ?`, [values]);
       });
     }

@@ -1,6 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FerryError } from '../../errors.js';
+import { fileInputHashes } from '../file-hash.js';
+import {
+  recordsAfter,
+  type SourceConnector,
+  type SourceInputHash,
+  type SourceReadOptions,
+  type SourceTableDescription,
+} from '../source-connector.js';
 import { flattenCsvBatches } from './csv-batch-flattener.js';
 import { csvDelimiterNames } from './csv-delimiter-detector.js';
 import type { CsvFileFormat } from './csv-file-format.js';
@@ -13,14 +21,6 @@ import {
   resolveCsvReadOptions,
 } from './csv-reader.js';
 import type { CsvReadOptions, CsvRecord } from './csv-record.js';
-import { fileInputHashes } from '../file-hash.js';
-import {
-  recordsAfter,
-  type SourceConnector,
-  type SourceInputHash,
-  type SourceReadOptions,
-  type SourceTableDescription,
-} from '../source-connector.js';
 
 const csvExtension = /\.csv$/i;
 

@@ -58,7 +58,12 @@ async function* readJsonLines(file: string): AsyncGenerator<JsonRecord> {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw new FerryError('FERRY_ERR_INPUT', `not a JSON value: ${(e as Error).message}`, { file, line }, { cause: e });
+      throw new FerryError(
+        'FERRY_ERR_INPUT',
+        `not a JSON value: ${(e as Error).message}`,
+        { file, line },
+        { cause: e },
+      );
     }
     yield { line, value };
   }

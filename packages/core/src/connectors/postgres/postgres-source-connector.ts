@@ -43,7 +43,12 @@ export function parsePostgresSourceUrl(url: string): { connectionString: string;
   try {
     u = new URL(url);
   } catch (e) {
-    throw new FerryError('FERRY_ERR_USAGE', 'not a PostgreSQL URL (postgres://USER@HOST:PORT/DB?schema=S)', {}, { cause: e });
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      'not a PostgreSQL URL (postgres://USER@HOST:PORT/DB?schema=S)',
+      {},
+      { cause: e },
+    );
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
     throw new FerryError('FERRY_ERR_USAGE', 'not a PostgreSQL URL (postgres://USER@HOST:PORT/DB?schema=S)');

@@ -25,12 +25,7 @@ function workbookReader(file: string): ExcelJS.stream.xlsx.WorkbookReader {
 
 function unreadable(file: string, e: unknown): FerryError {
   if (e instanceof FerryError) return e;
-  return new FerryError(
-    'FERRY_ERR_INPUT',
-    `cannot read the workbook: ${(e as Error).message}`,
-    { file },
-    { cause: e },
-  );
+  return new FerryError('FERRY_ERR_INPUT', `cannot read the workbook: ${(e as Error).message}`, { file }, { cause: e });
 }
 
 /** A sheet row's cells as text, from column 1 (exceljs rows are 1-based arrays with holes for empty cells). */
