@@ -7,6 +7,7 @@ import {
   type MappingContract,
   readCatalogCsv,
   readCrosswalkCsv,
+  sourceConnectorTypes,
 } from '@ferry/core';
 import { readContractWithRows } from './commands/contract-inputs.js';
 import { loadPack } from './packs.js';
@@ -59,4 +60,12 @@ export async function loadPackInputs(flags: PackInputFlags): Promise<PackInputs>
 /** Parses `csv:DIR` (or a bare folder path) as a CSV source folder. */
 export function csvSourcePath(spec: string): string {
   return spec.startsWith('csv:') ? spec.slice(4) : spec;
+}
+
+/** The `--source` forms of every registered connector type except CSV, for option help. */
+export function sourceKindsHelp(): string {
+  return sourceConnectorTypes
+    .filter((t) => t.kind !== 'csv')
+    .map((t) => t.specExample)
+    .join(', ');
 }
