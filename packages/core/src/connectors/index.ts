@@ -8,6 +8,7 @@ export * from './mysql/mysql-source-connector.js';
 export * from './postgres/postgres-source-connector.js';
 export * from './source-connector.js';
 export * from './source-connector-registry.js';
+export * from './source-table-page.js';
 export * from './text-lines.js';
 export * from './xlsx/xlsx-cell-text.js';
 export * from './xlsx/xlsx-source-connector.js';

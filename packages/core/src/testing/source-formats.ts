@@ -66,6 +66,9 @@ export async function writeJsonTables(
     };
     await writeLines(join(dir, `${t.name}.${layout === 'array' ? 'json' : 'ndjson'}`), objects());
   }
+  // The columns of every table, so that an empty one keeps its columns.
+  const columns = Object.fromEntries(tables.map((t) => [t.name, t.columns]));
+  await writeFile(join(dir, '_columns.json'), `${JSON.stringify(columns, null, 2)}\n`);
 }
 
 /** Writes the tables as the sheets of one workbook, streamed; every cell a text cell (as export tools write them). */
