@@ -4,9 +4,14 @@ import {
   type ContractRowLines,
   CrosswalkIndex,
   type CrosswalkSet,
+  type CsvReadOptions,
+  CsvSourceConnector,
+  FerryError,
   type MappingContract,
+  parseSourceSpec,
   readCatalogCsv,
   readCrosswalkCsv,
+  type SourceConnector,
   sourceConnectorTypes,
 } from '@ferry/core';
 import { readContractWithRows } from './commands/contract-inputs.js';
@@ -68,4 +73,21 @@ export function sourceKindsHelp(): string {
     .filter((t) => t.kind !== 'csv')
     .map((t) => t.specExample)
     .join(', ');
+}
+
+/**
+ * Opens the source a `--source` spec names through the connector registry: a CSV folder (`csv:DIR` or `DIR`, read with
+ * the CSV options given) or any registered kind (`json:DIR`, `xlsx:FILE`, `dump:LAYOUT`, `postgres://...`,
+ * `mysql://...`). Another scheme is FERRY_ERR_USAGE. The caller closes the connector.
+ */
+export async function openCliSource(spec: string, csv: CsvReadOptions = {}): Promise<SourceConnector> {
+  const { type, settings } = parseSourceSpec(spec);
+  if (type.kind !== 'csv') return type.open(settings);
+  if (/^[a-z][a-z0-9+]*:/i.test(spec) && !spec.startsWith('csv:') && !/^[a-z]:[\\/]/i.test(spec)) {
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--source must be csv:DIR or one of ${sourceConnectorTypes.map((t) => t.specExample).join(', ')} (got a '${spec.split(':')[0]}:' source)`,
+    );
+  }
+  return CsvSourceConnector.open(csvSourcePath(spec), csv);
 }
