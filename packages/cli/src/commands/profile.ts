@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import {
   type CsvDelimiter,
-  CsvSourceConnector,
   catalogIdentifierColumns,
   csvEncodings,
   FerryError,

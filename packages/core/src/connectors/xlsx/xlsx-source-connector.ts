@@ -19,6 +19,19 @@ const readerOptions = {
   entries: 'ignore',
 } as const;
 
+/**
+ * Lets a sheet go unread. A sheet that came before the shared strings in the file was parked in a temporary file,
+ * which the reader deletes as soon as the sheet is passed over: its unopened read stream is closed here first, or it
+ * would fail (ENOENT) with no one listening.
+ */
+function skipSheet(sheet: unknown): void {
+  const stream = (sheet as { iterator?: { destroy?: () => void; on?: (e: string, f: () => void) => void } }).iterator;
+  if (typeof stream?.destroy === 'function') {
+    stream.on?.('error', () => {});
+    stream.destroy();
+  }
+}
+
 function workbookReader(file: string): ExcelJS.stream.xlsx.WorkbookReader {
   return new ExcelJS.stream.xlsx.WorkbookReader(file, readerOptions);
 }
@@ -60,7 +73,10 @@ export class XlsxSourceConnector implements SourceConnector {
   static async open(file: string): Promise<XlsxSourceConnector> {
     const names: string[] = [];
     try {
-      for await (const sheet of workbookReader(file)) names.push((sheet as unknown as { name: string }).name);
+      for await (const sheet of workbookReader(file)) {
+        names.push((sheet as unknown as { name: string }).name);
+        skipSheet(sheet);
+      }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new FerryError('FERRY_ERR_NOT_FOUND', 'no such workbook', { file }, { cause: e });
@@ -88,7 +104,10 @@ export class XlsxSourceConnector implements SourceConnector {
     this.assertSheet(table);
     try {
       for await (const sheet of workbookReader(this.location)) {
-        if ((sheet as unknown as { name: string }).name !== table) continue;
+        if ((sheet as unknown as { name: string }).name !== table) {
+          skipSheet(sheet);
+          continue;
+        }
         for await (const row of sheet) yield { line: row.number, fields: rowTexts(row.values) };
       }
     } catch (e) {
