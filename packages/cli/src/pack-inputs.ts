@@ -4,9 +4,15 @@ import {
   type ContractRowLines,
   CrosswalkIndex,
   type CrosswalkSet,
+  type CsvReadOptions,
+  CsvSourceConnector,
+  FerryError,
   type MappingContract,
+  parseSourceSpec,
   readCatalogCsv,
   readCrosswalkCsv,
+  type SourceConnector,
+  sourceConnectorTypes,
 } from '@ferry/core';
 import { readContractWithRows } from './commands/contract-inputs.js';
 import { loadPack } from './packs.js';
@@ -59,4 +65,29 @@ export async function loadPackInputs(flags: PackInputFlags): Promise<PackInputs>
 /** Parses `csv:DIR` (or a bare folder path) as a CSV source folder. */
 export function csvSourcePath(spec: string): string {
   return spec.startsWith('csv:') ? spec.slice(4) : spec;
+}
+
+/** The `--source` forms of every registered connector type except CSV, for option help. */
+export function sourceKindsHelp(): string {
+  return sourceConnectorTypes
+    .filter((t) => t.kind !== 'csv')
+    .map((t) => t.specExample)
+    .join(', ');
+}
+
+/**
+ * Opens the source a `--source` spec names through the connector registry: a CSV folder (`csv:DIR` or `DIR`, read with
+ * the CSV options given) or any registered kind (`json:DIR`, `xlsx:FILE`, `dump:LAYOUT`, `postgres://...`,
+ * `mysql://...`). Another scheme is FERRY_ERR_USAGE. The caller closes the connector.
+ */
+export async function openCliSource(spec: string, csv: CsvReadOptions = {}): Promise<SourceConnector> {
+  const { type, settings } = parseSourceSpec(spec);
+  if (type.kind !== 'csv') return type.open(settings);
+  if (/^[a-z][a-z0-9+]*:/i.test(spec) && !spec.startsWith('csv:') && !/^[a-z]:[\\/]/i.test(spec)) {
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      `--source must be csv:DIR or one of ${sourceConnectorTypes.map((t) => t.specExample).join(', ')} (got a '${spec.split(':')[0]}:' source)`,
+    );
+  }
+  return CsvSourceConnector.open(csvSourcePath(spec), csv);
 }

@@ -1,5 +1,6 @@
 export * from './catalog/index.js';
 export * from './connectors/csv/index.js';
+export * from './connectors/index.js';
 export * from './connectors/postgres/index.js';
 export * from './connectors/source-row-page.js';
 export * from './contract/index.js';
@@ -19,8 +20,10 @@ export * from './queue/index.js';
 export * from './reconcile/index.js';
 export * from './store/index.js';
 export * from './synth/index.js';
+export * from './testing/mysql-test-env.js';
 export * from './testing/postgres-test-env.js';
 export * from './testing/recorded-job.js';
+export * from './testing/source-formats.js';
 export * from './testing/target-checksums.js';
 export * from './transform/index.js';
 export * from './validation/index.js';

@@ -6,6 +6,7 @@ import {
   isLifecycleStage,
   type LifecycleSource,
   lifecycleStages,
+  parseSourceSpec,
   readCatalogCsv,
   releaseProfiles,
   runLifecycle,
@@ -14,7 +15,7 @@ import {
 import { type Command, Option } from 'commander';
 import { signalExitCodes } from '../error-translation.js';
 import { cliLog } from '../log-file.js';
-import { csvSourcePath } from '../pack-inputs.js';
+import { csvSourcePath, sourceKindsHelp } from '../pack-inputs.js';
 import { loadPack } from '../packs.js';
 import { rowsSummary, StageProgress } from '../progress.js';
 import { action, exitCodes, intOption } from '../run-command.js';
@@ -45,7 +46,13 @@ function sourceOf(flags: LifecycleFlags): LifecycleSource | undefined {
   if (flags.source && flags.patients !== undefined) {
     throw new FerryError('FERRY_ERR_USAGE', 'Give either --source DIR or --patients N, not both');
   }
-  if (flags.source) return { kind: 'folder', dir: csvSourcePath(flags.source) };
+  if (flags.source) {
+    // A CSV folder stays a folder source; any other registered kind runs through its connector.
+    const { type } = parseSourceSpec(flags.source);
+    return type.kind === 'csv'
+      ? { kind: 'folder', dir: csvSourcePath(flags.source) }
+      : { kind: 'connector', spec: flags.source };
+  }
   if (flags.patients !== undefined) {
     if (flags.patients < 1) throw new FerryError('FERRY_ERR_USAGE', '--patients must be at least 1');
     return { kind: 'generated', patients: flags.patients, seed: flags.seed, defects: flags.defects };
@@ -67,7 +74,10 @@ export function registerLifecycle(program: Command): void {
     .command('lifecycle')
     .description('Run the whole migration lifecycle: profile, map, migrate, check, gate, reconcile, evidence')
     .requiredOption('--pack <name>', 'migration pack, e.g. nhs-pas')
-    .option('--source <csv:DIR>', 'a folder of legacy CSV extract files (csv:DIR, or DIR)')
+    .option(
+      '--source <KIND:...>',
+      `the legacy source: a folder of CSV files (csv:DIR, or DIR), or ${sourceKindsHelp()}`,
+    )
     .option(
       '--source-catalog <file>',
       "the source's own catalog CSV (e.g. from `ferry catalog draft`) when it is not the pack's source layout",

@@ -88,7 +88,7 @@ describe('ferry profile', () => {
 
   it('exits 2 with a clear message on bad input', async () => {
     const cases: Array<[string[], string]> = [
-      [['--source', 'postgres://db', '--out', dir], "--source must be csv:DIR (got a 'postgres:' source)"],
+      [['--source', 'oracle://db', '--out', dir], '--source must be csv:DIR or one of csv:DIR, json:DIR'],
       [['--source', `csv:${join(dir, 'nope')}`, '--out', dir], 'no such file or folder'],
       [['--source', dir, '--tables', 'THEATRE', '--out', dir], "no table 'THEATRE'"],
       [['--source', dir, '--out', dir, '--top', '0'], '--top must be a positive integer'],

@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import {
   type CsvDelimiter,
-  CsvSourceConnector,
   catalogIdentifierColumns,
   csvEncodings,
   FerryError,
   type ProfileReport,
   profileSource,
   readCatalogCsv,
+  type SourceConnector,
   writeProfileCsv,
   writeProfileJson,
 } from '@ferry/core';
 import type { Command } from 'commander';
 import { delimiterOption } from '../csv-delimiter-option.js';
-import { csvSourcePath } from '../pack-inputs.js';
+import { csvSourcePath, openCliSource } from '../pack-inputs.js';
 import { StageProgress } from '../progress.js';
 import { action } from '../run-command.js';
 
@@ -66,7 +66,10 @@ export function registerProfile(program: Command): void {
     .description(
       'Profile every table of a source: counts, nulls, distinct, ranges, formats, top values (small cells suppressed)',
     )
-    .requiredOption('--source <spec>', 'csv:DIR, a folder of CSV files (one table per file)')
+    .requiredOption(
+      '--source <spec>',
+      'csv:DIR (a folder of CSV files, one table per file), json:DIR, xlsx:FILE, dump:LAYOUT, postgres://..., mysql://...',
+    )
     .option('--tables <list>', 'comma-separated tables to profile (default: all)')
     .requiredOption('--out <dir>', 'folder for profile.json and profile.csv')
     .option('--top <n>', 'top values shown per column', '10')
@@ -85,53 +88,55 @@ export function registerProfile(program: Command): void {
         if (encoding !== 'auto' && !csvEncodings.includes(encoding)) {
           throw new FerryError('FERRY_ERR_USAGE', `--encoding must be auto or one of ${csvEncodings.join(', ')}`);
         }
-        const connector = await CsvSourceConnector.open(profileSourcePath(flags.source), {
-          encoding,
-          delimiter: flags.delimiter,
-        });
-        const tables = flags.tables
-          ?.split(',')
-          .map((t) => t.trim())
-          .filter(Boolean);
-        const identifierColumns = flags.catalog
-          ? catalogIdentifierColumns(await readCatalogCsv(flags.catalog))
-          : undefined;
-        const progress = new StageProgress(!flags.json);
-        progress.start('profile', tables?.length ?? connector.tables().length);
-        const report = await profileSource(connector, {
-          ...(tables ? { tables } : {}),
-          ...(identifierColumns ? { identifierColumns } : {}),
-          topN: positiveInt('--top', flags.top),
-          smallCellThreshold: positiveInt('--small-cell', flags.smallCell),
-          onProgress: (p) =>
-            progress.update(p.tableIndex + (p.done ? 1 : 0), p.tableCount, `${p.table} ${p.rows} rows`),
-        });
-        progress.stop();
-        const files = { json: join(flags.out, 'profile.json'), csv: join(flags.out, 'profile.csv') };
-        await writeProfileJson(report, files.json);
-        await writeProfileCsv(report, files.csv);
-        const summaries = tableSummaries(report);
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ out: flags.out, files, tables: summaries })}\n`);
-          return 0;
+        const connector = await openCliSource(flags.source, { encoding, delimiter: flags.delimiter });
+        try {
+          return await profileAndReport(connector, flags);
+        } finally {
+          await connector.close();
         }
-        for (const s of summaries) {
-          const types = Object.entries(s.types)
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .map(([t, n]) => `${t} ${n}`)
-            .join(', ');
-          const odd = [
-            s.raggedRows > 0 ? `${s.raggedRows} ragged` : '',
-            s.malformedRows > 0 ? `${s.malformedRows} malformed (unbalanced quote)` : '',
-          ].filter(Boolean);
-          const ragged = odd.length ? ` (${odd.join(', ')})` : '';
-          const read = s.encoding ? `  [${s.encoding}, ${s.delimiter}]` : '';
-          process.stdout.write(
-            `  ${s.table.padEnd(24)} ${String(s.rows).padStart(9)} rows${ragged}  ${s.columns} columns: ${types}${read}\n`,
-          );
-        }
-        process.stdout.write(`Profiled ${summaries.length} tables; profile.json and profile.csv in ${flags.out}\n`);
-        return 0;
       }),
     );
+}
+
+async function profileAndReport(connector: SourceConnector, flags: ProfileFlags): Promise<number> {
+  const tables = flags.tables
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const identifierColumns = flags.catalog ? catalogIdentifierColumns(await readCatalogCsv(flags.catalog)) : undefined;
+  const progress = new StageProgress(!flags.json);
+  progress.start('profile', tables?.length ?? connector.tables().length);
+  const report = await profileSource(connector, {
+    ...(tables ? { tables } : {}),
+    ...(identifierColumns ? { identifierColumns } : {}),
+    topN: positiveInt('--top', flags.top),
+    smallCellThreshold: positiveInt('--small-cell', flags.smallCell),
+    onProgress: (p) => progress.update(p.tableIndex + (p.done ? 1 : 0), p.tableCount, `${p.table} ${p.rows} rows`),
+  });
+  progress.stop();
+  const files = { json: join(flags.out, 'profile.json'), csv: join(flags.out, 'profile.csv') };
+  await writeProfileJson(report, files.json);
+  await writeProfileCsv(report, files.csv);
+  const summaries = tableSummaries(report);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ out: flags.out, files, tables: summaries })}\n`);
+    return 0;
+  }
+  for (const s of summaries) {
+    const types = Object.entries(s.types)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
+    const odd = [
+      s.raggedRows > 0 ? `${s.raggedRows} ragged` : '',
+      s.malformedRows > 0 ? `${s.malformedRows} malformed (unbalanced quote)` : '',
+    ].filter(Boolean);
+    const ragged = odd.length ? ` (${odd.join(', ')})` : '';
+    const read = s.encoding ? `  [${s.encoding}, ${s.delimiter}]` : '';
+    process.stdout.write(
+      `  ${s.table.padEnd(24)} ${String(s.rows).padStart(9)} rows${ragged}  ${s.columns} columns: ${types}${read}\n`,
+    );
+  }
+  process.stdout.write(`Profiled ${summaries.length} tables; profile.json and profile.csv in ${flags.out}\n`);
+  return 0;
 }

@@ -1,15 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  CsvSourceConnector,
-  openTargetReader,
-  readRejectedKeys,
-  reconcileJob,
-  releaseProfiles,
-  sourceFingerprint,
-} from '@ferry/core';
+import { openTargetReader, readRejectedKeys, reconcileJob, releaseProfiles, sourceFingerprint } from '@ferry/core';
 import { type Command, Option } from 'commander';
-import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
+import { loadPackInputs, openCliSource, type PackInputFlags } from '../pack-inputs.js';
 import { action } from '../run-command.js';
 
 interface ReconcileFlags extends PackInputFlags {
@@ -30,7 +23,7 @@ export function registerReconcile(program: Command): void {
     .option('--contract <file>', "contract JSON or CSV (default: the pack's reviewed contract)")
     .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
-    .requiredOption('--source <csv:DIR>', 'folder of source CSV files the job loaded')
+    .requiredOption('--source <spec>', 'the source the job loaded: csv:DIR, or any --source kind of ferry lifecycle')
     .option('--target <url>', 'pglite:PATH, postgres://URL or csv:DIR', 'pglite:.ferry/target')
     .requiredOption('--job <id>', 'the job to reconcile')
     .option('--rejects <file>', "the job's rejects.csv (rows it rejected are expected to be absent)")
@@ -44,8 +37,11 @@ export function registerReconcile(program: Command): void {
     .action(
       action(async (flags: ReconcileFlags) => {
         const inputs = await loadPackInputs(flags);
-        const source = await CsvSourceConnector.open(csvSourcePath(flags.source));
-        const { reader, close } = await openTargetReader(flags.target);
+        const source = await openCliSource(flags.source);
+        const { reader, close } = await openTargetReader(flags.target).catch(async (e) => {
+          await source.close();
+          throw e;
+        });
         try {
           const report = await reconcileJob({
             jobId: flags.job,
@@ -75,6 +71,7 @@ export function registerReconcile(program: Command): void {
           return report.outcome === 'MATCH' ? 0 : 1;
         } finally {
           await close();
+          await source.close();
         }
       }),
     );

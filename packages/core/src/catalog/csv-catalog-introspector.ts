@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CsvIssueList } from '../connectors/csv/csv-issue-list.js';
 import type { CsvEncoding } from '../connectors/csv/csv-record.js';
 import { CsvSourceConnector, csvTableName } from '../connectors/csv/csv-source-connector.js';
+import type { SourceConnector } from '../connectors/source-connector.js';
 import { FerryError } from '../errors.js';
 import { inferCatalogKeys, type SampledTable } from './catalog-key-inference.js';
 import { type Catalog, type CatalogColumn, type CatalogTable, catalogSchema } from './catalog-model.js';
@@ -48,9 +49,22 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
   }
   const { sampleRows, encoding, name, inferKeys } = parsed.data;
   const source = await CsvSourceConnector.open(dir, { encoding });
+  return introspectSourceCatalog(source, { sampleRows, inferKeys, name: name ?? csvTableName(basename(dir)) });
+}
+
+/**
+ * Drafts a catalog from any source connector as `introspectCsvFolder` does from a CSV folder: column types inferred
+ * from the first `sampleRows` rows of each table, keys inferred when asked (a database's declared primary key is kept).
+ */
+export async function introspectSourceCatalog(
+  source: SourceConnector,
+  options: { sampleRows: number; inferKeys?: boolean; name: string },
+): Promise<Catalog> {
+  const { sampleRows, inferKeys, name } = options;
   const sampled: SampledTable[] = [];
   for (const table of source.tables()) {
-    const file = source.filePath(table);
+    const file = source instanceof CsvSourceConnector ? source.filePath(table) : source.location;
+    const declaredKey = new Set((await source.describe(table)).primaryKey);
     const header = (await source.header(table)).map((h) => h.trim());
     const issues = new CsvIssueList(file);
     const seen = new Map<string, number>();
@@ -78,7 +92,7 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
         name: h,
         dataType: inferred.dataType,
         nullable: inferred.nullable,
-        primaryKey: false,
+        primaryKey: declaredKey.has(h),
         description: '',
       };
       if (inferred.maxLength !== undefined) column.maxLength = inferred.maxLength;
@@ -88,5 +102,5 @@ export async function introspectCsvFolder(dir: string, options: CsvIntrospectOpt
     sampled.push({ table: { name: table, inScope, columns }, sample: keys });
   }
   const tables: CatalogTable[] = inferKeys ? inferCatalogKeys(sampled) : sampled.map((s) => s.table);
-  return catalogSchema.parse({ version: 1, name: name ?? csvTableName(basename(dir)), tables });
+  return catalogSchema.parse({ version: 1, name, tables });
 }

@@ -133,9 +133,11 @@ export interface EvidenceSummaryInput {
 }
 
 function describeSource(source: LifecycleSource): string {
-  return source.kind === 'generated'
-    ? `synthetic cohort: ${source.patients} patients, seed ${source.seed}, defects ${source.defects}`
-    : 'a folder of CSV extract files (see inputs.json)';
+  if (source.kind === 'generated') {
+    return `synthetic cohort: ${source.patients} patients, seed ${source.seed}, defects ${source.defects}`;
+  }
+  if (source.kind === 'connector') return `source ${source.spec} (see inputs.json)`;
+  return 'a folder of CSV extract files (see inputs.json)';
 }
 
 const finding = (f: GateFinding) => ({

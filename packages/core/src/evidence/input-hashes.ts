@@ -1,12 +1,10 @@
-import { basename } from 'node:path';
 import { z } from 'zod';
-import type { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import type { SourceConnector } from '../connectors/source-connector.js';
 import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
 import type { MappingContract } from '../contract/contract-model.js';
 import { crosswalkHash } from '../crosswalk/crosswalk-hash.js';
 import type { CrosswalkSet } from '../crosswalk/crosswalk-model.js';
-import { sha256File } from './evidence-package.js';
 
 export const sourceFileHashSchema = z.object({
   table: z.string(),
@@ -49,14 +47,12 @@ export const inputHashesSchema = z.object({
 });
 export type InputHashes = z.infer<typeof inputHashesSchema>;
 
-/** Each source table's file with its sha256 and size, in the connector's table order. */
-export async function sourceFileHashes(source: CsvSourceConnector): Promise<SourceFileHash[]> {
-  const out: SourceFileHash[] = [];
-  for (const table of source.tables()) {
-    const path = source.filePath(table);
-    out.push({ table, file: basename(path), ...(await sha256File(path)) });
-  }
-  return out;
+/**
+ * Each source table's input (its file, or for a database its rows as read) with its sha256 and size, in the
+ * connector's table order.
+ */
+export async function sourceFileHashes(source: Pick<SourceConnector, 'inputHashes'>): Promise<SourceFileHash[]> {
+  return source.inputHashes();
 }
 
 /** The source fingerprint of a set of file hashes: sha256 over `TABLE:SHA256` lines, in the order given. */

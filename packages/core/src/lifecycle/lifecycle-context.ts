@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import type { Catalog } from '../catalog/catalog-model.js';
+import type { SourceConnector } from '../connectors/source-connector.js';
 import type { ContractRowLines } from '../contract/contract-csv-parser.js';
 import type { MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
@@ -89,6 +90,8 @@ export interface LifecycleContext {
   /** Where a stage of this run keeps its artefacts. */
   dir(stage: LifecycleStage): string;
   progress(stage: LifecycleStage, done: number, total: number, label?: string): void;
+  /** The run's source once a stage opened it (`runSource`); closed when the run ends. */
+  source?: Promise<SourceConnector>;
   /** Set by the evidence stage; the lifecycle seals it with the final record once the stage is recorded. */
   evidence?: EvidenceAssembly;
 }

@@ -1,5 +1,6 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import { openSourceSpec, redactSourceSpec } from '../connectors/source-connector-registry.js';
 import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
 import { contractHash } from '../contract/contract-hash.js';
 import { assertLockedForCutover } from '../contract/contract-lock.js';
@@ -15,6 +16,7 @@ import { redactUrl } from '../store/postgres-database.js';
 import type { LifecycleContext, LifecycleOptions, PackArtefacts } from './lifecycle-context.js';
 import { type LifecycleStage, lifecycleStages, stageIndex } from './lifecycle-stages.js';
 import type { RunRecord, StageRecord } from './run-record.js';
+import { closeRunSource } from './run-source.js';
 import { RunStore } from './run-store.js';
 import { assertSourceFitsContract, sourceTablesOf } from './source-contract-fit.js';
 import { meterStage } from './stage-meter.js';
@@ -73,6 +75,16 @@ async function checkSourceFolder(dir: string, contract: MappingContract): Promis
   assertSourceFitsContract(contract, await sourceTablesOf(await CsvSourceConnector.open(dir)));
 }
 
+/** A connector source the same: every table and column the contract reads, checked before the run starts. */
+async function checkConnectorSource(spec: string, contract: MappingContract): Promise<void> {
+  const source = await openSourceSpec(spec);
+  try {
+    assertSourceFitsContract(contract, await sourceTablesOf(source));
+  } finally {
+    await source.close();
+  }
+}
+
 /**
  * With `from`, the current run (the latest, or the one restored) lends this run its artefacts of the stages before
  * `from`.
@@ -120,7 +132,7 @@ async function reuseEarlierStages(
   for (const stage of lifecycleStages.slice(0, fromIndex)) {
     const was = previous.stages.find((s) => s.stage === stage);
     if (!was || was.status === 'Error' || was.status === 'NotExecuted') {
-      if (stage === 'generate' && previous.arguments.source.kind === 'folder') continue;
+      if (stage === 'generate' && previous.arguments.source.kind !== 'generated') continue;
       const resumes =
         stage === 'migrate' ? ' (an interrupted load resumes where it stopped, keeping its committed chunks)' : '';
       throw new FerryError(
@@ -209,13 +221,15 @@ async function runLocked(
     );
   }
   if (source.kind === 'folder' && !options.from) await checkSourceFolder(source.dir, pack.contract);
+  if (source.kind === 'connector' && !options.from) await checkConnectorSource(source.spec, pack.contract);
   let record: RunRecord = {
     version: 1,
     runId,
     startedAt: started.toISOString(),
     arguments: {
       pack: options.pack.name,
-      source,
+      // A database URL's password never reaches the record.
+      source: source.kind === 'connector' ? { kind: 'connector', spec: redactSourceSpec(source.spec) } : source,
       releaseProfile: options.releaseProfile,
       // A database URL's password never reaches the record (an artefact, in the evidence package).
       target: /^postgres(ql)?:/.test(options.target) ? redactUrl(options.target) : options.target,
@@ -252,104 +266,109 @@ async function runLocked(
     dir: (stage) => store.stageDir(runId, stage),
     progress: (stage, done, total, label) => options.onEvent?.({ type: 'stage-progress', stage, done, total, label }),
   };
-  // Saves go one after another: a cancellation's record is never overwritten by an earlier save still under way.
-  let saving: Promise<void> = Promise.resolve();
-  const save = () => {
-    const snapshot = structuredClone(ctx.record);
-    saving = saving.then(
-      () => store.save(snapshot),
-      () => store.save(snapshot),
-    );
-    return saving;
-  };
-  const signal = options.signal;
-  const cancel = async (stage: LifecycleStage | undefined): Promise<never> => {
-    const reason = signal?.reason;
-    const name = typeof reason === 'string' ? reason : 'abort';
-    if (stage) ctx.record.stages.find((s) => s.stage === stage)!.status = 'Cancelled';
-    ctx.record.outcome = 'CANCELLED';
-    ctx.record.finishedAt = now().toISOString();
-    ctx.record.cancelled = { signal: name, ...(stage ? { stage } : {}), at: ctx.record.finishedAt };
+  try {
+    // Saves go one after another: a cancellation's record is never overwritten by an earlier save still under way.
+    let saving: Promise<void> = Promise.resolve();
+    const save = () => {
+      const snapshot = structuredClone(ctx.record);
+      saving = saving.then(
+        () => store.save(snapshot),
+        () => store.save(snapshot),
+      );
+      return saving;
+    };
+    const signal = options.signal;
+    const cancel = async (stage: LifecycleStage | undefined): Promise<never> => {
+      const reason = signal?.reason;
+      const name = typeof reason === 'string' ? reason : 'abort';
+      if (stage) ctx.record.stages.find((s) => s.stage === stage)!.status = 'Cancelled';
+      ctx.record.outcome = 'CANCELLED';
+      ctx.record.finishedAt = now().toISOString();
+      ctx.record.cancelled = { signal: name, ...(stage ? { stage } : {}), at: ctx.record.finishedAt };
+      await save();
+      options.onEvent?.({ type: 'run-cancelled', stage, signal: name });
+      throw new FerryError(
+        'FERRY_ERR_CANCELLED',
+        `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}; recorded as CANCELLED`,
+        { signal: name, ...(stage ? { stage } : {}) },
+      );
+    };
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    aborted.catch(() => {});
+
     await save();
-    options.onEvent?.({ type: 'run-cancelled', stage, signal: name });
-    throw new FerryError(
-      'FERRY_ERR_CANCELLED',
-      `Run ${runId} cancelled by ${name}${stage ? ` in stage ${stage}` : ''}; recorded as CANCELLED`,
-      { signal: name, ...(stage ? { stage } : {}) },
-    );
-  };
-  const aborted = new Promise<never>((_, reject) => {
-    if (signal?.aborted) reject(signal.reason);
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  aborted.catch(() => {});
+    await store.recordProcess(runId);
+    await store.forgetRestore();
+    options.onEvent?.({
+      type: 'run-start',
+      runId,
+      runDir: store.runDir(runId),
+      ...(ctx.record.arguments.reusedFrom ? { reusedFrom: ctx.record.arguments.reusedFrom } : {}),
+    });
 
-  await save();
-  await store.recordProcess(runId);
-  await store.forgetRestore();
-  options.onEvent?.({
-    type: 'run-start',
-    runId,
-    runDir: store.runDir(runId),
-    ...(ctx.record.arguments.reusedFrom ? { reusedFrom: ctx.record.arguments.reusedFrom } : {}),
-  });
-
-  const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
-  for (const stage of lifecycleStages) {
-    if (stageIndex(stage) > last) break;
-    const entry = ctx.record.stages.find((s) => s.stage === stage)!;
-    if (entry.status === 'Reused') {
-      options.onEvent?.({ type: 'stage-end', stage, status: 'Reused' });
-      continue;
+    const last = options.to ? stageIndex(options.to) : lifecycleStages.length - 1;
+    for (const stage of lifecycleStages) {
+      if (stageIndex(stage) > last) break;
+      const entry = ctx.record.stages.find((s) => s.stage === stage)!;
+      if (entry.status === 'Reused') {
+        options.onEvent?.({ type: 'stage-end', stage, status: 'Reused' });
+        continue;
+      }
+      if (stage === 'generate' && source.kind !== 'generated') continue;
+      if (signal?.aborted) await cancel(stage);
+      options.onEvent?.({ type: 'stage-start', stage });
+      await rm(ctx.dir(stage), { recursive: true, force: true });
+      await mkdir(ctx.dir(stage), { recursive: true });
+      entry.startedAt = now().toISOString();
+      const running = meterStage(() => stageFns[stage](ctx));
+      try {
+        const { result, ms, peakRssMb } = await Promise.race([running, aborted]);
+        Object.assign(entry, { status: 'Success', ms, peakRssMb });
+        if (result.rows !== undefined) {
+          entry.rows = result.rows;
+          entry.rowsPerSecond = ms > 0 ? Math.round((result.rows * 1000) / ms) : result.rows;
+        }
+        options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms, rows: result.rows });
+      } catch (e) {
+        if (signal?.aborted) {
+          // The stage goes on until the process ends (or it finishes): its target stays locked meanwhile.
+          leftRunning(running.catch(() => {}));
+          await cancel(stage);
+        }
+        entry.status = 'Error';
+        entry.error = e instanceof FerryError ? e.describe() : 'internal error';
+        ctx.record.outcome = 'ERROR';
+        ctx.record.finishedAt = now().toISOString();
+        await save();
+        options.onEvent?.({ type: 'stage-end', stage, status: 'Error' });
+        throw e;
+      }
+      await save();
     }
-    if (stage === 'generate' && source.kind !== 'generated') continue;
-    if (signal?.aborted) await cancel(stage);
-    options.onEvent?.({ type: 'stage-start', stage });
-    await rm(ctx.dir(stage), { recursive: true, force: true });
-    await mkdir(ctx.dir(stage), { recursive: true });
-    entry.startedAt = now().toISOString();
-    const running = meterStage(() => stageFns[stage](ctx));
+    ctx.record.finishedAt = now().toISOString();
+    const partial = last < stageIndex('evidence');
+    if (partial) ctx.record.outcome = 'PARTIAL';
     try {
-      const { result, ms, peakRssMb } = await Promise.race([running, aborted]);
-      Object.assign(entry, { status: 'Success', ms, peakRssMb });
-      if (result.rows !== undefined) {
-        entry.rows = result.rows;
-        entry.rowsPerSecond = ms > 0 ? Math.round((result.rows * 1000) / ms) : result.rows;
-      }
-      options.onEvent?.({ type: 'stage-end', stage, status: 'Success', ms, rows: result.rows });
+      // The package's lifecycle_run.json is this final record (evidence Success, finishedAt, outcome).
+      await sealEvidence(ctx);
     } catch (e) {
-      if (signal?.aborted) {
-        // The stage goes on until the process ends (or it finishes): its target stays locked meanwhile.
-        leftRunning(running.catch(() => {}));
-        await cancel(stage);
-      }
+      const entry = ctx.record.stages.find((s) => s.stage === 'evidence')!;
       entry.status = 'Error';
       entry.error = e instanceof FerryError ? e.describe() : 'internal error';
       ctx.record.outcome = 'ERROR';
-      ctx.record.finishedAt = now().toISOString();
       await save();
-      options.onEvent?.({ type: 'stage-end', stage, status: 'Error' });
       throw e;
     }
     await save();
+    // OUT/evidence is replaced in one step: it holds the previous package whole until this one is complete.
+    if (partial) await retireDirectory(store.evidenceDir);
+    else await publishEvidencePackage(ctx.dir('evidence'), store.evidenceDir);
+    return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };
+  } finally {
+    // A database source's snapshot ends with the run (a cancelled stage may still hold it until it stops).
+    await closeRunSource(ctx);
   }
-  ctx.record.finishedAt = now().toISOString();
-  const partial = last < stageIndex('evidence');
-  if (partial) ctx.record.outcome = 'PARTIAL';
-  try {
-    // The package's lifecycle_run.json is this final record (evidence Success, finishedAt, outcome).
-    await sealEvidence(ctx);
-  } catch (e) {
-    const entry = ctx.record.stages.find((s) => s.stage === 'evidence')!;
-    entry.status = 'Error';
-    entry.error = e instanceof FerryError ? e.describe() : 'internal error';
-    ctx.record.outcome = 'ERROR';
-    await save();
-    throw e;
-  }
-  await save();
-  // OUT/evidence is replaced in one step: it holds the previous package whole until this one is complete.
-  if (partial) await retireDirectory(store.evidenceDir);
-  else await publishEvidencePackage(ctx.dir('evidence'), store.evidenceDir);
-  return { record: ctx.record, runDir: store.runDir(runId), evidenceDir: store.evidenceDir };
 }

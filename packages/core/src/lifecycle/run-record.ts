@@ -16,6 +16,11 @@ export type StageRecord = z.infer<typeof stageRecordSchema>;
 
 export const lifecycleSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('folder'), dir: z.string() }),
+  /**
+   * Any registered source connector, by its `--source` spec (`json:DIR`, `xlsx:FILE`, `dump:LAYOUT`,
+   * `postgres://USER@HOST/DB?schema=S`, `mysql://...`). The record keeps the spec with any password redacted.
+   */
+  z.object({ kind: z.literal('connector'), spec: z.string() }),
   z.object({
     kind: z.literal('generated'),
     patients: z.number().int(),

@@ -1,4 +1,4 @@
-import type { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
+import type { SourceConnector } from '../connectors/source-connector.js';
 import { sourceFileHashes, sourceFingerprintOf } from '../evidence/input-hashes.js';
 
 /**
@@ -9,6 +9,6 @@ import { sourceFileHashes, sourceFingerprintOf } from '../evidence/input-hashes.
  * @example
  * const fingerprint = await sourceFingerprint(await CsvSourceConnector.open('extract/')); // 'b94d27b9…'
  */
-export async function sourceFingerprint(source: CsvSourceConnector): Promise<string> {
+export async function sourceFingerprint(source: Pick<SourceConnector, 'inputHashes'>): Promise<string> {
   return sourceFingerprintOf(await sourceFileHashes(source));
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FerryError } from '@ferry/core';
+import { FerryError, sourceConnectorType } from '@ferry/core';
 import type { ServerConfig } from '../config/server-config.js';
 import type { TenantTx } from '../db/tenant-transaction.js';
 import { projectRunDir } from '../jobs/project-run-paths.js';
-import { parseConnectorSettings } from './connector-settings.js';
+import { parseConnectorSettings, registryKindOf } from './connector-settings.js';
 import type { ConnectorEnvironment } from './connector-source.js';
 import { connectorUploadPath } from './connector-storage.js';
 import { connectorFiles, findConnector } from './connector-view.js';
@@ -37,10 +37,10 @@ export async function connectorRunSource(
     throw new FerryError('FERRY_ERR_NOT_FOUND', `No connector ${connectorId} in this project`);
   const settings = parseConnectorSettings(connector.type, connector.config);
   const about = { id: connector.id, name: connector.name, type: connector.type };
-  if (settings.type === 'postgres') {
+  if (settings.type !== 'csv-upload' && settings.type !== 'csv-directory') {
     throw new FerryError(
       'FERRY_ERR_USAGE',
-      `Connector ${connector.name} is a PostgreSQL source; runs read CSV extracts (csv-upload or csv-directory connectors)`,
+      `Connector ${connector.name} is a ${sourceConnectorType(registryKindOf[settings.type]).label} source; runs read CSV extracts (csv-upload or csv-directory connectors); the command line's ferry lifecycle --source reads it`,
     );
   }
   if (settings.type === 'csv-directory') {

@@ -4,14 +4,16 @@ import {
   isFerryError,
   type PostgresSourceSettings,
   postgresSourceUrl,
+  type SourceConnector,
+  sourceConnectorType,
 } from '@ferry/core';
 import type { Selectable } from 'kysely';
 import type { ConnectorsTable } from '../db/platform-schema.js';
 import type { SecretBox } from '../identity/secret-box.js';
-import { parseConnectorSettings } from './connector-settings.js';
+import { parseConnectorSettings, registryKindOf } from './connector-settings.js';
 import { connectorUploadDir } from './connector-storage.js';
 import { checkDatabaseHost, type DatabaseHostPolicy } from './database-host.js';
-import { openSourceDirectory, type SourceFolderPolicy } from './source-directory.js';
+import { openSourceDirectory, openSourcePath, type SourceFolderPolicy } from './source-directory.js';
 
 /** What reading a connector of one organisation needs from the server: where that organisation may read. */
 export interface ConnectorEnvironment {
@@ -26,7 +28,9 @@ export interface ConnectorEnvironment {
 /** A connector opened for reading: a folder of CSV files, or a PostgreSQL schema. */
 export type OpenedConnector =
   | { kind: 'csv'; dir: string; encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1'; source: CsvSourceConnector }
-  | { kind: 'postgres'; connectionString: string; schema: string; settings: PostgresSourceSettings };
+  | { kind: 'postgres'; connectionString: string; schema: string; settings: PostgresSourceSettings }
+  /** Any other registered connector, read through the `SourceConnector` interface (the caller closes it). */
+  | { kind: 'source'; source: SourceConnector };
 
 /**
  * Errors about files of an upload connector name the file, not the folder the server keeps it in.
@@ -79,6 +83,22 @@ export async function openConnector(
         schema: parsed.settings.schema,
         settings,
       };
+    }
+    case 'json':
+    case 'xlsx':
+    case 'dump': {
+      // The file or folder is checked on disk against the organisation's folders, links resolved, every time.
+      const path = await openSourcePath(env.folders, parsed.settings.path);
+      const source = await sourceConnectorType(registryKindOf[parsed.type]).open({ path });
+      return { kind: 'source', source };
+    }
+    case 'mysql': {
+      await checkDatabaseHost(env.hosts, { host: parsed.settings.host, port: parsed.settings.port });
+      const settings = {
+        ...parsed.settings,
+        ...(connector.secret ? { password: env.secrets.open(connector.secret) } : {}),
+      };
+      return { kind: 'source', source: await sourceConnectorType('mysql').open(settings) };
     }
   }
 }

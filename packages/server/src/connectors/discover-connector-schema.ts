@@ -1,4 +1,4 @@
-import { type Catalog, introspectCsvFolder, introspectPostgresCatalog } from '@ferry/core';
+import { type Catalog, introspectCsvFolder, introspectPostgresCatalog, introspectSourceCatalog } from '@ferry/core';
 import type { OpenedConnector } from './connector-source.js';
 
 /** Data rows read per CSV table to infer column types. */
@@ -12,5 +12,9 @@ export const discoverySampleRows = 1000;
 export async function discoverConnectorSchema(opened: OpenedConnector, name: string): Promise<Catalog> {
   if (opened.kind === 'postgres')
     return introspectPostgresCatalog({ connectionString: opened.connectionString, schema: opened.schema, name });
+  if (opened.kind === 'source') {
+    const { source } = opened;
+    return introspectSourceCatalog(source, { sampleRows: discoverySampleRows, name }).finally(() => source.close());
+  }
   return introspectCsvFolder(opened.dir, { encoding: opened.encoding, sampleRows: discoverySampleRows, name });
 }

@@ -1,4 +1,4 @@
-import { readCsvTablePage, readPostgresTablePage, type SourceRowPage } from '@ferry/core';
+import { readCsvTablePage, readPostgresTablePage, readSourceTablePage, type SourceRowPage } from '@ferry/core';
 import type { OpenedConnector } from './connector-source.js';
 
 /** One page of a source table's rows, whatever the connector type. */
@@ -16,5 +16,9 @@ export function previewConnectorRows(
       offset,
       limit,
     });
+  if (opened.kind === 'source') {
+    const { source } = opened;
+    return readSourceTablePage(source, table, offset, limit).finally(() => source.close());
+  }
   return readCsvTablePage(opened.source, table, offset, limit);
 }

@@ -127,3 +127,20 @@ export async function recheckResolvedSourceDirectory(policy: SourceFolderPolicy,
   }
   if (!(await resolvesInside(policy, real))) throw leadsOut(dir);
 }
+
+/**
+ * A file or folder a connector reads (an .xlsx workbook, a dump's layout file, a JSON folder), checked on disk as
+ * `openSourceDirectory` checks a folder: it exists and, links resolved, lies inside one of the organisation's folders
+ * and the server's roots.
+ */
+export async function openSourcePath(policy: SourceFolderPolicy, path: string): Promise<string> {
+  const full = checkSourceDirectory(policy, path);
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch (e) {
+    throw new FerryError('FERRY_ERR_NOT_FOUND', `${full} does not exist`, {}, { cause: e });
+  }
+  if (!(await resolvesInside(policy, real))) throw leadsOut(full);
+  return real;
+}

@@ -1,3 +1,4 @@
+import type { SourceConnector } from '@ferry/core';
 import {
   type Catalog,
   FerryError,
@@ -86,6 +87,44 @@ async function checkCsv(
   return checks;
 }
 
+/** Any registered connector: it opened (connection or files), then each table's header and first rows. */
+async function checkSource(source: SourceConnector, catalog: Catalog | undefined): Promise<ConnectorCheck[]> {
+  const found: FoundSourceTable[] = [];
+  const tables = source.tables();
+  const checks: ConnectorCheck[] = [
+    { name: 'source', ok: true, message: `${source.kind}: ${tables.length} table(s): ${list(tables)}` },
+  ];
+  try {
+    for (const table of tables) {
+      try {
+        const header = await source.header(table);
+        found.push({ name: table, columns: header });
+        let rows = 0;
+        let ragged = 0;
+        for await (const record of source.rows(table)) {
+          if (record.fields.length !== header.length) ragged++;
+          if (++rows >= sampleRows) break;
+        }
+        checks.push(
+          ragged
+            ? {
+                name: table,
+                ok: false,
+                message: `${ragged} of the first ${rows} rows do not have the header's ${header.length} fields`,
+              }
+            : { name: table, ok: true, message: `${header.length} columns, first ${rows} row(s) read` },
+        );
+      } catch (e) {
+        checks.push({ name: table, ok: false, message: describeError(e) });
+      }
+    }
+    if (catalog) checks.push(catalogCheck(catalog, found));
+  } finally {
+    await source.close();
+  }
+  return checks;
+}
+
 async function checkPostgres(
   opened: Extract<OpenedConnector, { kind: 'postgres' }>,
   catalog: Catalog | undefined,
@@ -143,5 +182,6 @@ export async function testConnector(
     return [{ name: 'open', ok: false, message: describeError(e) }];
   }
   if (opened.kind === 'postgres') return checkPostgres(opened, catalog);
+  if (opened.kind === 'source') return checkSource(opened.source, catalog);
   return uploadDir ? hideUploadDir(uploadDir, () => checkCsv(opened, catalog)) : checkCsv(opened, catalog);
 }

@@ -351,7 +351,7 @@ export interface IssueTriageTable {
 }
 
 /** The platform schema as Kysely sees it (see `migrations/`). */
-export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres';
+export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres' | 'json' | 'xlsx' | 'dump' | 'mysql';
 
 export interface ConnectorsTable {
   id: Generated<string>;

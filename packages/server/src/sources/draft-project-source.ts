@@ -108,10 +108,10 @@ export async function draftProjectSource(
     if (connector.project_id !== project.id)
       throw new FerryError('FERRY_ERR_NOT_FOUND', `No connector ${connectorId} in this project`);
     const settings = parseConnectorSettings(connector.type, connector.config);
-    if (settings.type === 'postgres') {
+    if (settings.type !== 'csv-upload' && settings.type !== 'csv-directory') {
       throw new FerryError(
         'FERRY_ERR_USAGE',
-        `Connector ${connector.name} is a PostgreSQL source; a source is drafted from CSV extracts (csv-upload or csv-directory connectors)`,
+        `Connector ${connector.name} is a ${settings.type} source; a source is drafted from CSV extracts (csv-upload or csv-directory connectors)`,
       );
     }
     const crosswalks = await currentCrosswalks(tx, project.id);

@@ -1,6 +1,6 @@
 import { api, apiRequest } from './api-client';
 
-export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres';
+export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres' | 'json' | 'xlsx' | 'dump' | 'mysql';
 export type CsvEncoding = 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
 
 export interface ConnectorTypeInfo {

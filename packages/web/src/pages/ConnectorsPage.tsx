@@ -19,6 +19,10 @@ const typeLabel: Record<Connector['type'], string> = {
   'csv-directory': 'CSV directory',
   'csv-upload': 'CSV upload',
   postgres: 'PostgreSQL',
+  json: 'JSON / NDJSON',
+  xlsx: 'Excel workbook',
+  dump: 'Fixed-width / delimited dump',
+  mysql: 'MySQL / MariaDB',
 };
 
 /**

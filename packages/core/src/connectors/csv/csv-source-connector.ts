@@ -1,6 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FerryError } from '../../errors.js';
+import { fileInputHashes } from '../file-hash.js';
+import {
+  recordsAfter,
+  type SourceConnector,
+  type SourceInputHash,
+  type SourceReadOptions,
+  type SourceTableDescription,
+} from '../source-connector.js';
 import { flattenCsvBatches } from './csv-batch-flattener.js';
 import { csvDelimiterNames } from './csv-delimiter-detector.js';
 import type { CsvFileFormat } from './csv-file-format.js';
@@ -48,7 +56,8 @@ export interface CsvSourceFileFormat {
  *   for await (const { line, fields } of source.rows(table)) { ... }
  * }
  */
-export class CsvSourceConnector {
+export class CsvSourceConnector implements SourceConnector {
+  readonly kind = 'csv';
   private readonly formats = new Map<string, Promise<CsvFileFormat>>();
 
   private constructor(
@@ -91,6 +100,11 @@ export class CsvSourceConnector {
     return new CsvSourceConnector(path, files, resolved);
   }
 
+  /** The folder or file, as given. */
+  get location(): string {
+    return this.path;
+  }
+
   /** Table names, sorted. */
   tables(): string[] {
     return [...this.files.keys()];
@@ -118,9 +132,23 @@ export class CsvSourceConnector {
   }
 
   /** Data records (header skipped), ragged ones included, each with the line it starts on. */
-  rows(table: string): AsyncGenerator<CsvRecord> {
-    return flattenCsvBatches(this.rowBatches(table));
+  rows(table: string, options: SourceReadOptions = {}): AsyncGenerator<CsvRecord> {
+    const all = flattenCsvBatches(this.rowBatches(table));
+    return options.after === undefined ? all : recordsAfter(all, options.after);
   }
+
+  /** The header's columns: a CSV file has no types and no declared key. */
+  async describe(table: string): Promise<SourceTableDescription> {
+    return { table, columns: (await this.header(table)).map((name) => ({ name })), primaryKey: [] };
+  }
+
+  /** Each table's file by name with its sha256 and size, in table order. */
+  inputHashes(): Promise<SourceInputHash[]> {
+    return fileInputHashes(this.tables(), (t) => this.filePath(t));
+  }
+
+  /** Nothing is held open between reads. */
+  async close(): Promise<void> {}
 
   /** Data records in batches (one per chunk read from the file), for bulk readers. */
   async *rowBatches(table: string): AsyncGenerator<CsvRecord[]> {

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
+import type { SourceConnector } from '../../connectors/source-connector.js';
 import { contractHash } from '../../contract/contract-hash.js';
 import { buildInputHashes, sourceFileHashes } from '../../evidence/input-hashes.js';
 import { openLoadTarget } from '../../migrate/open-load-target.js';
@@ -7,6 +7,7 @@ import { RejectsFile } from '../../migrate/rejects-file.js';
 import { defaultBatchSize, runMigration } from '../../migrate/run-migration.js';
 import { deriveJobId } from '../job-id.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+import { runSource } from '../run-source.js';
 import { replaceEarlierJobs } from '../target-jobs.js';
 import { canResumeJob } from './resumable-job.js';
 
@@ -16,8 +17,11 @@ import { canResumeJob } from './resumable-job.js';
  * the lifecycle (same `--out`) into the same database target replaces the job its earlier runs loaded there.
  */
 export async function migrateStage(ctx: LifecycleContext): Promise<{ rows: number }> {
+  return migrateFrom(ctx, await runSource(ctx));
+}
+
+async function migrateFrom(ctx: LifecycleContext, source: SourceConnector): Promise<{ rows: number }> {
   const { contract, targetCatalog, crosswalkIndex } = ctx.pack;
-  const source = await CsvSourceConnector.open(ctx.record.sourceDir);
   const inputs = buildInputHashes({
     sourceFiles: await sourceFileHashes(source),
     crosswalks: ctx.pack.crosswalks,

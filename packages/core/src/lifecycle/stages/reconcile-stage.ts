@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
-import { CsvSourceConnector } from '../../connectors/csv/csv-source-connector.js';
 import { sourceFingerprint } from '../../provenance/source-fingerprint.js';
 import { reconcileJob } from '../../reconcile/reconcile-job.js';
 import { readRejectedKeys } from '../../reconcile/rejected-keys.js';
 import { artefactPath, type LifecycleContext } from '../lifecycle-context.js';
+import { runSource } from '../run-source.js';
 import { openTargetReader } from '../target-access.js';
 
 /** Source vs target per table and per patient: `reconcile/reconciliation_report.json`. */
 export async function reconcileStage(ctx: LifecycleContext): Promise<{ rows: number; outcome: string }> {
   const { contract, targetCatalog, crosswalkIndex } = ctx.pack;
-  const source = await CsvSourceConnector.open(ctx.record.sourceDir);
+  const source = await runSource(ctx);
   const { reader, close } = await openTargetReader(ctx.options.target);
   try {
     const report = await reconcileJob({

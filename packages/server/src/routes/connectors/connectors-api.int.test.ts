@@ -134,6 +134,11 @@ await describeEachDialect('connectors API', (dialect) => {
       ['csv-upload', true],
       // The operator has allowed this organisation no database host yet.
       ['postgres', false],
+      // File types read inside the organisation's folders (it has one); MySQL needs an allowed host too.
+      ['json', true],
+      ['xlsx', true],
+      ['dump', true],
+      ['mysql', false],
     ]);
   });
 

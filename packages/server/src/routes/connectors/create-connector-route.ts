@@ -1,7 +1,7 @@
 import { FerryError } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { connectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
+import { connectorTypes, databaseConnectorTypes, parseConnectorSettings } from '../../connectors/connector-settings.js';
 import { connectorSchema, connectorView } from '../../connectors/connector-view.js';
 import { checkDatabaseHost } from '../../connectors/database-host.js';
 import { resolveSourceDirectory } from '../../connectors/source-directory.js';
@@ -36,14 +36,14 @@ export async function settingsToStore(
   password: string | null | undefined,
 ): Promise<Record<string, unknown>> {
   const parsed = parseConnectorSettings(type, config);
-  if (password && parsed.type !== 'postgres')
+  if (password && !databaseConnectorTypes.has(parsed.type))
     throw new FerryError('FERRY_ERR_INPUT', `A ${type} connector takes no password`, { field: 'password' });
   const { config: serverConfig } = app.platform;
-  if (parsed.type === 'csv-directory') {
+  if (parsed.type === 'csv-directory' || parsed.type === 'json' || parsed.type === 'xlsx' || parsed.type === 'dump') {
     const folders = await sourceFolderPolicy(tx, serverConfig, organisationId);
     return { ...parsed.settings, path: await resolveSourceDirectory(folders, parsed.settings.path) };
   }
-  if (parsed.type === 'postgres') {
+  if (parsed.type === 'postgres' || parsed.type === 'mysql') {
     const { host, port } = parsed.settings;
     await checkDatabaseHost(await sourceHostPolicy(tx, serverConfig, organisationId), { host, port });
   }

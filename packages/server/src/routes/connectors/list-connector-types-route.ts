@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { connectorTypeDescriptions, connectorTypes } from '../../connectors/connector-settings.js';
+import {
+  connectorTypeDescriptions,
+  connectorTypes,
+  databaseConnectorTypes,
+  pathConnectorTypes,
+} from '../../connectors/connector-settings.js';
 import { usableSourceRoots } from '../../connectors/source-directory.js';
 import { sourceFolderPolicy } from '../../connectors/source-folders.js';
 import { targetHostAllowlist } from '../../targets/target-host-policy.js';
@@ -40,7 +45,11 @@ export function listConnectorTypesRoute(app: FerryApp): void {
       return connectorTypes.map((type) => ({
         type,
         ...connectorTypeDescriptions[type],
-        available: type === 'csv-directory' ? folders : type === 'postgres' ? ceilingHosts && hosts : true,
+        available: pathConnectorTypes.has(type)
+          ? folders
+          : databaseConnectorTypes.has(type)
+            ? ceilingHosts && hosts
+            : true,
       }));
     },
   );

@@ -43,6 +43,10 @@ export function draftOf(config: Record<string, unknown>): SettingsDraft {
 export function settingsOf(type: ConnectorType, d: SettingsDraft): Record<string, unknown> {
   if (type === 'csv-directory') return { path: d.path.trim(), encoding: d.encoding };
   if (type === 'csv-upload') return { encoding: d.encoding };
+  if (type === 'json' || type === 'xlsx' || type === 'dump') return { path: d.path.trim() };
+  if (type === 'mysql') {
+    return { host: d.host.trim(), port: Number(d.port), database: d.database.trim(), user: d.user.trim() };
+  }
   return {
     host: d.host.trim(),
     port: Number(d.port),
@@ -72,7 +76,23 @@ export function ConnectorSettingsFields({
   passwordSet?: boolean;
 }) {
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => onChange({ ...draft, [key]: value });
-  if (type === 'postgres') {
+  if (type === 'json' || type === 'xlsx' || type === 'dump') {
+    const what = {
+      json: 'A folder of .json, .ndjson or .jsonl files (or one file)',
+      xlsx: 'An .xlsx workbook: every sheet is a table',
+      dump: "The dump's layout file (JSON): delimiter or positions, and encoding",
+    }[type];
+    return (
+      <TextInput
+        label="Server path"
+        description={`${what}, inside one of the organisation's allowed source folders`}
+        required
+        value={draft.path}
+        onChange={(e) => set('path', e.currentTarget.value)}
+      />
+    );
+  }
+  if (type === 'postgres' || type === 'mysql') {
     return (
       <Stack gap="xs">
         <Group grow align="flex-start">
@@ -86,12 +106,14 @@ export function ConnectorSettingsFields({
             value={draft.database}
             onChange={(e) => set('database', e.currentTarget.value)}
           />
-          <TextInput
-            label="Schema"
-            required
-            value={draft.schema}
-            onChange={(e) => set('schema', e.currentTarget.value)}
-          />
+          {type === 'postgres' ? (
+            <TextInput
+              label="Schema"
+              required
+              value={draft.schema}
+              onChange={(e) => set('schema', e.currentTarget.value)}
+            />
+          ) : null}
         </Group>
         <TextInput label="User" required value={draft.user} onChange={(e) => set('user', e.currentTarget.value)} />
         <PasswordInput
