@@ -42,13 +42,9 @@ export function tenantTransaction<T>(
   scope: TenantScope,
   fn: (tx: TenantTx) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (run) => {
-    // One round trip for the role and the scope: every request opens at least one of these transactions.
-    await run.exec(
-      `SET LOCAL ROLE ${appRole}; SELECT set_config('ferry.org_id', ${sqlText(scope.orgId ?? '')}, true),
-        set_config('ferry.user_id', ${sqlText(scope.userId ?? '')}, true),
-        set_config('ferry.platform_access', '${scope.platformAccess ? 'on' : 'off'}', true)`,
-    );
-    return fn({ db: kyselyOn<PlatformSchema>(run), run, scope });
-  });
+  // One round trip for BEGIN, the role and the scope: every request opens at least one of these transactions.
+  const setup = `SET LOCAL ROLE ${appRole}; SELECT set_config('ferry.org_id', ${sqlText(scope.orgId ?? '')}, true),
+    set_config('ferry.user_id', ${sqlText(scope.userId ?? '')}, true),
+    set_config('ferry.platform_access', '${scope.platformAccess ? 'on' : 'off'}', true)`;
+  return db.transaction((run) => fn({ db: kyselyOn<PlatformSchema>(run), run, scope }), { setup });
 }
