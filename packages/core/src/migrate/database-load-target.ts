@@ -197,6 +197,10 @@ export class DatabaseLoadTarget implements LoadTarget {
     }
   }
 
+  async tableLoaded(table: CatalogTable): Promise<void> {
+    await this.db.exec(`ANALYZE ${quoteIdent(table.name)}`);
+  }
+
   async finish(jobId: string, outcome: 'completed' | 'failed'): Promise<void> {
     await this.db.query('UPDATE ferry_jobs SET status = $2, finished_at = now() WHERE job_id = $1', [jobId, outcome]);
   }

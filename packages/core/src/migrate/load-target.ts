@@ -136,6 +136,11 @@ export interface LoadTarget {
    */
   naturalKeyRows(table: CatalogTable, columns: readonly string[]): Promise<NaturalKeyRow[]>;
   writeChunk(jobId: string, chunk: LoadChunk): Promise<void>;
+  /**
+   * Called once a table's rows are all written: a database target refreshes the table's planner statistics
+   * (ANALYZE), so the checks and reconciliation that read it next are planned on its real size, not an empty table's.
+   */
+  tableLoaded?(table: CatalogTable): Promise<void>;
   /** The job's rejects, in load order (table, chunk, row). */
   rejects(jobId: string): AsyncIterable<RejectLine>;
   finish(jobId: string, outcome: 'completed' | 'failed'): Promise<void>;

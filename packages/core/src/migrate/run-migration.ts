@@ -261,6 +261,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           await Promise.allSettled(queue);
         }
         await pipeline.drain();
+        await target.tableLoaded?.(targetTable);
         ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
         tables.push(ledger);
         continue;
@@ -291,6 +292,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         }
       await close();
       await pipeline.drain();
+      await target.tableLoaded?.(targetTable);
       ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
       tables.push(ledger);
     }

@@ -1,6 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type FileLock, lockDatabaseUrl } from './file-lock.js';
+import { cachedFreshCluster, rememberFreshCluster } from './pglite-initdb-cache.js';
 import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
@@ -50,7 +52,15 @@ export class PgliteDatabase implements SqlDatabase {
     const lock = await lockDatabaseUrl(url);
     try {
       if (dataDir) await mkdir(dataDir, { recursive: true });
-      const pg = await PGlite.create(dataDir ? { dataDir } : {});
+      const fresh =
+        !dataDir ||
+        !(await stat(join(dataDir, 'PG_VERSION')).then(
+          () => true,
+          () => false,
+        ));
+      const cached = fresh ? await cachedFreshCluster() : undefined;
+      const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(cached ? { loadDataDir: cached } : {}) });
+      if (fresh && !cached) await rememberFreshCluster(pg).catch(() => {});
       return new PgliteDatabase(pg, url, lock);
     } catch (e) {
       await lock?.release();
@@ -67,8 +77,11 @@ export class PgliteDatabase implements SqlDatabase {
   copyFromCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void> {
     return this.run.copyFromCsv(table, columns, csv);
   }
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.pg.transaction((tx) => fn(executor(tx)));
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
+    return this.pg.transaction(async (tx) => {
+      if (options.setup) await tx.exec(options.setup);
+      return fn(executor(tx));
+    });
   }
   async close(): Promise<void> {
     try {

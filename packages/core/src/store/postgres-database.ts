@@ -91,12 +91,13 @@ export class PostgresDatabase implements SqlDatabase {
   copyFromCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void> {
     return this.run.copyFromCsv(table, columns, csv);
   }
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
     const client = await this.pool.connect().catch((e) => {
       throw connectionLossError(e, this.displayUrl);
     });
     try {
-      await client.query('BEGIN');
+      // One round trip for BEGIN and the setup: a simple query of several statements.
+      await client.query(options.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
       const result = await fn(executor(client, this.displayUrl, client));
       await client.query('COMMIT');
       return result;

@@ -18,7 +18,11 @@ export interface SqlDatabase extends SqlExecutor {
   readonly kind: 'postgres' | 'pglite';
   /** The URL it was opened with, without credentials. */
   readonly displayUrl: string;
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction. `setup`: statements without parameters run first inside it, sent with the BEGIN in
+   * one round trip where the dialect allows (e.g. `SET LOCAL ROLE ...`).
+   */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: { setup?: string }): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -24,6 +24,11 @@ export interface TenantTx {
   scope: TenantScope;
 }
 
+/** A string as an SQL literal (standard-conforming strings: only the quote is special). */
+function sqlText(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /**
  * Runs `fn` in one transaction as the application role, with the scope's settings set for this transaction only
  * (`set_config(..., true)`), so row-level security decides what every query sees.
@@ -37,13 +42,9 @@ export function tenantTransaction<T>(
   scope: TenantScope,
   fn: (tx: TenantTx) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (run) => {
-    await run.exec(`SET LOCAL ROLE ${appRole}`);
-    await run.query(
-      `SELECT set_config('ferry.org_id', $1, true), set_config('ferry.user_id', $2, true),
-              set_config('ferry.platform_access', $3, true)`,
-      [scope.orgId ?? '', scope.userId ?? '', scope.platformAccess ? 'on' : 'off'],
-    );
-    return fn({ db: kyselyOn<PlatformSchema>(run), run, scope });
-  });
+  // One round trip for BEGIN, the role and the scope: every request opens at least one of these transactions.
+  const setup = `SET LOCAL ROLE ${appRole}; SELECT set_config('ferry.org_id', ${sqlText(scope.orgId ?? '')}, true),
+    set_config('ferry.user_id', ${sqlText(scope.userId ?? '')}, true),
+    set_config('ferry.platform_access', '${scope.platformAccess ? 'on' : 'off'}', true)`;
+  return db.transaction((run) => fn({ db: kyselyOn<PlatformSchema>(run), run, scope }), { setup });
 }

@@ -1,5 +1,5 @@
 import { addQueueJobs } from '../../queue/add-queue-jobs.js';
-import type { SqlExecutor } from '../../store/sql-database.js';
+import { quoteIdent, type SqlExecutor } from '../../store/sql-database.js';
 import { addLedger, type ChunkLedger, emptyLedger } from '../load-target.js';
 import { buildMigrationReport, type TableLoad } from '../migration-report.js';
 import { chunkJobSpec } from './chunk-job.js';
@@ -28,7 +28,11 @@ export async function advanceQueuedJob(
   for (let i = from; i < plan.tables.length; i++) {
     const t = plan.tables[i]!;
     const committed = await committedChunkNumbers(tx, plan.jobId, t.target);
-    if (committed.size >= t.chunks) continue;
+    if (committed.size >= t.chunks) {
+      // Complete: planner statistics for the checks and the reconciliation that read it next (see LoadTarget).
+      await tx.exec(`ANALYZE ${quoteIdent(t.target)}`);
+      continue;
+    }
     const specs = [];
     for (let k = 0; k < t.chunks; k++) if (!committed.has(k)) specs.push(chunkJobSpec(plan, i, k));
     await addQueueJobs(tx, plan.queueSchema, specs);
