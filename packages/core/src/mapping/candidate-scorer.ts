@@ -3,6 +3,7 @@ import type { ColumnFeatures, MatchingFeatures, TableFeatures } from './catalog-
 import { classWordsConflict } from './class-words.js';
 import { type SemanticClass, valueEvidence } from './field-semantics.js';
 import { aliasedConcepts } from './table-aliases.js';
+import type { TableCopy } from './table-copies.js';
 import { weightedCoverage, weightedDice } from './token-similarity.js';
 import { typeCompatibility } from './type-compatibility.js';
 import { stemWord } from './word-stem.js';
@@ -16,6 +17,8 @@ export interface ScoringContext {
   sourcePrimaryKeys: ReadonlyMap<string, readonly string[]>;
   /** Source word -> target word learnt from the tables matched so far (`learnTableAliases`). */
   aliases?: ReadonlyMap<string, string>;
+  /** Source tables that copy another (audit, history, archive), recognised by shape (`findTableCopies`). */
+  copies?: ReadonlyMap<string, TableCopy>;
 }
 
 /** A scored pairing of one target field with one source column. */

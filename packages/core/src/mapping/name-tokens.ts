@@ -207,12 +207,14 @@ function joinPiecePhrases(pieces: readonly ReadPiece[]): ReadPiece[] {
  * @example
  * nameTokens('DISCH_DT', vocabulary).flatMap((t) => t.concepts) // => ['DISCHARG', 'DAT']
  */
-export function nameTokens(name: string, vocabulary: TokenVocabulary): ExpandedToken[] {
+export function nameTokens(name: string, vocabulary: TokenVocabulary, readAbbreviations = true): ExpandedToken[] {
   const split = joinPhrases(splitName(name)).flatMap((token) => vocabulary.segment(token));
   const pieces: ReadPiece[] = split.map((piece, i) => {
     const listed = expandWord(piece);
     if (listed.abbreviation) return { raw: piece, ...listed };
-    const read = vocabulary.readAbbreviation(piece, i === split.length - 1 && split.length > 1);
+    const read = readAbbreviations
+      ? vocabulary.readAbbreviation(piece, i === split.length - 1 && split.length > 1)
+      : undefined;
     return read ? { raw: piece, words: read, abbreviation: true } : { raw: piece, ...listed };
   });
   const out: ExpandedToken[] = [];

@@ -10,6 +10,11 @@ const shadowStems: ReadonlySet<string> = new Set([...shadowTableWords].map(stemW
 export interface TableMatch {
   source: TableFeatures;
   score: number;
+  /**
+   * The score without the parent links: how well the source is this target's entity on its own. The global
+   * assignment decides on it, since parent links depend on choices not yet final.
+   */
+  fit: number;
   /** Specificity-weighted share of the target's fields the source's columns can fill (0..1). */
   coverage: number;
   reason: string;
@@ -56,7 +61,8 @@ function parentAlignment(target: TableFeatures, source: TableFeatures, ctx: Scor
     const link = source.columns.some(
       (c) => c.referencesTable === parent || (!c.column.primaryKey && keys.includes(c.column.name)),
     );
-    if (link || source.table.name === parent) followed++;
+    // The parent's own source is not a link: one table does not drive both a parent and its child.
+    if (link && source.table.name !== parent) followed++;
   }
   return followed / parents.length;
 }
@@ -106,19 +112,36 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
   const matches = quick.map(({ source, name }) => {
     const cover = coverage(target, source, ctx);
     const parents = parentAlignment(target, source, ctx);
-    let score = parents === undefined ? 0.3 * name + 0.7 * cover : 0.25 * name + 0.55 * cover + 0.2 * parents;
+    // An opaque table name (T010) says nothing either way: the columns decide alone.
+    const named = source.concepts.some((c) => c.length > 1 && !/\d/.test(c));
+    let fit = named ? 0.3 * name + 0.7 * cover : cover;
+    let score = named
+      ? parents === undefined
+        ? 0.3 * name + 0.7 * cover
+        : 0.25 * name + 0.55 * cover + 0.2 * parents
+      : parents === undefined
+        ? cover
+        : 0.75 * cover + 0.25 * parents;
     const notes = [`table names ${name.toFixed(2)}`, `columns cover ${Math.round(cover * 100)}% of fields`];
     if (parents !== undefined) notes.push(`links to ${Math.round(parents * 100)}% of parent sources`);
     if (!source.table.inScope) {
       score *= 0.75;
+      fit *= 0.75;
       notes.push('out of scope');
     }
+    const copy = ctx.copies?.get(source.table.name);
     const shadow = source.concepts.find((c) => shadowStems.has(c) && !target.concepts.includes(c));
-    if (shadow && copiesAnotherTable(source, f.source)) {
+    if (copy) {
+      // Ranked below the table it copies, whatever its name says.
+      score *= 0.5;
+      fit *= 0.5;
+      notes.push(`a copy: ${copy.reason}`);
+    } else if (shadow && copiesAnotherTable(source, f.source)) {
       score *= 0.8;
+      fit *= 0.8;
       notes.push(`a ${shadow.toLowerCase()} copy`);
     }
-    return { source, score: round3(score), coverage: round3(cover), reason: notes.join('; ') };
+    return { source, score: round3(score), fit: round3(fit), coverage: round3(cover), reason: notes.join('; ') };
   });
   return matches.sort((a, b) => b.score - a.score || compare(a.source, b.source));
 }
