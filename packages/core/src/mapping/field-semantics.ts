@@ -68,7 +68,7 @@ const dayCountRange = { min: 21_550, max: 94_600 } as const;
  * read as evidence against a date field.
  */
 export function mayBeDayCounts(profile: ColumnProfile | undefined): boolean {
-  if (!profile || profile.detectedType !== 'integer' || profile.extremes !== 'numeric') return false;
+  if (profile?.detectedType !== 'integer' || profile.extremes !== 'numeric') return false;
   const min = Number(profile.min);
   const max = Number(profile.max);
   return min >= dayCountRange.min && max <= dayCountRange.max && profile.distinct > 1;

@@ -25,8 +25,15 @@ export const tablesComparedInFull = 12;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+const bags = new WeakMap<TableFeatures, string[]>();
+
 function columnBag(t: TableFeatures): string[] {
-  return [...new Set(t.columns.flatMap((c) => c.concepts))];
+  let bag = bags.get(t);
+  if (!bag) {
+    bag = [...new Set(t.columns.flatMap((c) => c.concepts))];
+    bags.set(t, bag);
+  }
+  return bag;
 }
 
 /**
