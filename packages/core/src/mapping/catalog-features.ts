@@ -50,6 +50,8 @@ export interface MatchingFeatures {
    * target tables.
    */
   fieldWeights: TokenWeights;
+  /** How specific each source column name is to its table (inverse document frequency over the source tables). */
+  sourceFieldWeights: TokenWeights;
   source: TableFeatures[];
   target: TableFeatures[];
 }
@@ -143,6 +145,7 @@ export function buildMatchingFeatures(
     descriptionWeights: new TokenWeights(columns.map((c) => c.description)),
     tableWeights: new TokenWeights([...source, ...target].map((t) => t.concepts)),
     fieldWeights: new TokenWeights(target.map((t) => t.table.columns.map((c) => c.name))),
+    sourceFieldWeights: new TokenWeights(source.map((t) => t.table.columns.map((c) => c.name.toUpperCase()))),
     source,
     target,
   };

@@ -135,6 +135,7 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
     minScore: minTable,
     minCoverage,
     relativeFit: input.relativeTableFit ?? 0.85,
+    minMutualCoverage: 0.4,
     excluded: new Set(copies.keys()),
   });
   // Pass 2: fields, parents first, with the decided tables.

@@ -7,6 +7,12 @@ export interface TableAssignmentOptions {
   /** Pairs whose source covers less than this share of the target's specific fields are never chosen. */
   minCoverage: number;
   /**
+   * Pairs where the mean of the two coverages (target fields filled, source columns used) is below this are
+   * never chosen: a small table of generic columns (a key, a patient link, dates, audit columns) fills a little
+   * of any target and is the entity of none.
+   */
+  minMutualCoverage: number;
+  /**
    * A source table goes to a target other than its best only when it fits that target at least this share as
    * well: a patient table is not the next-of-kin table's driver because the next-of-kin table was free.
    */
@@ -35,6 +41,7 @@ export function assignTables(
       const source = match.source.table.name;
       if (options.excluded.has(source)) continue;
       if (match.score < options.minScore || match.coverage < options.minCoverage) continue;
+      if ((match.coverage + match.used) / 2 < options.minMutualCoverage) continue;
       pairs.push({ target, match });
       bestOf.set(source, Math.max(bestOf.get(source) ?? 0, match.fit));
     }
