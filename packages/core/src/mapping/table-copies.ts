@@ -56,8 +56,11 @@ export function findTableCopies(
   for (const a of tables) {
     const mine = names.get(a)!;
     const candidates = new Set<TableFeatures>();
-    for (const n of mine)
-      if ((uses.get(n) ?? 0) * 4 <= tables.length + 4) for (const b of byColumn.get(n)!) candidates.add(b);
+    // Candidates share a column that few tables have (not the audit block or patient link every table has).
+    const few = Math.max(3, tables.length / 4);
+    for (const n of mine) {
+      if ((uses.get(n) ?? 0) <= few) for (const b of byColumn.get(n)!) candidates.add(b);
+    }
     candidates.delete(a);
     for (const b of candidates) {
       const theirs = names.get(b)!;
