@@ -13,6 +13,7 @@ const col = (name: string, primaryKey = false) => ({
 const patient = ['pat_id', 'surname', 'forename', 'dob', 'sex', 'postcode'];
 const audit = ['crt_usr', 'crt_dt'];
 const source: Catalog = {
+  version: 1,
   name: 'src',
   tables: [
     { name: 'pat', inScope: true, columns: [...patient, ...audit].map((c, i) => col(c, i === 0)) },
@@ -26,7 +27,7 @@ const source: Catalog = {
     { name: 'visit', inScope: true, columns: ['visit_id', 'pat_id', 'ward', ...audit].map((c, i) => col(c, i === 0)) },
   ],
 };
-const target: Catalog = { name: 't', tables: [] };
+const target: Catalog = { version: 1, name: 't', tables: [] };
 
 describe('findTableCopies', () => {
   const features = buildMatchingFeatures(source, target);
