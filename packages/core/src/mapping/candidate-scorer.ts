@@ -1,8 +1,9 @@
 import type { DataType } from '../catalog/catalog-model.js';
 import type { ColumnFeatures, MatchingFeatures, TableFeatures } from './catalog-features.js';
 import { classWordsConflict } from './class-words.js';
-import { type SemanticClass, valueEvidence } from './field-semantics.js';
+import { mayBeDayCounts, type SemanticClass, valueEvidence, writtenDateFormat } from './field-semantics.js';
 import { aliasedConcepts } from './table-aliases.js';
+import type { TableCopy } from './table-copies.js';
 import { weightedCoverage, weightedDice } from './token-similarity.js';
 import { typeCompatibility } from './type-compatibility.js';
 import { stemWord } from './word-stem.js';
@@ -16,6 +17,8 @@ export interface ScoringContext {
   sourcePrimaryKeys: ReadonlyMap<string, readonly string[]>;
   /** Source word -> target word learnt from the tables matched so far (`learnTableAliases`). */
   aliases?: ReadonlyMap<string, string>;
+  /** Source tables that copy another (audit, history, archive), recognised by shape (`findTableCopies`). */
+  copies?: ReadonlyMap<string, TableCopy>;
 }
 
 /** A scored pairing of one target field with one source column. */
@@ -27,8 +30,12 @@ export interface CandidateScore {
 const noisyOr = (...xs: number[]) => 1 - xs.reduce((p, x) => p * (1 - Math.max(0, Math.min(1, x))), 1);
 
 /** The source type to compare: the declared one, or what the profile saw when declared as plain text. */
-function effectiveSourceType(source: ColumnFeatures): DataType {
+function effectiveSourceType(source: ColumnFeatures, target: ColumnFeatures): DataType {
   const declared = source.column.dataType;
+  if (writtenDateFormat(source.profile)) return source.profile?.dateFormatCensus?.withTime ? 'datetime' : 'date';
+  // Day counts (Horolog, Excel) may be dates: for a date field they are read as the declared type would be.
+  const dated = target.column.dataType === 'date' || target.column.dataType === 'datetime';
+  if (dated && mayBeDayCounts(source.profile)) return declared === 'integer' ? 'date' : declared;
   const seen = source.profile?.detectedType;
   if (declared !== 'string' || !seen) return declared;
   if (seen === 'date' || seen === 'datetime' || seen === 'integer' || seen === 'decimal') return seen;
@@ -178,7 +185,7 @@ export function scoreCandidate(
     reasons.push(`class words differ (${source.column.name}, ${target.column.name})`);
   }
 
-  const sourceType = effectiveSourceType(source);
+  const sourceType = effectiveSourceType(source, target);
   const compat = typeCompatibility(target.column.dataType, sourceType);
   reasons.push(
     sourceType === target.column.dataType ? `type ${sourceType}` : `type ${sourceType}→${target.column.dataType}`,

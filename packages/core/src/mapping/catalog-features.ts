@@ -50,15 +50,23 @@ export interface MatchingFeatures {
    * target tables.
    */
   fieldWeights: TokenWeights;
+  /** How specific each source column name is to its table (inverse document frequency over the source tables). */
+  sourceFieldWeights: TokenWeights;
   source: TableFeatures[];
   target: TableFeatures[];
 }
 
 const isDigits = (c: string) => /^\d+$/.test(c);
 
+/**
+ * Concepts of a description, read with the phrase and abbreviation knowledge names get ("Family name" is a
+ * SURNAME), but with no unlisted abbreviations guessed: a description is written in words.
+ */
 function descriptionConcepts(text: string, vocabulary: TokenVocabulary): string[] {
-  const words = splitName(text).filter((w) => w.length > 1 || /\d/.test(w));
-  return [...new Set(words.flatMap((w) => nameTokens(w, vocabulary).flatMap((t) => t.concepts)))];
+  const words = splitName(text)
+    .filter((w) => w.length > 1 || /\d/.test(w))
+    .join(' ');
+  return [...new Set(nameTokens(words, vocabulary, false).flatMap((t) => t.concepts))];
 }
 
 function columnFeatures(
@@ -67,7 +75,11 @@ function columnFeatures(
   vocabulary: TokenVocabulary,
   profile: ColumnProfile | undefined,
 ): ColumnFeatures {
-  const tokens = nameTokens(column.name, vocabulary);
+  const description = descriptionConcepts(column.description, vocabulary);
+  const nameRead = nameTokens(column.name, vocabulary);
+  // An opaque code (T010F05) says nothing: its description is the only readable text, so it stands for the name.
+  const opaque = nameRead.every((t) => t.concepts.every((c) => c.length <= 1 || isDigits(c)));
+  const tokens = opaque && description.length > 0 ? nameTokens(column.description, vocabulary, false) : nameRead;
   const all = [...new Set(tokens.flatMap((t) => t.concepts))];
   const named = all.filter((c) => !isDigits(c));
   // A boolean column is a flag and a date column a date even when its name does not say so.
@@ -86,7 +98,7 @@ function columnFeatures(
     scale: conceptScaleOf(tokens),
     digits: all.filter(isDigits),
     ...(head !== undefined ? { head } : {}),
-    description: descriptionConcepts(column.description, vocabulary),
+    description,
     ...(column.references ? { referencesTable: splitReference(column.references)?.table } : {}),
     semantic: targetSemantic(column, concepts, head),
     ...(profile ? { profile } : {}),
@@ -133,6 +145,7 @@ export function buildMatchingFeatures(
     descriptionWeights: new TokenWeights(columns.map((c) => c.description)),
     tableWeights: new TokenWeights([...source, ...target].map((t) => t.concepts)),
     fieldWeights: new TokenWeights(target.map((t) => t.table.columns.map((c) => c.name))),
+    sourceFieldWeights: new TokenWeights(source.map((t) => t.table.columns.map((c) => c.name.toUpperCase()))),
     source,
     target,
   };

@@ -18,6 +18,9 @@ const families: ReadonlyArray<readonly string[]> = [
   ['USER'],
 ];
 
+/** The class words as written (unstemmed): DATE, CODE, STATUS... */
+export const classWords: ReadonlySet<string> = new Set(families.flat());
+
 const familyOf = new Map<string, number>();
 families.forEach((words, i) => {
   for (const w of words) familyOf.set(stemWord(w), i);

@@ -44,7 +44,34 @@ export function targetSemantic(column: CatalogColumn, concepts: readonly string[
  */
 export function profiledSemantic(profile: ColumnProfile | undefined): SemanticClass | undefined {
   if (!profile || profile.detectedType === 'empty') return undefined;
+  if (writtenDateFormat(profile)) return profile.dateFormatCensus?.withTime ? 'datetime' : 'date';
   return profile.detectedType;
+}
+
+/**
+ * The date format a column's values are written in when the profile's census decided one (`yyyymmdd` digits,
+ * `dd/mm/yyyy`...): such a column holds dates whatever its values also look like (8-digit integers).
+ */
+export function writtenDateFormat(profile: ColumnProfile | undefined): string | undefined {
+  const census = profile?.dateFormatCensus;
+  return census?.decision === 'decided' && census.values > 0 && census.fitNone * 10 <= census.values
+    ? census.format
+    : undefined;
+}
+
+/** Day counts of 1900..2100 in both common epochs: Horolog (31 Dec 1840) and Excel serials (30 Dec 1899). */
+const dayCountRange = { min: 21_550, max: 94_600 } as const;
+
+/**
+ * True when an integer column's values all lie where Horolog or Excel day counts of 1900..2100 lie, and not
+ * where a row counter starting at 1 would: a MUMPS-era `+$H` date. Such values may be dates; they are never
+ * read as evidence against a date field.
+ */
+export function mayBeDayCounts(profile: ColumnProfile | undefined): boolean {
+  if (profile?.detectedType !== 'integer' || profile.extremes !== 'numeric') return false;
+  const min = Number(profile.min);
+  const max = Number(profile.max);
+  return min >= dayCountRange.min && max <= dayCountRange.max && profile.distinct > 1;
 }
 
 /** Value evidence for a pair: agreement (+), conflict (-) or nothing to say (0), with a reason. */
@@ -65,6 +92,8 @@ function describeValues(p: ColumnProfile): string {
     case 'date':
     case 'datetime':
       return `${percent(share)} values parse as ${p.format ?? p.detectedType}`;
+    case 'integer':
+      return writtenDateFormat(p) ? `values are dates written ${writtenDateFormat(p)}` : 'values look like integer';
     case 'flag':
       return `${percent(share)} values are Y/N flags`;
     case 'code':
@@ -100,10 +129,15 @@ const distinctive: ReadonlySet<SemanticClass> = new Set(['nhs_number', 'postcode
 export function valueEvidence(target: SemanticClass, profile: ColumnProfile | undefined): ValueEvidence {
   const seen = profiledSemantic(profile);
   if (!seen || !profile || target === 'unknown') return { score: 0 };
+  if ((target === 'date' || target === 'datetime') && mayBeDayCounts(profile)) {
+    return { score: 0, reason: 'values may be day counts (Horolog or Excel dates)' };
+  }
   const conflict = (): ValueEvidence => ({ score: -1, reason: `${describeValues(profile)}, not ${target}` });
   if (target === 'text') return distinctive.has(seen) ? conflict() : { score: 0 };
   if (fits[target].includes(seen)) {
     return seen === target || distinctive.has(seen) ? { score: 1, reason: describeValues(profile) } : { score: 0 };
   }
-  return distinctive.has(target) || distinctive.has(seen) ? conflict() : { score: 0 };
+  // Only values recognised as another distinctive kind speak against a match: a format not recognised (integers
+  // where a date is expected) may be one Ferry does not read, and never counts against it.
+  return distinctive.has(seen) ? conflict() : { score: 0 };
 }

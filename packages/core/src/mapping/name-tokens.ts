@@ -1,4 +1,6 @@
-import { abbreviations, phrases, stopWords, synonyms } from './abbreviations.js';
+import { AbbreviationReader, consonantSkeleton, type VocabularyWord } from './abbreviation-reader.js';
+import { abbreviations, phrases, shadowTableWords, stopWords, synonyms } from './abbreviations.js';
+import { classWords } from './class-words.js';
 import { stemWord } from './word-stem.js';
 
 /**
@@ -53,6 +55,10 @@ export class TokenVocabulary {
   private readonly words = new Set<string>();
   private readonly fixed = new Set<string>();
   private readonly longWords: string[] = [];
+  /** Reads unlisted abbreviations against the other catalog's words (given two catalogs). */
+  private readonly reader?: AbbreviationReader;
+  private readonly otherWords = new Set<string>();
+  private readonly listedSkeletons = new Map<string, string>();
 
   constructor(names: Iterable<string>, otherNames?: Iterable<string>) {
     for (const [short, long] of Object.entries(abbreviations)) {
@@ -64,6 +70,45 @@ export class TokenVocabulary {
     for (const t of one) if (!other || other.has(t)) this.fixed.add(t);
     for (const w of [...this.fixed, ...one, ...(other ?? [])]) this.words.add(w);
     for (const w of this.words) if (w.length >= 6) this.longWords.push(w);
+    if (otherNames) {
+      const uses = new Map<string, number>();
+      for (const name of otherNames) {
+        for (const t of new Set(splitName(name))) if (!/\d/.test(t)) uses.set(t, (uses.get(t) ?? 0) + 1);
+      }
+      const known = [
+        ...Object.values(abbreviations).flatMap((l) => l.split(' ')),
+        ...Object.keys(phrases).flatMap((p) => p.split(' ')),
+        ...Object.keys(synonyms),
+        ...Object.values(synonyms),
+        ...shadowTableWords,
+      ];
+      for (const w of known) if (!uses.has(w)) uses.set(w, 0);
+      for (const w of uses.keys()) this.otherWords.add(w);
+      const words: VocabularyWord[] = [...uses].map(([word, n]) => ({ word, uses: n }));
+      this.reader = new AbbreviationReader(words, classWords);
+      // A listed abbreviation written without its vowels (RQD for REQD, RSP for RESP) stands for the same words.
+      for (const [short, long] of Object.entries(abbreviations)) {
+        const skeleton = consonantSkeleton(short);
+        if (skeleton.length >= 3 && skeleton !== short && !abbreviations[skeleton])
+          this.listedSkeletons.set(skeleton, long);
+      }
+    }
+  }
+
+  /**
+   * The word an unlisted abbreviation stands for (`SRNM` -> SURNAME, `GVN` -> GIVEN), read against the other
+   * catalog's words; `undefined` for a word that catalog uses, a listed abbreviation, a stop word or a synonym.
+   */
+  readAbbreviation(token: string, head = false): string[] | undefined {
+    if (!this.reader || token.length < 2 || token.length > 8 || /[^A-Z]/.test(token)) return undefined;
+    if (this.otherWords.has(token) || abbreviations[token] || stopWords.has(token) || synonyms[token]) {
+      return undefined;
+    }
+    if (token.length > 3 && token.endsWith('S') && this.otherWords.has(token.slice(0, -1))) return undefined;
+    const listed = this.listedSkeletons.get(token);
+    if (listed) return listed.split(' ');
+    const word = this.reader.expand(token, head);
+    return word ? [word] : undefined;
   }
 
   has(word: string): boolean {
@@ -130,25 +175,55 @@ function joinPhrases(words: readonly string[]): string[] {
   return out;
 }
 
+/** A piece of a name read as words, before synonyms, stop words and stems. */
+interface ReadPiece {
+  raw: string;
+  words: string[];
+  abbreviation: boolean;
+}
+
+/** Joins consecutive one-word pieces that form a known phrase (GVN NM -> GIVEN NAME -> FORENAME). */
+function joinPiecePhrases(pieces: readonly ReadPiece[]): ReadPiece[] {
+  const out: ReadPiece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const a = pieces[i]!;
+    const b = pieces[i + 1];
+    const phrase =
+      b && a.words.length === 1 && b.words.length === 1 ? phrases[`${a.words[0]} ${b.words[0]}`] : undefined;
+    if (phrase) {
+      out.push({ raw: `${a.raw}${b!.raw}`, words: [phrase], abbreviation: a.abbreviation || b!.abbreviation });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /**
  * Expands a name into concept tokens: split, known two-word phrases joined (LAST NAME -> SURNAME),
- * run-together words segmented, abbreviations expanded (DOB -> DATE OF BIRTH), synonyms unified
- * (SEX -> GENDER), stop words dropped, words stemmed.
+ * run-together words segmented, abbreviations expanded (DOB -> DATE OF BIRTH; unlisted ones read by how people
+ * abbreviate, `SRNM` -> SURNAME, when the vocabulary knows the other catalog), phrases joined again over the
+ * expanded words (GVN NM -> FORENAME), synonyms unified (SEX -> GENDER), stop words dropped, words stemmed.
  *
  * @example
  * nameTokens('DISCH_DT', vocabulary).flatMap((t) => t.concepts) // => ['DISCHARG', 'DAT']
  */
-export function nameTokens(name: string, vocabulary: TokenVocabulary): ExpandedToken[] {
+export function nameTokens(name: string, vocabulary: TokenVocabulary, readAbbreviations = true): ExpandedToken[] {
+  const split = joinPhrases(splitName(name)).flatMap((token) => vocabulary.segment(token));
+  const pieces: ReadPiece[] = split.map((piece, i) => {
+    const listed = expandWord(piece);
+    if (listed.abbreviation) return { raw: piece, ...listed };
+    const read = readAbbreviations
+      ? vocabulary.readAbbreviation(piece, i === split.length - 1 && split.length > 1)
+      : undefined;
+    return read ? { raw: piece, words: read, abbreviation: true } : { raw: piece, ...listed };
+  });
   const out: ExpandedToken[] = [];
-  for (const token of joinPhrases(splitName(name))) {
-    for (const piece of vocabulary.segment(token)) {
-      const { words, abbreviation } = expandWord(piece);
-      const concepts = words
-        .map((w) => synonyms[w] ?? w)
-        .filter((w) => !stopWords.has(w))
-        .map(stemWord);
-      if (concepts.length > 0) out.push({ raw: piece, concepts, abbreviation });
-    }
+  for (const { raw, words, abbreviation } of joinPiecePhrases(pieces)) {
+    const concepts = words
+      .map((w) => synonyms[w] ?? w)
+      .filter((w) => !stopWords.has(w))
+      .map(stemWord);
+    if (concepts.length > 0) out.push({ raw, concepts, abbreviation });
   }
   return out;
 }

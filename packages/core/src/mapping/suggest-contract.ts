@@ -6,6 +6,8 @@ import { constantFromDescription } from './constant-detector.js';
 import { assignFields, type FieldCandidates } from './field-assignment.js';
 import type { FieldSuggestion, MappingSuggestion, TableSuggestion } from './mapping-suggestion-model.js';
 import { type LearntAliases, learnTableAliases } from './table-aliases.js';
+import { assignTables } from './table-assignment.js';
+import { findTableCopies } from './table-copies.js';
 import { rankSourceTables, type TableMatch } from './table-matcher.js';
 import { parentsFirst } from './target-table-order.js';
 
@@ -23,9 +25,16 @@ export interface SuggestContractInput {
   /**
    * Source tables whose columns cover less than this share of the target's fields (weighted by how specific
    * each field is to the target table) are not suggested as a driving table (default 0.4): a table that can
-   * only fill the keys, audit columns and comments every table has is not the target's entity.
+   * only fill the keys, audit columns and comments every table has is not the target's entity. Default 0.15: a
+   * real source covers 14-38% of a wide target table even when mapped perfectly, so the decision is made by
+   * the global assignment (`assignTables`), not by this floor.
    */
   minTableCoverage?: number;
+  /**
+   * A source table drives a target other than the one it fits best only when it fits it at least this share as
+   * well (default 0.85; `assignTables`).
+   */
+  relativeTableFit?: number;
   /** Stamped in `generatedAt` when given. */
   generatedAt?: string;
 }
@@ -91,34 +100,57 @@ function parentsOf(target: TableFeatures): TableSuggestion['parents'] {
 export function suggestContract(input: SuggestContractInput): MappingSuggestion {
   const minConfidence = input.minConfidence ?? 0.35;
   const minTable = input.minTableConfidence ?? 0.2;
-  const minCoverage = input.minTableCoverage ?? 0.4;
+  const minCoverage = input.minTableCoverage ?? 0.15;
   const crosswalks = new Set(input.crosswalkCodeTypes ?? []);
   const features = buildMatchingFeatures(input.sourceCatalog, input.targetCatalog, input.profile);
   const tableSources = new Map<string, string>();
   const aliases: LearntAliases = new Map();
-  const ctx: ScoringContext = {
+  const ctx: ScoringContext & { copies?: ReturnType<typeof findTableCopies> } = {
     features,
     tableSources,
     sourcePrimaryKeys: new Map(features.source.map((t) => [t.table.name, t.primaryKey])),
     aliases,
   };
+  const rows = input.profile ? new Map(input.profile.tables.map((t) => [t.name, t.rows] as const)) : undefined;
+  const copies = findTableCopies(features.source, rows);
+  ctx.copies = copies;
+  // Pass 1: every target ranks the source tables, parents first; a provisional choice lets children follow
+  // their parents' links and lets words learnt from matched tables apply.
   const taken = new Map<string, number>();
+  const ranked = new Map<string, TableMatch[]>();
+  for (const target of parentsFirst(features.target)) {
+    const list = rankSourceTables(target, ctx);
+    ranked.set(target.table.name, list);
+    const free = list.filter((m) => !copies.has(m.source.table.name));
+    const provisional = chooseTable(free, taken, minTable, minCoverage);
+    if (!provisional) continue;
+    tableSources.set(target.table.name, provisional.source.table.name);
+    if (!taken.has(provisional.source.table.name)) taken.set(provisional.source.table.name, provisional.score);
+    for (const [sourceWord, targetWord] of learnTableAliases(target, provisional.source, features)) {
+      if (!aliases.has(sourceWord)) aliases.set(sourceWord, targetWord);
+    }
+  }
+  // One decision over all pairs: each source table drives at most one target, the one it fits (nearly) best.
+  const decided = assignTables(ranked, {
+    minScore: minTable,
+    minCoverage,
+    relativeFit: input.relativeTableFit ?? 0.85,
+    minMutualCoverage: 0.4,
+    excluded: new Set(copies.keys()),
+  });
+  // Pass 2: fields, parents first, with the decided tables.
+  tableSources.clear();
+  for (const [target, match] of decided) tableSources.set(target, match.source.table.name);
   const byTarget = new Map<string, TableSuggestion>();
   for (const target of parentsFirst(features.target)) {
-    const ranked = rankSourceTables(target, ctx);
-    const chosen = chooseTable(ranked, taken, minTable, minCoverage);
-    const alternatives = ranked
+    const all = ranked.get(target.table.name)!;
+    const chosen = decided.get(target.table.name);
+    const alternatives = all
       .filter((m) => m !== chosen && m.score > 0)
       .slice(0, 3)
       .map((m) => ({ table: m.source.table.name, confidence: m.score, reason: m.reason }));
     let fields: FieldSuggestion[];
     if (chosen) {
-      tableSources.set(target.table.name, chosen.source.table.name);
-      if (!taken.has(chosen.source.table.name)) taken.set(chosen.source.table.name, chosen.score);
-      // Words the two tables use for one thing (tblHospital ~ LOAD_SITES: HOSPITAL ~ SITE) apply from now on.
-      for (const [sourceWord, targetWord] of learnTableAliases(target, chosen.source, features)) {
-        if (!aliases.has(sourceWord)) aliases.set(sourceWord, targetWord);
-      }
       const fixed = new Set(
         target.columns.filter((c) => constantFromDescription(c.column.description)).map((c) => c.column.name),
       );

@@ -10,8 +10,15 @@ const shadowStems: ReadonlySet<string> = new Set([...shadowTableWords].map(stemW
 export interface TableMatch {
   source: TableFeatures;
   score: number;
+  /**
+   * The score without the parent links: how well the source is this target's entity on its own. The global
+   * assignment decides on it, since parent links depend on choices not yet final.
+   */
+  fit: number;
   /** Specificity-weighted share of the target's fields the source's columns can fill (0..1). */
   coverage: number;
+  /** Specificity-weighted share of the source's columns that find a field of the target (0..1). */
+  used: number;
   reason: string;
 }
 
@@ -20,27 +27,52 @@ export const tablesComparedInFull = 12;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+const bags = new WeakMap<TableFeatures, string[]>();
+
 function columnBag(t: TableFeatures): string[] {
-  return [...new Set(t.columns.flatMap((c) => c.concepts))];
+  let bag = bags.get(t);
+  if (!bag) {
+    bag = [...new Set(t.columns.flatMap((c) => c.concepts))];
+    bags.set(t, bag);
+  }
+  return bag;
 }
 
 /**
  * Mean over target fields of the best candidate score within the source table, each field weighted by how
  * specific it is to the target table: a source that only covers the fields every table has (keys, audit
- * columns, comments) covers little of what makes the target table what it is.
+ * columns, comments) covers little of what makes the target table what it is. Also the other way round: the
+ * mean over the source's columns of their best score against the target's fields (`used`), so a wide target is
+ * not out-fitted by a narrow one that shares a few of its columns.
  */
-function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): number {
+function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): { cover: number; used: number } {
   const weights = ctx.features.fieldWeights;
+  const bestOfSource = new Array<number>(source.columns.length).fill(0);
   let sum = 0;
   let total = 0;
   for (const t of target.columns) {
     let best = 0;
-    for (const s of source.columns) best = Math.max(best, scoreCandidate(t, s, source, ctx).confidence);
+    source.columns.forEach((s, i) => {
+      const c = scoreCandidate(t, s, source, ctx).confidence;
+      if (c > best) best = c;
+      if (c > bestOfSource[i]!) bestOfSource[i] = c;
+    });
     const w = weights.weight(t.column.name);
     sum += w * best;
     total += w;
   }
-  return total === 0 ? 0 : sum / total;
+  // Each source column weighted by how specific it is to its table: the key, patient link and audit columns
+  // every table has find a home anywhere.
+  const sourceWeights = ctx.features.sourceFieldWeights;
+  let usedSum = 0;
+  let usedTotal = 0;
+  source.columns.forEach((s, i) => {
+    const w = sourceWeights.weight(s.column.name.toUpperCase());
+    usedSum += w * bestOfSource[i]!;
+    usedTotal += w;
+  });
+  const used = usedTotal === 0 ? 0 : usedSum / usedTotal;
+  return { cover: total === 0 ? 0 : sum / total, used };
 }
 
 /** Share of the target's parent links that the source table can follow to the parents' sources. */
@@ -56,7 +88,8 @@ function parentAlignment(target: TableFeatures, source: TableFeatures, ctx: Scor
     const link = source.columns.some(
       (c) => c.referencesTable === parent || (!c.column.primaryKey && keys.includes(c.column.name)),
     );
-    if (link || source.table.name === parent) followed++;
+    // The parent's own source is not a link: one table does not drive both a parent and its child.
+    if (link && source.table.name !== parent) followed++;
   }
   return followed / parents.length;
 }
@@ -104,21 +137,50 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
     .sort((a, b) => b.name + b.bag - (a.name + a.bag) || compare(a.source, b.source))
     .slice(0, tablesComparedInFull);
   const matches = quick.map(({ source, name }) => {
-    const cover = coverage(target, source, ctx);
+    const { cover, used } = coverage(target, source, ctx);
     const parents = parentAlignment(target, source, ctx);
-    let score = parents === undefined ? 0.3 * name + 0.7 * cover : 0.25 * name + 0.55 * cover + 0.2 * parents;
-    const notes = [`table names ${name.toFixed(2)}`, `columns cover ${Math.round(cover * 100)}% of fields`];
+    // An opaque table name (T010) says nothing either way: the columns decide alone.
+    const named = source.concepts.some((c) => c.length > 1 && !/\d/.test(c));
+    const both = 0.5 * cover + 0.5 * used;
+    let fit = named ? 0.3 * name + 0.7 * both : both;
+    let score = named
+      ? parents === undefined
+        ? 0.3 * name + 0.7 * cover
+        : 0.25 * name + 0.55 * cover + 0.2 * parents
+      : parents === undefined
+        ? cover
+        : 0.75 * cover + 0.25 * parents;
+    const notes = [
+      `table names ${name.toFixed(2)}`,
+      `columns cover ${Math.round(cover * 100)}% of fields`,
+      `${Math.round(used * 100)}% of its columns used`,
+    ];
     if (parents !== undefined) notes.push(`links to ${Math.round(parents * 100)}% of parent sources`);
     if (!source.table.inScope) {
       score *= 0.75;
+      fit *= 0.75;
       notes.push('out of scope');
     }
+    const copy = ctx.copies?.get(source.table.name);
     const shadow = source.concepts.find((c) => shadowStems.has(c) && !target.concepts.includes(c));
-    if (shadow && copiesAnotherTable(source, f.source)) {
+    if (copy) {
+      // Ranked below the table it copies, whatever its name says.
+      score *= 0.5;
+      fit *= 0.5;
+      notes.push(`a copy: ${copy.reason}`);
+    } else if (shadow && copiesAnotherTable(source, f.source)) {
       score *= 0.8;
+      fit *= 0.8;
       notes.push(`a ${shadow.toLowerCase()} copy`);
     }
-    return { source, score: round3(score), coverage: round3(cover), reason: notes.join('; ') };
+    return {
+      source,
+      score: round3(score),
+      fit: round3(fit),
+      coverage: round3(cover),
+      used: round3(used),
+      reason: notes.join('; '),
+    };
   });
   return matches.sort((a, b) => b.score - a.score || compare(a.source, b.source));
 }

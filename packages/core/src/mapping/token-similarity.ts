@@ -48,9 +48,17 @@ export function conceptScaleOf(tokens: ReadonlyArray<{ concepts: readonly string
  */
 export function conceptMatch(a: string, b: string): number {
   if (a === b) return 1;
-  if (/\d/.test(a) || /\d/.test(b)) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 3 && long.startsWith(short) ? 0.7 : 0;
+  if (short.length < 3 || !long.startsWith(short)) return 0;
+  return hasDigit(short) || hasDigit(long) ? 0 : 0.7;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function bestMatch(token: string, others: readonly string[]): number {
