@@ -43,7 +43,8 @@ export class AttackTally {
       const mine = this.checks.filter((c) => c.category === key);
       if (mine.length) lines.push(`  ${label}: ${mine.filter((c) => c.held).length} of ${mine.length}`);
     }
-    for (const c of this.failed) lines.push(`  NOT HELD ${attackCategories[c.category]}: ${c.name}${c.detail ? ` -> ${c.detail}` : ''}`);
+    for (const c of this.failed)
+      lines.push(`  NOT HELD ${attackCategories[c.category]}: ${c.name}${c.detail ? ` -> ${c.detail}` : ''}`);
     return lines.join('\n');
   }
 }

@@ -11,8 +11,8 @@ import {
   createTestApp,
   type SeededOrg,
   seedOrganisation,
-  TestClock,
   type TestApp,
+  TestClock,
   testAdmin,
   userPassword,
 } from '../testing/test-app.js';
@@ -35,6 +35,8 @@ export interface RecordedCall {
   url: string;
   status: number;
   requestId: string | undefined;
+  /** The answer's body (its first 2,000 characters). */
+  body: string;
 }
 
 /** The attack's world: one app on one database, the super admin, and two organisations with data of every kind. */
@@ -72,6 +74,7 @@ function recordCalls(t: TestApp, calls: RecordedCall[]): void {
       url: String(o.url ?? ''),
       status: res.statusCode,
       requestId: typeof id === 'string' ? id : undefined,
+      body: res.body.slice(0, 2000),
     });
     return res;
   };
@@ -104,8 +107,14 @@ async function seedTenant(t: TestApp, root: ApiCaller, slug: string, roots: stri
     202,
   );
   await t.app.platform.jobs.whenIdle();
-  expectStatus(await sessions.get('cutover_manager')!.post(`/api/runs/${run.id}/gate/decision`, { decision: 'no_go' }), 201);
-  const [artefact] = expectStatus(await etl.get(`/api/runs/${run.id}/artefacts`), 200) as { stage: string; file: string }[];
+  expectStatus(
+    await sessions.get('cutover_manager')!.post(`/api/runs/${run.id}/gate/decision`, { decision: 'no_go' }),
+    201,
+  );
+  const [artefact] = expectStatus(await etl.get(`/api/runs/${run.id}/artefacts`), 200) as {
+    stage: string;
+    file: string;
+  }[];
   const token = expectStatus(await org.admin.post('/api/auth/tokens', { name: 'attack' }), 201);
   expectStatus(
     await ApiCaller.anonymous(t.app).post('/api/auth/register', {

@@ -38,8 +38,15 @@ export async function connectorChecks(world: AttackWorld, tally: AttackTally): P
   const etl = a.sessions.get('etl_engineer')!;
   const create = (body: object) => etl.post(`/api/projects/${a.ids.projectId}/connectors`, body);
   const platform = [endpointOfUrl(t.config.databaseUrl), endpointOfUrl(testDatabaseUrl)].filter((e) => e !== null);
-  const targets = [...platform.map((e) => ({ host: e.host, port: e.port })), ...localHosts.map((host) => ({ host, port: 5432 }))];
-  const pg = (host: string, port: number) => ({ name: `Probe ${host}`, type: 'postgres', config: { host, port, database: 'postgres', user: 'postgres' } });
+  const targets = [
+    ...platform.map((e) => ({ host: e.host, port: e.port })),
+    ...localHosts.map((host) => ({ host, port: 5432 })),
+  ];
+  const pg = (host: string, port: number) => ({
+    name: `Probe ${host}`,
+    type: 'postgres',
+    config: { host, port, database: 'postgres', user: 'postgres' },
+  });
   for (const allowedToOrg of [false, true]) {
     if (allowedToOrg)
       expectStatus(
@@ -59,21 +66,38 @@ export async function connectorChecks(world: AttackWorld, tally: AttackTally): P
   // Updating an existing connector to such a host is refused just the same.
   const upload = a.ids.connectorId!;
   for (const host of ['127.0.0.1', '169.254.169.254']) {
-    const res = await etl.patch(`/api/connectors/${upload}`, { config: { host, port: 5432, database: 'postgres', user: 'postgres' } });
+    const res = await etl.patch(`/api/connectors/${upload}`, {
+      config: { host, port: 5432, database: 'postgres', user: 'postgres' },
+    });
     tally.add('connectors', `changing a connector to ${host}`, refused(res), answer(res));
   }
   const folders = [b.folder, join(a.folder, '..', 'bravo'), '../bravo', world.roots, '/etc', join(a.folder, '..')];
   for (const path of folders) {
     const res = await create({ name: `Folder ${path}`, type: 'csv-directory', config: { path } });
-    tally.add('connectors', `a csv-directory connector on ${path === b.folder ? "bravo's folder" : path}`, refused(res), answer(res));
+    tally.add(
+      'connectors',
+      `a csv-directory connector on ${path === b.folder ? "bravo's folder" : path}`,
+      refused(res),
+      answer(res),
+    );
     if (res.statusCode < 300) {
       const preview = await etl.get(`/api/connectors/${res.json().id}/tables/PATIENT/rows`);
-      tally.add('connectors', `no preview of bravo's rows through ${path}`, !preview.body.includes('bravo-secret-surname'), answer(preview));
+      tally.add(
+        'connectors',
+        `no preview of bravo's rows through ${path}`,
+        !preview.body.includes('bravo-secret-surname'),
+        answer(preview),
+      );
       await etl.delete(`/api/connectors/${res.json().id}`);
     }
   }
   // Its own folder works: the refusals above are about whose folder it is, not about folders at all.
   const own = await create({ name: 'Own folder', type: 'csv-directory', config: { path: a.folder } });
-  tally.add('connectors', "a csv-directory connector on alpha's own folder is allowed", own.statusCode === 201, answer(own));
+  tally.add(
+    'connectors',
+    "a csv-directory connector on alpha's own folder is allowed",
+    own.statusCode === 201,
+    answer(own),
+  );
   if (own.statusCode === 201) await etl.delete(`/api/connectors/${own.json().id}`);
 }

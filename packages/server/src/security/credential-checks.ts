@@ -25,12 +25,19 @@ export async function credentialChecks(world: AttackWorld, ops: ApiOperation[], 
     ['no credentials', ApiCaller.anonymous(app)],
     ['a forged Bearer token', new ApiCaller(app, { token: forgedToken })],
     ['a forged session cookie', new ApiCaller(app, { session: forgedSession, csrf: forgedSession })],
-    ["another token's prefix with a wrong secret", new ApiCaller(app, { token: `${token.token.slice(0, 12)}${'A'.repeat(token.token.length - 12)}` })],
+    [
+      "another token's prefix with a wrong secret",
+      new ApiCaller(app, { token: `${token.token.slice(0, 12)}${'A'.repeat(token.token.length - 12)}` }),
+    ],
   ];
   const guarded = ops.filter((o) => !o.public);
   const attempt = async (label: string, caller: ApiCaller) => {
     for (const op of guarded) {
-      const res = await callOperation(caller, op, { path: (n) => a.ids[n] ?? n, query: requiredQuery(op), body: sampleBody(op) });
+      const res = await callOperation(caller, op, {
+        path: (n) => a.ids[n] ?? n,
+        query: requiredQuery(op),
+        body: sampleBody(op),
+      });
       tally.add('credentials', `${op.name} with ${label}`, res.statusCode === 401, answer(res));
     }
   };
@@ -44,15 +51,14 @@ export async function credentialChecks(world: AttackWorld, ops: ApiOperation[], 
   } finally {
     clock.advance(-ahead);
   }
-  tally.add(
-    'credentials',
-    'the session cookie is HttpOnly and SameSite=Strict',
-    await sessionCookieIsStrict(world),
-  );
+  tally.add('credentials', 'the session cookie is HttpOnly and SameSite=Strict', await sessionCookieIsStrict(world));
 }
 
 async function sessionCookieIsStrict(world: AttackWorld): Promise<boolean> {
-  const res = await ApiCaller.anonymous(world.t.app).post('/api/auth/login', { email: 'viewer@alpha.test', password: userPassword });
+  const res = await ApiCaller.anonymous(world.t.app).post('/api/auth/login', {
+    email: 'viewer@alpha.test',
+    password: userPassword,
+  });
   const cookie = res.cookies.find((c) => c.name === sessionCookie);
   return Boolean(cookie && cookie.httpOnly === true && String(cookie.sameSite).toLowerCase() === 'strict');
 }
@@ -72,7 +78,11 @@ export async function csrfChecks(world: AttackWorld, ops: ApiOperation[], tally:
       ['without the CSRF header', withoutHeader],
       ['with a wrong CSRF header', wrongHeader],
     ] as const) {
-      const res = await callOperation(caller, op, { path: (n) => a.ids[n] ?? n, query: requiredQuery(op), body: sampleBody(op) });
+      const res = await callOperation(caller, op, {
+        path: (n) => a.ids[n] ?? n,
+        query: requiredQuery(op),
+        body: sampleBody(op),
+      });
       const held = res.statusCode === 403 && /CSRF/.test(res.json().error?.message ?? '');
       tally.add('csrf', `${op.name} from a cookie session ${label}`, held, answer(res));
     }

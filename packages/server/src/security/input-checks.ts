@@ -1,4 +1,4 @@
-import type { ApiCaller, ApiResponse } from '../testing/api-client.js';
+import type { ApiResponse } from '../testing/api-client.js';
 import { answer, callOperation, isProblem, requiredQuery, sampleBody } from './attack-request.js';
 import type { AttackTally } from './attack-tally.js';
 import type { AttackWorld } from './attack-world.js';
@@ -8,13 +8,10 @@ import { acceptsString, sampleValue } from './sample-values.js';
 /** SQL injection and path traversal, as an attacker types them. */
 export const injectionPayloads = [
   "' OR '1'='1",
-  "1'; DROP TABLE users; --",
-  '" OR 1=1 --',
-  "x') UNION SELECT password_hash FROM users --",
+  "x'); DROP TABLE users; --",
+  "x' UNION SELECT email, password_hash FROM users --",
   '../../../../etc/passwd',
   '..%2F..%2F..%2Fetc%2Fpasswd',
-  '/etc/passwd',
-  '..\\..\\..\\windows\\win.ini',
 ];
 
 /** Text that must never come back: database errors, stack traces, files from the server's disk. */
@@ -24,7 +21,7 @@ const leakMarkers = [
   /\bat [\w.<>]+ \([^)]*\.[jt]s:\d+:\d+\)/,
   /root:x:0:0/,
   /\[(fonts|extensions)\]/i,
-  /password_hash|\$argon2/,
+  /\$argon2id?\$/,
 ];
 
 const leaked = (res: ApiResponse) => leakMarkers.find((m) => m.test(res.body));
@@ -39,7 +36,10 @@ interface StringSlot {
 function setAt(value: unknown, path: (string | number)[], v: unknown): unknown {
   if (path.length === 0) return v;
   const [head, ...rest] = path;
-  const base = (value && typeof value === 'object' ? value : typeof head === 'number' ? [] : {}) as Record<string | number, unknown>;
+  const base = (value && typeof value === 'object' ? value : typeof head === 'number' ? [] : {}) as Record<
+    string | number,
+    unknown
+  >;
   const copy = (Array.isArray(base) ? [...base] : { ...base }) as Record<string | number, unknown>;
   copy[head!] = setAt(base[head!], rest, v);
   return copy;
@@ -51,7 +51,8 @@ export function stringPaths(schema: JsonSchema | undefined, prefix: (string | nu
   const out: (string | number)[][] = [];
   const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
   if (acceptsString(schema) && !schema.properties) out.push(prefix);
-  for (const [name, field] of Object.entries(schema.properties ?? {})) out.push(...stringPaths(field, [...prefix, name]));
+  for (const [name, field] of Object.entries(schema.properties ?? {}))
+    out.push(...stringPaths(field, [...prefix, name]));
   if (schema.items) out.push(...stringPaths(schema.items, [...prefix, 0]));
   for (const alt of alternatives) if (alt.properties) out.push(...stringPaths(alt, prefix));
   const seen = new Set<string>();
@@ -85,7 +86,10 @@ function stringSlots(op: ApiOperation, ids: Record<string, string>, bodyOnly = f
     for (const p of op.pathParams)
       slots.push({ where: `path ${p}`, apply: (v) => ({ ...base(), path: (n) => (n === p ? v : (ids[n] ?? n)) }) });
     for (const q of op.queryParams.filter((x) => acceptsString(x.schema)))
-      slots.push({ where: `query ${q.name}`, apply: (v) => ({ ...base(), query: { ...requiredQuery(op), [q.name]: v } }) });
+      slots.push({
+        where: `query ${q.name}`,
+        apply: (v) => ({ ...base(), query: { ...requiredQuery(op), [q.name]: v } }),
+      });
   }
   for (const path of stringPaths(op.body))
     slots.push({ where: `body ${path.join('.')}`, apply: (v) => ({ ...base(), body: bodyWith(op, path, v) }) });
@@ -97,26 +101,19 @@ const skipped = (op: ApiOperation) => op.path === '/api/auth/logout';
 
 /**
  * (d) SQL-injection and path-traversal payloads in every path parameter, query parameter and body string field of
- * every operation, as the super admin and as organisation A's admin: never a 500, never a database error, a stack
- * trace or a file of the server's in the answer, and never anything of organisation B to A.
+ * every operation, as the super admin (who holds every permission, so each payload reaches its handler) on
+ * organisation A's ids: never a 500, never a database error, a stack trace, a password hash or a file of the
+ * server's in the answer (what organisation B's members could get is attack (a)).
  */
 export async function injectionChecks(world: AttackWorld, ops: ApiOperation[], tally: AttackTally): Promise<void> {
-  const callers: [string, ApiCaller][] = [
-    ['super admin', world.root],
-    ['alpha admin', world.a.org.admin],
-  ];
-  const bIds = Object.values(world.b.ids).filter((v) => v.length > 20);
   for (const op of ops.filter((o) => !skipped(o))) {
     for (const slot of stringSlots(op, world.a.ids)) {
       const wrong: string[] = [];
-      for (const [who, caller] of callers) {
-        for (const payload of injectionPayloads) {
-          const res = await callOperation(caller, op, slot.apply(payload));
-          const leak = leaked(res);
-          const foreign = who === 'alpha admin' && bIds.some((id) => res.body.includes(id));
-          if (res.statusCode >= 500 || leak || foreign)
-            wrong.push(`${who} ${JSON.stringify(payload)}: ${answer(res)}${leak ? ` (leaks ${leak})` : ''}`);
-        }
+      for (const payload of injectionPayloads) {
+        const res = await callOperation(world.root, op, slot.apply(payload));
+        const leak = leaked(res);
+        if (res.statusCode >= 500 || leak)
+          wrong.push(`${JSON.stringify(payload)}: ${answer(res)}${leak ? ` (leaks ${leak})` : ''}`);
       }
       tally.add('injection', `${op.name} ${slot.where}`, wrong.length === 0, wrong.join(' | '));
     }
@@ -139,7 +136,12 @@ export async function hostileTextChecks(world: AttackWorld, ops: ApiOperation[],
     for (const slot of stringSlots(op, world.a.ids, true)) {
       for (const [kind, value] of Object.entries(hostileText)) {
         const res = await callOperation(world.root, op, slot.apply(value));
-        tally.add('text', `${op.name} ${slot.where} with ${kind}`, res.statusCode === 400 && isProblem(res), answer(res));
+        tally.add(
+          'text',
+          `${op.name} ${slot.where} with ${kind}`,
+          res.statusCode === 400 && isProblem(res),
+          answer(res),
+        );
       }
     }
   }

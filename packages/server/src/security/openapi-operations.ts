@@ -44,10 +44,10 @@ export interface ApiOperation {
   name: string;
   pathParams: string[];
   queryParams: { name: string; required: boolean; schema: JsonSchema }[];
-  /** The JSON body schema, or undefined (no body, or a multipart upload). */
+  /** The body schema (JSON, or text for a CSV upload), or undefined (no body, or a multipart upload). */
   body?: JsonSchema;
-  /** Whether the body is a multipart upload. */
-  multipart: boolean;
+  /** The body's content type: JSON, a CSV text, or a multipart upload. */
+  contentType?: 'application/json' | 'text/csv' | 'multipart/form-data';
   /** The document marks it `security: []`: callable without credentials. */
   public: boolean;
   /** Whether it may change state (anything but GET). */
@@ -80,8 +80,14 @@ export function apiOperations(doc: { paths?: Record<string, Record<string, DocOp
         queryParams: params
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} })),
-        body: content['application/json']?.schema,
-        multipart: Boolean(content['multipart/form-data']),
+        body: (content['application/json'] ?? content['text/csv'])?.schema,
+        contentType: content['application/json']
+          ? 'application/json'
+          : content['text/csv']
+            ? 'text/csv'
+            : content['multipart/form-data']
+              ? 'multipart/form-data'
+              : undefined,
         public: Array.isArray(op.security) && op.security.length === 0,
         stateChanging: method !== 'GET',
       });
@@ -90,7 +96,7 @@ export function apiOperations(doc: { paths?: Record<string, Record<string, DocOp
   return out;
 }
 
-/** The document's path with each `{name}` replaced by `valueOf(name)`, URL-encoded. */
-export function fillPath(path: string, valueOf: (name: string) => string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(valueOf(name)));
+/** The document's path with each `{name}` replaced by `valueFor(name)`, URL-encoded. */
+export function fillPath(path: string, valueFor: (name: string) => string): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(valueFor(name)));
 }

@@ -22,12 +22,21 @@ export async function tenantChecks(world: AttackWorld, ops: ApiOperation[], tall
   for (const op of ops.filter((o) => o.pathParams.some((p) => !nameParams.has(p)))) {
     const wrong: string[] = [];
     for (const [role, caller] of a.sessions) {
-      const res = await callOperation(caller, op, {
-        path: (name) => b.ids[name] ?? name,
-        query: requiredQuery(op),
-        body: sampleBody(op),
-      });
-      if (![403, 404].includes(res.statusCode) || mentionsAny(res, b.ids)) wrong.push(`${role}: ${answer(res)}`);
+      const request = (ids: Record<string, string>) =>
+        callOperation(caller, op, {
+          path: (name) => ids[name] ?? name,
+          query: requiredQuery(op),
+          body: sampleBody(op),
+        });
+      const res = await request(b.ids);
+      if ([403, 404].includes(res.statusCode) && !mentionsAny(res, b.ids)) continue;
+      // A 400 that alpha's own ids get too is about the request's body (parsed before anything is looked up), not
+      // about whose ids they are: it tells alpha nothing of bravo.
+      if (res.statusCode === 400) {
+        const own = await request(a.ids);
+        if (own.statusCode === 400 && own.json().error?.code === res.json().error?.code) continue;
+      }
+      wrong.push(`${role}: ${answer(res)}`);
     }
     tally.add('tenant', `${op.name} with bravo's ids, as every alpha role`, wrong.length === 0, wrong.join(' | '));
   }
