@@ -7,6 +7,7 @@ import type { FerryApp, Platform, RouteEntry } from './app-types.js';
 import { startAuditCheckpoints } from './audit/audit-checkpointer.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
+import { DatabaseThrottleStore } from './identity/database-throttle-store.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 import { SecretBox } from './identity/secret-box.js';
@@ -86,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     jobs: runs.runner,
     runEvents: runs.feed,
     now,
-    loginThrottle: new LoginThrottle(config.login),
+    loginThrottle: new LoginThrottle(config.login, new DatabaseThrottleStore(db)),
   };
   app.decorate('platform', platform);
   const routeTable: RouteEntry[] = [];

@@ -7,6 +7,7 @@ import { connectorChecks } from './connector-checks.js';
 import { credentialChecks, csrfChecks } from './credential-checks.js';
 import { hostileTextChecks, injectionChecks } from './input-checks.js';
 import { type ApiOperation, apiOperations } from './openapi-operations.js';
+import { privilegedChecks } from './privileged-checks.js';
 import { tenantChecks } from './tenant-checks.js';
 import { transportChecks } from './transport-checks.js';
 
@@ -46,6 +47,7 @@ await describeEachDialect('attack suite', (dialect) => {
       ['csrf', () => csrfChecks(world, ops, tally)],
       ['transport', () => transportChecks(world, ops, tally)],
       ['connectors', () => connectorChecks(world, tally)],
+      ['privileged', () => privilegedChecks(world, tally)],
       ['injection', () => injectionChecks(world, ops, tally)],
       ['text', () => hostileTextChecks(world, ops, tally)],
       ['audit', () => auditChecks(world, ops, tally)],
