@@ -59,7 +59,10 @@ export async function privilegedChecks(world: AttackWorld, tally: AttackTally): 
   );
   const analyst = a.sessions.get('mapping_analyst')!;
   const rows = `/api/projects/${a.ids.projectId}/contract/rows`;
-  const [first] = expectStatus(await analyst.get(rows), 200).items as { table: string; column: string }[];
+  const [first] = expectStatus(await analyst.get(`${rows}?status=draft`), 200).items as {
+    table: string;
+    column: string;
+  }[];
   const row = { table: first!.table, column: first!.column };
   expectStatus(await analyst.post(`${rows}/review`, { rows: [row], status: 'reviewed' }), 200);
   // The analyst is given contract.approve too, as an admin could; approving their own review is still refused.
