@@ -27,7 +27,7 @@ await describeEachDialect('attack suite', (dialect) => {
     world = await buildAttackWorld(dialect);
     timings.push(`world ${((Date.now() - started) / 1000).toFixed(1)}s`);
     ops = apiOperations((await world.t.app.inject({ method: 'GET', url: '/docs/json' })).json());
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await world?.close();
   });
