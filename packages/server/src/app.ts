@@ -7,6 +7,7 @@ import type { FerryApp, Platform, RouteEntry } from './app-types.js';
 import { startAuditCheckpoints } from './audit/audit-checkpointer.js';
 import type { ServerConfig } from './config/server-config.js';
 import { PlatformMigrator } from './db/migrations/platform-migrator.js';
+import { DatabaseThrottleStore } from './identity/database-throttle-store.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { PasswordHasher } from './identity/password-hasher.js';
 import { SecretBox } from './identity/secret-box.js';
@@ -57,6 +58,10 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     bodyLimit: 1024 * 1024,
     // An HTTPS server answers the same requests: the app's type is the HTTP one's (the routes never touch the socket).
   }).withTypeProvider<ZodTypeProvider>() as unknown as FerryApp;
+  // Every answer names its request, so a caller can quote it and find it in the audit trail and the logs.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const now = options.now ?? (() => new Date());
@@ -86,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FerryApp> {
     jobs: runs.runner,
     runEvents: runs.feed,
     now,
-    loginThrottle: new LoginThrottle(config.login),
+    loginThrottle: new LoginThrottle(config.login, new DatabaseThrottleStore(db)),
   };
   app.decorate('platform', platform);
   const routeTable: RouteEntry[] = [];

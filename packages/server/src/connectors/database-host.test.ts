@@ -28,6 +28,12 @@ describe('database host checks', () => {
       'fe80::1',
       '::ffff:127.0.0.1',
       '[::1]',
+      // The same addresses spelt otherwise: written out in full, IPv4-mapped in hex, IPv4-compatible.
+      '0:0:0:0:0:0:0:1',
+      '0::0',
+      '::ffff:7f00:1',
+      '::ffff:a9fe:a9fe',
+      '::127.0.0.1',
     ])
       expect({ a, local: isLocalAddress(a) }).toEqual({ a, local: true });
     for (const a of ['10.0.0.5', '192.168.1.1', '8.8.8.8', '2001:db8::1', '::ffff:10.0.0.1'])

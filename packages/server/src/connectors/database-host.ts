@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { FerryError } from '@ferry/core';
 
 /** A database host and port as a connection would name them. */
@@ -35,17 +35,27 @@ export function hostListed(list: readonly string[], host: string, port?: number)
   return list.includes(h) || (port !== undefined && list.includes(`${h}:${port}`));
 }
 
+/**
+ * Loopback, unspecified and link-local ranges. Node's BlockList compares addresses, not spellings: an IPv6 address
+ * written out in full (`0:0:0:0:0:0:0:1`) or an IPv4-mapped one in hex (`::ffff:7f00:1`) matches as it connects.
+ */
+const localRanges = (() => {
+  const list = new BlockList();
+  list.addSubnet('127.0.0.0', 8, 'ipv4');
+  list.addSubnet('0.0.0.0', 8, 'ipv4');
+  list.addSubnet('169.254.0.0', 16, 'ipv4');
+  // ::/96 holds the unspecified address, ::1 and the deprecated IPv4-compatible addresses.
+  list.addSubnet('::', 96, 'ipv6');
+  list.addSubnet('fe80::', 10, 'ipv6');
+  return list;
+})();
+
 /** Whether an IPv4 or IPv6 address is loopback, unspecified or link-local (IPv4-mapped IPv6 included). */
 export function isLocalAddress(address: string): boolean {
   const a = address.toLowerCase().replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isLocalAddress(mapped[1]!);
-  if (isIP(a) === 4) {
-    const [first, second] = a.split('.').map(Number) as [number, number];
-    return first === 127 || first === 0 || (first === 169 && second === 254);
-  }
-  if (isIP(a) === 6) return a === '::1' || a === '::' || /^fe[89ab]/.test(a);
-  return false;
+  const family = isIP(a);
+  if (family === 0) return false;
+  return localRanges.check(a, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** The addresses a host name stands for (an address stands for itself); none when it does not resolve. */

@@ -29,7 +29,7 @@ export const contractRowFilterSchema = z.object({
 export const rowSelectionSchema = z
   .object({
     rows: z
-      .array(z.object({ table: z.string().min(1), column: z.string().min(1) }))
+      .array(z.object({ table: z.string().min(1).max(200), column: z.string().min(1).max(200) }))
       .min(1)
       .max(20_000)
       .optional(),

@@ -16,9 +16,9 @@ export async function checkCallerPassword(
 ): Promise<void> {
   const now = platform.now();
   const keys = platform.loginThrottle.keys(request.principal!.email, request.ip);
-  platform.loginThrottle.assertAllowed(keys, now);
+  await platform.loginThrottle.assertAllowed(keys, now);
   if (!(await platform.hasher.verify(passwordHash, password))) {
-    platform.loginThrottle.recordFailure(keys, now);
+    await platform.loginThrottle.recordFailure(keys, now);
     throw new FerryError(
       'FERRY_ERR_UNAUTHENTICATED',
       `The ${field === 'password' ? 'password' : 'current password'} is wrong`,
@@ -27,5 +27,5 @@ export async function checkCallerPassword(
       },
     );
   }
-  platform.loginThrottle.recordSuccess(keys);
+  await platform.loginThrottle.recordSuccess(keys);
 }

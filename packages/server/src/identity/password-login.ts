@@ -40,7 +40,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
       appendAuditEvent(tx, { ...event, requestId: attempt.requestId, sourceIp: attempt.sourceIp }, now),
     );
   const keys = loginThrottle.keys(attempt.email, attempt.sourceIp);
-  loginThrottle.assertAllowed(keys, now);
+  await loginThrottle.assertAllowed(keys, now);
 
   const found = await tenantTransaction(db, { orgId: null, userId: null, platformAccess: false }, async (tx) => {
     const [owner] = await tx.run.query<{ user_id: string; organisation_id: string | null }>(
@@ -70,7 +70,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
 
   if (!found) {
     await hasher.verifyNothing(attempt.password);
-    loginThrottle.recordFailure(keys, now);
+    await loginThrottle.recordFailure(keys, now);
     await audit(
       { orgId: null, userId: null, platformAccess: false },
       {
@@ -97,7 +97,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
     ? undefined
     : 'wrong_password';
   if (!failure && user.status === 'locked') {
-    loginThrottle.recordSuccess(keys);
+    await loginThrottle.recordSuccess(keys);
     await audit(scope, { ...actor, action: 'auth.login_refused', details: { reason: 'account_locked' } });
     throw new FerryError('FERRY_ERR_ACCOUNT_LOCKED', 'The account is locked; ask an organisation admin to unlock it');
   }
@@ -111,7 +111,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
   }
 
   if (failure) {
-    loginThrottle.recordFailure(keys, now);
+    await loginThrottle.recordFailure(keys, now);
     await tenantTransaction(db, scope, async (tx) => {
       await tx.db
         .updateTable('users')
@@ -135,7 +135,7 @@ export async function passwordLogin(platform: Platform, attempt: LoginAttempt): 
       failure === 'wrong_totp_code' ? 'Wrong or reused TOTP code' : wrongCredentials,
     );
   }
-  loginThrottle.recordSuccess(keys);
+  await loginThrottle.recordSuccess(keys);
 
   const session = newSecret('fs');
   const csrf = newSecret('fcsrf');

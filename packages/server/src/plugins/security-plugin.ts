@@ -7,7 +7,8 @@ import type { FerryApp } from '../app-types.js';
 import { rateLimitKey } from './rate-limit-key.js';
 
 /**
- * Transport security: helmet's headers (CSP, HSTS, frame and MIME-sniffing protection, no referrer), a rate limit on
+ * Transport security: helmet's headers (CSP, HSTS, frame and MIME-sniffing protection, no referrer), `no-store` on
+ * every /api answer, a rate limit on
  * every route per credential (or per address for anonymous calls: `rateLimitKey`) (tighter ones on login and registration), cookies, and multipart uploads capped at the
  * configured size.
  */
@@ -27,6 +28,10 @@ export const securityPlugin = fp(async (app: FerryApp) => {
     },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  // API answers hold patient-level and account data: no browser or proxy keeps them (a route may say otherwise).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   await app.register(rateLimit, {
     global: true,

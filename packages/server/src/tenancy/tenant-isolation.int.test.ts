@@ -16,8 +16,12 @@ import {
 } from '../testing/test-app.js';
 import { describeEachDialect } from '../testing/test-database.js';
 
-/** Tables that belong to no tenant: the migration machinery's own. Every other table must be tenant-owned. */
-const platformTables = ['ferry_schema_lock', 'ferry_schema_migrations'];
+/**
+ * Tables that belong to no tenant: the migration machinery's own, and the login throttle's (keyed by hashes of typed
+ * emails and addresses, which must be throttled alike whether an account exists or not). Every other table must be
+ * tenant-owned.
+ */
+const platformTables = ['ferry_schema_lock', 'ferry_schema_migrations', 'login_throttle'];
 /** The server's source roots (FERRY_SOURCE_ROOTS); the folders are only named, never read. */
 const extractRoot = resolve('/srv/ferry-extracts');
 

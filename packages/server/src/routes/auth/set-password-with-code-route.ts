@@ -35,7 +35,7 @@ export function setPasswordWithCodeRoute(app: FerryApp): void {
       const { platform } = app;
       const now = platform.now();
       const keys = platform.loginThrottle.keys(request.body.code, request.ip);
-      platform.loginThrottle.assertAllowed(keys, now);
+      await platform.loginThrottle.assertAllowed(keys, now);
       const codeHash = hashSecret(request.body.code);
       const found = await request.tenant(async (tx) => {
         const [owner] = await tx.run.query<{ code_id: string; user_id: string; organisation_id: string }>(
@@ -63,7 +63,7 @@ export function setPasswordWithCodeRoute(app: FerryApp): void {
         return { code, user, scope };
       });
       if (!found) {
-        platform.loginThrottle.recordFailure(keys, now);
+        await platform.loginThrottle.recordFailure(keys, now);
         throw new FerryError('FERRY_ERR_UNAUTHENTICATED', invalidCode, { field: 'code' });
       }
       const { code, user, scope } = found;
@@ -107,7 +107,7 @@ export function setPasswordWithCodeRoute(app: FerryApp): void {
           now,
         );
       });
-      platform.loginThrottle.recordSuccess(keys);
+      await platform.loginThrottle.recordSuccess(keys);
       return { email: user.email };
     },
   );

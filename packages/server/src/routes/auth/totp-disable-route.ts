@@ -46,7 +46,7 @@ export function totpDisableRoute(app: FerryApp): void {
       );
       if (step === undefined) {
         const keys = app.platform.loginThrottle.keys(p.email, request.ip);
-        app.platform.loginThrottle.recordFailure(keys, app.platform.now());
+        await app.platform.loginThrottle.recordFailure(keys, app.platform.now());
         throw new FerryError('FERRY_ERR_UNAUTHENTICATED', 'Wrong or reused TOTP code', { field: 'totpCode' });
       }
       await request.tenant(async (tx) => {
