@@ -222,7 +222,11 @@ describe.runIf(pgUp)('ferry worker (graphile-worker scale-out)', () => {
       // The run ends when the chunk's rows are committed; B reports the chunk a moment later, once graphile-worker
       // has marked the job done.
       const line = new RegExp(`table ${table} chunk ${chunk}: (loaded|already committed)`);
-      await until('worker B to report the freed chunk', async () => (line.test(b!.output()) ? true : undefined), 20_000);
+      await until(
+        'worker B to report the freed chunk',
+        async () => (line.test(b!.output()) ? true : undefined),
+        20_000,
+      );
     } finally {
       a?.child.kill('SIGKILL');
       b?.child.kill('SIGTERM');
