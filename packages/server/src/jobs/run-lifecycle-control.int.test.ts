@@ -123,7 +123,8 @@ await describeEachDialect('run control', (dialect) => {
     await t.app.platform.jobs.whenIdle();
     // What a crash leaves behind: one run marked running, one queued that no runner holds.
     await t.database.db.query(
-      `UPDATE runs SET status = 'running', outcome = NULL, finished_at = NULL, heartbeat_at = now() - interval '1 hour'
+      `UPDATE runs SET status = 'running', outcome = NULL, finished_at = NULL, heartbeat_at = now() - interval '1 hour',
+              current_stage = 'migrate'
        WHERE id = $1`,
       [finished.id],
     );
@@ -139,8 +140,8 @@ await describeEachDialect('run control', (dialect) => {
       outcome: 'ERROR',
       error:
         dialect.name === 'pglite'
-          ? 'interrupted: the server stopped while the run was going'
-          : 'interrupted: its runner stopped answering (no heartbeat for 3 s)',
+          ? 'interrupted: the server stopped while the run was going (in stage migrate)'
+          : 'interrupted: its runner stopped answering (no heartbeat for 3 s) (in stage migrate)',
     });
     expect(expectStatus(await etl.get(`/api/runs/${queued!.id}`), 200)).toMatchObject({
       status: 'succeeded',
