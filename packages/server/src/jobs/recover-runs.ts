@@ -34,7 +34,7 @@ export async function failLostRuns(
         status: 'failed',
         outcome: 'ERROR',
         // Naming the stage it was in, when it had started one.
-        error: sql<string>`${options.error} || coalesce(' (in stage ' || current_stage || ')', '')`,
+        error: sql<string>`cast(${options.error} as text) || coalesce(' (in stage ' || current_stage || ')', '')`,
         finished_at: now,
         current_stage: null,
       })
