@@ -68,7 +68,7 @@ export const errorCatalogue = {
   FERRY_ERR_MIGRATION_LOCKED: { kind: 'input', summary: 'Another process holds the platform migration lock.' },
   FERRY_ERR_LOCKED: {
     kind: 'conflict',
-    summary: 'Another process holds the lock of an embedded database or of a lifecycle folder.',
+    summary: 'Another process holds the lock of an embedded database, of a lifecycle folder or of a job being loaded.',
   },
   FERRY_ERR_CANCELLED: {
     kind: 'input',

@@ -85,28 +85,46 @@ describe('ferry lifecycle stopped by a signal', () => {
     },
   );
 
-  it('SIGKILL: `runs list` shows the run INTERRUPTED, not RUNNING, once its process is gone', {
+  it('SIGKILL: `runs list` and `runs show` say INTERRUPTED, with the stage, once its process is gone', {
     timeout: 180_000,
   }, async () => {
     const { out, args } = await setUp();
     const run = spawnFerry(args);
-    await waitUntil(
-      'the run to be recorded',
-      () => existsSync(join(out, 'runs')) && existsSync(join(out, 'lifecycle.lock')),
-    );
-    await waitUntil('the run record', async () => {
-      const names = existsSync(join(out, 'runs')) ? await readdir(join(out, 'runs')) : [];
-      return names.some((n) => existsSync(join(out, 'runs', n, 'run.json')));
+    let stderr = '';
+    run.child.stderr?.on('data', (d) => {
+      stderr += String(d);
     });
+    await waitUntil('the map stage to start', () => /\[3\/8\] map started/.test(stderr));
     // While it runs, it is RUNNING.
     const running = await spawnFerry(['runs', 'list', '--out', out, '--json']).done;
     expect(JSON.parse(running.stdout)[0].outcome).toBe('RUNNING');
+    expect(JSON.parse(running.stdout)[0].stopped_in).toBeUndefined();
     run.child.kill('SIGKILL');
     await run.done;
-    const list = await spawnFerry(['runs', 'list', '--out', out, '--json']).done;
-    expect(JSON.parse(list.stdout).map((r: { outcome: string }) => r.outcome)).toEqual(['INTERRUPTED']);
-    // The record itself is left as the killed process wrote it; a new run takes over the stale lock.
+    // The last stage it announced is the one it died in (map, or a later one if it went on before the kill).
+    const lastStarted = [...stderr.matchAll(/\[\d\/8\] (\w+) started/g)].at(-1)![1]!;
+    expect(lastStarted).toMatch(/^(map|migrate|check|gate|reconcile|evidence)$/);
     const runId = await onlyRun(out);
+    const list = await spawnFerry(['runs', 'list', '--out', out, '--json']).done;
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ run_id: runId, outcome: 'INTERRUPTED', stopped_in: lastStarted }),
+    ]);
+    const lines = await spawnFerry(['runs', 'list', '--out', out]).done;
+    expect(lines.stdout).toMatch(
+      new RegExp(`^${runId}  \\S+  INTERRUPTED .*  \\(process ended in ${lastStarted}\\)\n$`),
+    );
+    const shown = await spawnFerry(['runs', 'show', runId, '--out', out]).done;
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      runId,
+      outcome: 'INTERRUPTED',
+      interrupted: {
+        stage: lastStarted,
+        pid: run.child.pid,
+        reason: 'the process ended without finishing the run',
+      },
+    });
+    // The record itself is left as the killed process wrote it; a new run takes over the stale lock.
     expect(JSON.parse(await readFile(join(out, 'runs', runId, 'run.json'), 'utf8')).outcome).toBe('RUNNING');
   });
 

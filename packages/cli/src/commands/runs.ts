@@ -23,17 +23,34 @@ export function registerRuns(program: Command): void {
         const list = await store.list();
         // A run whose process is gone (killed with SIGKILL, a crash) shows INTERRUPTED, not RUNNING.
         const statuses = await Promise.all(list.map((r) => store.status(r)));
+        // ... naming the stage it was in when its process ended.
+        const interruptions = await Promise.all(list.map((r) => store.interruption(r)));
         if (flags.json) {
           process.stdout.write(
-            `${JSON.stringify(list.map((r, i) => ({ run_id: r.runId, started_at: r.startedAt, outcome: statuses[i], profile: r.arguments.releaseProfile, job_id: r.jobId, ...(r.cancelled ? { stopped_in: r.cancelled.stage ?? null } : {}) })))}\n`,
+            `${JSON.stringify(
+              list.map((r, i) => {
+                const stoppedIn = r.cancelled ? (r.cancelled.stage ?? null) : interruptions[i]?.stage;
+                return {
+                  run_id: r.runId,
+                  started_at: r.startedAt,
+                  outcome: statuses[i],
+                  profile: r.arguments.releaseProfile,
+                  job_id: r.jobId,
+                  ...(stoppedIn !== undefined ? { stopped_in: stoppedIn } : {}),
+                };
+              }),
+            )}\n`,
           );
           return 0;
         }
         if (!list.length) process.stdout.write(`No runs under ${flags.out}/runs\n`);
         for (const [i, r] of list.entries()) {
+          const interrupted = interruptions[i];
           const stopped = r.cancelled
             ? `  (${r.cancelled.signal}${r.cancelled.stage ? ` in ${r.cancelled.stage}` : ''})`
-            : '';
+            : interrupted
+              ? `  (process ended${interrupted.stage ? ` in ${interrupted.stage}` : ''})`
+              : '';
           process.stdout.write(
             `${r.runId}  ${r.startedAt}  ${statuses[i]!.padEnd(11)} ${r.arguments.releaseProfile.padEnd(15)} ${r.jobId ?? ''}${stopped}\n`,
           );
@@ -43,11 +60,17 @@ export function registerRuns(program: Command): void {
     );
   runs
     .command('show <id>')
-    .description('Show a run: arguments, stages with timings, outcome')
+    .description(
+      'Show a run: arguments, stages with timings, outcome (INTERRUPTED, with the stage, when its process ended without finishing it)',
+    )
     .requiredOption('--out <dir>', 'the lifecycle --out folder')
     .action(
       action(async (id: string, flags: RunsFlags) => {
-        process.stdout.write(`${JSON.stringify(await new RunStore(flags.out).load(id), null, 2)}\n`);
+        const store = new RunStore(flags.out);
+        const record = await store.load(id);
+        const interrupted = await store.interruption(record);
+        const shown = interrupted ? { ...record, outcome: 'INTERRUPTED', interrupted } : record;
+        process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
         return 0;
       }),
     );

@@ -319,6 +319,8 @@ async function runLocked(
       }
       if (stage === 'generate' && source.kind !== 'generated') continue;
       if (signal?.aborted) await cancel(stage);
+      // Beside the record (not in it): the stage under way, for `runs list` to name if the process dies in it.
+      await store.recordProcess(runId, stage);
       options.onEvent?.({ type: 'stage-start', stage });
       await rm(ctx.dir(stage), { recursive: true, force: true });
       await mkdir(ctx.dir(stage), { recursive: true });

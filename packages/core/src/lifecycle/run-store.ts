@@ -8,8 +8,9 @@ import { publishEvidencePackage } from '../evidence/evidence-package.js';
 import { FileLock, processAlive } from '../store/file-lock.js';
 import { type RunRecord, runRecordSchema } from './run-record.js';
 
-const runProcessSchema = z.object({ pid: z.number().int(), host: z.string() });
-type RunProcess = z.infer<typeof runProcessSchema>;
+const runProcessSchema = z.object({ pid: z.number().int(), host: z.string(), stage: z.string().optional() });
+/** The process that runs a run, and the stage it was last in. */
+export type RunProcess = z.infer<typeof runProcessSchema>;
 
 /** What `runs list` shows: a run's outcome, or INTERRUPTED for a RUNNING run whose process is gone. */
 export type RunStatus = RunRecord['outcome'] | 'INTERRUPTED';
@@ -58,11 +59,41 @@ export class RunStore {
 
   /**
    * Notes which process runs a run (`runs/<id>/process.json`: pid and host), beside its record rather than in it: the
-   * record goes into the evidence, which names no machine.
+   * record goes into the evidence, which names no machine. Written again at each stage's start with the stage, so
+   * that a run whose process died says where it stopped.
    */
-  async recordProcess(runId: string): Promise<void> {
-    const owner: RunProcess = { pid: process.pid, host: hostname() };
-    await writeFile(join(this.runDir(runId), 'process.json'), `${JSON.stringify(owner)}\n`);
+  async recordProcess(runId: string, stage?: string): Promise<void> {
+    const owner: RunProcess = { pid: process.pid, host: hostname(), ...(stage ? { stage } : {}) };
+    const file = join(this.runDir(runId), 'process.json');
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, `${JSON.stringify(owner)}\n`);
+    await rename(partial, file);
+  }
+
+  /** The process that runs (or ran) a run, as it last noted itself; undefined when it did not. */
+  async process(runId: string): Promise<RunProcess | undefined> {
+    return readFile(join(this.runDir(runId), 'process.json'), 'utf8').then(
+      (text) => runProcessSchema.safeParse(JSON.parse(text)).data,
+      () => undefined,
+    );
+  }
+
+  /**
+   * What a run whose process ended without finishing it (INTERRUPTED) was doing: the stage it was in (if it had
+   * started one) and its process. Undefined for a run that is not INTERRUPTED.
+   */
+  async interruption(
+    record: RunRecord,
+  ): Promise<{ stage: string | null; pid: number; host: string; reason: string } | undefined> {
+    if ((await this.status(record)) !== 'INTERRUPTED') return undefined;
+    const owner = await this.process(record.runId);
+    if (!owner) return undefined;
+    return {
+      stage: owner.stage ?? null,
+      pid: owner.pid,
+      host: owner.host,
+      reason: 'the process ended without finishing the run',
+    };
   }
 
   /** The lock file a lifecycle (or a restore) holds on this folder while it writes in it. */
@@ -81,10 +112,7 @@ export class RunStore {
    */
   async status(record: RunRecord): Promise<RunStatus> {
     if (record.outcome !== 'RUNNING') return record.outcome;
-    const owner = await readFile(join(this.runDir(record.runId), 'process.json'), 'utf8').then(
-      (text) => runProcessSchema.safeParse(JSON.parse(text)).data,
-      () => undefined,
-    );
+    const owner = await this.process(record.runId);
     if (!owner) return 'RUNNING'; // recorded by a version that did not say
     const holder = await FileLock.holder(this.lockFile).catch(() => undefined);
     if (!holder || holder.pid !== owner.pid || holder.host !== owner.host) return 'INTERRUPTED';

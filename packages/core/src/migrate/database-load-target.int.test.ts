@@ -37,4 +37,56 @@ describe.runIf(pgUp)('DatabaseLoadTarget.begin on PostgreSQL', () => {
       await schema.drop();
     }
   });
+
+  it('one writer per job: a second connection (another process) is refused at once, naming who holds the job', async () => {
+    const schema = await createTestSchema('load_target_job_lock');
+    const first = new DatabaseLoadTarget(await PostgresDatabase.open(schema.url, { max: 2 }));
+    const second = new DatabaseLoadTarget(await PostgresDatabase.open(schema.url, { max: 2 }));
+    const meta = { contractHash: 'h', releaseProfile: 'development', batchSize: 10 };
+    try {
+      await first.begin('job-shared', [], meta);
+      const started = Date.now();
+      const refused = await second.begin('job-shared', [], meta).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(5000); // refused, not made to wait
+      expect(refused).toMatchObject({
+        code: 'FERRY_ERR_LOCKED',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Job job-shared in postgres:.* is being written by another process \\(ferry job \\(pid ${process.pid} on [^)]+\\), server process \\d+\\); one writer per job`,
+          ),
+        ),
+      });
+      // Another job of the same target is not held up, and the job is free again once its writer has finished.
+      await second.begin('job-other', [], meta);
+      await first.finish('job-shared', 'completed');
+      await first.close();
+      await second.begin('job-shared', [], meta, 'resume');
+    } finally {
+      await first.close().catch(() => {});
+      await second.close();
+      await schema.drop();
+    }
+  });
+
+  it('a writer that ends without releasing (its connection gone) frees the job', async () => {
+    const schema = await createTestSchema('load_target_job_lock_gone');
+    const db = await PostgresDatabase.open(schema.url, { max: 1 });
+    const meta = { contractHash: 'h', releaseProfile: 'development', batchSize: 10 };
+    const lock = await db.holdAdvisoryLock('job', 'job-crashed');
+    try {
+      expect(lock.held).toBe(true);
+      const other = new DatabaseLoadTarget(await PostgresDatabase.open(schema.url, { max: 1 }));
+      await expect(other.begin('job-crashed', [], meta)).rejects.toMatchObject({ code: 'FERRY_ERR_LOCKED' });
+      // The holder's session ends (a killed process): the server frees its advisory locks.
+      await db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'ferry job (pid ${process.pid} %' AND pid <> pg_backend_pid()`,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      await other.begin('job-crashed', [], meta);
+      await other.close();
+    } finally {
+      await db.close();
+      await schema.drop();
+    }
+  });
 });

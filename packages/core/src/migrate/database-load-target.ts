@@ -1,7 +1,7 @@
 import type { CatalogTable } from '../catalog/catalog-model.js';
 import { formatCsvField, formatCsvFields, formatExactCsvRow } from '../connectors/csv/csv-writer.js';
 import { FerryError } from '../errors.js';
-import { quoteIdent, type SqlDatabase, type SqlExecutor } from '../store/sql-database.js';
+import { type AdvisoryLockAttempt, quoteIdent, type SqlDatabase, type SqlExecutor } from '../store/sql-database.js';
 import {
   type BeginMode,
   type ChunkLedger,
@@ -34,12 +34,16 @@ const rejectColumns = [
  * Loads into PostgreSQL (server or PGlite) with COPY. Each chunk's rows, lineage, updates with their before-images,
  * rejects and checkpoint (with its ledger) commit in one transaction, so a job killed at any moment resumes without a
  * missing or duplicate row. Starting a job afresh first undoes, in one transaction, whatever an earlier attempt of the
- * same job did (its rows removed, the rows it updated restored).
+ * same job did (its rows removed, the rows it updated restored). On a database server, the job's advisory lock is held
+ * from `begin` to `close`: a second writer of the same job (another process, or a connection of this one) is refused
+ * at once, naming who holds it (an embedded database has its file lock instead).
  */
 export class DatabaseLoadTarget implements LoadTarget {
   readonly resumable = true;
   readonly takesCopyRows = true;
   readonly updatable = true;
+
+  private readonly jobLocks = new Map<string, Extract<AdvisoryLockAttempt, { held: true }>>();
 
   constructor(readonly db: SqlDatabase) {}
 
@@ -48,6 +52,7 @@ export class DatabaseLoadTarget implements LoadTarget {
   }
 
   async begin(jobId: string, tables: CatalogTable[], meta: JobMeta, mode: BeginMode = 'fresh'): Promise<void> {
+    await this.lockJob(jobId);
     await this.db.exec(jobTablesSql);
     for (const t of tables) await this.db.exec(createTableSql(t));
     const [job] =
@@ -206,7 +211,32 @@ export class DatabaseLoadTarget implements LoadTarget {
   }
 
   async close(): Promise<void> {
+    await this.releaseJobLocks();
     await this.db.close();
+  }
+
+  /** Frees the jobs' advisory locks without closing the database (a caller that shares it). */
+  async releaseJobLocks(): Promise<void> {
+    for (const lock of this.jobLocks.values()) await lock.release();
+    this.jobLocks.clear();
+  }
+
+  /** Takes the job's advisory lock on a database server (kept until `close`), or refuses: another writer has it. */
+  private async lockJob(jobId: string): Promise<void> {
+    if (!this.db.holdAdvisoryLock || this.jobLocks.has(jobId)) return;
+    const attempt = await this.db.holdAdvisoryLock('job', jobId);
+    if (attempt.held) {
+      this.jobLocks.set(jobId, attempt);
+      return;
+    }
+    const who = attempt.holder
+      ? ` (${attempt.holder.applicationName || 'an unnamed client'}, server process ${attempt.holder.backendPid})`
+      : '';
+    throw new FerryError(
+      'FERRY_ERR_LOCKED',
+      `Job ${jobId} in ${this.db.displayUrl} is being written by another process${who}; one writer per job: let it ` +
+        `finish or stop it, then rerun (or --resume ${jobId})`,
+    );
   }
 }
 

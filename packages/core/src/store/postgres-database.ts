@@ -1,9 +1,16 @@
+import { hostname } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectionLossError } from './connection-loss.js';
-import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
+import {
+  type AdvisoryLockAttempt,
+  type AdvisoryLockHolder,
+  copyFromStatement,
+  type SqlDatabase,
+  type SqlExecutor,
+} from './sql-database.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -65,7 +72,7 @@ export class PostgresDatabase implements SqlDatabase {
 
   private constructor(
     private readonly pool: pg.Pool,
-    url: string,
+    private readonly url: string,
   ) {
     this.displayUrl = redactUrl(url);
     this.run = executor(pool, this.displayUrl);
@@ -110,5 +117,52 @@ export class PostgresDatabase implements SqlDatabase {
   }
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  /**
+   * Takes the session advisory lock (hashtext(space), hashtext(current_schema || '.' || key)) on a connection of its
+   * own (outside the pool), named `ferry SPACE (pid N on HOST)` so that a refused process can say who holds it.
+   */
+  async holdAdvisoryLock(space: string, key: string): Promise<AdvisoryLockAttempt> {
+    const lockKey = `hashtext($1), hashtext(current_schema() || '.' || $2)`;
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: `ferry ${space} (pid ${process.pid} on ${hostname()})`.slice(0, 63),
+    });
+    client.on('error', () => {});
+    const lost = (e: unknown) => {
+      throw connectionLossError(e, this.displayUrl);
+    };
+    await client.connect().catch(lost);
+    try {
+      const [{ locked }] = (
+        await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${lockKey}) AS locked`, [space, key])
+      ).rows as [{ locked: boolean }];
+      if (locked) {
+        return {
+          held: true,
+          release: async () => {
+            await client.query(`SELECT pg_advisory_unlock(${lockKey})`, [space, key]).catch(() => {});
+            await client.end().catch(() => {});
+          },
+        };
+      }
+      const holders = await client.query<{ pid: number; application_name: string }>(
+        `SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid = hashtext($1)::oid AND l.objid = hashtext(current_schema() || '.' || $2)::oid`,
+        [space, key],
+      );
+      await client.end().catch(() => {});
+      const row = holders.rows[0];
+      const holder: AdvisoryLockHolder | undefined = row
+        ? { backendPid: Number(row.pid), applicationName: row.application_name }
+        : undefined;
+      return { held: false, holder };
+    } catch (e) {
+      await client.end().catch(() => {});
+      return lost(e);
+    }
   }
 }

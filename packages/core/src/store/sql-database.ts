@@ -24,7 +24,23 @@ export interface SqlDatabase extends SqlExecutor {
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: { setup?: string }): Promise<T>;
   close(): Promise<void>;
+  /**
+   * A database server only: takes the session advisory lock of (`space`, `key` in the current schema) on a connection
+   * of its own, without waiting, and holds it until released (or until this process ends: the server frees it).
+   */
+  holdAdvisoryLock?(space: string, key: string): Promise<AdvisoryLockAttempt>;
 }
+
+/** Who holds an advisory lock: the server's backend process and the holder's application name. */
+export interface AdvisoryLockHolder {
+  backendPid: number;
+  applicationName: string;
+}
+
+/** An advisory lock taken (release it), or refused (with its holder, when the server shows it). */
+export type AdvisoryLockAttempt =
+  | { held: true; release(): Promise<void> }
+  | { held: false; holder: AdvisoryLockHolder | undefined };
 
 /** Quotes an SQL identifier: `quoteIdent('LOAD_PMI')` => `"LOAD_PMI"`. */
 export function quoteIdent(name: string): string {

@@ -19,7 +19,7 @@ export interface LostRun {
 /**
  * Fails the runs marked running whose runner is gone: every one (`staleAfterMs` undefined: the only runner is this
  * process, which just started) or those whose heartbeat is older than `staleAfterMs` by the database's clock. Each
- * gets an audit event and its `run-finished` event, in the same transaction. Runs executing in this process are
+ * gets an audit event and its `run-finished` event, in the same transaction; its error names the stage it was in. Runs executing in this process are
  * left alone.
  */
 export async function failLostRuns(
@@ -30,7 +30,14 @@ export async function failLostRuns(
   return tenantTransaction(db, recoveryScope, async (tx) => {
     let query = tx.db
       .updateTable('runs')
-      .set({ status: 'failed', outcome: 'ERROR', error: options.error, finished_at: now, current_stage: null })
+      .set({
+        status: 'failed',
+        outcome: 'ERROR',
+        // Naming the stage it was in, when it had started one.
+        error: sql<string>`cast(${options.error} as text) || coalesce(' (in stage ' || current_stage || ')', '')`,
+        finished_at: now,
+        current_stage: null,
+      })
       .where('status', '=', 'running');
     if (options.staleAfterMs !== undefined) {
       const ms = options.staleAfterMs;
@@ -43,7 +50,7 @@ export async function failLostRuns(
     }
     // Runs this process executes are alive whatever their heartbeat says (its timer may just be late).
     if (runsExecutingHere.size) query = query.where('id', 'not in', [...runsExecutingHere]);
-    const lost = await query.returning(['id', 'organisation_id', 'runner_id']).execute();
+    const lost = await query.returning(['id', 'organisation_id', 'runner_id', 'error']).execute();
     for (const run of lost) {
       await appendAuditEvent(
         tx,
@@ -61,7 +68,7 @@ export async function failLostRuns(
       await appendRunEvent(
         tx,
         { id: run.id, organisationId: run.organisation_id },
-        { type: 'run-finished', status: 'failed', outcome: 'ERROR', error: options.error },
+        { type: 'run-finished', status: 'failed', outcome: 'ERROR', error: run.error ?? options.error },
         options.notify,
       );
     }

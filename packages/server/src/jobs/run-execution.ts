@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '@ferry/core';
-import { FerryError, type LifecycleSource, type LifecycleStage, type Pack, runLifecycle } from '@ferry/core';
+import { FerryError, type LifecycleSource, type LifecycleStage, type Pack } from '@ferry/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-writer.js';
@@ -13,6 +13,7 @@ import { serverVersion } from '../meta/version-manifest.js';
 import { packNamed } from '../packs/pack-registry.js';
 import { sourceCatalogVersion } from '../sources/project-source-catalog-store.js';
 import { readRegisteredTarget, registeredTargetUrl } from '../targets/run-target.js';
+import { runLifecycleInThread } from './lifecycle-thread.js';
 import { projectRunDir, projectRunStore, projectSettingsSchema, projectTarget } from './project-run-paths.js';
 import type { RunEventSignal } from './run-event-signal.js';
 import { appendRunEvent } from './run-event-store.js';
@@ -53,17 +54,12 @@ export interface RunControl {
 /** The runs executing in this process, whichever runner holds them: alive, whatever their heartbeat says. */
 export const runsExecutingHere = new Set<string>();
 
-class RunStopped extends Error {
-  constructor(readonly reason: 'cancelled' | 'interrupted' | 'lost') {
-    super(`The run stopped: ${reason}`);
-  }
-}
-
 /**
  * Executes one queued run: marks it running (in its organisation's scope, so row-level security holds), runs the
  * lifecycle with the run's contract, crosswalk and source catalog versions, writes progress to the run's event log, and records
  * the outcome with an audit event. While it runs, a heartbeat proves the runner alive and reads cancel requests
- * (from any process): the run stops at its next progress event. A run that is no longer queued is left alone.
+ * (from any process): the run stops at its next progress event. The lifecycle runs in a worker thread (see
+ * lifecycle-thread.ts); the platform database is written only from this thread. A run that is no longer queued is left alone.
  */
 export async function executeRun(ctx: RunExecutionContext, job: RunJob, control: RunControl): Promise<void> {
   let prepared: Awaited<ReturnType<typeof prepareRun>>;
@@ -137,44 +133,46 @@ async function runPrepared(
   try {
     const pack = packNamed(ctx.packs, project.pack);
     const settings = projectSettingsSchema.parse(project.settings ?? {});
-    const result = await runLifecycle({
-      pack: {
-        ...pack,
-        contract: async () => contract,
-        ...(crosswalks ? { crosswalks: async () => crosswalks } : {}),
+    // The stages run in a thread of their own: the server keeps answering while they work.
+    const result = await runLifecycleInThread(
+      {
+        pack: {
+          ...pack,
+          contract: async () => contract,
+          ...(crosswalks ? { crosswalks: async () => crosswalks } : {}),
+        },
+        // The run's contract version, read with the project's own source catalog when it has one (else the pack's).
+        contract,
+        ...(sourceCatalog ? { sourceCatalog } : {}),
+        source: run.source as LifecycleSource,
+        releaseProfile: run.release_profile as never,
+        target: target
+          ? await registeredTargetUrl(target, ctx.secrets)
+          : projectTarget(dataDir, project.id, settings.target === 'csv' ? settings : { target: 'pglite' }),
+        outDir: projectRunDir(dataDir, project.id),
+        from: (run.from_stage ?? undefined) as LifecycleStage | undefined,
+        to: (run.to_stage ?? undefined) as LifecycleStage | undefined,
+        versions: { ferry: serverVersion },
+        now,
+        onEvent: (event) => {
+          if (event.type === 'run-start') return; // the run's row already says which run it is
+          events.publish(job, event);
+          if (event.type === 'stage-start') {
+            stageWrites = stageWrites.then(async () => {
+              const latest = await store.latest();
+              await inScope((tx) =>
+                tx.db
+                  .updateTable('runs')
+                  .set({ current_stage: event.stage, lifecycle_run_id: latest?.runId ?? null })
+                  .where('id', '=', job.runId)
+                  .execute(),
+              );
+            });
+          }
+        },
       },
-      // The run's contract version, read with the project's own source catalog when it has one (else the pack's).
-      contract,
-      ...(sourceCatalog ? { sourceCatalog } : {}),
-      source: run.source as LifecycleSource,
-      releaseProfile: run.release_profile as never,
-      target: target
-        ? await registeredTargetUrl(target, ctx.secrets)
-        : projectTarget(dataDir, project.id, settings.target === 'csv' ? settings : { target: 'pglite' }),
-      outDir: projectRunDir(dataDir, project.id),
-      from: (run.from_stage ?? undefined) as LifecycleStage | undefined,
-      to: (run.to_stage ?? undefined) as LifecycleStage | undefined,
-      versions: { ferry: serverVersion },
-      now,
-      onEvent: (event) => {
-        const reason = stopReason();
-        if (reason) throw new RunStopped(reason);
-        if (event.type === 'run-start') return; // the run's row already says which run it is
-        events.publish(job, event);
-        if (event.type === 'stage-start') {
-          stageWrites = stageWrites.then(async () => {
-            const latest = await store.latest();
-            await inScope((tx) =>
-              tx.db
-                .updateTable('runs')
-                .set({ current_stage: event.stage, lifecycle_run_id: latest?.runId ?? null })
-                .where('id', '=', job.runId)
-                .execute(),
-            );
-          });
-        }
-      },
-    });
+      { shouldStop: () => stopReason() !== null },
+    );
     heartbeat?.stop();
     await stageWrites;
     // A finished run is never RUNNING; it is CANCELLED only when given a signal, which the runner stops otherwise.
@@ -188,7 +186,7 @@ async function runPrepared(
     heartbeat?.stop();
     await stageWrites.catch(() => {});
     const latest = await store.latest().catch(() => undefined);
-    const reason = e instanceof RunStopped ? e.reason : stopReason();
+    const reason = stopReason();
     if (reason === 'lost') {
       await events.flush(job.runId, true);
       ctx.log?.warn({ runId: job.runId }, 'the run was finished elsewhere (its heartbeat went stale); stopped it');

@@ -1,5 +1,5 @@
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod';
-import { type FerryError, type FerryErrorCode, isFerryError } from '@ferry/core';
+import { type FerryError, type FerryErrorCode, isConnectionLoss, isFerryError } from '@ferry/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FerryApp } from '../app-types.js';
@@ -20,6 +20,7 @@ export function httpStatusOf(code: FerryErrorCode, kind: string): number {
       return 409;
     case 'FERRY_ERR_TARGET_UNREACHABLE':
     case 'FERRY_ERR_SOURCE_UNREACHABLE':
+    case 'FERRY_ERR_DATABASE_CONNECTION_LOST':
       return 503;
     case 'FERRY_ERR_CONFIG':
     case 'FERRY_ERR_MIGRATION_MISMATCH':
@@ -32,6 +33,7 @@ export function httpStatusOf(code: FerryErrorCode, kind: string): number {
     auth: 401,
     forbidden: 403,
     conflict: 409,
+    unavailable: 503,
     internal: 500,
   };
   return byKind[kind] ?? 500;
@@ -57,6 +59,9 @@ const databaseErrors: Record<string, { status: number; code: FerryErrorCode; mes
     message: 'The database refused the change for this organisation',
   },
 };
+
+/** How long a client is told to wait before retrying when a database cannot be reached (seconds). */
+export const unavailableRetryAfterSeconds = 5;
 
 /** One problem of a request: `path` says where (a body field, a CSV line and column, a contract row and attribute). */
 interface ErrorIssue {
@@ -101,7 +106,8 @@ function send(
 
 /**
  * One error handler: FerryErrors by code, schema validation with the path of each bad field (never its value),
- * known PostgreSQL conditions, Fastify's own 4xx errors; everything else is a logged, generic 500.
+ * known PostgreSQL conditions, a lost database connection (503 with Retry-After), Fastify's own 4xx errors; everything
+ * else is a logged, generic 500.
  */
 export const errorHandlerPlugin = fp(async (app: FerryApp) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -109,6 +115,7 @@ export const errorHandlerPlugin = fp(async (app: FerryApp) => {
       const status = httpStatusOf(error.code, error.kind);
       if (typeof error.context.retryAfterSeconds === 'number')
         reply.header('retry-after', error.context.retryAfterSeconds);
+      else if (status === 503) reply.header('retry-after', unavailableRetryAfterSeconds);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       return send(
         reply,
@@ -136,6 +143,19 @@ export const errorHandlerPlugin = fp(async (app: FerryApp) => {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response does not match its schema');
       return send(reply, request, 500, 'FERRY_ERR_INTERNAL', 'Internal error');
+    }
+    // The platform database refused or dropped the connection (ECONNREFUSED, 57P01 admin shutdown, "Connection
+    // terminated"): the service is unavailable for a moment, not broken. 503 with Retry-After, never 500.
+    if (isConnectionLoss(error)) {
+      request.log.warn({ err: error }, 'database connection lost');
+      reply.header('retry-after', unavailableRetryAfterSeconds);
+      return send(
+        reply,
+        request,
+        503,
+        'FERRY_ERR_DATABASE_CONNECTION_LOST',
+        'The database cannot be reached at the moment; retry shortly',
+      );
     }
     const pgCode = (error as { code?: unknown }).code;
     if (typeof pgCode === 'string' && databaseErrors[pgCode]) {

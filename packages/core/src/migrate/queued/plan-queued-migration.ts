@@ -119,9 +119,14 @@ export async function planQueuedMigration(
     onDuplicate,
     sourceFingerprint: await sourceFingerprint(source),
   };
-  if (mode === 'resume') await target.begin(jobId, loadTables, meta, mode);
-  await saveJobPlan(db, plan);
-  if (mode === 'fresh') await target.begin(jobId, loadTables, meta, mode);
+  // The job's lock (on a server) is held while it is planned; its chunks are written under their tables' locks.
+  try {
+    if (mode === 'resume') await target.begin(jobId, loadTables, meta, mode);
+    await saveJobPlan(db, plan);
+    if (mode === 'fresh') await target.begin(jobId, loadTables, meta, mode);
+  } finally {
+    await target.releaseJobLocks();
+  }
   const next = await db.transaction((tx) => advanceQueuedJob(tx, plan));
   await db.query(`INSERT INTO ferry_job_events (job_id, event, detail) VALUES ($1, 'queued_job_planned', $2)`, [
     jobId,
