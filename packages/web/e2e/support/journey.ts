@@ -82,3 +82,18 @@ export function journeySteps(): {
   };
   return journey;
 }
+
+/**
+ * Clicks a bulk or destructive action's button, reads the confirmation it opens (which must name what changes) and
+ * confirms it. Answers the confirmation's text (title, summary, the rows or entries listed).
+ */
+export async function confirmedAction(page: Page, button: string, title: string | RegExp): Promise<string> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: title });
+  const body = dialog.getByTestId('confirm-change');
+  await body.waitFor();
+  const text = `${typeof title === 'string' ? title : ''}${(await body.textContent()) ?? ''}`;
+  await body.getByRole('button').last().click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
+}
