@@ -535,7 +535,15 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     const row = page.getByTestId(`registration-${viewer.email}`);
     await row.waitFor();
     await screenshot('registrations');
+    // No role is preselected: Approve is not armed until the admin picks one, and it is confirmed naming them.
+    expect(await row.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    await row.getByLabel(`Roles for ${viewer.email}`).click();
+    await page.getByRole('option', { name: 'viewer', exact: true }).click();
+    await page.keyboard.press('Escape');
     await row.getByRole('button', { name: 'Approve' }).click();
+    const approval = page.getByRole('dialog', { name: `Approve ${viewer.name} as viewer?` });
+    expect(await approval.textContent()).toContain(`An account is created for ${viewer.name} (${viewer.email})`);
+    await approval.getByRole('button', { name: 'Approve as viewer' }).click();
     await expect.poll(() => row.count()).toBe(0);
 
     await openPage(page, 'Users');
