@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     journey.onFailure = async (step) => {
       await browser.screenshot(`FAILED-${step.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
     };
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
