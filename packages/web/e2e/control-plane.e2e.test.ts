@@ -385,7 +385,11 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
 
   it('lets a cutover manager, who neither ran it nor reviewed its contract, decide the gate', async () => {
     await signOut(page);
+    // A returning member on a browser that does not remember their project lands on it, not on onboarding.
+    await page.evaluate(() => localStorage.clear());
     await signIn(page, server.url, cutoverManager.email, cutoverManager.password);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(new RegExp(`/projects/${state.projectId}/dashboard$`));
     await page.goto(`${server.url}/projects/${state.projectId}/runs/${state.runId}`);
     const gate = page.getByTestId('gate-panel');
     await gate.waitFor();
