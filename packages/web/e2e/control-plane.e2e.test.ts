@@ -120,7 +120,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       .toBeGreaterThan(0);
     await screenshot('lifecycle-running');
     const finished = page.getByTestId('run-finished');
-    await finished.waitFor({ timeout: 120_000 });
+    await finished.waitFor({ timeout: 300_000 });
     expect(await finished.textContent()).toMatch(/^Run succeeded; gate (PASS|FAIL)$/);
     expect(await page.locator('[data-testid^="stage-"][data-state="Success"]').count()).toBe(8);
     await screenshot('lifecycle-finished');
@@ -479,7 +479,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await choose(page, 'Stage', 'reconcile');
     await page.getByRole('button', { name: 'Run reconcile alone' }).click();
     const finished = page.getByTestId('run-finished');
-    await finished.waitFor({ timeout: 120_000 });
+    await finished.waitFor({ timeout: 300_000 });
     expect(await finished.textContent()).toBe('Run succeeded; stopped where asked (PARTIAL: no verdict)');
     expect(await page.getByTestId('stage-reconcile').getAttribute('data-state')).toBe('Success');
     expect(await page.getByTestId('stage-gate').getAttribute('data-state')).toBe('Reused');

@@ -68,7 +68,7 @@ export function journeySteps(): {
   const journey: ReturnType<typeof journeySteps> = {
     step(name, fn) {
       // A step may wait on a whole lifecycle run on a busy CI machine.
-      vitestIt(name, { timeout: 150_000 }, async (context) => {
+      vitestIt(name, { timeout: 400_000 }, async (context) => {
         if (broken) context.skip(`an earlier step failed: ${broken}`);
         try {
           await fn();
