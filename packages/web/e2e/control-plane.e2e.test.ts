@@ -635,6 +635,29 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await screenshot('settings');
   });
 
+  it('keeps the user menu and the project switcher within reach on a 390 px phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.url}/projects/${state.projectId}/dashboard`);
+      const menu = page.getByTestId('user-menu');
+      await menu.waitFor();
+      const box = (await menu.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await page.getByRole('button', { name: 'Toggle navigation' }).click();
+      const project = page.getByRole('combobox', { name: 'Project' });
+      await project.waitFor();
+      const projectBox = (await project.boundingBox())!;
+      expect(projectBox.x + projectBox.width).toBeLessThanOrEqual(390);
+      await screenshot('phone-navigation');
+      await page.getByRole('button', { name: 'Toggle navigation' }).click();
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('raised no uncaught error in the page, and every control it showed had an accessible name', () => {
     expect(browser.pageErrors).toEqual([]);
     expect(unlabelled).toEqual([]);
