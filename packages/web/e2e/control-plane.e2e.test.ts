@@ -137,7 +137,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await gate.getByRole('button', { name: 'No go' }).click();
     // The confirmation states the profile, loudly when it is the development profile, before anything is recorded.
     const confirmation = page.getByRole('dialog', { name: 'Record a no go decision?' });
-    await confirmation.getByText('Gated at the development profile').waitFor();
+    await confirmation.getByText('Gated at the development profile', { exact: true }).waitFor();
     expect(await confirmation.textContent()).toMatch(
       /This run was gated at the development profile: outcome (PASS|FAIL)/,
     );
