@@ -46,7 +46,7 @@ export function GateDecisionDialog({
           blocking finding(s), {report.warnings.length} warning(s).
         </Text>
         {report.profile === 'development' ? (
-          <Alert color="red" variant="filled" title="Gated at the development profile">
+          <Alert color="red.9" variant="filled" title="Gated at the development profile">
             The development profile's thresholds are for trying a migration out, not for cutover. A decision on this run
             says nothing about whether the migration meets the rehearsal or cutover thresholds.
           </Alert>
