@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { unlabelledControls } from './support/accessibility.js';
@@ -7,6 +10,7 @@ import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
 import {
   choose,
+  confirmedAction,
   journeySteps,
   openPage,
   setPasswordWithCode,
@@ -53,7 +57,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     journey.onFailure = async (step) => {
       await browser.screenshot(`FAILED-${step.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
     };
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -116,7 +120,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       .toBeGreaterThan(0);
     await screenshot('lifecycle-running');
     const finished = page.getByTestId('run-finished');
-    await finished.waitFor({ timeout: 120_000 });
+    await finished.waitFor({ timeout: 300_000 });
     expect(await finished.textContent()).toMatch(/^Run succeeded; gate (PASS|FAIL)$/);
     expect(await page.locator('[data-testid^="stage-"][data-state="Success"]').count()).toBe(8);
     await screenshot('lifecycle-finished');
@@ -127,9 +131,22 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     const gate = page.getByTestId('gate-panel');
     await gate.waitFor();
     state.runId = /\/runs\/([0-9a-f-]{36})$/.exec(page.url())![1];
-    // Whoever started the run does not decide its gate.
+    // A decision needs a rationale: without one, the decision buttons are not armed.
+    expect(await gate.getByRole('button', { name: 'No go' }).isDisabled()).toBe(true);
+    await gate.getByLabel(/^Rationale/).fill('Trying to sign my own run');
     await gate.getByRole('button', { name: 'No go' }).click();
+    // The confirmation states the profile, loudly when it is the development profile, before anything is recorded.
+    const confirmation = page.getByRole('dialog', { name: 'Record a no go decision?' });
+    await confirmation.getByText('Gated at the development profile', { exact: true }).waitFor();
+    expect(await confirmation.textContent()).toMatch(
+      /This run was gated at the development profile: outcome (PASS|FAIL)/,
+    );
+    await screenshot('gate-confirmation');
+    // Whoever started the run does not decide its gate.
+    await confirmation.getByRole('button', { name: 'Record no go at the development profile' }).click();
     await page.getByText('You started this run; another person must decide its gate').waitFor();
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    await confirmation.waitFor({ state: 'detached' });
     expect(await gate.textContent()).toMatch(/Gate \(development\)(PASS|FAIL)/);
     await page.getByRole('table', { name: 'Artefacts' }).getByText('gate_report.json').first().waitFor();
     await screenshot('run-detail-gate');
@@ -242,11 +259,21 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await expect
       .poll(async () => (await table.getByRole('row').allTextContents()).slice(1))
       .toEqual([expect.stringMatching(/^genderUUnknownXNot knownequivalentapproved/)]);
-    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    // The bulk bar is not armed until someone says it applies to all matching entries; each change is confirmed
+    // naming its count and entries.
+    const armAll = page.getByRole('checkbox', { name: 'Apply to all 1 matching entries' });
+    expect(await page.getByRole('button', { name: 'Reopen to draft' }).isDisabled()).toBe(true);
+    await armAll.check();
+    expect(await confirmedAction(page, 'Reopen to draft', 'Reopen to draft 1 crosswalk entry?')).toContain(
+      "gender 'U' → X (approved)",
+    );
     await page.getByText(/^1 entry draft; crosswalk version/).waitFor();
-    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    expect(await armAll.isChecked()).toBe(false);
+    await armAll.check();
+    await confirmedAction(page, 'Mark reviewed', 'Mark reviewed 1 crosswalk entry?');
     await page.getByText(/^1 entry reviewed; crosswalk version/).waitFor();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await armAll.check();
+    await confirmedAction(page, 'Approve', 'Approve 1 crosswalk entry?');
     await page.getByText(/another person must approve or reject them/).waitFor();
     expect(await table.textContent()).toContain('reviewed');
     await screenshot('crosswalks');
@@ -284,12 +311,21 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByText(/^Saved as version [0-9a-f]{12}; the row is a draft again/).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // "All N matching" is for the filter it was chosen under: changing the filter disarms it.
     await page.getByText(/^All \d+ matching$/).click();
-    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    expect(await page.getByRole('button', { name: 'Reopen to draft' }).isDisabled()).toBe(false);
+    await page.getByLabel('Target table').fill('LOAD_PM');
+    expect(await page.getByRole('button', { name: 'Reopen to draft' }).isDisabled()).toBe(true);
+    await page.getByLabel('Target table').fill('LOAD_PMI');
+    await expect.poll(matchingCount).toBe(matching);
+    await page.getByText(/^All \d+ matching$/).click();
+    const reopen = await confirmedAction(page, 'Reopen to draft', `Reopen to draft ${matching} rows?`);
+    expect(reopen).toContain('Every row matching the filter is reopened to draft');
+    expect(reopen).toMatch(/LOAD_PMI\.\w+/);
     await page.getByText(`${matching - 1} row(s) draft, 1 already were`).waitFor();
-    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await confirmedAction(page, 'Mark reviewed', `Mark reviewed ${matching} rows?`);
     await page.getByText(`${matching} row(s) reviewed`).waitFor();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await confirmedAction(page, 'Approve', `Approve ${matching} rows?`);
     await page.getByText(/^You last changed \d+ of these rows.*another person must approve or reject them/).waitFor();
     await screenshot('mappings-separation-of-duties');
 
@@ -326,9 +362,18 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
       .toBe(`All ${matching} matching`);
     expect(await page.getByRole('button', { name: 'Mark reviewed' }).count()).toBe(0);
     await page.getByText(/^All \d+ matching$/).click();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await confirmedAction(page, 'Approve', `Approve ${matching} rows?`);
     await page.getByText(`${matching} row(s) approved`).waitFor();
     await screenshot('mappings-bulk-approved');
+    // With the default roles, a clinical reviewer approves the crosswalk entry an analyst marked reviewed.
+    await page.goto(`${server.url}/projects/${state.projectId}/crosswalks`);
+    await choose(page, 'Status', /^reviewed$/);
+    await page.getByRole('checkbox', { name: 'Apply to all 1 matching entries' }).check();
+    expect(await page.getByRole('button', { name: 'Mark reviewed' }).count()).toBe(0);
+    await confirmedAction(page, 'Approve', 'Approve 1 crosswalk entry?');
+    await page.getByText(/^1 entry approved; crosswalk version/).waitFor();
+    await screenshot('crosswalks-approved-by-clinical-reviewer');
+    await page.goto(`${server.url}/projects/${state.projectId}/mappings`);
 
     await page.getByRole('tab', { name: 'Versions and diff' }).click();
     await page.getByRole('radio', { name: 'Diff from version 1', exact: true }).check();
@@ -340,16 +385,72 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
 
   it('lets a cutover manager, who neither ran it nor reviewed its contract, decide the gate', async () => {
     await signOut(page);
+    // A returning member on a browser that does not remember their project lands on it, not on onboarding.
+    await page.evaluate(() => localStorage.clear());
     await signIn(page, server.url, cutoverManager.email, cutoverManager.password);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(new RegExp(`/projects/${state.projectId}/dashboard$`));
     await page.goto(`${server.url}/projects/${state.projectId}/runs/${state.runId}`);
     const gate = page.getByTestId('gate-panel');
     await gate.waitFor();
     const passed = (await gate.textContent())!.includes('Gate (development)PASS');
-    await gate.getByLabel('Decision note').fill('Rehearsal 1 reviewed at the cutover board');
-    await gate.getByRole('button', { name: passed ? 'Go' : 'No go', exact: true }).click();
+    const decide = async (button: string, rationale: string, confirm: string) => {
+      await gate.getByLabel(/^Rationale/).fill(rationale);
+      await gate.getByRole('button', { name: button, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: confirm }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await gate.getByRole('table', { name: 'Gate decisions' }).getByText(rationale).waitFor();
+    };
+    const first = passed ? 'go' : 'no go';
+    await decide(
+      passed ? 'Go' : 'No go',
+      'Rehearsal 1 reviewed at the cutover board',
+      `Record ${first} at the development profile`,
+    );
     const decisions = gate.getByRole('table', { name: 'Gate decisions' });
-    await decisions.getByText('Rehearsal 1 reviewed at the cutover board').waitFor();
-    expect(await decisions.getByRole('row').first().textContent()).toMatch(passed ? /^goyou/ : /^no goyou/);
+    // Newest first: decision, by, when (left out), profile, rationale, state.
+    const rows = async () =>
+      (await decisions.locator('tbody tr').allTextContents()).map((r) =>
+        r.replace(/\d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d/, ' | '),
+      );
+    expect(await rows()).toEqual([`${first}you | developmentRehearsal 1 reviewed at the cutover boardcurrent`]);
+    // A later decision supersedes it; a withdrawal leaves none in force, and both stay on record.
+    await decide('Roll back', 'Reject counts too high for rehearsal 2', 'Record roll back at the development profile');
+    await decide('Withdraw current decision', 'Rollback asked for in error', 'Withdraw the decision');
+    expect(await rows()).toEqual([
+      'withdrawalyou | developmentRollback asked for in errorwithdrawn',
+      'roll backyou | developmentReject counts too high for rehearsal 2superseded',
+      `${first}you | developmentRehearsal 1 reviewed at the cutover boardsuperseded`,
+    ]);
+    expect(await gate.getByTestId('gate-current-decision').textContent()).toBe(
+      'No decision in force: the last one was withdrawn.',
+    );
+    await decide('No go', 'Rehearsal 1 stands as reviewed; fix rejects', 'Record no go at the development profile');
+    await gate
+      .getByTestId('gate-current-decision')
+      .getByText(/^In force: no go by you/)
+      .waitFor();
+    // The evidence package carries the decisions, listed in its manifest.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download evidence package' }).click(),
+    ]);
+    const unpacked = await mkdtemp(join(tmpdir(), 'ferry-e2e-evidence-'));
+    execFileSync('tar', ['-xzf', (await download.path())!, '-C', unpacked, '--strip-components=1']);
+    const manifest = JSON.parse(await readFile(join(unpacked, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['gate_decisions.json', 'issue_triage.json']));
+    const recorded = JSON.parse(await readFile(join(unpacked, 'gate_decisions.json'), 'utf8'));
+    expect(recorded.current).toMatchObject({
+      decision: 'no_go',
+      note: 'Rehearsal 1 stands as reviewed; fix rejects',
+      decidedBy: cutoverManager.email,
+      profile: 'development',
+    });
+    expect(recorded.decisions).toHaveLength(4);
+    const triage = JSON.parse(await readFile(join(unpacked, 'issue_triage.json'), 'utf8'));
+    expect(triage.issues.map((i: { status: string }) => i.status)).toContain('accepted_risk');
+    await rm(unpacked, { recursive: true, force: true });
     await screenshot('gate-decided');
     await signOut(page);
     await signIn(page, server.url, bootstrapAdmin.email, bootstrapAdmin.password);
@@ -378,7 +479,7 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await choose(page, 'Stage', 'reconcile');
     await page.getByRole('button', { name: 'Run reconcile alone' }).click();
     const finished = page.getByTestId('run-finished');
-    await finished.waitFor({ timeout: 120_000 });
+    await finished.waitFor({ timeout: 300_000 });
     expect(await finished.textContent()).toBe('Run succeeded; stopped where asked (PARTIAL: no verdict)');
     expect(await page.getByTestId('stage-reconcile').getAttribute('data-state')).toBe('Success');
     expect(await page.getByTestId('stage-gate').getAttribute('data-state')).toBe('Reused');
@@ -438,7 +539,15 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     const row = page.getByTestId(`registration-${viewer.email}`);
     await row.waitFor();
     await screenshot('registrations');
+    // No role is preselected: Approve is not armed until the admin picks one, and it is confirmed naming them.
+    expect(await row.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    await row.getByLabel(`Roles for ${viewer.email}`).click();
+    await page.getByRole('option', { name: 'viewer', exact: true }).click();
+    await page.keyboard.press('Escape');
     await row.getByRole('button', { name: 'Approve' }).click();
+    const approval = page.getByRole('dialog', { name: `Approve ${viewer.name} as viewer?` });
+    expect(await approval.textContent()).toContain(`An account is created for ${viewer.name} (${viewer.email})`);
+    await approval.getByRole('button', { name: 'Approve as viewer' }).click();
     await expect.poll(() => row.count()).toBe(0);
 
     await openPage(page, 'Users');
@@ -524,6 +633,29 @@ describe.runIf(browserAvailable())('web control plane journeys (Chromium)', () =
     await page.getByText('Copy the token now: it is not shown again').waitFor();
     expect(await page.getByRole('table', { name: 'API tokens' }).textContent()).toContain('nightly rehearsal');
     await screenshot('settings');
+  });
+
+  it('keeps the user menu and the project switcher within reach on a 390 px phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.url}/projects/${state.projectId}/dashboard`);
+      const menu = page.getByTestId('user-menu');
+      await menu.waitFor();
+      const box = (await menu.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await page.getByRole('button', { name: 'Toggle navigation' }).click();
+      const project = page.getByRole('combobox', { name: 'Project' });
+      await project.waitFor();
+      const projectBox = (await project.boundingBox())!;
+      expect(projectBox.x + projectBox.width).toBeLessThanOrEqual(390);
+      await screenshot('phone-navigation');
+      await page.getByRole('button', { name: 'Toggle navigation' }).click();
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('raised no uncaught error in the page, and every control it showed had an accessible name', () => {

@@ -6,7 +6,7 @@ import { unlabelledControls } from './support/accessibility.js';
 import { artifactsDir, type BrowserSession, launchBrowser } from './support/browser.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
-import { choose, journeySteps, openPage, signIn } from './support/journey.js';
+import { choose, confirmedAction, journeySteps, openPage, signIn } from './support/journey.js';
 
 /** One completed drawing of the ERD canvas, as the page reports it. */
 interface Drawing {
@@ -192,8 +192,8 @@ describe.runIf(browserAvailable())('ERD and crosswalk journeys (Chromium)', () =
 
   it('reopens the gender entries: their codes show as unmapped with counts, labels and suggestions', async () => {
     await choose(page, 'Code type', /^gender$/);
-    await expect.poll(() => page.getByText(/Apply to all 4 matching entries/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Reopen to draft' }).click();
+    await page.getByRole('checkbox', { name: 'Apply to all 4 matching entries' }).check();
+    await confirmedAction(page, 'Reopen to draft', 'Reopen to draft 4 crosswalk entries?');
     await page.getByText(/4 entries draft/).waitFor();
     const coverage = page.getByRole('table', { name: 'Coverage per crosswalk' });
     await coverage.getByRole('button', { name: 'Show unmapped gender codes' }).click();
@@ -222,10 +222,12 @@ describe.runIf(browserAvailable())('ERD and crosswalk journeys (Chromium)', () =
     await page.getByLabel('Local code').fill(sourceCode!);
     const entries = page.getByRole('table', { name: 'Crosswalk entries' });
     await entries.getByText(/suggested by national label similarity/).waitFor();
-    await expect.poll(() => page.getByText(/Apply to all 1 matching entries/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    const armAll = page.getByRole('checkbox', { name: 'Apply to all 1 matching entries' });
+    await armAll.check();
+    await confirmedAction(page, 'Mark reviewed', 'Mark reviewed 1 crosswalk entry?');
     await page.getByText(/1 entry reviewed/).waitFor();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await armAll.check();
+    await confirmedAction(page, 'Approve', 'Approve 1 crosswalk entry?');
     await page.getByText(/You drafted or marked reviewed 1 of these entries/).waitFor();
     await screenshot('crosswalks-accepted');
   });

@@ -18,7 +18,7 @@ import { unlabelledControls } from './support/accessibility.js';
 import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { browserAvailable } from './support/e2e-guard.js';
 import { bootstrapAdmin, type FerryServer, startFerryServer } from './support/ferry-server.js';
-import { choose, journeySteps, openPage, signIn, signOut } from './support/journey.js';
+import { choose, confirmedAction, journeySteps, openPage, signIn, signOut } from './support/journey.js';
 
 /**
  * A team's own extract, end to end in Chromium against the real `ferry serve`: a vendor layout that is not the
@@ -280,7 +280,7 @@ describe.runIf(browserAvailable() && pgUp)("a team's own extract journey (Chromi
     await expect.poll(async () => (await matching().textContent()) ?? '').toBe(`All ${total} matching`);
     await dismissNotifications();
     await matching().click();
-    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await confirmedAction(page, 'Mark reviewed', `Mark reviewed ${total} rows?`);
     await page.getByText(new RegExp(`^${total} row\\(s\\) reviewed`)).waitFor();
 
     const created = await page.request.post(`${server.url}/api/orgs/${orgId}/users`, {
@@ -298,7 +298,7 @@ describe.runIf(browserAvailable() && pgUp)("a team's own extract journey (Chromi
     await page.goto(`${server.url}/projects/${projectId}/mappings`);
     await expect.poll(async () => (await matching().textContent()) ?? '').toBe(`All ${total} matching`);
     await matching().click();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await confirmedAction(page, 'Approve', `Approve ${total} rows?`);
     await page.getByText(new RegExp(`^${total} row\\(s\\) approved`)).waitFor();
     await screenshot('approved');
     await signOut(page);

@@ -43,6 +43,11 @@ describe('selectContractRows', () => {
     expect(refs(selectContractRows(c, { owner: '', domain: 'PMI' }))).toHaveLength(4);
     expect(refs(selectContractRows(c, { text: 'ethnic' }))).toEqual(['LOAD_PMI.ETHNIC_CATEGORY']);
     expect(refs(selectContractRows(c, { text: 'as shown' }))).toEqual(['LOAD_PMI.FULL_NAME']);
+    // Names read with spaces for underscores; who reviewed or owns a row is not searched (owner has its own filter).
+    expect(refs(selectContractRows(c, { text: ' ethnic category ' }))).toEqual(['LOAD_PMI.ETHNIC_CATEGORY']);
+    expect(refs(selectContractRows(c, { text: 'pmi record number' }))).toEqual(['LOAD_REFERRALS.PMI_RECORD_NUMBER']);
+    expect(refs(selectContractRows(c, { text: 'Analyst' }))).toEqual([]);
+    expect(refs(selectContractRows(c, { text: 'PMI team' }))).toEqual([]);
     expect(selectContractRows(c, {})).toHaveLength(7);
   });
 });

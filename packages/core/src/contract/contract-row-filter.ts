@@ -16,7 +16,11 @@ export interface ContractRowFilter {
   /** The row's owner; `''` selects rows with no owner. */
   owner?: string;
   mandatory?: boolean;
-  /** Case-insensitive text found in any of: names, source columns, constant, transform, crosswalk, owner, reviewer, notes. */
+  /**
+   * Case-insensitive text found in what the row maps: table and column names (target and source, `_` read as a space,
+   * so "date of birth" finds DATE_OF_BIRTH), constant, transform, crosswalk and notes. Not who owns or reviewed the
+   * row (a search for "NHS" should not match every row an nhs.net reviewer touched): `owner` filters by owner.
+   */
   text?: string;
 }
 
@@ -45,7 +49,7 @@ export function contractRowMatcher(filter: ContractRowFilter): (table: ContractT
       : new Set<string>(typeof filter.status === 'string' ? [filter.status] : filter.status);
   const domain = filter.domain?.trim().toLowerCase();
   const owner = filter.owner?.trim().toLowerCase();
-  const text = filter.text?.toLowerCase();
+  const text = filter.text?.trim().toLowerCase();
   return (table, field) => {
     if (tableRe && !tableRe.test(table.target) && !tableRe.test(table.source)) return false;
     if (columnRe && !columnRe.test(field.target) && !field.source.some((s) => columnRe.test(s))) return false;
@@ -62,13 +66,11 @@ export function contractRowMatcher(filter: ContractRowFilter): (table: ContractT
         field.constant ?? '',
         ...field.transform,
         field.crosswalk ?? '',
-        field.owner ?? '',
-        field.reviewer ?? '',
         field.notes ?? '',
       ]
         .join('\n')
         .toLowerCase();
-      if (!haystack.includes(text)) return false;
+      if (!haystack.includes(text) && !haystack.replaceAll('_', ' ').includes(text.replaceAll('_', ' '))) return false;
     }
     return true;
   };

@@ -215,11 +215,12 @@ await describeEachDialect('contract API', (dialect) => {
       200,
     );
     expect(reviewed.changed).toBe(1);
-    expect((await alice.post(path, { filter: { status: 'reviewed' }, status: 'approved' })).json().error.code).toBe(
+    const decide = `/api/projects/${projectId}/crosswalks/decide`;
+    expect((await alice.post(decide, { filter: { status: 'reviewed' }, status: 'approved' })).json().error.code).toBe(
       'FERRY_ERR_SEPARATION_OF_DUTIES',
     );
     expect(
-      expectStatus(await bob.post(path, { filter: { status: 'reviewed' }, status: 'approved' }), 200),
+      expectStatus(await bob.post(decide, { filter: { status: 'reviewed' }, status: 'approved' }), 200),
     ).toMatchObject({ changed: 1, previousHash: reviewed.hash });
     const [f] = expectStatus(await alice.get(`/api/projects/${projectId}/crosswalks?sourceCode=F`), 200).items;
     expect(f).toMatchObject({ status: 'approved', reviewer: 'bob@contracts.test' });

@@ -88,7 +88,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
   let runId: string;
   let alice: ApiCaller; // mapping analyst
   let bob: ApiCaller; // mapping analyst
-  let carol: ApiCaller; // mapping analyst
+  let carol: ApiCaller; // clinical reviewer
   let viewer: ApiCaller;
   const path = (rest: string) => `/api/projects/${projectId}/crosswalks/${rest}`;
 
@@ -110,7 +110,7 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     };
     alice = await member('alice', 'mapping_analyst');
     bob = await member('bob', 'mapping_analyst');
-    carol = await member('carol', 'mapping_analyst');
+    carol = await member('carol', 'clinical_reviewer');
     viewer = await member('viewer', 'viewer');
     const lead = await member('lead', 'migration_lead');
     const create = async (name: string) =>
@@ -249,15 +249,16 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     );
   });
 
-  it('needs a different person to approve than whoever drafted or reviewed the entry', async () => {
+  it('needs a different person to approve than whoever drafted or reviewed the entry: a clinical reviewer, by default', async () => {
     const review = path('review');
+    const decide = path('decide');
     // Bob accepted the current draft of X; Alice marks it reviewed.
     expectStatus(
       await alice.post(review, { filter: { codeType: 'gender', sourceCode: 'X' }, status: 'reviewed' }),
       200,
     );
     for (const who of [alice, bob]) {
-      const refused = await who.post(review, { filter: { sourceCode: 'X' }, status: 'approved' });
+      const refused = await who.post(decide, { filter: { sourceCode: 'X' }, status: 'approved' });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('FERRY_ERR_SEPARATION_OF_DUTIES');
     }
@@ -270,8 +271,12 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
       'bob@codes.test',
     ]);
     expect(refusals.items[0]).toMatchObject({ targetType: 'project', targetId: projectId });
+    // Approving is not editing: the review route does not approve, and a clinical reviewer (who cannot edit) approves.
+    expect((await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(400);
+    expect((await carol.post(review, { filter: { sourceCode: 'X' }, status: 'draft' })).statusCode).toBe(403);
+    expect((await viewer.post(decide, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(403);
     expect(
-      expectStatus(await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' }), 200),
+      expectStatus(await carol.post(decide, { filter: { sourceCode: 'X' }, status: 'approved' }), 200),
     ).toMatchObject({ changed: 1 });
     const coverage = expectStatus(await viewer.get(path('coverage')), 200);
     expect(coverage.codeTypes[0]).toMatchObject({ mappedValues: 5, mappedCodes: 3, unmappedCodes: 1 });

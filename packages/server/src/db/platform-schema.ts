@@ -287,10 +287,16 @@ export interface GateDecisionsTable {
   id: Generated<string>;
   organisation_id: string;
   run_id: string;
-  decision: 'go' | 'no_go' | 'rollback';
+  decision: 'go' | 'no_go' | 'rollback' | 'withdrawn';
   note: string | null;
   decided_by: string;
   decided_at: TimestampDefault;
+  /** The release profile the decider confirmed (the one the run was gated at); null before 0015. */
+  profile: string | null;
+  /** How many gate warnings the decider was shown; null before 0015. */
+  warnings: number | null;
+  /** The decision this one replaces; null for a run's first decision. */
+  supersedes: string | null;
 }
 
 export interface DocumentsTable {

@@ -1,11 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
-/** A file to put into a tar archive: its name inside the archive and where to read it. */
-export interface TarEntry {
-  name: string;
-  path: string;
-}
+/** A file to put into a tar archive: its name inside the archive and where to read it, or its content. */
+export type TarEntry = { name: string; path: string } | { name: string; content: Buffer };
 
 const block = 512;
 
@@ -42,6 +39,13 @@ export function ustarHeader(name: string, size: number, mtime: Date): Buffer {
  */
 export async function* tarStream(entries: readonly TarEntry[], mtime: Date): AsyncGenerator<Buffer> {
   for (const entry of entries) {
+    if ('content' in entry) {
+      yield ustarHeader(entry.name, entry.content.length, mtime);
+      yield entry.content;
+      const pad = (block - (entry.content.length % block)) % block;
+      if (pad) yield Buffer.alloc(pad, 0);
+      continue;
+    }
     const { size } = await stat(entry.path);
     yield ustarHeader(entry.name, size, mtime);
     let written = 0;

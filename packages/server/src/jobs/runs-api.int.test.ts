@@ -160,15 +160,21 @@ await describeEachDialect('runs API', (dialect) => {
   it('serves the gate report; the starter cannot decide it, a cutover manager can', async () => {
     const gate = expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200);
     expect(gate.report).toMatchObject({ outcome: 'FAIL', profile: 'development' });
-    expect(gate.decisions).toEqual([]);
-    const etlDecides = await etl.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' });
+    expect(gate).toMatchObject({ decisions: [], current: null });
+    const decideAs = (
+      who: ApiCaller,
+      decision: string,
+      note = 'Reviewed at the cutover board',
+      profile = 'development',
+    ) => who.post(`/api/runs/${runId}/gate/decision`, { decision, note, profile });
+    const etlDecides = await decideAs(etl, 'no_go');
     expect(etlDecides.statusCode).toBe(403); // etl_engineer lacks gate.decide
     // Given gate.decide (by the admin, who does not hold etl_engineer), the engineer still cannot decide the gate of a
     // run they started (and whose release profile they chose): refused and audited.
     const etlPermissions = expectStatus(await org.admin.get(`/api/orgs/${org.id}/roles`), 200).roles.etl_engineer;
     const setEtl = (permissions: string[]) => org.admin.put(`/api/orgs/${org.id}/roles/etl_engineer`, { permissions });
     expectStatus(await setEtl([...etlPermissions, 'gate.decide']), 200);
-    const starterDecides = await etl.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' });
+    const starterDecides = await decideAs(etl, 'no_go');
     expect(starterDecides.json().error).toMatchObject({
       code: 'FERRY_ERR_SEPARATION_OF_DUTIES',
       message: 'You started this run; another person must decide its gate',
@@ -183,18 +189,81 @@ await describeEachDialect('runs API', (dialect) => {
       details: { reason: 'separation_of_duties' },
     });
     const lead = await ApiCaller.login(t.app, 'lead@runs.test', userPassword);
-    expect((await lead.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go' })).statusCode).toBe(403);
-    const go = await cutover.post(`/api/runs/${runId}/gate/decision`, { decision: 'go' });
+    expect((await decideAs(lead, 'no_go')).statusCode).toBe(403);
+    const go = await decideAs(cutover, 'go');
     expect(go.json().error).toMatchObject({
       code: 'FERRY_ERR_CONFLICT',
       message: "A go needs a passed run; this run's outcome is FAIL",
     });
-    const noGo = expectStatus(
-      await cutover.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go', note: 'rejects to fix' }),
+    // A decision is deliberate: no rationale, a one-word one, or a profile other than the one the run was gated at
+    // are refused; nothing is recorded.
+    const bare = await cutover.post(`/api/runs/${runId}/gate/decision`, { decision: 'no_go', profile: 'development' });
+    expect(bare.statusCode).toBe(400);
+    expect((await decideAs(cutover, 'no_go', '  fine  ')).json().error.message).toMatch(
+      /A decision needs a rationale of at least 10 characters/,
+    );
+    expect((await decideAs(cutover, 'no_go', 'Reviewed at the board', 'production')).json().error).toMatchObject({
+      code: 'FERRY_ERR_CONFLICT',
+      message: 'The run was gated at the development profile, not production; confirm the profile it was gated at',
+    });
+    expect((await decideAs(cutover, 'withdrawn', 'Nothing to take back yet')).json().error).toMatchObject({
+      code: 'FERRY_ERR_CONFLICT',
+      message: 'There is no decision in force to withdraw',
+    });
+    expect(expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200).decisions).toEqual([]);
+    const noGo = expectStatus(await decideAs(cutover, 'no_go', '  rejects to fix before rehearsal 2 '), 201);
+    expect(noGo).toMatchObject({
+      decision: 'no_go',
+      note: 'rejects to fix before rehearsal 2',
+      profile: 'development',
+      warnings: gate.report.warnings.length,
+      supersedes: null,
+      supersededBy: null,
+    });
+    // A later decision supersedes the one in force; one made against a decision since replaced is refused.
+    const rollback = expectStatus(
+      await cutover.post(`/api/runs/${runId}/gate/decision`, {
+        decision: 'rollback',
+        note: 'Roll back the rehearsal load',
+        profile: 'development',
+        supersedes: noGo.id,
+      }),
       201,
     );
-    expect(noGo).toMatchObject({ decision: 'no_go', note: 'rejects to fix' });
-    expect(expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200).decisions).toHaveLength(1);
+    expect(rollback).toMatchObject({ decision: 'rollback', supersedes: noGo.id });
+    const stale = await cutover.post(`/api/runs/${runId}/gate/decision`, {
+      decision: 'no_go',
+      note: 'Decided on an old screen',
+      profile: 'development',
+      supersedes: noGo.id,
+    });
+    expect(stale.json().error).toMatchObject({
+      code: 'FERRY_ERR_CONFLICT',
+      message: 'Another gate decision was recorded since you looked; read it before deciding',
+    });
+    let history = expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200);
+    expect(history.current).toMatchObject({ id: rollback.id, decision: 'rollback' });
+    expect(history.decisions.map((d: { id: string; supersededBy: string | null }) => [d.id, d.supersededBy])).toEqual([
+      [noGo.id, rollback.id],
+      [rollback.id, null],
+    ]);
+    // Withdrawing leaves no decision in force, and is itself on record with its rationale.
+    const withdrawn = expectStatus(await decideAs(cutover, 'withdrawn', 'Rollback raised in error'), 201);
+    history = expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200);
+    expect(history.current).toBeNull();
+    expect(history.decisions.map((d: { decision: string }) => d.decision)).toEqual(['no_go', 'rollback', 'withdrawn']);
+    expect(history.decisions[2]).toMatchObject({
+      id: withdrawn.id,
+      supersedes: rollback.id,
+      note: 'Rollback raised in error',
+    });
+    const decided = expectStatus(await decideAs(cutover, 'no_go', 'Rejects to fix before rehearsal 2'), 201);
+    expect(expectStatus(await viewer.get(`/api/runs/${runId}/gate`), 200).current).toMatchObject({
+      id: decided.id,
+      supersedes: withdrawn.id,
+    });
+    const audited = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=gate.withdrawn`), 200);
+    expect(audited.items).toHaveLength(1);
   });
 
   it('serves the evidence package as one tar.gz whose files match the manifest', async () => {
@@ -208,7 +277,23 @@ await describeEachDialect('runs API', (dialect) => {
     const run = expectStatus(await viewer.get(`/api/runs/${runId}`), 200);
     const folder = join(dir, `evidence-${run.lifecycleRunId}`);
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.files)).toEqual([...evidenceFiles]);
+    expect(Object.keys(manifest.files)).toEqual([...evidenceFiles, 'gate_decisions.json', 'issue_triage.json']);
+    // The decisions people took after the run are in the package: the history, and the one in force.
+    const decisions = JSON.parse(await readFile(join(folder, 'gate_decisions.json'), 'utf8'));
+    expect(decisions.decisions.map((d: { decision: string }) => d.decision)).toEqual([
+      'no_go',
+      'rollback',
+      'withdrawn',
+      'no_go',
+    ]);
+    expect(decisions.current).toMatchObject({
+      decision: 'no_go',
+      note: 'Rejects to fix before rehearsal 2',
+      decidedBy: 'cutover@runs.test',
+      profile: 'development',
+    });
+    const triage = JSON.parse(await readFile(join(folder, 'issue_triage.json'), 'utf8'));
+    expect(triage).toEqual({ projectId, issues: [] });
     for (const [name, want] of Object.entries(manifest.files) as [string, { sha256: string }][]) {
       expect({
         name,

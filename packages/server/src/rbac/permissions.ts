@@ -17,6 +17,7 @@ export const permissions = [
   'contract.approve',
   'crosswalk.read',
   'crosswalk.edit',
+  'crosswalk.approve',
   'lifecycle.run',
   'run.read',
   'quality.triage',
@@ -102,7 +103,14 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'run.rollback',
     ...read,
   ],
-  mapping_analyst: ['contract.edit', 'contract.approve', 'crosswalk.edit', 'documents.write', ...read],
+  mapping_analyst: [
+    'contract.edit',
+    'contract.approve',
+    'crosswalk.edit',
+    'crosswalk.approve',
+    'documents.write',
+    ...read,
+  ],
   etl_engineer: [
     'contract.edit',
     'lifecycle.run',
@@ -113,7 +121,7 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     ...read,
   ],
   dq_lead: ['evidence.download', 'documents.write', 'connector.preview', 'quality.triage', ...read],
-  clinical_reviewer: ['contract.approve', 'quality.triage', ...read],
+  clinical_reviewer: ['contract.approve', 'crosswalk.approve', 'quality.triage', ...read],
   cutover_manager: ['gate.decide', 'evidence.download', 'target.read', 'run.rollback', ...read],
   viewer: [...read],
 };

@@ -81,6 +81,7 @@ const reviewedAccess = [
   'GET /api/projects/:projectId/profile/columns/:table/:column catalog.read',
   'GET /api/projects/:projectId/crosswalks crosswalk.read',
   'POST /api/projects/:projectId/crosswalks/review crosswalk.edit',
+  'POST /api/projects/:projectId/crosswalks/decide crosswalk.approve',
   'GET /api/projects/:projectId/crosswalks/coverage crosswalk.read',
   'GET /api/projects/:projectId/crosswalks/unmapped crosswalk.read',
   'POST /api/projects/:projectId/crosswalks/suggestions/accept crosswalk.edit',

@@ -75,7 +75,14 @@ await describeEachDialect('tenant isolation', (dialect) => {
       202,
     );
     await t.app.platform.jobs.whenIdle();
-    expectStatus(await cutover.post(`/api/runs/${run.id}/gate/decision`, { decision: 'no_go' }), 201);
+    expectStatus(
+      await cutover.post(`/api/runs/${run.id}/gate/decision`, {
+        decision: 'no_go',
+        note: 'Rejects to fix first',
+        profile: 'development',
+      }),
+      201,
+    );
     const [issue] = expectStatus(await etl.get(`/api/runs/${run.id}/quality/issues`), 200).items;
     const { checkId, targetTable, targetKey, field } = issue;
     expectStatus(

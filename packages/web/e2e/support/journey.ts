@@ -68,7 +68,7 @@ export function journeySteps(): {
   const journey: ReturnType<typeof journeySteps> = {
     step(name, fn) {
       // A step may wait on a whole lifecycle run on a busy CI machine.
-      vitestIt(name, { timeout: 150_000 }, async (context) => {
+      vitestIt(name, { timeout: 400_000 }, async (context) => {
         if (broken) context.skip(`an earlier step failed: ${broken}`);
         try {
           await fn();
@@ -81,4 +81,19 @@ export function journeySteps(): {
     },
   };
   return journey;
+}
+
+/**
+ * Clicks a bulk or destructive action's button, reads the confirmation it opens (which must name what changes) and
+ * confirms it. Answers the confirmation's text (title, summary, the rows or entries listed).
+ */
+export async function confirmedAction(page: Page, button: string, title: string | RegExp): Promise<string> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: title });
+  const body = dialog.getByTestId('confirm-change');
+  await body.waitFor();
+  const text = `${typeof title === 'string' ? title : ''}${(await body.textContent()) ?? ''}`;
+  await body.getByRole('button').last().click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
 }

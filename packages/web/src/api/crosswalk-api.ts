@@ -91,10 +91,14 @@ export const crosswalkApi = {
       pageSize,
     }),
   review: (projectId: string, filter: CrosswalkFilter, status: ReviewStatus) =>
-    api.post<{ hash: string; previousHash: string; changed: number; unchanged: number }>(`${base(projectId)}/review`, {
-      filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')),
-      status,
-    }),
+    api.post<{ hash: string; previousHash: string; changed: number; unchanged: number }>(
+      // Approving and rejecting is a permission of its own (crosswalk.approve), on a route of its own.
+      `${base(projectId)}/${status === 'approved' || status === 'rejected' ? 'decide' : 'review'}`,
+      {
+        filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')),
+        status,
+      },
+    ),
   coverage: (projectId: string) => api.get<CrosswalkCoverage>(`${base(projectId)}/coverage`),
   unmapped: (projectId: string, query: { codeType?: string; page: number; pageSize: number }) =>
     api.get<Page<UnmappedCode> & { runId: string; crosswalkHash: string }>(`${base(projectId)}/unmapped`, query),

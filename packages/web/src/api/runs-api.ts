@@ -124,10 +124,25 @@ export interface GateReport {
 
 export interface GateDecision {
   id: string;
-  decision: 'go' | 'no_go' | 'rollback';
+  decision: 'go' | 'no_go' | 'rollback' | 'withdrawn';
+  /** The decider's rationale. */
   note: string | null;
   decidedBy: string;
   decidedAt: string;
+  /** The release profile the decider confirmed; null for decisions recorded before it was asked. */
+  profile: string | null;
+  /** How many gate warnings the decider was shown. */
+  warnings: number | null;
+  supersedes: string | null;
+  supersededBy: string | null;
+}
+
+/** What a gate decision sends: the decision, its rationale, the profile confirmed, and the decision it replaces. */
+export interface GateDecisionInput {
+  decision: GateDecision['decision'];
+  note: string;
+  profile: string;
+  supersedes: string | null;
 }
 
 export interface QualityKpi {
@@ -262,9 +277,10 @@ export const runsApi = {
   artefactUrl: (runId: string, stage: string, file: string) =>
     `/api/runs/${runId}/artefacts/${stage}/${encodeURIComponent(file)}`,
   evidenceUrl: (runId: string) => `/api/runs/${runId}/evidence`,
-  gate: (runId: string) => api.get<{ report: GateReport; decisions: GateDecision[] }>(`/api/runs/${runId}/gate`),
-  decideGate: (runId: string, decision: GateDecision['decision'], note?: string) =>
-    api.post<GateDecision>(`/api/runs/${runId}/gate/decision`, { decision, ...(note ? { note } : {}) }),
+  gate: (runId: string) =>
+    api.get<{ report: GateReport; decisions: GateDecision[]; current: GateDecision | null }>(`/api/runs/${runId}/gate`),
+  decideGate: (runId: string, input: GateDecisionInput) =>
+    api.post<GateDecision>(`/api/runs/${runId}/gate/decision`, input),
   kpis: (runId: string) => api.get<QualityKpis>(`/api/runs/${runId}/quality/kpis`),
   issues: (runId: string, filter: IssueFilter, page: number, pageSize: number) =>
     api.get<Page<QualityIssue>>(`/api/runs/${runId}/quality/issues`, { ...filter, page, pageSize }),

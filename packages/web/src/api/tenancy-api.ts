@@ -34,6 +34,8 @@ export const tenancyApi = {
   createWorkspace: (orgId: string, input: { name: string }) =>
     api.post<Workspace>(`/api/orgs/${orgId}/workspaces`, input),
   projects: (workspaceId: string) => api.get<Project[]>('/api/projects', { workspaceId }),
+  /** Every project the caller can see, by name. */
+  allProjects: () => api.get<Project[]>('/api/projects'),
   project: (projectId: string) => api.get<Project>(`/api/projects/${projectId}`),
   createProject: (workspaceId: string, input: { name: string; pack: string }) =>
     api.post<Project>(`/api/workspaces/${workspaceId}/projects`, input),

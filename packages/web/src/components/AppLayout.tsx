@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Burger, Center, Group, Loader, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useProjectContext } from '../hooks/useProjectContext';
 import { useSession } from '../hooks/useSession';
@@ -16,6 +16,8 @@ export function AppLayout() {
   const { projectId } = useProjectContext();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Below Mantine's md breakpoint (62em) the header has room for the brand and the user menu only.
+  const narrow = useMediaQuery('(max-width: 61.99em)') ?? false;
   if (loading) {
     return (
       <Center h="100vh">
@@ -42,12 +44,14 @@ export function AppLayout() {
                 Ferry
               </Title>
             </Anchor>
-            <ContextSwitcher />
+            {/* On a narrow screen the switchers move into the navigation, so the user menu stays on screen. */}
+            {narrow ? null : <ContextSwitcher />}
           </Group>
           <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>
+        {narrow ? <ContextSwitcher stacked /> : null}
         <NavSidebar projectId={projectId} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { Group, Select } from '@mantine/core';
+import { Flex, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -16,7 +16,7 @@ function currentSection(pathname: string): string {
  * The compact organisation / workspace / project switcher of the top bar. Choosing a project opens the same page
  * for it; the organisation and workspace follow the open project.
  */
-export function ContextSwitcher() {
+export function ContextSwitcher({ stacked = false }: { stacked?: boolean }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { project } = useProjectContext();
@@ -50,10 +50,17 @@ export function ContextSwitcher() {
   });
 
   return (
-    <Group gap={6} wrap="nowrap" role="group" aria-label="Context">
+    <Flex
+      gap={6}
+      direction={stacked ? 'column' : 'row'}
+      wrap="nowrap"
+      role="group"
+      aria-label="Context"
+      p={stacked ? 'sm' : 0}
+    >
       <Select
         size="xs"
-        w={210}
+        w={stacked ? '100%' : 210}
         aria-label="Organisation"
         placeholder="Organisation"
         data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
@@ -67,7 +74,7 @@ export function ContextSwitcher() {
       />
       <Select
         size="xs"
-        w={170}
+        w={stacked ? '100%' : 170}
         aria-label="Workspace"
         placeholder="Workspace"
         data={(workspaces.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
@@ -79,7 +86,7 @@ export function ContextSwitcher() {
       />
       <Select
         size="xs"
-        w={220}
+        w={stacked ? '100%' : 220}
         aria-label="Project"
         placeholder="Project"
         data={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.pack})` }))}
@@ -91,6 +98,6 @@ export function ContextSwitcher() {
         searchable
         nothingFoundMessage="No project"
       />
-    </Group>
+    </Flex>
   );
 }

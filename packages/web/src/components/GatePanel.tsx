@@ -19,30 +19,45 @@ import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
 import { useSession } from '../hooks/useSession';
 import { useUserName } from '../hooks/useUserName';
 import { ErrorAlert } from './ErrorAlert';
+import { decisionLabels, GateDecisionDialog } from './GateDecisionDialog';
 import { StatCard } from './StatCard';
 import { StatusBadge } from './StatusBadge';
 
-/** The gate of a run: outcome under its release profile, blocking reasons, warnings, checks, and go / no-go decisions. */
+/** The shortest rationale the server takes for a gate decision. */
+const minimumRationale = 10;
+
+/** The gate of a run: outcome under its release profile, blocking reasons, warnings, and its go / no-go decisions. */
 export function GatePanel({ runId, passed }: { runId: string; passed: boolean }) {
   const { can } = useSession();
   const nameOf = useUserName();
   const gate = useQuery({ queryKey: ['run', runId, 'gate'], queryFn: () => runsApi.gate(runId) });
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState<GateDecision['decision'] | null>(null);
+  const data = gate.data;
+  const latest = data?.decisions.find((d) => d.supersededBy === null) ?? null;
   const decide = useNotifyingMutation(
     async (decision: GateDecision['decision']) => {
-      const made = await runsApi.decideGate(runId, decision, note || undefined);
+      const made = await runsApi.decideGate(runId, {
+        decision,
+        note: note.trim(),
+        profile: data!.report.profile,
+        supersedes: latest?.id ?? null,
+      });
       setNote('');
+      setConfirming(null);
       return made;
     },
     {
-      success: (d) => `Decision recorded: ${d.decision.replace('_', ' ')}`,
+      success: (d) =>
+        d.decision === 'withdrawn' ? 'Decision withdrawn' : `Decision recorded: ${decisionLabels[d.decision]}`,
       invalidate: [['run', runId, 'gate']],
     },
   );
   if (gate.error) return <ErrorAlert error={gate.error} title="No gate result" />;
-  const data = gate.data;
   if (!data) return null;
   const r = data.report;
+  const rationaleMissing = note.trim().length < minimumRationale;
+  const ask = (decision: GateDecision['decision']) => setConfirming(decision);
   return (
     <Card withBorder data-testid="gate-panel">
       <Group justify="space-between" mb="sm">
@@ -86,56 +101,84 @@ export function GatePanel({ runId, passed }: { runId: string; passed: boolean })
         </Alert>
       ) : null}
       <Title order={4} size="h6" mt="sm">
-        Decisions
+        Decision
       </Title>
+      <Text size="sm" data-testid="gate-current-decision" mb="xs">
+        {data.current
+          ? `In force: ${decisionLabels[data.current.decision]} by ${nameOf(data.current.decidedBy)}, ${new Date(data.current.decidedAt).toLocaleString('en-GB')}`
+          : latest
+            ? 'No decision in force: the last one was withdrawn.'
+            : 'No decision yet.'}
+      </Text>
       {data.decisions.length ? (
         <Table aria-label="Gate decisions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Decision</Table.Th>
+              <Table.Th>By</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Profile</Table.Th>
+              <Table.Th>Rationale</Table.Th>
+              <Table.Th>State</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
-            {data.decisions.map((d) => (
+            {[...data.decisions].reverse().map((d) => (
               <Table.Tr key={d.id}>
-                <Table.Td>{d.decision.replace('_', ' ')}</Table.Td>
+                <Table.Td>{decisionLabels[d.decision]}</Table.Td>
                 <Table.Td>{nameOf(d.decidedBy)}</Table.Td>
                 <Table.Td>{new Date(d.decidedAt).toLocaleString('en-GB')}</Table.Td>
+                <Table.Td>{d.profile?.replace('_', ' ') ?? ''}</Table.Td>
                 <Table.Td>{d.note}</Table.Td>
+                <Table.Td>
+                  {d.supersededBy ? 'superseded' : d.decision === 'withdrawn' ? 'withdrawn' : 'current'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      ) : (
-        <Text size="sm" c="dimmed">
-          No decision yet.
-        </Text>
-      )}
+      ) : null}
       {can('gate.decide') ? (
         <Stack gap="xs" mt="sm">
           <Textarea
-            label="Decision note"
+            label="Rationale"
+            description={`Required: why you decide this (at least ${minimumRationale} characters); it goes into the evidence package`}
+            required
             autosize
             minRows={2}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <Group gap="xs">
-            <Button color="green.9" disabled={!passed} loading={decide.isPending} onClick={() => decide.mutate('go')}>
+            <Button color="green.9" disabled={!passed || rationaleMissing} onClick={() => ask('go')}>
               Go
             </Button>
-            <Button color="red.9" loading={decide.isPending} onClick={() => decide.mutate('no_go')}>
+            <Button color="red.9" disabled={rationaleMissing} onClick={() => ask('no_go')}>
               No go
             </Button>
-            <Button
-              variant="outline"
-              color="red.9"
-              loading={decide.isPending}
-              onClick={() => decide.mutate('rollback')}
-            >
+            <Button variant="outline" color="red.9" disabled={rationaleMissing} onClick={() => ask('rollback')}>
               Roll back
             </Button>
+            {data.current ? (
+              <Button variant="default" disabled={rationaleMissing} onClick={() => ask('withdrawn')}>
+                Withdraw current decision
+              </Button>
+            ) : null}
           </Group>
           {!passed ? (
             <Text size="xs" c="dimmed">
               Go is possible only when the gate passed.
             </Text>
           ) : null}
+          <GateDecisionDialog
+            decision={confirming}
+            report={r}
+            current={data.current}
+            rationale={note}
+            pending={decide.isPending}
+            onConfirm={(d) => decide.mutate(d)}
+            onClose={() => setConfirming(null)}
+          />
         </Stack>
       ) : null}
     </Card>

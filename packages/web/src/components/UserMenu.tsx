@@ -1,4 +1,4 @@
-import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { identityApi } from '../api/identity-api';
@@ -35,14 +35,14 @@ export function UserMenu() {
             <Avatar size="sm" color="ferry" radius="xl">
               {initialsOf(user.displayName || user.email)}
             </Avatar>
-            <div>
+            <Box visibleFrom="xs">
               <Text size="sm" fw={600} lh={1.1}>
                 {user.displayName}
               </Text>
               <Text size="xs" c="dimmed" lh={1.1}>
                 {user.isSuperAdmin ? 'super admin' : user.roles.join(', ').replaceAll('_', ' ')}
               </Text>
-            </div>
+            </Box>
           </Group>
         </UnstyledButton>
       </Menu.Target>

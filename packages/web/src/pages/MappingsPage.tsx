@@ -15,6 +15,7 @@ import {
   type NewContractRow,
   type RowSelection,
 } from '../api/contract-api';
+import { ConfirmChangeDialog, counted, type PendingChange } from '../components/ConfirmChangeDialog';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AddRowModal } from '../components/mappings/AddRowModal';
@@ -88,6 +89,13 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
   },
 ];
 
+const bulkActions: Record<BulkAction, { verb: string; done: string; danger: boolean }> = {
+  reviewed: { verb: 'Mark reviewed', done: 'marked reviewed', danger: false },
+  draft: { verb: 'Reopen to draft', done: 'reopened to draft', danger: true },
+  approved: { verb: 'Approve', done: 'approved', danger: false },
+  rejected: { verb: 'Reject', done: 'rejected', danger: true },
+};
+
 function Workbench({ projectId }: { projectId: string }) {
   const { can } = useSession();
   const canEdit = can('contract.edit');
@@ -125,12 +133,16 @@ function Workbench({ projectId }: { projectId: string }) {
   }, [scope, debouncedFilter, selectedRows]);
 
   const invalidate = [['contract', projectId]];
+  const [confirming, setConfirming] = useState<PendingChange | null>(null);
   const bulk = useNotifyingMutation(
     async (action: BulkAction) => {
       if (!selection) throw new Error('Nothing is selected');
-      return action === 'reviewed' || action === 'draft'
-        ? contractChangesApi.review(projectId, selection, action)
-        : contractChangesApi.decide(projectId, selection, action);
+      const done =
+        action === 'reviewed' || action === 'draft'
+          ? await contractChangesApi.review(projectId, selection, action)
+          : await contractChangesApi.decide(projectId, selection, action);
+      setConfirming(null);
+      return done;
     },
     {
       success: (r, action) =>
@@ -181,12 +193,47 @@ function Workbench({ projectId }: { projectId: string }) {
     editRow.reset();
     removeRow.reset();
   };
-  const lock = useNotifyingMutation(() => contractChangesApi.lock(projectId), {
-    success: 'Contract version locked',
-    invalidate,
-  });
+  const lock = useNotifyingMutation(
+    async () => {
+      const done = await contractChangesApi.lock(projectId);
+      setConfirming(null);
+      return done;
+    },
+    {
+      success: 'Contract version locked',
+      invalidate,
+    },
+  );
   const s = summary.data;
   const locked = Boolean(s?.locked);
+  /** Asks before a bulk change, naming the count and the rows (the ticked ones, or the first matching ones). */
+  const askBulk = (action: BulkAction) => {
+    const total = scope === 'filter' ? (rows.data?.total ?? 0) : selectedRows.length;
+    const items = scope === 'filter' ? (rows.data?.items ?? []).slice(0, 10).map(rowKey) : selectedRows.slice(0, 10);
+    const a = bulkActions[action];
+    setConfirming({
+      title: `${a.verb} ${counted(total, 'row', 'rows')}?`,
+      summary:
+        scope === 'filter'
+          ? `Every row matching the filter is ${a.done}; a new contract version is saved.`
+          : `The ticked rows are ${a.done}; a new contract version is saved.`,
+      items,
+      total,
+      confirmLabel: `${a.verb}: ${counted(total, 'row', 'rows')}`,
+      danger: a.danger,
+      onConfirm: () => bulk.mutate(action, { onSuccess: () => setSelected({}), onSettled: () => setConfirming(null) }),
+    });
+  };
+  const askLock = () =>
+    setConfirming({
+      title: `Lock version ${s?.versionSeq ?? ''}?`,
+      summary: `Version ${s?.versionSeq ?? ''} (${s?.hash.slice(0, 12) ?? ''}) with ${counted(s?.rows ?? 0, 'row', 'rows')} in ${counted(s?.tables ?? 0, 'table', 'tables')} is locked: none of its rows can change any more; changes need a new version.`,
+      items: [],
+      total: 0,
+      confirmLabel: `Lock version ${s?.versionSeq ?? ''}`,
+      danger: true,
+      onConfirm: () => lock.mutate(undefined, { onSettled: () => setConfirming(null) }),
+    });
 
   return (
     <>
@@ -227,7 +274,7 @@ function Workbench({ projectId }: { projectId: string }) {
               </Button>
             ) : null}
             {canApprove && s && !locked ? (
-              <Button size="sm" color="grape.8" onClick={() => lock.mutate(undefined)} loading={lock.isPending}>
+              <Button size="sm" color="grape.8" onClick={askLock} loading={lock.isPending}>
                 Lock version
               </Button>
             ) : null}
@@ -241,6 +288,8 @@ function Workbench({ projectId }: { projectId: string }) {
         onChange={(f) => {
           setFilter(f);
           setPage(1);
+          // "All N matching" was for the old filter: the new one is not selected until someone says so.
+          setScope('selected');
         }}
       />
       <BulkActionBar
@@ -253,8 +302,13 @@ function Workbench({ projectId }: { projectId: string }) {
         canApprove={canApprove}
         locked={locked}
         busy={bulk.isPending || setOwner.isPending}
-        onAction={(a) => bulk.mutate(a, { onSuccess: () => setSelected({}) })}
+        onAction={askBulk}
         onOwner={(o) => setOwner.mutate(o)}
+      />
+      <ConfirmChangeDialog
+        change={confirming}
+        pending={bulk.isPending || lock.isPending}
+        onClose={() => setConfirming(null)}
       />
       <ErrorAlert error={rows.error} />
       <DataTable

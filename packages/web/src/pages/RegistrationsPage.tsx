@@ -2,6 +2,7 @@ import { Button, Group, MultiSelect, SegmentedControl, Table, Text, TextInput } 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { adminApi, type OrgRole, orgRoles, type Registration } from '../api/admin-api';
+import { ConfirmChangeDialog, counted, type PendingChange } from '../components/ConfirmChangeDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { RequireOrganisation } from '../components/RequireOrganisation';
@@ -10,8 +11,10 @@ import { useNotifyingMutation } from '../hooks/useNotifyingMutation';
 const roleOptions = orgRoles.map((r) => ({ value: r, label: r.replaceAll('_', ' ') }));
 
 function PendingRow({ orgId, registration }: { orgId: string; registration: Registration }) {
-  const [roles, setRoles] = useState<string[]>(['viewer']);
+  // No role is chosen for the admin: they pick what the person needs.
+  const [roles, setRoles] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState<PendingChange | null>(null);
   const invalidate = [
     ['registrations', orgId],
     ['users', orgId],
@@ -24,6 +27,26 @@ function PendingRow({ orgId, registration }: { orgId: string; registration: Regi
     success: `${registration.displayName} rejected`,
     invalidate,
   });
+  const roleNames = roles.map((r) => r.replaceAll('_', ' ')).join(', ');
+  const askApprove = () =>
+    setConfirming({
+      title: `Approve ${registration.displayName} as ${roleNames}?`,
+      summary: `An account is created for ${registration.displayName} (${registration.email}) in this organisation with ${counted(roles.length, 'role', 'roles')}: ${roleNames}. They can sign in at once with the password they chose.`,
+      items: [],
+      total: 0,
+      confirmLabel: `Approve as ${roleNames}`,
+      onConfirm: () => approve.mutate(undefined, { onSettled: () => setConfirming(null) }),
+    });
+  const askReject = () =>
+    setConfirming({
+      title: `Reject ${registration.displayName}'s request?`,
+      summary: `${registration.displayName} (${registration.email}) gets no account${note ? `; the note says: ${note}` : ''}.`,
+      items: [],
+      total: 0,
+      confirmLabel: 'Reject the request',
+      danger: true,
+      onConfirm: () => reject.mutate(undefined, { onSettled: () => setConfirming(null) }),
+    });
   return (
     <Table.Tr data-testid={`registration-${registration.email}`}>
       <Table.Td>{registration.displayName}</Table.Td>
@@ -34,6 +57,7 @@ function PendingRow({ orgId, registration }: { orgId: string; registration: Regi
           size="xs"
           aria-label={`Roles for ${registration.email}`}
           data={roleOptions}
+          placeholder="Choose roles"
           value={roles}
           onChange={setRoles}
           miw={200}
@@ -50,24 +74,18 @@ function PendingRow({ orgId, registration }: { orgId: string; registration: Regi
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            onClick={() => approve.mutate(undefined)}
-            loading={approve.isPending}
-            disabled={!roles.length}
-          >
+          <Button size="compact-sm" onClick={askApprove} loading={approve.isPending} disabled={!roles.length}>
             Approve
           </Button>
-          <Button
-            size="compact-sm"
-            color="red.9"
-            variant="outline"
-            onClick={() => reject.mutate(undefined)}
-            loading={reject.isPending}
-          >
+          <Button size="compact-sm" color="red.9" variant="outline" onClick={askReject} loading={reject.isPending}>
             Reject
           </Button>
         </Group>
+        <ConfirmChangeDialog
+          change={confirming}
+          pending={approve.isPending || reject.isPending}
+          onClose={() => setConfirming(null)}
+        />
       </Table.Td>
     </Table.Tr>
   );

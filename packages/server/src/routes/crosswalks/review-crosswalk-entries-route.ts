@@ -3,7 +3,7 @@ import {
   crosswalkEntryMatcher,
   FerryError,
   reviewCrosswalkEntries,
-  reviewStatuses,
+  type reviewStatuses,
 } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
@@ -13,23 +13,51 @@ import { findProject } from '../../tenancy/project-view.js';
 import { projectParams } from '../projects/get-project-route.js';
 import { crosswalkFilterSchema } from './crosswalk-filter.js';
 
-const body = z.object({ filter: crosswalkFilterSchema, status: z.enum(reviewStatuses) });
+type ReviewStatus = (typeof reviewStatuses)[number];
 
 /**
- * POST /api/projects/:projectId/crosswalks/review: moves the entries a filter selects through the review workflow
- * with core's `reviewCrosswalkEntries` (only approved entries translate values), saving a new crosswalk version.
- * Separation of duties: whoever drafted an entry (accepted its suggestion) or marked it reviewed does not approve or
- * reject it (refused and audited as `crosswalk.entries_<status>_refused`).
+ * POST /api/projects/:projectId/crosswalks/review (crosswalk.edit): marks the entries a filter selects reviewed, or
+ * reopens them to draft. POST /api/projects/:projectId/crosswalks/decide (crosswalk.approve): approves or rejects
+ * them. Approving is a permission apart from editing, so a clinical reviewer can approve what an analyst drafted.
  */
 export function reviewCrosswalkEntriesRoute(app: FerryApp): void {
+  crosswalkStatusRoute(
+    app,
+    'review',
+    ['reviewed', 'draft'],
+    'crosswalk.edit',
+    'Mark crosswalk entries reviewed, or reopen them',
+  );
+  crosswalkStatusRoute(
+    app,
+    'decide',
+    ['approved', 'rejected'],
+    'crosswalk.approve',
+    'Approve or reject crosswalk entries',
+  );
+}
+
+/**
+ * Moves the entries a filter selects through the review workflow with core's `reviewCrosswalkEntries` (only approved
+ * entries translate values), saving a new crosswalk version. Separation of duties: whoever drafted an entry (accepted
+ * its suggestion) or marked it reviewed does not approve or reject it (refused and audited as
+ * `crosswalk.entries_<status>_refused`).
+ */
+function crosswalkStatusRoute(
+  app: FerryApp,
+  verb: 'review' | 'decide',
+  statuses: readonly [ReviewStatus, ReviewStatus],
+  access: 'crosswalk.edit' | 'crosswalk.approve',
+  summary: string,
+): void {
   app.post(
-    '/api/projects/:projectId/crosswalks/review',
+    `/api/projects/:projectId/crosswalks/${verb}`,
     {
       schema: {
         tags: ['crosswalks'],
-        summary: 'Review crosswalk entries',
+        summary,
         params: projectParams,
-        body,
+        body: z.object({ filter: crosswalkFilterSchema, status: z.enum(statuses) }),
         response: {
           200: z.object({
             hash: z.string(),
@@ -39,7 +67,7 @@ export function reviewCrosswalkEntriesRoute(app: FerryApp): void {
           }),
         },
       },
-      config: { access: 'crosswalk.edit' },
+      config: { access },
     },
     async (request) => {
       const me = request.principal!;

@@ -31,7 +31,7 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
   const summary = detail.data?.record?.summary;
   const t = kpis.data?.totals;
   const g = gate.data;
-  const lastDecision = g?.decisions.at(-1);
+  const lastDecision = g?.current ?? null;
   return (
     <>
       <Card withBorder>

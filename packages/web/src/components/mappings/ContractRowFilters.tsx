@@ -22,7 +22,7 @@ export function ContractRowFilters({
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} mb="xs">
         <TextInput size="xs" label="Target table" placeholder="e.g. LOAD_PMI or LOAD_*" {...text('table')} />
         <TextInput size="xs" label="Target column" placeholder="e.g. *_DATE" {...text('column')} />
-        <TextInput size="xs" label="Text" placeholder="source, transform, notes" {...text('text')} />
+        <TextInput size="xs" label="Text" placeholder="names, transforms, notes" {...text('text')} />
         <TextInput size="xs" label="Domain" placeholder="e.g. patient" {...text('domain')} />
         <TextInput size="xs" label="Owner" placeholder="email" {...text('owner')} />
         <Select
