@@ -53,6 +53,16 @@ export class DatabaseLoadTarget implements LoadTarget {
 
   async begin(jobId: string, tables: CatalogTable[], meta: JobMeta, mode: BeginMode = 'fresh'): Promise<void> {
     await this.lockJob(jobId);
+    try {
+      await this.beginLocked(jobId, tables, meta, mode);
+    } catch (e) {
+      // A refused start writes nothing: the job is free for the next attempt.
+      await this.releaseJobLock(jobId);
+      throw e;
+    }
+  }
+
+  private async beginLocked(jobId: string, tables: CatalogTable[], meta: JobMeta, mode: BeginMode): Promise<void> {
     await this.db.exec(jobTablesSql);
     for (const t of tables) await this.db.exec(createTableSql(t));
     const [job] =
@@ -207,7 +217,12 @@ export class DatabaseLoadTarget implements LoadTarget {
   }
 
   async finish(jobId: string, outcome: 'completed' | 'failed'): Promise<void> {
-    await this.db.query('UPDATE ferry_jobs SET status = $2, finished_at = now() WHERE job_id = $1', [jobId, outcome]);
+    try {
+      await this.db.query('UPDATE ferry_jobs SET status = $2, finished_at = now() WHERE job_id = $1', [jobId, outcome]);
+    } finally {
+      // The job's writing is over (its rows, rejects and checkpoints are committed): another writer may resume it.
+      await this.releaseJobLock(jobId);
+    }
   }
 
   async close(): Promise<void> {
@@ -221,7 +236,13 @@ export class DatabaseLoadTarget implements LoadTarget {
     this.jobLocks.clear();
   }
 
-  /** Takes the job's advisory lock on a database server (kept until `close`), or refuses: another writer has it. */
+  private async releaseJobLock(jobId: string): Promise<void> {
+    const lock = this.jobLocks.get(jobId);
+    this.jobLocks.delete(jobId);
+    await lock?.release();
+  }
+
+  /** Takes the job's advisory lock on a database server (kept until the job finishes or `close`), or refuses: another writer has it. */
   private async lockJob(jobId: string): Promise<void> {
     if (!this.db.holdAdvisoryLock || this.jobLocks.has(jobId)) return;
     const attempt = await this.db.holdAdvisoryLock('job', jobId);

@@ -32,7 +32,7 @@ export function packWithPreset(pack: Pack, preset: PackPreset): Pack {
 /** The error for a pack name nobody registered: one message everywhere (CLI, server, web through the API). */
 export function unknownPackError(name: string, known: readonly string[]): FerryError {
   return new FerryError('FERRY_ERR_INPUT', `Unknown pack '${name}'. Known packs: ${known.join(', ')}`, {
-    field: 'pack',
+    pack: name,
   });
 }
 

@@ -272,7 +272,8 @@ await describeEachDialect('crosswalk coverage API', (dialect) => {
     ]);
     expect(refusals.items[0]).toMatchObject({ targetType: 'project', targetId: projectId });
     // Approving is not editing: the review route does not approve, and a clinical reviewer (who cannot edit) approves.
-    expect((await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(400);
+    expect((await alice.post(review, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(400);
+    expect((await carol.post(review, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(403);
     expect((await carol.post(review, { filter: { sourceCode: 'X' }, status: 'draft' })).statusCode).toBe(403);
     expect((await viewer.post(decide, { filter: { sourceCode: 'X' }, status: 'approved' })).statusCode).toBe(403);
     expect(
