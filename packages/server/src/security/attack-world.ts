@@ -108,7 +108,11 @@ async function seedTenant(t: TestApp, root: ApiCaller, slug: string, roots: stri
   );
   await t.app.platform.jobs.whenIdle();
   expectStatus(
-    await sessions.get('cutover_manager')!.post(`/api/runs/${run.id}/gate/decision`, { decision: 'no_go' }),
+    await sessions.get('cutover_manager')!.post(`/api/runs/${run.id}/gate/decision`, {
+      decision: 'no_go',
+      note: 'Attack world: not for release',
+      profile: 'development',
+    }),
     201,
   );
   const [artefact] = expectStatus(await etl.get(`/api/runs/${run.id}/artefacts`), 200) as {

@@ -86,7 +86,11 @@ export async function privilegedChecks(world: AttackWorld, tally: AttackTally): 
       world,
       tally,
       'an ETL engineer given gate.decide deciding the gate of the run they started',
-      await etl.post(`/api/runs/${a.ids.runId}/gate/decision`, { decision: 'go' }),
+      await etl.post(`/api/runs/${a.ids.runId}/gate/decision`, {
+        decision: 'go',
+        note: 'Deciding my own run',
+        profile: 'development',
+      }),
       'gate.decide',
     );
   } finally {
