@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { FerryError } from '../../errors.js';
 import { fileInputHashes } from '../file-hash.js';
 import type {
@@ -9,32 +8,7 @@ import type {
   SourceTableDescription,
 } from '../source-connector.js';
 import { xlsxCellText } from './xlsx-cell-text.js';
-
-const readerOptions = {
-  worksheets: 'emit',
-  sharedStrings: 'cache',
-  hyperlinks: 'ignore',
-  // Styles tell which numbers are dates.
-  styles: 'cache',
-  entries: 'ignore',
-} as const;
-
-/**
- * Lets a sheet go unread. A sheet that came before the shared strings in the file was parked in a temporary file,
- * which the reader deletes as soon as the sheet is passed over: its unopened read stream is closed here first, or it
- * would fail (ENOENT) with no one listening.
- */
-function skipSheet(sheet: unknown): void {
-  const stream = (sheet as { iterator?: { destroy?: () => void; on?: (e: string, f: () => void) => void } }).iterator;
-  if (typeof stream?.destroy === 'function') {
-    stream.on?.('error', () => {});
-    stream.destroy();
-  }
-}
-
-function workbookReader(file: string): ExcelJS.stream.xlsx.WorkbookReader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(file, readerOptions);
-}
+import { XlsxWorkbook } from './xlsx-workbook.js';
 
 function unreadable(file: string, e: unknown): FerryError {
   if (e instanceof FerryError) return e;
@@ -66,24 +40,18 @@ export class XlsxSourceConnector implements SourceConnector {
 
   private constructor(
     readonly location: string,
+    private readonly workbook: XlsxWorkbook,
     private readonly sheets: readonly string[],
   ) {}
 
-  /** Opens a workbook, reading its sheet names (one pass over the file, rows not parsed). */
+  /** Opens a workbook, reading its sheet list (its zip directory and `xl/workbook.xml`; no rows are parsed). */
   static async open(file: string): Promise<XlsxSourceConnector> {
-    const names: string[] = [];
-    try {
-      for await (const sheet of workbookReader(file)) {
-        names.push((sheet as unknown as { name: string }).name);
-        skipSheet(sheet);
-      }
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new FerryError('FERRY_ERR_NOT_FOUND', 'no such workbook', { file }, { cause: e });
+    const workbook = await XlsxWorkbook.open(file).catch((e: unknown) => {
       throw unreadable(file, e);
-    }
+    });
+    const names = [...workbook.sheets.keys()];
     if (names.length === 0) throw new FerryError('FERRY_ERR_NOT_FOUND', 'the workbook has no sheets', { file });
-    return new XlsxSourceConnector(file, [...names].sort());
+    return new XlsxSourceConnector(file, workbook, names.sort());
   }
 
   tables(): string[] {
@@ -103,13 +71,7 @@ export class XlsxSourceConnector implements SourceConnector {
   private async *sheetRows(table: string): AsyncGenerator<{ line: number; fields: string[] }> {
     this.assertSheet(table);
     try {
-      for await (const sheet of workbookReader(this.location)) {
-        if ((sheet as unknown as { name: string }).name !== table) {
-          skipSheet(sheet);
-          continue;
-        }
-        for await (const row of sheet) yield { line: row.number, fields: rowTexts(row.values) };
-      }
+      for await (const row of this.workbook.rows(table)) yield { line: row.number, fields: rowTexts(row.values) };
     } catch (e) {
       throw unreadable(this.location, e);
     }
