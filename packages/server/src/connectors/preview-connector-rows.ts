@@ -1,4 +1,4 @@
-import { readCsvTablePage, readPostgresTablePage, readSourceTablePage, type SourceRowPage } from '@ferry/core';
+import { readPostgresTablePage, readSourceTablePage, type SourceRowPage } from '@ferry/core';
 import type { OpenedConnector } from './connector-source.js';
 
 /** One page of a source table's rows, whatever the connector type. */
@@ -20,5 +20,5 @@ export function previewConnectorRows(
     const { source } = opened;
     return readSourceTablePage(source, table, offset, limit).finally(() => source.close());
   }
-  return readCsvTablePage(opened.source, table, offset, limit);
+  return readSourceTablePage(opened.source, table, offset, limit);
 }

@@ -13,6 +13,5 @@ export * from './csv-record.js';
 export * from './csv-record-parser.js';
 export * from './csv-record-splitter.js';
 export * from './csv-source-connector.js';
-export * from './csv-table-page.js';
 export * from './csv-text-parser.js';
 export * from './csv-writer.js';

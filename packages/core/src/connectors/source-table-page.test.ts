@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CsvSourceConnector } from './csv-source-connector.js';
-import { readCsvTablePage } from './csv-table-page.js';
+import { CsvSourceConnector } from './csv/csv-source-connector.js';
+import { readSourceTablePage } from './source-table-page.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,9 +14,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('pages data rows with their lines, ragged rows as they are, and says whether more follow', async () => {
+it('pages the data rows of a CSV table with their lines, ragged rows as they are, and says whether more follow', async () => {
   const source = await CsvSourceConnector.open(dir);
-  expect(await readCsvTablePage(source, 'PATIENT', 0, 2)).toEqual({
+  expect(await readSourceTablePage(source, 'PATIENT', 0, 2)).toEqual({
     columns: ['PAT_ID', 'SURNAME'],
     rows: [
       ['1', 'Smith'],
@@ -26,7 +26,7 @@ it('pages data rows with their lines, ragged rows as they are, and says whether 
     offset: 0,
     hasMore: true,
   });
-  expect(await readCsvTablePage(source, 'PATIENT', 2, 2)).toEqual({
+  expect(await readSourceTablePage(source, 'PATIENT', 2, 2)).toEqual({
     columns: ['PAT_ID', 'SURNAME'],
     rows: [
       ['3', 'Patel', 'extra'],
@@ -36,5 +36,5 @@ it('pages data rows with their lines, ragged rows as they are, and says whether 
     offset: 2,
     hasMore: false,
   });
-  expect((await readCsvTablePage(source, 'PATIENT', 10, 2)).rows).toEqual([]);
+  expect((await readSourceTablePage(source, 'PATIENT', 10, 2)).rows).toEqual([]);
 });
