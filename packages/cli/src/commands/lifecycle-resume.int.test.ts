@@ -19,7 +19,7 @@ describe.runIf(pgUp)('ferry lifecycle after a kill during migrate', () => {
     timeout: 400_000,
   }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-lc-resume-'));
-    await nhsPasPack.generate({ patients: 150, seed: 12, defects: 'typical', outDir: dir });
+    await nhsPasPack.generate({ patients: 40, seed: 12, defects: 'typical', outDir: dir });
     const clean = await createTestSchema('ferry_lc_clean');
     const killed = await createTestSchema('ferry_lc_killed');
     const args = (target: string, out: string) => [
@@ -35,7 +35,7 @@ describe.runIf(pgUp)('ferry lifecycle after a kill during migrate', () => {
       '--out',
       join(dir, out),
       '--batch-size',
-      '25',
+      '50',
       '--as-of',
       '2026-01-01',
       '--json',

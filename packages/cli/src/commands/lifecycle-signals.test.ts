@@ -141,9 +141,11 @@ describe('ferry lifecycle stopped by a signal', () => {
     expect(lines.filter((l) => / done in \d+\.\d s/.test(l))).toHaveLength(7);
     expect(lines[lines.length - 1]).toMatch(/^ferry: \[8\/8\] evidence done in /);
 
-    const quiet = await spawnFerry(['--quiet', ...args]).done;
+    // Quiet, the stages after check run again (reusing that run's profile, map, load and checks) and say nothing.
+    const quiet = await spawnFerry(['--quiet', ...args, '--from', 'gate']).done;
     expect(quiet.code).toBe(done.code);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toMatch(/outcome (PASS|FAIL)/);
+    expect(quiet.stdout.split('outcome')[1]).toBe(done.stdout.split('outcome')[1]);
   });
 });

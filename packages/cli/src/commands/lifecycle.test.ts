@@ -157,9 +157,13 @@ describe('ferry lifecycle --from', () => {
       `csv:${join(out, 'a')}`,
       '--out',
       out,
+      '--to',
+      'migrate',
       '--json',
     );
+    // Loaded (the stages after migrate would only read that load back).
     expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).stages_run).toEqual(['generate', 'profile', 'map', 'migrate']);
     const again = await runFerry(
       'lifecycle',
       '--pack',
