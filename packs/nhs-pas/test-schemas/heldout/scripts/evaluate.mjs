@@ -30,6 +30,7 @@ export const schemas = {
   'mumps-pas': heldOut('mumps-pas'),
   'java-ehr': heldOut('java-ehr'),
   'coded-pas': heldOut('coded-pas'),
+  'us-ehr': heldOut('us-ehr'),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, schema: { type: 'string' } } });
@@ -96,7 +97,7 @@ function reliabilityTable(items) {
   return out;
 }
 // The held-out schemas only: the pack's own source and vendor-b are what the rules were written on.
-const heldOutNames = new Set(['mumps-pas', 'java-ehr', 'coded-pas']);
+const heldOutNames = new Set(['mumps-pas', 'java-ehr', 'coded-pas', 'us-ehr']);
 const table = reliabilityTable(reliability.filter((j) => heldOutNames.has(j.schema)));
 
 if (values.json) {
