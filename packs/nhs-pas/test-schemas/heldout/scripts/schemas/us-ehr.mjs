@@ -1,8 +1,10 @@
 // A US-built EHR reporting database deployed at an NHS trust: UPPER_SNAKE names in American vocabulary (MRN,
 // ZIP, CITY, STATE, CELL phone, PROV for the clinician, ENC for an encounter, DISP for a discharge), category
-// columns carrying a `_C` suffix, `_YN` flags, `_DTTM` date-times, a patient key that is a text id, lookup
-// tables of category values (ZC_*), a department master and an audit trail of the patient table. The data is
+// columns carrying a `_C` suffix, `_YN` flags, `_DTTM` date-times, lookup
+// tables of category values (ZC_*), a text provider key that other tables refer to, a department master and
+// an audit trail of the patient table. The data is
 // British (NHS numbers, postcodes in ZIP). Descriptions on about half the columns, in the vendor's words.
+// Address lines follow the target pack's own descriptions: ADDRESS_LINE4 is the town, ADDRESS_LINE5 the county.
 // Columns: name | type | flags | description | LOAD fields (gold, `+` for several) | value kind
 
 const audit = `
@@ -69,8 +71,8 @@ PAT_ID | integer | fk=PATIENT.PAT_ID | | LOADPMI_RECORD_NUMBER | fk:9000
 ADDR_TYPE_C | string | | Home, temporary or mailing | ADDRESS_TYPE | code:1,2,3
 ADDR_LINE_1 | string | | | ADDRESS_LINE1 | street
 ADDR_LINE_2 | string | | | ADDRESS_LINE2 | town
-CITY | string | | | ADDRESS_LINE3 | town
-COUNTY_C | string | | | ADDRESS_LINE4 | county
+CITY | string | | | ADDRESS_LINE4 | town
+COUNTY_C | string | | | ADDRESS_LINE5 | county
 STATE_C | string | | State or province | | empty
 ZIP | string | | ZIP or postal code | POSTCODE | postcode
 COUNTRY_C | string | | | COUNTRY_CODE | code:GBR,IRL
@@ -89,7 +91,7 @@ PAT_REL_RELATION_C | string | | Relationship of the contact to the patient | REL
 PAT_REL_LAST_NAME | string | | | SURNAME | surname
 PAT_REL_FIRST_NAME | string | | | FORENAME | forename
 PAT_REL_ADDR_LINE_1 | string | | | ADDRESS_LINE1 | street
-PAT_REL_CITY | string | | | ADDRESS_LINE3 | town
+PAT_REL_CITY | string | | | ADDRESS_LINE4 | town
 PAT_REL_ZIP | string | | | POSTCODE | postcode
 PAT_REL_HOME_PHONE | string | | | HOME_PHONE | phone
 PAT_REL_CELL_PHONE | string | | | MOBILE_PHONE | mobile
