@@ -184,6 +184,7 @@ export const synonyms: Readonly<Record<string, string>> = {
   ZIPCODE: 'POSTCODE',
   CELL: 'MOBILE',
   CELLPHONE: 'MOBILE',
+  CHECKIN: 'ARRIVAL',
 };
 
 /**
@@ -198,7 +199,6 @@ export const phrases: Readonly<Record<string, string>> = {
   'POSTAL CODE': 'POSTCODE',
   'ZIP CODE': 'POSTCODE',
   'CHECK IN': 'ARRIVAL',
-  'CHECKED IN': 'ARRIVAL',
 };
 
 /** Words that carry no meaning in a name or description. */
