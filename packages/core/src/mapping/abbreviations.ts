@@ -185,6 +185,9 @@ export const synonyms: Readonly<Record<string, string>> = {
   CELL: 'MOBILE',
   CELLPHONE: 'MOBILE',
   CHECKIN: 'ARRIVAL',
+  // Plain English for life events.
+  BORN: 'BIRTH',
+  DIED: 'DEATH',
 };
 
 /**

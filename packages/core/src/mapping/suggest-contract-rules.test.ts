@@ -302,3 +302,34 @@ describe('suggestContract with a numbered family of fields described by number',
     }
   });
 });
+
+describe('suggestContract on opaque column codes read through their descriptions', () => {
+  const src = catalog('vendor', [
+    table('T01', [
+      ['T01F01', 'integer', 'Internal person key', pk],
+      ['T01F02', 'string', 'Case record number printed on the notes'],
+      ['T01F03', 'date', 'Date the person was born'],
+      ['T01F04', 'date', 'Date the person died'],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_PERSON', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['CASE_RECORD_NUMBER', 'string', 'The hospital number'],
+      ['DATE_OF_BIRTH', 'date', ''],
+      ['DATE_OF_DEATH', 'date', ''],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const field = (name: string) => s.tables[0]!.fields.find((f) => f.target === name)!;
+
+  it('takes the class word the description names first, not its last word', () => {
+    expect(field('CASE_RECORD_NUMBER').best).toMatchObject({ column: 'T01F02' });
+    expect(field('CASE_RECORD_NUMBER').best?.reason).not.toMatch(/class words differ/);
+  });
+
+  it('reads born and died as birth and death', () => {
+    expect(field('DATE_OF_BIRTH').best?.column).toBe('T01F03');
+    expect(field('DATE_OF_DEATH').best?.column).toBe('T01F04');
+  });
+});
