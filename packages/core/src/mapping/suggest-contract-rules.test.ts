@@ -333,3 +333,30 @@ describe('suggestContract on opaque column codes read through their descriptions
     expect(field('DATE_OF_DEATH').best?.column).toBe('T01F04');
   });
 });
+
+describe('suggestContract reusing a column for a second field', () => {
+  const src = catalog('vendor', [
+    table('Clinician', [
+      ['id', 'integer', '', pk],
+      ['familyName', 'string', ''],
+      ['jobTitle', 'string', ''],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_STAFF', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['SURNAME', 'string', 'Surname'],
+      ['JOB_TITLE', 'string', 'Job title'],
+      ['TITLE', 'string', 'Title (Mr, Mrs, Dr)'],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const field = (name: string) => s.tables[0]!.fields.find((f) => f.target === name)!;
+
+  it('gives a taken column to a second field only when that pairing is nearly as strong as its first', () => {
+    expect(field('JOB_TITLE').best?.column).toBe('jobTitle');
+    expect(field('TITLE').best).toBeUndefined();
+    expect(field('TITLE').alternatives[0]?.column).toBe('jobTitle');
+    expect(field('RECORD_NUMBER').best?.column).toBe('id');
+  });
+});
