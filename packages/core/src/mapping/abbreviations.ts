@@ -81,6 +81,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   MINS: 'MINUTES',
   MOB: 'MOBILE',
   MOD: 'MODIFIED',
+  MRN: 'CASE RECORD NUMBER',
   MODIF: 'MODIFIED',
   NAT: 'NATIONAL',
   NBR: 'NUMBER',
@@ -136,6 +137,7 @@ export const abbreviations: Readonly<Record<string, string>> = {
   TYP: 'TYPE',
   UPD: 'UPDATED',
   WL: 'WAITING LIST',
+  YN: 'FLAG',
   WLIST: 'WAITING LIST',
   XFER: 'TRANSFER',
 };
@@ -148,6 +150,8 @@ export const synonyms: Readonly<Record<string, string>> = {
   SEX: 'GENDER',
   TELEPHONE: 'PHONE',
   UPDATED: 'MODIFIED',
+  UPDATE: 'MODIFIED',
+  MODIFY: 'MODIFIED',
   CHANGED: 'MODIFIED',
   AMENDED: 'MODIFIED',
   BY: 'USER',
@@ -175,6 +179,15 @@ export const synonyms: Readonly<Record<string, string>> = {
   ADMIT: 'ADMISSION',
   ADMITTED: 'ADMISSION',
   ADMITTING: 'ADMISSION',
+  // American and international usage.
+  ZIP: 'POSTCODE',
+  ZIPCODE: 'POSTCODE',
+  CELL: 'MOBILE',
+  CELLPHONE: 'MOBILE',
+  CHECKIN: 'ARRIVAL',
+  // Plain English for life events.
+  BORN: 'BIRTH',
+  DIED: 'DEATH',
 };
 
 /**
@@ -186,6 +199,9 @@ export const phrases: Readonly<Record<string, string>> = {
   'FAMILY NAME': 'SURNAME',
   'FIRST NAME': 'FORENAME',
   'GIVEN NAME': 'FORENAME',
+  'POSTAL CODE': 'POSTCODE',
+  'ZIP CODE': 'POSTCODE',
+  'CHECK IN': 'ARRIVAL',
 };
 
 /** Words that carry no meaning in a name or description. */

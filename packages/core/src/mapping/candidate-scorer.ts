@@ -48,12 +48,21 @@ function nameSimilarity(
   concepts: readonly string[],
   features: MatchingFeatures,
 ): number {
-  let sim = weightedDice(target.concepts, concepts, features.nameWeights, target.scale, source.scale);
+  return (
+    weightedDice(target.concepts, concepts, features.nameWeights, target.scale, source.scale) *
+    digitAgreement(target, source)
+  );
+}
+
+/**
+ * How far the numbers in two names agree: 1 when equal, 0.3 when both carry different numbers (a line 1 is not a
+ * line 3), 0.85 when only one has a number. Applies to every lexical signal, descriptions included.
+ */
+function digitAgreement(target: ColumnFeatures, source: ColumnFeatures): number {
   const td = target.digits.join(',');
   const sd = source.digits.join(',');
-  if (td && sd && td !== sd) sim *= 0.3;
-  else if (td !== sd) sim *= 0.85;
-  return sim;
+  if (td && sd && td !== sd) return 0.3;
+  return td !== sd ? 0.85 : 1;
 }
 
 /** Target classes whose values alone identify a source column, and how far they carry it. */
@@ -167,10 +176,12 @@ export function scoreCandidate(
   if (name >= 0.3) reasons.push(nameReason(target, source, name, concepts !== source.concepts));
   const description = weightedDice(target.description, source.description, f.descriptionWeights);
   if (description >= 0.3) reasons.push(`descriptions ${description >= 0.7 ? 'agree' : 'overlap'}`);
-  const cross = Math.max(
-    weightedCoverage(target.concepts, source.description, f.nameWeights, target.scale),
-    weightedCoverage(concepts, target.description, f.nameWeights, source.scale),
-  );
+  // A numbered name read in the other's description still needs its number to agree (line 1 is not "line 3").
+  const cross =
+    Math.max(
+      weightedCoverage(target.concepts, source.description, f.nameWeights, target.scale),
+      weightedCoverage(concepts, target.description, f.nameWeights, source.scale),
+    ) * digitAgreement(target, source);
   if (cross >= 0.6 && name < 0.7) reasons.push('name found in the other description');
   // The target's words that the source's name and description leave unexplained weaken every lexical signal.
   const explained = weightedCoverage(

@@ -85,10 +85,10 @@ function columnFeatures(
   // A boolean column is a flag and a date column a date even when its name does not say so.
   const implied = impliedClassWord(column.dataType, named);
   const concepts = implied ? [...named, implied] : named;
-  const lastNamed = tokens
-    .flatMap((t) => t.concepts)
-    .filter((c) => !isDigits(c))
-    .at(-1);
+  const read = tokens.flatMap((t) => t.concepts).filter((c) => !isDigits(c));
+  // A name ends in its class word (ADMISSION_DATE); a description read in its place names it first ("Date the
+  // person died", "Case record number printed on the notes"), and may name none.
+  const lastNamed = opaque && description.length > 0 ? read.find((c) => classFamily(c) !== undefined) : read.at(-1);
   const head = implied && classFamily(lastNamed) === undefined ? implied : lastNamed;
   return {
     table,

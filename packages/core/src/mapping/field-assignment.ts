@@ -29,6 +29,9 @@ function candidate(source: ColumnFeatures, score: { confidence: number; reasons:
   };
 }
 
+/** A second field must score at least this share of the column's first field's confidence. */
+const reuseShare = 0.85;
+
 const byConfidence = (a: ColumnCandidate, b: ColumnCandidate) =>
   b.confidence - a.confidence || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0);
 
@@ -55,13 +58,19 @@ export function assignFields(
     .filter((p) => p.c.confidence >= options.minConfidence && !options.fixed?.has(target.columns[p.field]!.column.name))
     .sort((a, b) => byConfidence(a.c, b.c) || a.field - b.field);
   const chosen = new Map<number, ColumnCandidate>();
-  const used = new Set<string>();
+  // The confidence of each column's first (strongest) field.
+  const used = new Map<string, number>();
   const keys = new Set(source.primaryKey);
   for (const { field, c } of pairs) {
     if (chosen.has(field)) continue;
-    if (used.has(c.column) && !keys.has(c.column) && c.confidence < options.reuseConfidence) continue;
+    const first = used.get(c.column);
+    if (first !== undefined && !keys.has(c.column)) {
+      // A column feeds a second field only when that pairing is strong in itself and nearly as strong as its
+      // first: JOB_TITLE's column is not also the person's TITLE on a partial name match.
+      if (c.confidence < options.reuseConfidence || c.confidence < reuseShare * first) continue;
+    }
     chosen.set(field, c);
-    used.add(c.column);
+    if (first === undefined) used.set(c.column, c.confidence);
   }
   return target.columns.map((t, i) => {
     const best = chosen.get(i);

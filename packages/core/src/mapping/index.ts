@@ -2,6 +2,7 @@ export * from './abbreviations.js';
 export * from './candidate-scorer.js';
 export * from './catalog-features.js';
 export * from './class-words.js';
+export * from './confidence-calibration.js';
 export * from './constant-detector.js';
 export * from './contract-comparison.js';
 export * from './contract-load-finding.js';

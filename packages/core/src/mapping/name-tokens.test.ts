@@ -83,3 +83,17 @@ describe('nameTokens', () => {
     expect(nameConcepts('ADDR1', vocabulary)).toEqual(['ADDRESS', '1']);
   });
 });
+
+describe('words the synonym and phrase knowledge reads', () => {
+  it('are never split into run-together pieces, and read as their canonical word', () => {
+    const v = new TokenVocabulary(
+      ['REC_UPDATE_DTTM', 'ZIP', 'CHECKIN_TIME'],
+      ['MODIF_DTTM', 'DATE_OF_BIRTH', 'NOK_TYPE'],
+    );
+    expect(nameConcepts('REC_UPDATE_DTTM', v)).toContain(stemWord('MODIFIED'));
+    expect(nameConcepts('REC_UPDATE_DTTM', v)).not.toContain('UP');
+    expect(nameConcepts('CHECKIN_TIME', v)).toEqual([stemWord('ARRIVAL'), stemWord('TIME')]);
+    expect(nameConcepts('ZIP', v)).toEqual([stemWord('POSTCODE')]);
+    expect(nameConcepts('postalCode', v)).toEqual([stemWord('POSTCODE')]);
+  });
+});

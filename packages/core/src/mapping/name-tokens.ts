@@ -65,6 +65,15 @@ export class TokenVocabulary {
       this.fixed.add(short);
       for (const w of long.split(' ')) this.fixed.add(w);
     }
+    // Words the synonym and phrase knowledge reads are words, never run-together pieces (UPDATE is not UP DATE).
+    for (const [word, canonical] of Object.entries(synonyms)) {
+      this.fixed.add(word);
+      this.fixed.add(canonical);
+    }
+    for (const [phrase, word] of Object.entries(phrases)) {
+      for (const w of phrase.split(' ')) if (!stopWords.has(w)) this.fixed.add(w);
+      this.fixed.add(word);
+    }
     const one = standAloneTokens(names);
     const other = otherNames ? standAloneTokens(otherNames) : undefined;
     for (const t of one) if (!other || other.has(t)) this.fixed.add(t);

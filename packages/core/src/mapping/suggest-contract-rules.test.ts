@@ -225,3 +225,138 @@ describe('suggestContract with values that identify a cryptic column', () => {
     expect(field.alternatives.find((a) => a.column === 'OldRef')?.confidence ?? 0).toBeLessThan(0.35);
   });
 });
+
+describe('suggestContract with a table of keys and audit columns', () => {
+  // A consent table: its key, the patient link and the audit block, nothing a contact record is made of.
+  const src = catalog('vendor', [
+    table('Person', [
+      ['id', 'integer', '', pk],
+      ['familyName', 'string', ''],
+      ['createdBy', 'string', ''],
+    ]),
+    table('PersonConsent', [
+      ['id', 'integer', '', pk],
+      ['personId', 'integer', '', ref('Person.id')],
+      ['createdBy', 'string', ''],
+      ['createdAt', 'datetime', ''],
+      ['lastModifiedBy', 'string', ''],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_PATIENTS', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['SURNAME', 'string', 'Surname'],
+      ['CREATE_USER', 'string', 'User who created the row'],
+      ['CREATE_DTTM', 'datetime', 'When the row was created'],
+      ['MODIF_USER', 'string', 'User who last changed the row'],
+    ]),
+    table('LOAD_CONTACTS', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['PATIENT_RECORD_NUMBER', 'integer', 'Patient', ref('LOAD_PATIENTS.RECORD_NUMBER')],
+      ['CONTACT_TYPE', 'string', 'Home, mobile, work or e-mail'],
+      ['CONTACT_VALUE', 'string', 'Telephone number or e-mail address'],
+      ['CREATE_USER', 'string', 'User who created the row'],
+      ['CREATE_DTTM', 'datetime', 'When the row was created'],
+      ['MODIF_USER', 'string', 'User who last changed the row'],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const of = (name: string) => s.tables.find((t) => t.target === name)!;
+
+  it('drives no target with it, though it covers a key, a link and the audit columns', () => {
+    expect(of('LOAD_PATIENTS').source?.table).toBe('Person');
+    expect(of('LOAD_CONTACTS').source).toBeUndefined();
+    expect(of('LOAD_CONTACTS').fields.every((f) => f.best === undefined)).toBe(true);
+    expect(of('LOAD_CONTACTS').alternatives[0]?.reason).toMatch(/0 specific fields fed/);
+  });
+});
+
+describe('suggestContract with a numbered family of fields described by number', () => {
+  // The target describes each line by its number; the source has line 1 and a town. Line 1 is not "line 3".
+  const src = catalog('vendor', [
+    table('PatAddr', [
+      ['AddrID', 'integer', '', pk],
+      ['ADDR_LINE_1', 'string', ''],
+      ['Town', 'string', ''],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_ADDRESSES', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['ADDRESS_LINE1', 'string', 'Address line 1'],
+      ['ADDRESS_LINE2', 'string', 'Address line 2'],
+      ['ADDRESS_LINE3', 'string', 'Address line 3'],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const field = (name: string) => s.tables[0]!.fields.find((f) => f.target === name)!;
+
+  it('reads the number in the description too: line 1 feeds ADDRESS_LINE1 only', () => {
+    expect(field('ADDRESS_LINE1').best?.column).toBe('ADDR_LINE_1');
+    for (const other of ['ADDRESS_LINE2', 'ADDRESS_LINE3']) {
+      const f = field(other);
+      expect(f.best?.column).not.toBe('ADDR_LINE_1');
+      // Below the confidence at which one column may feed a second field.
+      const line1 = [f.best, ...f.alternatives].find((a) => a?.column === 'ADDR_LINE_1');
+      expect(line1?.confidence ?? 0).toBeLessThan(0.6);
+    }
+  });
+});
+
+describe('suggestContract on opaque column codes read through their descriptions', () => {
+  const src = catalog('vendor', [
+    table('T01', [
+      ['T01F01', 'integer', 'Internal person key', pk],
+      ['T01F02', 'string', 'Case record number printed on the notes'],
+      ['T01F03', 'date', 'Date the person was born'],
+      ['T01F04', 'date', 'Date the person died'],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_PERSON', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['CASE_RECORD_NUMBER', 'string', 'The hospital number'],
+      ['DATE_OF_BIRTH', 'date', ''],
+      ['DATE_OF_DEATH', 'date', ''],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const field = (name: string) => s.tables[0]!.fields.find((f) => f.target === name)!;
+
+  it('takes the class word the description names first, not its last word', () => {
+    expect(field('CASE_RECORD_NUMBER').best).toMatchObject({ column: 'T01F02' });
+    expect(field('CASE_RECORD_NUMBER').best?.reason).not.toMatch(/class words differ/);
+  });
+
+  it('reads born and died as birth and death', () => {
+    expect(field('DATE_OF_BIRTH').best?.column).toBe('T01F03');
+    expect(field('DATE_OF_DEATH').best?.column).toBe('T01F04');
+  });
+});
+
+describe('suggestContract reusing a column for a second field', () => {
+  const src = catalog('vendor', [
+    table('Clinician', [
+      ['id', 'integer', '', pk],
+      ['familyName', 'string', ''],
+      ['jobTitle', 'string', ''],
+    ]),
+  ]);
+  const tgt = catalog('load', [
+    table('LOAD_STAFF', [
+      ['RECORD_NUMBER', 'integer', 'Load record number', pk],
+      ['SURNAME', 'string', 'Surname'],
+      ['JOB_TITLE', 'string', 'Job title'],
+      ['TITLE', 'string', 'Title (Mr, Mrs, Dr)'],
+    ]),
+  ]);
+  const s = suggestContract({ sourceCatalog: src, targetCatalog: tgt });
+  const field = (name: string) => s.tables[0]!.fields.find((f) => f.target === name)!;
+
+  it('gives a taken column to a second field only when that pairing is nearly as strong as its first', () => {
+    expect(field('JOB_TITLE').best?.column).toBe('jobTitle');
+    expect(field('TITLE').best).toBeUndefined();
+    expect(field('TITLE').alternatives[0]?.column).toBe('jobTitle');
+    expect(field('RECORD_NUMBER').best?.column).toBe('id');
+  });
+});

@@ -42,6 +42,9 @@ export function assignTables(
       if (options.excluded.has(source)) continue;
       if (match.score < options.minScore || match.coverage < options.minCoverage) continue;
       if ((match.coverage + match.used) / 2 < options.minMutualCoverage) continue;
+      // A table that feeds none of the fields that make the target what it is (only keys, links and audit
+      // columns every table has) is not its entity.
+      if (match.specificFields === 0) continue;
       pairs.push({ target, match });
       bestOf.set(source, Math.max(bestOf.get(source) ?? 0, match.fit));
     }

@@ -19,6 +19,11 @@ export interface TableMatch {
   coverage: number;
   /** Specificity-weighted share of the source's columns that find a field of the target (0..1). */
   used: number;
+  /**
+   * Fields specific to the target (neither keys nor the columns most tables have: audit, dates, comments) that
+   * some source column feeds with at least `specificFieldConfidence`: a table of keys and audit columns has none.
+   */
+  specificFields: number;
   reason: string;
 }
 
@@ -26,6 +31,11 @@ export interface TableMatch {
 export const tablesComparedInFull = 12;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A field name in fewer than this share of the target's tables is specific to its table. */
+const specificShare = 0.25;
+/** The confidence a source column needs on a specific field to count as feeding it. */
+export const specificFieldConfidence = 0.5;
 
 const bags = new WeakMap<TableFeatures, string[]>();
 
@@ -45,9 +55,18 @@ function columnBag(t: TableFeatures): string[] {
  * mean over the source's columns of their best score against the target's fields (`used`), so a wide target is
  * not out-fitted by a narrow one that shares a few of its columns.
  */
-function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringContext): { cover: number; used: number } {
+function coverage(
+  target: TableFeatures,
+  source: TableFeatures,
+  ctx: ScoringContext,
+): { cover: number; used: number; specific: number } {
   const weights = ctx.features.fieldWeights;
   const bestOfSource = new Array<number>(source.columns.length).fill(0);
+  // Weights are ln(1 + n / df) over the n target tables: a name in `specificShare` of them, or in two of a
+  // small catalog's tables, or more, is generic.
+  const n = ctx.features.target.length;
+  const genericWeight = Math.min(Math.log(1 + 1 / specificShare), Math.log(1 + n / 2));
+  let specific = 0;
   let sum = 0;
   let total = 0;
   for (const t of target.columns) {
@@ -60,6 +79,8 @@ function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringCont
     const w = weights.weight(t.column.name);
     sum += w * best;
     total += w;
+    const isKey = t.column.primaryKey || t.referencesTable !== undefined;
+    if (!isKey && w > genericWeight && best >= specificFieldConfidence) specific++;
   }
   // Each source column weighted by how specific it is to its table: the key, patient link and audit columns
   // every table has find a home anywhere.
@@ -72,7 +93,7 @@ function coverage(target: TableFeatures, source: TableFeatures, ctx: ScoringCont
     usedTotal += w;
   });
   const used = usedTotal === 0 ? 0 : usedSum / usedTotal;
-  return { cover: total === 0 ? 0 : sum / total, used };
+  return { cover: total === 0 ? 0 : sum / total, used, specific };
 }
 
 /** Share of the target's parent links that the source table can follow to the parents' sources. */
@@ -137,7 +158,7 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
     .sort((a, b) => b.name + b.bag - (a.name + a.bag) || compare(a.source, b.source))
     .slice(0, tablesComparedInFull);
   const matches = quick.map(({ source, name }) => {
-    const { cover, used } = coverage(target, source, ctx);
+    const { cover, used, specific } = coverage(target, source, ctx);
     const parents = parentAlignment(target, source, ctx);
     // An opaque table name (T010) says nothing either way: the columns decide alone.
     const named = source.concepts.some((c) => c.length > 1 && !/\d/.test(c));
@@ -154,6 +175,7 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
       `table names ${name.toFixed(2)}`,
       `columns cover ${Math.round(cover * 100)}% of fields`,
       `${Math.round(used * 100)}% of its columns used`,
+      `${specific} specific field${specific === 1 ? '' : 's'} fed`,
     ];
     if (parents !== undefined) notes.push(`links to ${Math.round(parents * 100)}% of parent sources`);
     if (!source.table.inScope) {
@@ -179,6 +201,7 @@ export function rankSourceTables(target: TableFeatures, ctx: ScoringContext): Ta
       fit: round3(fit),
       coverage: round3(cover),
       used: round3(used),
+      specificFields: specific,
       reason: notes.join('; '),
     };
   });

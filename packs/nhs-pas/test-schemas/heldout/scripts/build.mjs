@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import coded from './schemas/coded-pas.mjs';
 import java from './schemas/java-ehr.mjs';
 import mumps from './schemas/mumps-pas.mjs';
+import usEhr from './schemas/us-ehr.mjs';
 import { seeded, value } from './synthetic.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-export const heldOutSchemas = [mumps, java, coded];
+export const heldOutSchemas = [mumps, java, coded, usEhr];
 
 const csvCell = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const csvRow = (cells) => `${cells.map(csvCell).join(',')}\n`;
