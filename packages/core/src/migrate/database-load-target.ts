@@ -14,8 +14,12 @@ import {
   type RowUpdate,
   rejectLines,
 } from './load-target.js';
+import { jobKeysAmong } from './queued/existing-keys.js';
 import { createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
 import { undoJobRows } from './undo-job-rows.js';
+
+/** Rejects read at once when a job's rejects are listed. */
+const rejectPage = 20_000;
 
 const rejectColumns = [
   'job_id',
@@ -166,6 +170,10 @@ export class DatabaseLoadTarget implements LoadTarget {
     return new Set(rows.map((r) => r.k));
   }
 
+  jobKeysAmong(jobId: string, table: CatalogTable, keys: readonly string[]): Promise<string[]> {
+    return jobKeysAmong(this.db, jobId, table, keys);
+  }
+
   async naturalKeyRows(table: CatalogTable, columns: readonly string[]): Promise<NaturalKeyRow[]> {
     const parts = columns.map((c) => `${quoteIdent(c)}::text`);
     const rows = await this.db.query<{ k: string; j: string; t: string }>(
@@ -186,28 +194,37 @@ export class DatabaseLoadTarget implements LoadTarget {
     );
     const order: string[] = job ? JSON.parse(job.tables) : [];
     for (const table of order) {
-      const rows = await this.db.query<{
-        source_table: string;
-        source_key: string;
-        reason_code: string;
-        field: string;
-        message: string;
-        source_line: number;
-      }>(
-        `SELECT source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
-          WHERE job_id = $1 AND target_table = $2 ORDER BY chunk_no, seq`,
-        [jobId, table],
-      );
-      for (const r of rows) {
-        yield {
-          sourceTable: r.source_table,
-          sourceKey: r.source_key,
-          reasonCode: r.reason_code,
-          field: r.field ?? '',
-          message: r.message,
-          targetTable: table,
-          line: Number(r.source_line),
-        };
+      // Read in pages along the primary key, so a file with millions of rejects is not held in memory at once.
+      let after = { chunk: -1, seq: -1 };
+      for (;;) {
+        const rows = await this.db.query<{
+          chunk_no: number;
+          seq: number;
+          source_table: string;
+          source_key: string;
+          reason_code: string;
+          field: string;
+          message: string;
+          source_line: number;
+        }>(
+          `SELECT chunk_no, seq, source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
+            WHERE job_id = $1 AND target_table = $2 AND (chunk_no, seq) > ($3, $4) ORDER BY chunk_no, seq LIMIT $5`,
+          [jobId, table, after.chunk, after.seq, rejectPage],
+        );
+        for (const r of rows) {
+          yield {
+            sourceTable: r.source_table,
+            sourceKey: r.source_key,
+            reasonCode: r.reason_code,
+            field: r.field ?? '',
+            message: r.message,
+            targetTable: table,
+            line: Number(r.source_line),
+          };
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < rejectPage) break;
+        after = { chunk: Number(last.chunk_no), seq: Number(last.seq) };
       }
     }
   }

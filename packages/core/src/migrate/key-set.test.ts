@@ -104,3 +104,42 @@ describe('IntegerSet as a compressed bitmap', () => {
     expect(s.size).toBe(ref.size);
   });
 });
+
+describe('KeySet past its budget', () => {
+  it('seals committed keys to fingerprints and answers for them only once the target has been asked', () => {
+    const s = new KeySet(1);
+    s.add('A');
+    s.add('B');
+    s.commit();
+    // A and B may still be being written: held exactly.
+    expect(s.spilled).toBe(false);
+    s.add('C');
+    s.commit();
+    // A and B are in the target now, past the budget of 1: sealed. C is held.
+    expect(s.spilled).toBe(true);
+    expect(s.size).toBe(3);
+    expect(s.has('C')).toBe(true);
+    expect(s.has('Z')).toBe(false);
+    expect(() => s.has('A')).toThrow('KeySet: a sealed key was checked before it was resolved');
+    expect(s.unresolved(['A', 'C', 'Z', 'A', '12'])).toEqual(['A']);
+    s.resolve(['A'], ['A']);
+    expect(s.has('A')).toBe(true);
+    expect(s.unresolved(['B'])).toEqual(['B']);
+    // A later chunk's answers replace an earlier one's.
+    expect(() => s.has('A')).toThrow();
+    s.resolve(['B'], []);
+    expect(s.has('B')).toBe(false);
+  });
+
+  it('never seals without a budget, and keeps integers in the bitmap whatever the budget', () => {
+    const s = new KeySet();
+    for (let i = 0; i < 10; i++) s.add(`K${i}`);
+    s.commitAll();
+    expect(s.spilled).toBe(false);
+    const b = new KeySet(0);
+    b.add('7');
+    b.commitAll();
+    expect(b.spilled).toBe(false);
+    expect(b.has('7')).toBe(true);
+  });
+});

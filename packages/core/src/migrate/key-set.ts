@@ -120,13 +120,45 @@ export class IntegerSet {
   }
 }
 
+/** FNV-1a over a string's UTF-16 code units: a 32-bit fingerprint, as a non-negative integer. */
+export function fingerprint32(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * A set of target keys, compact for the usual case: integer keys (RECORD_NUMBER) are held as numbers in an
  * {@link IntegerSet}, which take a fraction of the memory and time of strings; other keys as strings.
+ *
+ * Other keys are held exactly up to `budget` of them. Past it (only when the keys' table can answer for them, see
+ * {@link KeySet.unresolved}), the ones the target has committed are sealed: only a 32-bit fingerprint of each is kept,
+ * in a compressed bitmap (about 2 bytes a key). A key whose fingerprint is not there is certainly absent; one whose
+ * fingerprint is there must be looked up in the target (`unresolved`, then `resolve`) before `has` answers for it,
+ * so every answer stays exact. Keys are committed in two steps (`commit`): those added before the previous `commit`
+ * are in the target, those added since may still be being written.
  */
 export class KeySet {
   private readonly numbers = new IntegerSet();
-  private readonly strings = new Set<string>();
+  /** Other keys added since the last `commit` (maybe not yet in the target). */
+  private current = new Set<string>();
+  /** Other keys added between the last two `commit`s (maybe still being written). */
+  private previous = new Set<string>();
+  /** Other keys in the target, held exactly (below the budget). */
+  private held = new Set<string>();
+  /** Fingerprints of the sealed keys (in the target, no longer held). */
+  private readonly sealed = new IntegerSet();
+  private sealedCount = 0;
+  /** What the target said about sealed fingerprints' keys, for the chunk being checked. */
+  private verified = new Map<string, boolean>();
+
+  /** `budget`: other keys held exactly before sealing (default: all of them, never sealed). */
+  constructor(private readonly budget = Number.POSITIVE_INFINITY) {}
+
+  /** Whether some keys are sealed: a chunk's keys must then be resolved before it is checked. */
+  get spilled(): boolean {
+    return this.sealedCount > 0;
+  }
 
   /** The key as a number when its spelling is the canonical one of a safe integer ('7', not '007' or '+7'). */
   private static asNumber(key: string): number | undefined {
@@ -147,16 +179,66 @@ export class KeySet {
 
   has(key: string): boolean {
     const n = KeySet.asNumber(key);
-    return n === undefined ? this.strings.has(key) : this.numbers.has(n);
+    if (n !== undefined) return this.numbers.has(n);
+    if (this.current.has(key) || this.previous.has(key) || this.held.has(key)) return true;
+    if (!this.sealedCount || !this.sealed.has(fingerprint32(key))) return false;
+    const known = this.verified.get(key);
+    if (known === undefined) throw new Error('KeySet: a sealed key was checked before it was resolved');
+    return known;
   }
 
   add(key: string): void {
     const n = KeySet.asNumber(key);
-    if (n === undefined) this.strings.add(key);
-    else this.numbers.add(n);
+    if (n !== undefined) this.numbers.add(n);
+    else if (!this.previous.has(key) && !this.held.has(key)) this.current.add(key);
+  }
+
+  /**
+   * The keys among `keys` (a chunk's) that only the target can answer for (their fingerprint is sealed), each once:
+   * look them up and pass what was found to `resolve` before checking them with `has`. Forgets earlier answers.
+   */
+  unresolved(keys: Iterable<string>): string[] {
+    if (!this.sealedCount) return [];
+    // Answers are per chunk: kept longer, they would grow with the file.
+    this.verified = new Map();
+    const out = new Set<string>();
+    for (const key of keys) {
+      if (KeySet.asNumber(key) !== undefined || out.has(key)) continue;
+      if (this.current.has(key) || this.previous.has(key) || this.held.has(key)) continue;
+      if (this.sealed.has(fingerprint32(key))) out.add(key);
+    }
+    return [...out];
+  }
+
+  /** Records the target's answer for keys `unresolved` named: those in `found` are loaded, the rest are not. */
+  resolve(checked: readonly string[], found: Iterable<string>): void {
+    for (const k of checked) this.verified.set(k, false);
+    for (const k of found) this.verified.set(k, true);
+  }
+
+  /**
+   * Marks a write as done: the keys added before the previous `commit` are now in the target (those since may still be
+   * being written). Past the budget, the committed keys are sealed.
+   */
+  commit(): void {
+    for (const k of this.previous) this.held.add(k);
+    this.previous = this.current;
+    this.current = new Set();
+    this.verified = new Map();
+    if (this.held.size > this.budget) {
+      for (const k of this.held) this.sealed.add(fingerprint32(k));
+      this.sealedCount += this.held.size;
+      this.held = new Set();
+    }
+  }
+
+  /** Marks every key added so far as in the target (its table's writes are all done). */
+  commitAll(): void {
+    this.commit();
+    this.commit();
   }
 
   get size(): number {
-    return this.numbers.size + this.strings.size;
+    return this.numbers.size + this.current.size + this.previous.size + this.held.size + this.sealedCount;
   }
 }

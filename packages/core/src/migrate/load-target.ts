@@ -130,6 +130,11 @@ export interface LoadTarget {
   /** The target keys this job has loaded into a table (resume: parents for orphan checks, and duplicates). */
   loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>>;
   /**
+   * Optional: which of the given target keys this job has loaded into a table (committed writes). A target that can
+   * answer lets a load keep its keys in bounded memory (`KeySet`'s budget): past it, keys are looked up here.
+   */
+  jobKeysAmong?(jobId: string, table: CatalogTable, keys: readonly string[]): Promise<string[]>;
+  /**
    * The natural keys (the given columns' values joined with '|') already in a table, from other jobs and, when
    * resuming, from this one, each with the row that holds it (its owner job and target key). Rows with a blank
    * natural-key column have none.
