@@ -81,7 +81,12 @@ const source: MigrationSource = {
   },
 };
 
-async function load(target: CsvLoadTarget | DatabaseLoadTarget, dir: string, keyBudget?: number) {
+async function load(
+  target: CsvLoadTarget | DatabaseLoadTarget,
+  dir: string,
+  keyBudget?: number,
+  mode: 'fresh' | 'resume' = 'fresh',
+) {
   const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
   const report = await runMigration({
     jobId: 'J1',
@@ -93,6 +98,7 @@ async function load(target: CsvLoadTarget | DatabaseLoadTarget, dir: string, key
     target,
     rejects,
     batchSize: 4,
+    mode,
     ...(keyBudget === undefined ? {} : { keyBudget }),
   });
   await rejects.close();
@@ -104,7 +110,8 @@ describe('keys past the budget are looked up in the target, with the same decisi
     const held = await load(new CsvLoadTarget(join(await mkdtemp(join(tmpdir(), 'ferry-ks-')), 'load')), tmpdir());
     const dir = await mkdtemp(join(tmpdir(), 'ferry-ks-'));
     const db = await PgliteDatabase.open();
-    const target = new DatabaseLoadTarget(db);
+    // Rejects and keys listed 3 at a time.
+    const target = new DatabaseLoadTarget(db, { pageSize: 3 });
     const lookups = vi.spyOn(target, 'jobKeysAmong');
     const spilled = await load(target, dir, 0);
     expect(spilled).toEqual(held);
@@ -131,8 +138,27 @@ describe('keys past the budget are looked up in the target, with the same decisi
     expect(asked).toEqual(expect.arrayContaining(['C-3', 'C-0', 'C-7']));
     // An orphan's missing parent is answered by the fingerprints alone.
     expect(asked).not.toContain('C-42');
-    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM "LOAD_CASE"');
-    expect(rows).toEqual([{ n: 41 }]);
+    const keys: string[] = [];
+    for await (const page of target.loadedKeys('J1', targetCatalog.tables[0]!)) keys.push(...page);
+    expect(keys).toEqual([...cases.map((c) => c[0]!), 'C-40'].sort());
+    await db.close();
+  });
+
+  it('a job resumed after a crash reads its loaded keys in pages, seals them, and decides as before', async () => {
+    const held = await load(new CsvLoadTarget(join(await mkdtemp(join(tmpdir(), 'ferry-ks-')), 'load')), tmpdir());
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-ks-'));
+    const db = await PgliteDatabase.open();
+    const target = new DatabaseLoadTarget(db, { pageSize: 3 });
+    const write = target.writeChunk.bind(target);
+    // The first attempt dies writing the visits' third chunk, after the cases and two chunks of visits committed.
+    const crash = vi.spyOn(target, 'writeChunk').mockImplementation(async (jobId, chunk) => {
+      if (chunk.table.name === 'LOAD_VISIT' && chunk.chunkNo === 2) throw new Error('killed');
+      return write(jobId, chunk);
+    });
+    await expect(load(target, dir, 0)).rejects.toThrow('killed');
+    crash.mockRestore();
+    const resumed = await load(target, dir, 0, 'resume');
+    expect(resumed).toEqual(held);
     await db.close();
   });
 });

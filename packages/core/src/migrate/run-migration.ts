@@ -259,7 +259,13 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
       const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey, onDuplicate);
       const own = new KeySet(keyBudget);
-      if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
+      if (mode === 'resume' && committed.size) {
+        for await (const page of target.loadedKeys(jobId, targetTable)) {
+          for (const k of page) own.add(k);
+          // They are in the target: past the budget, they are sealed page by page.
+          own.commitAll();
+        }
+      }
       own.commitAll();
       loadedKeys.set(ct.target, own);
       const keys: ChunkKeys = { own, parents: loadedKeys, naturalKeys };
