@@ -1,8 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../catalog/catalog-model.js';
+import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import { mappingContractSchema } from '../contract/contract-model.js';
 import { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { PgliteDatabase } from '../store/pglite-database.js';
@@ -86,12 +87,14 @@ async function load(
   dir: string,
   keyBudget?: number,
   mode: 'fresh' | 'resume' = 'fresh',
+  from: { source: MigrationSource; workers: number } = { source, workers: 1 },
 ) {
   const rejects = await RejectsFile.open(join(dir, 'rejects.csv'));
   const report = await runMigration({
     jobId: 'J1',
     contract,
-    source,
+    source: from.source,
+    workers: from.workers,
     targetCatalog,
     crosswalks: new CrosswalkIndex({ version: 1, entries: [] }),
     releaseProfile: 'pre_production',
@@ -159,6 +162,20 @@ describe('keys past the budget are looked up in the target, with the same decisi
     crash.mockRestore();
     const resumed = await load(target, dir, 0, 'resume');
     expect(resumed).toEqual(held);
+    await db.close();
+  });
+
+  it('with worker threads (the built core), chunks admitted in order resolve their keys alike', async () => {
+    const held = await load(new CsvLoadTarget(join(await mkdtemp(join(tmpdir(), 'ferry-ks-')), 'load')), tmpdir());
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-ks-'));
+    await mkdir(join(dir, 'source'));
+    for (const [name, rows] of Object.entries(data)) {
+      await writeFile(join(dir, 'source', `${name}.csv`), `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    }
+    const db = await PgliteDatabase.open();
+    const csv = await CsvSourceConnector.open(join(dir, 'source'));
+    const spilled = await load(new DatabaseLoadTarget(db), dir, 0, 'fresh', { source: csv, workers: 2 });
+    expect(spilled).toEqual(held);
     await db.close();
   });
 });
