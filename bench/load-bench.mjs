@@ -122,7 +122,7 @@ try {
         .toLocaleString('en-GB')
         .padStart(
           9,
-        )} rows/s  ratio ${(r.ms / copyMs).toFixed(2)}x  CPU ${r.cpuSeconds.toFixed(1)} s  peak RSS ${mb(r.peakRss)}  (read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced})`,
+        )} rows/s  ratio ${(r.ms / copyMs).toFixed(2)}x  CPU ${r.cpuSeconds.toFixed(1)} s  peak RSS ${mb(r.peakRss)}${r.atPeak ? ` (main thread then: heap ${mb(r.atPeak.heapTotal)}, buffers ${mb(r.atPeak.arrayBuffers)})` : ''}  (read ${t.read}, loaded ${t.loaded}, rejected ${t.rejected}, balanced ${t.balanced})`,
     );
   }
   console.log(`load average at the end (1, 5, 15 min): ${load()}`);

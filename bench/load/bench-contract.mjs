@@ -82,7 +82,8 @@ export const contract = {
         f('NHS_NUMBER', ['NHS_NO'], ['nhs_number']),
         f('SURNAME', ['SURNAME'], ['trim', 'title_case'], { mandatory: true }),
         f('FORENAMES', ['FORENAME'], ['trim', 'title_case']),
-        f('DATE_OF_BIRTH', ['DOB'], ['date'], { mandatory: true }),
+        // Half the rows write the date of birth dd/mm/yyyy, half ISO: declared, as a person would for such a file.
+        f('DATE_OF_BIRTH', ['DOB'], ['date'], { mandatory: true, sourceFormat: ['dd/mm/yyyy', 'yyyy-mm-dd'] }),
         f('GENDER', ['SEX'], ['trim', 'upper'], { crosswalk: 'gender', mandatory: true }),
         f('ETHNIC_CATEGORY', ['ETHNIC'], ['trim', 'upper'], { crosswalk: 'ethnic_category' }),
         f('MARITAL_STATUS', ['MARITAL'], ['trim', 'upper'], { crosswalk: 'marital_status' }),

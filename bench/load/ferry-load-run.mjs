@@ -22,7 +22,15 @@ const core = await import(pathToFileURL(values.core).href);
 const workers = Number(values.workers);
 
 let peak = process.memoryUsage.rss();
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+/** What the main thread's memory was made of when RSS peaked (worker threads' heaps are in RSS only). */
+let atPeak = process.memoryUsage();
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peak) {
+    peak = rss;
+    atPeak = process.memoryUsage();
+  }
+}, 20);
 const db = await core.PostgresDatabase.open(values.url);
 await db.exec(
   'DROP TABLE IF EXISTS "LOAD_PATIENT"; DROP TABLE IF EXISTS ferry_jobs, ferry_job_chunks, ferry_rejects, ferry_job_events, ferry_row_images',
@@ -51,5 +59,5 @@ await rejects.close();
 await db.close();
 const table = report.tables[0];
 process.stdout.write(
-  `${JSON.stringify({ ms, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRss: peak, table: { read: table.read, loaded: table.loaded, rejected: table.rejected, balanced: table.balanced } })}\n`,
+  `${JSON.stringify({ ms, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRss: peak, atPeak, table: { read: table.read, loaded: table.loaded, rejected: table.rejected, balanced: table.balanced } })}\n`,
 );

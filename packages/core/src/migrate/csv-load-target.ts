@@ -77,9 +77,7 @@ export class CsvLoadTarget implements LoadTarget {
     return new Map();
   }
 
-  async loadedKeys(): Promise<Set<string>> {
-    return new Set();
-  }
+  async *loadedKeys(): AsyncIterable<string[]> {}
 
   /** A CSV target is written afresh by each job: nothing is there before it. */
   async naturalKeyRows(): Promise<NaturalKeyRow[]> {

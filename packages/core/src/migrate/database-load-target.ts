@@ -14,7 +14,8 @@ import {
   type RowUpdate,
   rejectLines,
 } from './load-target.js';
-import { createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
+import { jobKeysAmong } from './queued/existing-keys.js';
+import { comparisonType, createTableSql, jobTablesSql, targetKeyColumn } from './target-ddl.js';
 import { undoJobRows } from './undo-job-rows.js';
 
 const rejectColumns = [
@@ -45,7 +46,15 @@ export class DatabaseLoadTarget implements LoadTarget {
 
   private readonly jobLocks = new Map<string, Extract<AdvisoryLockAttempt, { held: true }>>();
 
-  constructor(readonly db: SqlDatabase) {}
+  /** `pageSize`: rows read at once when a job's rejects or loaded keys are listed. */
+  constructor(
+    readonly db: SqlDatabase,
+    private readonly options: { pageSize?: number } = {},
+  ) {}
+
+  private get pageSize(): number {
+    return this.options.pageSize ?? 20_000;
+  }
 
   get description(): string {
     return this.db.displayUrl;
@@ -157,13 +166,26 @@ export class DatabaseLoadTarget implements LoadTarget {
     return new Map(rows.map((r) => [Number(r.chunk_no), JSON.parse(r.ledger) as ChunkLedger]));
   }
 
-  async loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>> {
-    const key = quoteIdent(targetKeyColumn(table));
-    const rows = await this.db.query<{ k: string }>(
-      `SELECT ${key}::text AS k FROM ${quoteIdent(table.name)} WHERE ferry_job_id = $1`,
-      [jobId],
-    );
-    return new Set(rows.map((r) => r.k));
+  async *loadedKeys(jobId: string, table: CatalogTable): AsyncIterable<string[]> {
+    const name = targetKeyColumn(table);
+    const key = quoteIdent(name);
+    const type = comparisonType(table.columns.find((c) => c.name === name)!);
+    // In pages along the primary key (ferry_job_id, key).
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.db.query<{ k: string }>(
+        `SELECT ${key}::text AS k FROM ${quoteIdent(table.name)}
+          WHERE ferry_job_id = $1 ${after === undefined ? '' : `AND ${key} > $3::${type}`} ORDER BY ${key} LIMIT $2`,
+        after === undefined ? [jobId, this.pageSize] : [jobId, this.pageSize, after],
+      );
+      if (rows.length) yield rows.map((r) => r.k);
+      if (rows.length < this.pageSize) return;
+      after = rows.at(-1)!.k;
+    }
+  }
+
+  jobKeysAmong(jobId: string, table: CatalogTable, keys: readonly string[]): Promise<string[]> {
+    return jobKeysAmong(this.db, jobId, table, keys);
   }
 
   async naturalKeyRows(table: CatalogTable, columns: readonly string[]): Promise<NaturalKeyRow[]> {
@@ -186,28 +208,37 @@ export class DatabaseLoadTarget implements LoadTarget {
     );
     const order: string[] = job ? JSON.parse(job.tables) : [];
     for (const table of order) {
-      const rows = await this.db.query<{
-        source_table: string;
-        source_key: string;
-        reason_code: string;
-        field: string;
-        message: string;
-        source_line: number;
-      }>(
-        `SELECT source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
-          WHERE job_id = $1 AND target_table = $2 ORDER BY chunk_no, seq`,
-        [jobId, table],
-      );
-      for (const r of rows) {
-        yield {
-          sourceTable: r.source_table,
-          sourceKey: r.source_key,
-          reasonCode: r.reason_code,
-          field: r.field ?? '',
-          message: r.message,
-          targetTable: table,
-          line: Number(r.source_line),
-        };
+      // Read in pages along the primary key, so a file with millions of rejects is not held in memory at once.
+      let after = { chunk: -1, seq: -1 };
+      for (;;) {
+        const rows = await this.db.query<{
+          chunk_no: number;
+          seq: number;
+          source_table: string;
+          source_key: string;
+          reason_code: string;
+          field: string;
+          message: string;
+          source_line: number;
+        }>(
+          `SELECT chunk_no, seq, source_table, source_key, reason_code, field, message, source_line FROM ferry_rejects
+            WHERE job_id = $1 AND target_table = $2 AND (chunk_no, seq) > ($3, $4) ORDER BY chunk_no, seq LIMIT $5`,
+          [jobId, table, after.chunk, after.seq, this.pageSize],
+        );
+        for (const r of rows) {
+          yield {
+            sourceTable: r.source_table,
+            sourceKey: r.source_key,
+            reasonCode: r.reason_code,
+            field: r.field ?? '',
+            message: r.message,
+            targetTable: table,
+            line: Number(r.source_line),
+          };
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < this.pageSize) break;
+        after = { chunk: Number(last.chunk_no), seq: Number(last.seq) };
       }
     }
   }

@@ -127,8 +127,16 @@ export interface LoadTarget {
   begin(jobId: string, tables: CatalogTable[], meta: JobMeta, mode?: BeginMode): Promise<void>;
   /** The chunks of a table that committed, with their ledgers (resume). */
   committedChunks(jobId: string, table: string): Promise<Map<number, ChunkLedger>>;
-  /** The target keys this job has loaded into a table (resume: parents for orphan checks, and duplicates). */
-  loadedKeys(jobId: string, table: CatalogTable): Promise<Set<string>>;
+  /**
+   * The target keys this job has loaded into a table (resume: parents for orphan checks, and duplicates), a page at a
+   * time, so that a resumed load of millions of rows does not hold them all at once.
+   */
+  loadedKeys(jobId: string, table: CatalogTable): AsyncIterable<string[]>;
+  /**
+   * Optional: which of the given target keys this job has loaded into a table (committed writes). A target that can
+   * answer lets a load keep its keys in bounded memory (`KeySet`'s budget): past it, keys are looked up here.
+   */
+  jobKeysAmong?(jobId: string, table: CatalogTable, keys: readonly string[]): Promise<string[]>;
   /**
    * The natural keys (the given columns' values joined with '|') already in a table, from other jobs and, when
    * resuming, from this one, each with the row that holds it (its owner job and target key). Rows with a blank

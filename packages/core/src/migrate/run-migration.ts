@@ -5,7 +5,7 @@ import { contractHash } from '../contract/contract-hash.js';
 import type { ContractTable, MappingContract, ReleaseProfile } from '../contract/contract-model.js';
 import type { CrosswalkIndex } from '../crosswalk/crosswalk-index.js';
 import { FerryError } from '../errors.js';
-import type { ChunkKeys } from './chunk-builder.js';
+import type { ChunkBuilder, ChunkKeys, MappedRecord } from './chunk-builder.js';
 import { ChunkMapper, type PackedChunk } from './chunk-mapper.js';
 import { KeySet } from './key-set.js';
 import {
@@ -92,6 +92,12 @@ export interface MigrationOptions {
    * recorded with the job in the target and named by the report, so that later reports can be checked against it.
    */
   sourceFingerprint?: string;
+  /**
+   * Target keys of a table that are not integers (integers take about a bit each), held exactly in memory before the
+   * load seals those already written and looks them up in the target when one might recur (default
+   * {@link defaultKeyBudget}; only with a target that can look keys up, `LoadTarget.jobKeysAmong`).
+   */
+  keyBudget?: number;
   onProgress?: (event: { table: string; rows: number; tableIndex: number; tableCount: number }) => void;
 }
 
@@ -145,6 +151,49 @@ class ChunkPipeline {
   }
 }
 
+/** Non-integer target keys of a table held exactly before the load looks keys up in the target (`keyBudget`). */
+export const defaultKeyBudget = 200_000;
+
+/**
+ * Makes the keys a chunk's records will be checked against answerable: the ones the key sets sealed (see `KeySet`)
+ * are looked up in the target, in one query per table.
+ */
+async function resolveChunkKeys(
+  records: readonly MappedRecord[],
+  builder: ChunkBuilder,
+  keys: ChunkKeys,
+  lookup: (table: string, keys: readonly string[]) => Promise<string[]>,
+  table: string,
+): Promise<void> {
+  const own: string[] = [];
+  const parents = new Map<string, string[]>();
+  for (const m of records) {
+    if (m.status !== 'mapped') continue;
+    own.push(builder.targetKey(m.values));
+    for (const ref of builder.parentRefs(m.values)) {
+      const list = parents.get(ref.table);
+      if (list) list.push(ref.key);
+      else parents.set(ref.table, [ref.key]);
+    }
+  }
+  const sets: [string, KeySet, string[]][] = [[table, keys.own, own]];
+  for (const [name, list] of parents) {
+    const set = keys.parents.get(name);
+    if (set) sets.push([name, set, list]);
+  }
+  for (const [name, set, list] of sets) {
+    const check = set.unresolved(list);
+    if (check.length) set.resolve(check, await lookup(name, check));
+  }
+}
+
+/** Whether a chunk's keys must be resolved before it is checked (a key set it reads has sealed keys). */
+function needsResolving(keys: ChunkKeys): boolean {
+  if (keys.own.spilled) return true;
+  for (const set of keys.parents.values()) if (set.spilled) return true;
+  return false;
+}
+
 /** Source rows per chunk when none is given. */
 export const defaultBatchSize = 5000;
 
@@ -182,6 +231,10 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const tables: TableLoad[] = [];
   const pipeline = new ChunkPipeline((chunk) => target.writeChunk(jobId, chunk));
   const workers = options.workers ?? 1;
+  const jobKeysAmong = target.jobKeysAmong?.bind(target);
+  const keyBudget = jobKeysAmong ? (options.keyBudget ?? defaultKeyBudget) : Number.POSITIVE_INFINITY;
+  const lookup = (name: string, list: readonly string[]) =>
+    jobKeysAmong!(jobId, loadTables.find((t) => t.name === name)!, list);
   /** Started when a table first maps on worker threads. */
   let pool: MapperPool | undefined;
   let outcome: 'completed' | 'failed' = 'failed';
@@ -205,8 +258,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const builder = mapper.builder;
       const committed = mode === 'resume' ? await target.committedChunks(jobId, ct.target) : new Map();
       const naturalKeys = await loadNaturalKeyIndex(target, targetTable, builder.naturalKey, onDuplicate);
-      const own = new KeySet();
-      if (mode === 'resume' && committed.size) for (const k of await target.loadedKeys(jobId, targetTable)) own.add(k);
+      const own = new KeySet(keyBudget);
+      if (mode === 'resume' && committed.size) {
+        for await (const page of target.loadedKeys(jobId, targetTable)) {
+          for (const k of page) own.add(k);
+          // They are in the target: past the budget, they are sealed page by page.
+          own.commitAll();
+        }
+      }
+      own.commitAll();
       loadedKeys.set(ct.target, own);
       const keys: ChunkKeys = { own, parents: loadedKeys, naturalKeys };
 
@@ -218,11 +278,20 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         balanced: false,
       };
       let chunk: LoadChunk | undefined;
+      /** The chunk's records, held until its keys are resolved, when a key set has sealed keys. */
+      let held: MappedRecord[] | undefined;
       const close = async () => {
         if (!chunk) return;
+        if (held) {
+          await resolveChunkKeys(held, builder, keys, lookup, ct.target);
+          for (const m of held) builder.add(chunk, m, keys);
+          held = undefined;
+        }
         builder.finishChunk(chunk, mapper.finish());
         addLedger(ledger, chunk.ledger);
         await pipeline.push(chunk);
+        // The chunk before this one is written now.
+        own.commit();
         chunk = undefined;
         options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
       };
@@ -235,10 +304,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         const queue: Promise<PackedChunk>[] = [];
         const admit = async (packed: PackedChunk) => {
           const c = builder.newChunk(packed.chunkNo);
-          for (const record of mapper.unpack(packed)) builder.add(c, record, keys);
+          if (needsResolving(keys)) {
+            const records = [...mapper.unpack(packed)];
+            await resolveChunkKeys(records, builder, keys, lookup, ct.target);
+            for (const record of records) builder.add(c, record, keys);
+          } else for (const record of mapper.unpack(packed)) builder.add(c, record, keys);
           builder.finishChunk(c, packed.copy);
           addLedger(ledger, c.ledger);
           await pipeline.push(c);
+          own.commit();
           options.onProgress?.({ table: ct.target, rows: ledger.read, tableIndex, tableCount: contract.tables.length });
         };
         try {
@@ -261,6 +335,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           await Promise.allSettled(queue);
         }
         await pipeline.drain();
+        own.commitAll();
         await target.tableLoaded?.(targetTable);
         ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
         tables.push(ledger);
@@ -287,11 +362,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
           if (!chunk) {
             chunk = builder.newChunk(chunkNo);
             mapper.begin();
+            if (needsResolving(keys)) held = [];
           }
-          builder.add(chunk, mapper.map(record), keys);
+          if (held) held.push(mapper.map(record));
+          else builder.add(chunk, mapper.map(record), keys);
         }
       await close();
       await pipeline.drain();
+      own.commitAll();
       await target.tableLoaded?.(targetTable);
       ledger.balanced = ledger.read === ledger.loaded + ledger.rejected + ledger.outOfScope;
       tables.push(ledger);

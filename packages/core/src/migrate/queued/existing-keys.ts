@@ -19,16 +19,25 @@ export async function existingJobKeys(
   keys: Iterable<string>,
 ): Promise<KeySet> {
   const found = new KeySet();
-  const list = [...new Set(keys)];
-  if (list.length === 0) return found;
+  for (const k of await jobKeysAmong(db, jobId, table, [...new Set(keys)])) found.add(k);
+  return found;
+}
+
+/** Which of the given (distinct) target keys this job has loaded into a table, by its primary key index. */
+export async function jobKeysAmong(
+  db: SqlExecutor,
+  jobId: string,
+  table: CatalogTable,
+  keys: readonly string[],
+): Promise<string[]> {
+  if (keys.length === 0) return [];
   const name = targetKeyColumn(table);
   const rows = await db.query<{ k: string }>(
     `SELECT k FROM unnest($2::text[]) AS k WHERE EXISTS (SELECT 1 FROM ${quoteIdent(table.name)} t
        WHERE t.ferry_job_id = $1 AND t.${quoteIdent(name)} = k::${comparisonType(column(table, name))})`,
-    [jobId, list],
+    [jobId, keys],
   );
-  for (const r of rows) found.add(r.k);
-  return found;
+  return rows.map((r) => r.k);
 }
 
 /**
