@@ -39,6 +39,11 @@ export interface SourceConnectorType<S = unknown> {
   settingsSchema: z.ZodType<S>;
   /** The settings from the part of a `--source` spec after `KIND:`. */
   settingsFromSpec(rest: string): S;
+  /**
+   * The `--source` spec that opens these settings (the inverse of `settingsFromSpec`; a database spec carries the
+   * password when the settings have one: never record it, `redactSourceSpec` first).
+   */
+  toSpec(settings: S): string;
   reach(settings: S): SourceReach;
   open(settings: S): Promise<SourceConnector>;
 }
@@ -133,6 +138,7 @@ const csvType: SourceConnectorType<z.infer<typeof csvSettings>> = {
   ],
   settingsSchema: csvSettings,
   settingsFromSpec: (rest) => csvSettings.parse({ path: rest }),
+  toSpec: (s) => `csv:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => CsvSourceConnector.open(s.path, { encoding: s.encoding, delimiter: s.delimiter }),
 };
@@ -147,6 +153,7 @@ const jsonType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('A folder of JSON files, or one file')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `json:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => JsonSourceConnector.open(s.path),
 };
@@ -160,6 +167,7 @@ const xlsxType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('An .xlsx file')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `xlsx:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => XlsxSourceConnector.open(s.path),
 };
@@ -174,6 +182,7 @@ const dumpType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('The layout file (JSON); its files are beside it')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `dump:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => DumpSourceConnector.open(s.path),
 };
@@ -190,8 +199,9 @@ const postgresType: SourceConnectorType<z.infer<typeof pgSettings>> = {
   ],
   settingsSchema: pgSettings,
   settingsFromSpec: (rest) => pgSettings.parse(parsePostgresSpec(`postgres:${rest}`)),
+  toSpec: (s) => `${postgresSourceUrl(s)}?schema=${encodeURIComponent(s.schema)}`,
   reach: (s) => ({ kind: 'host', host: s.host, port: s.port }),
-  open: (s) => PostgresSourceConnector.open(`${postgresSourceUrl(s)}?schema=${encodeURIComponent(s.schema)}`),
+  open: (s) => PostgresSourceConnector.open(postgresType.toSpec(s)),
 };
 
 const mysqlType: SourceConnectorType<z.infer<typeof dbSettings>> = {
@@ -203,6 +213,7 @@ const mysqlType: SourceConnectorType<z.infer<typeof dbSettings>> = {
   settings: databaseSettings(3306, 'The database whose tables are the source'),
   settingsSchema: dbSettings,
   settingsFromSpec: (rest) => dbSettings.parse(parseMysqlSourceUrl(`mysql:${rest}`)),
+  toSpec: (s) => postgresSourceUrl(s).replace(/^postgres:/, 'mysql:'),
   reach: (s) => ({ kind: 'host', host: s.host, port: s.port }),
   open: (s) => MysqlSourceConnector.open(s),
 };
