@@ -309,8 +309,17 @@ describe('source specs', () => {
       expect(type.toSpec(settings)).toBe(spec);
       expect(parseSourceSpec(type.toSpec(settings)).settings).toEqual(settings);
     }
-    expect(redactSourceSpec(parseSourceSpec('postgres://u:p%40ss@db:5433/pas').type.toSpec({
-      host: 'db', port: 5432, database: 'pas', user: 'u', password: 'x:y@z', schema: 'public',
-    }))).toBe('postgres://u:***@db:5432/pas?schema=public');
+    expect(
+      redactSourceSpec(
+        parseSourceSpec('postgres://u:p%40ss@db:5433/pas').type.toSpec({
+          host: 'db',
+          port: 5432,
+          database: 'pas',
+          user: 'u',
+          password: 'x:y@z',
+          schema: 'public',
+        }),
+      ),
+    ).toBe('postgres://u:***@db:5432/pas?schema=public');
   });
 });

@@ -1,9 +1,9 @@
 import { FerryError, type SourceConnector, sourceConnectorType } from '@ferry/core';
 import type { Selectable } from 'kysely';
 import type { ConnectorsTable } from '../db/platform-schema.js';
+import { parseConnectorSettings, registryKindOf } from './connector-settings.js';
 import type { ConnectorEnvironment } from './connector-source.js';
 import { openConnector } from './connector-source.js';
-import { parseConnectorSettings, registryKindOf } from './connector-settings.js';
 import { checkDatabaseHost } from './database-host.js';
 import { openSourcePath } from './source-directory.js';
 

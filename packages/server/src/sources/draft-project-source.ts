@@ -18,8 +18,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FerryApp } from '../app-types.js';
 import { connectorRunSource } from '../connectors/connector-run-source.js';
-import { openConnectorSource } from '../connectors/connector-source-spec.js';
 import { parseConnectorSettings } from '../connectors/connector-settings.js';
+import { openConnectorSource } from '../connectors/connector-source-spec.js';
 import { findConnector } from '../connectors/connector-view.js';
 import { lockProjectContract, saveContractVersion } from '../contracts/project-contract-store.js';
 import { currentCrosswalks } from '../crosswalks/project-crosswalk-store.js';
