@@ -23,6 +23,8 @@ export interface SourceSettingInfo {
   type: 'string' | 'integer' | 'secret' | 'enum';
   required: boolean;
   options?: readonly string[];
+  /** The value a form starts with (what the settings schema defaults to). */
+  default?: string | number;
   help: string;
 }
 
@@ -58,7 +60,14 @@ const pathSetting = (help: string): SourceSettingInfo => ({
 
 const databaseSettings = (defaultPort: number, what: string): SourceSettingInfo[] => [
   { name: 'host', label: 'Host', type: 'string', required: true, help: 'Server name or address (allow-listed)' },
-  { name: 'port', label: 'Port', type: 'integer', required: true, help: `Default ${defaultPort}` },
+  {
+    name: 'port',
+    label: 'Port',
+    type: 'integer',
+    required: true,
+    default: defaultPort,
+    help: `Default ${defaultPort}`,
+  },
   { name: 'database', label: 'Database', type: 'string', required: true, help: what },
   { name: 'user', label: 'User', type: 'string', required: true, help: 'A read-only account' },
   { name: 'password', label: 'Password', type: 'secret', required: false, help: 'Sealed; never shown again' },
@@ -125,6 +134,7 @@ const csvType: SourceConnectorType<z.infer<typeof csvSettings>> = {
       type: 'enum',
       required: false,
       options: ['auto', ...csvEncodings],
+      default: 'auto',
       help: 'auto: BOM or valid UTF-8, else Windows-1252',
     },
     {
@@ -133,6 +143,7 @@ const csvType: SourceConnectorType<z.infer<typeof csvSettings>> = {
       type: 'enum',
       required: false,
       options: ['auto', ...csvDelimiters],
+      default: 'auto',
       help: 'auto: detected from the header and a sample',
     },
   ],
@@ -195,7 +206,7 @@ const postgresType: SourceConnectorType<z.infer<typeof pgSettings>> = {
   specExample: 'postgres://USER@HOST:5432/DB?schema=S',
   settings: [
     ...databaseSettings(5432, 'The database'),
-    { name: 'schema', label: 'Schema', type: 'string', required: false, help: 'Default public' },
+    { name: 'schema', label: 'Schema', type: 'string', required: false, default: 'public', help: 'Default public' },
   ],
   settingsSchema: pgSettings,
   settingsFromSpec: (rest) => pgSettings.parse(parsePostgresSpec(`postgres:${rest}`)),
