@@ -87,7 +87,8 @@ const toFixOf = (findings: ContractLoadFinding[]) =>
   }));
 
 /**
- * A project's source, drafted from one of its CSV connectors (uploaded files or a server folder), as the CLI's
+ * A project's source, drafted from one of its connectors (uploaded CSV files, a server folder, or any connector read
+ * in place through the core registry), as the CLI's
  * `ferry catalog draft` and `ferry map --contract-out` do: the source catalog inferred from the files (types, keys,
  * references, scope guessed) and saved as the project's next source catalog version with the extract's profile;
  * the auto-mapper's suggestion against the pack's target catalog (scored with that profile) saved as the project's

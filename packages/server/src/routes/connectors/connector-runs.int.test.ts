@@ -54,6 +54,7 @@ describe('runs from every connector kind', () => {
   let t: TestApp;
   let org: SeededOrg;
   let etl: ApiCaller;
+  let analyst: ApiCaller;
   let root: ApiCaller;
   let roots: string;
   let mine: string;
@@ -153,6 +154,16 @@ describe('runs from every connector kind', () => {
       201,
     );
     etl = await ApiCaller.login(t.app, 'etl@runs.test', userPassword);
+    expectStatus(
+      await createOrgUser(org.admin, org.id, {
+        email: 'analyst@runs.test',
+        displayName: 'analyst',
+        password: userPassword,
+        roles: ['mapping_analyst'],
+      }),
+      201,
+    );
+    analyst = await ApiCaller.login(t.app, 'analyst@runs.test', userPassword);
   }, 120_000);
 
   afterAll(async () => {
@@ -205,6 +216,13 @@ describe('runs from every connector kind', () => {
         const source = await openSourceSpec((spec as { spec: string }).spec);
         expect(source.tables()).toEqual(expect.arrayContaining(['PATIENT', 'REFERRAL']));
         await source.close();
+        // A mapping analyst drafts the project's source from it, read in place.
+        const drafted = expectStatus(
+          await analyst.post(`/api/projects/${projectId}/source/draft`, { connectorId }),
+          201,
+        );
+        expect(drafted.catalog.tables).toBeGreaterThanOrEqual(2);
+        expect(drafted.profile.rows).toBe(12);
         return;
       }
 
