@@ -111,10 +111,10 @@ describe('ferry catalog draft (alias introspect)', () => {
   });
 
   it('refuses a bad source, --schema with CSV and a missing --out', async () => {
-    const bad = await ferry('catalog', 'introspect', '--source', 'mysql://x/y', '--out', join(dir, 'x.csv'));
+    const bad = await ferry('catalog', 'introspect', '--source', 'oracle://x/y', '--out', join(dir, 'x.csv'));
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      "ferry: unknown source scheme 'mysql:'; --source is csv:DIR or postgres://URL\n",
+      "ferry: unknown source scheme 'oracle:'; --source is csv:DIR, postgres://URL or a --source kind of ferry lifecycle\n",
     ]);
     const schema = await ferry(
       'catalog',
@@ -136,6 +136,8 @@ describe('ferry catalog draft (alias introspect)', () => {
     expect(parseCatalogSource('csv:extract')).toEqual({ kind: 'csv', path: 'extract' });
     expect(parseCatalogSource('postgresql://u@h/db')).toEqual({ kind: 'postgres', url: 'postgresql://u@h/db' });
     expect(() => parseCatalogSource('extract')).toThrow("'extract' has no scheme");
+    expect(parseCatalogSource('ndjson:x/')).toEqual({ kind: 'connector', spec: 'ndjson:x/' });
+    expect(parseCatalogSource('mysql://u@h/db')).toEqual({ kind: 'connector', spec: 'mysql://u@h/db' });
   });
 });
 

@@ -6,7 +6,10 @@ import {
   FerryError,
   introspectCsvFolder,
   introspectPostgresCatalog,
+  introspectSourceCatalog,
+  openSourceSpec,
   readCatalogCsv,
+  sourceConnectorTypes,
   writeCatalogCsv,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
@@ -26,10 +29,24 @@ interface IntrospectFlags {
 }
 
 /** A catalog source: a folder (or file) of CSV files, or a PostgreSQL URL. */
-export type CatalogSource = { kind: 'csv'; path: string } | { kind: 'postgres'; url: string };
+export type CatalogSource =
+  | { kind: 'csv'; path: string }
+  | { kind: 'postgres'; url: string }
+  /** Any other registered connector (`json:DIR`, `xlsx:FILE`, `dump:LAYOUT`, `mysql://...`), by its spec. */
+  | { kind: 'connector'; spec: string };
+
+/** Spec prefixes of the other registered kinds (and their aliases), read through the connector registry. */
+const connectorKinds = new Set([
+  ...sourceConnectorTypes.map((t) => t.kind).filter((k) => k !== 'csv' && k !== 'postgres'),
+  'ndjson',
+  'jsonl',
+  'excel',
+  'mariadb',
+]);
 
 /**
- * Parses `csv:DIR` or `postgres://URL` (also `postgresql://`); anything else is a usage error.
+ * Parses `csv:DIR`, `postgres://URL` (also `postgresql://`) or the spec of another registered connector kind
+ * (`json:DIR`, `ndjson:FILE`, `xlsx:FILE`, `dump:LAYOUT.json`, `mysql://...`); anything else is a usage error.
  *
  * @example
  * parseCatalogSource('csv:extract') // => { kind: 'csv', path: 'extract' }
@@ -41,8 +58,23 @@ export function parseCatalogSource(spec: string): CatalogSource {
     if (!m[2]) throw new FerryError('FERRY_ERR_USAGE', '--source csv: needs a folder or file name');
     return { kind: 'csv', path: m[2] };
   }
+  if (m && connectorKinds.has(m[1]!.toLowerCase())) return { kind: 'connector', spec };
   const got = m ? `unknown source scheme '${m[1]}:'` : `'${spec}' has no scheme`;
-  throw new FerryError('FERRY_ERR_USAGE', `${got}; --source is csv:DIR or postgres://URL`);
+  throw new FerryError(
+    'FERRY_ERR_USAGE',
+    `${got}; --source is csv:DIR, postgres://URL or a --source kind of ferry lifecycle`,
+  );
+}
+
+/** A catalog's default name from where its source is: the last part of a path or a database URL, no extension. */
+function catalogNameOf(location: string): string {
+  const last =
+    location
+      .replace(/[?#].*$/, '')
+      .split(/[/\\]/)
+      .filter(Boolean)
+      .pop() ?? 'source';
+  return last.replace(/\.[A-Za-z0-9]+$/, '') || 'source';
 }
 
 function sizeLine(catalog: Catalog): string {
@@ -82,7 +114,10 @@ export function registerCatalog(program: Command): void {
         'and scope inferred from a sample of the data) or from a PostgreSQL schema (its declared keys); edit the CSV ' +
         'where a guess is wrong',
     )
-    .requiredOption('--source <spec>', 'csv:DIR (or csv:FILE) or postgres://URL')
+    .requiredOption(
+      '--source <spec>',
+      'csv:DIR (or csv:FILE), postgres://URL, or json:DIR, xlsx:FILE, dump:LAYOUT.json, mysql://URL',
+    )
     .option('--schema <name>', 'PostgreSQL schema to read (default public)')
     .requiredOption('--out <file>', 'catalog CSV file to write')
     .option('--sample-rows <n>', 'CSV rows per table used to infer types and keys', intOption('--sample-rows'), 1000)
@@ -103,6 +138,20 @@ export function registerCatalog(program: Command): void {
             encoding: flags.encoding,
             ...(flags.name ? { name: flags.name } : {}),
           });
+        } else if (source.kind === 'connector') {
+          if (flags.schema !== undefined)
+            throw new FerryError('FERRY_ERR_USAGE', '--schema applies to postgres:// sources only');
+          if (flags.sampleRows < 1) throw new FerryError('FERRY_ERR_USAGE', '--sample-rows must be at least 1');
+          const connector = await openSourceSpec(source.spec);
+          try {
+            result = await introspectSourceCatalog(connector, {
+              sampleRows: flags.sampleRows,
+              inferKeys: true,
+              name: flags.name ?? catalogNameOf(connector.location),
+            });
+          } finally {
+            await connector.close();
+          }
         } else {
           result = await introspectPostgresCatalog({
             connectionString: source.url,

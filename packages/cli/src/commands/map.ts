@@ -4,7 +4,6 @@ import {
   blocksLoad,
   type Catalog,
   type ContractLoadFinding,
-  CsvSourceConnector,
   catalogIdentifierColumns,
   compareToContract,
   evaluateMapping,
@@ -14,6 +13,7 @@ import {
   goldFromContract,
   type MappingEvaluation,
   type MappingSuggestion,
+  openSourceSpec,
   type Pack,
   type ProfileReport,
   profileReportSchema,
@@ -78,8 +78,13 @@ async function readProfile(path: string): Promise<ProfileReport> {
 async function loadProfile(flags: MapFlags, sourceCatalog: Catalog): Promise<ProfileReport | undefined> {
   if (flags.profile) return readProfile(flags.profile);
   if (!flags.sourceData) return undefined;
-  const connector = await CsvSourceConnector.open(csvSourcePath(flags.sourceData));
-  return profileSource(connector, { identifierColumns: catalogIdentifierColumns(sourceCatalog) });
+  // Any --source kind of ferry lifecycle (a bare folder is CSV).
+  const connector = await openSourceSpec(flags.sourceData);
+  try {
+    return await profileSource(connector, { identifierColumns: catalogIdentifierColumns(sourceCatalog) });
+  } finally {
+    await connector.close();
+  }
 }
 
 /** Gold mappings: the --gold file, else the pack's reviewed contract. */
@@ -151,7 +156,10 @@ export function registerMap(program: Command): void {
     .command('map')
     .description("Suggest a draft mapping from a source catalog (and its data's profile) to a pack's target catalog")
     .requiredOption('--source-catalog <file>', 'source catalog CSV')
-    .option('--source-data <dir>', 'csv:DIR of source data to profile for value evidence')
+    .option(
+      '--source-data <spec>',
+      'source data to profile for value evidence: csv:DIR or any --source kind of ferry lifecycle (json:DIR, xlsx:FILE, dump:LAYOUT, postgres://, mysql://)',
+    )
     .option('--profile <file>', 'profile.json from `ferry profile` (instead of --source-data)')
     .requiredOption('--target-pack <name>', 'pack giving the target catalog, crosswalks and reviewed contract')
     .option('--gold <file>', 'gold mappings CSV source_table,source_column,target_table,target_column')

@@ -9,15 +9,17 @@ import {
   FerryError,
   type OnDuplicate,
   openLoadTarget,
+  parseSourceSpec,
   RejectsFile,
   releaseProfiles,
   runMigration,
+  type SourceConnector,
   sourceFingerprint,
   sourceTablesOf,
 } from '@ferry/core';
 import { type Command, Option } from 'commander';
 import { delimiterOption } from '../csv-delimiter-option.js';
-import { csvSourcePath, loadPackInputs, type PackInputFlags } from '../pack-inputs.js';
+import { csvSourcePath, loadPackInputs, type PackInputFlags, type PackInputs } from '../pack-inputs.js';
 import { StageProgress } from '../progress.js';
 import { action, intOption } from '../run-command.js';
 import { migrateQueued, type QueueFlags } from './migrate-queued.js';
@@ -50,7 +52,10 @@ export function registerMigrate(program: Command): void {
     )
     .option('--target-catalog <file>', "target catalog CSV (default: the pack's)")
     .option('--crosswalks <file>', "crosswalks CSV (default: the pack's)")
-    .requiredOption('--source <csv:DIR>', 'folder of source CSV files')
+    .requiredOption(
+      '--source <spec>',
+      'csv:DIR (a folder of CSV files), or any --source kind of ferry lifecycle (json:DIR, xlsx:FILE, dump:LAYOUT, postgres://, mysql://)',
+    )
     .addOption(
       new Option(
         '--encoding <encoding>',
@@ -90,64 +95,84 @@ export function registerMigrate(program: Command): void {
     .action(
       action(async (flags: MigrateFlags) => {
         const inputs = await loadPackInputs(flags);
-        const source = await CsvSourceConnector.open(csvSourcePath(flags.source), {
-          encoding: flags.encoding,
-          delimiter: flags.delimiter,
-        });
-        // Every table and column the contract reads must be there: all gaps are listed before anything loads.
-        assertSourceFitsContract(inputs.contract, await sourceTablesOf(source));
-        if (flags.resume && flags.job && flags.resume !== flags.job) {
-          throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
-        }
-        const fingerprint = await sourceFingerprint(source);
-        const jobId =
-          flags.resume ?? flags.job ?? deriveJobId(contractHash(inputs.contract), fingerprint, flags.releaseProfile);
-        const out = flags.out ?? join('.ferry', 'jobs', jobId);
-        await mkdir(out, { recursive: true });
-        if (flags.queue && flags.workers > 1) {
+        const spec = parseSourceSpec(flags.source);
+        if (flags.queue && spec.type.kind !== 'csv') {
           throw new FerryError(
             'FERRY_ERR_USAGE',
-            '--workers sets threads of an in-process load; with --queue, run more `ferry worker` processes',
+            `--queue reads csv:DIR sources (its workers open the files by path); load a ${spec.type.label} source in this process (--workers N)`,
           );
         }
-        if (flags.queue) return migrateQueued(flags, inputs, jobId, out);
-        const target = await openLoadTarget(flags.target);
-        const rejects = await RejectsFile.open(join(out, 'rejects.csv'));
-        const progress = new StageProgress(!flags.json);
-        progress.start('migrate', inputs.contract.tables.length);
+        // A CSV folder with the encoding and delimiter flags; any other --source kind through the registry.
+        const source =
+          spec.type.kind === 'csv'
+            ? await CsvSourceConnector.open(csvSourcePath(flags.source), {
+                encoding: flags.encoding,
+                delimiter: flags.delimiter,
+              })
+            : await spec.type.open(spec.settings);
         try {
-          const report = await runMigration({
-            jobId,
-            contract: inputs.contract,
-            source,
-            targetCatalog: inputs.targetCatalog,
-            crosswalks: inputs.crosswalkIndex,
-            releaseProfile: flags.releaseProfile,
-            target,
-            rejects,
-            batchSize: flags.batchSize,
-            workers: flags.workers,
-            mode: flags.resume ? 'resume' : 'fresh',
-            sourceFingerprint: fingerprint,
-            onDuplicate: flags.onDuplicate,
-            onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
-          });
-          // Events name the table being loaded; once the job is done, every table is.
-          progress.update(inputs.contract.tables.length, inputs.contract.tables.length);
-          progress.stop(
-            `${report.totals.read.toLocaleString('en-GB')} rows read, ${report.totals.loaded.toLocaleString('en-GB')} loaded`,
-          );
-          return await writeMigrationReport(report, {
-            out,
-            json: flags.json,
-            into: target.description,
-            policyTables: policyTables(inputs.contract, flags.onDuplicate),
-          });
+          return await migrateFrom(flags, inputs, source);
         } finally {
-          progress.fail();
-          await rejects.close();
-          await target.close();
+          await source.close();
         }
       }),
     );
+}
+
+/** The in-process or queued load of a source opened for it. */
+async function migrateFrom(flags: MigrateFlags, inputs: PackInputs, source: SourceConnector): Promise<number> {
+  // Every table and column the contract reads must be there: all gaps are listed before anything loads.
+  assertSourceFitsContract(inputs.contract, await sourceTablesOf(source));
+  if (flags.resume && flags.job && flags.resume !== flags.job) {
+    throw new FerryError('FERRY_ERR_USAGE', '--job and --resume name different jobs');
+  }
+  const fingerprint = await sourceFingerprint(source);
+  const jobId =
+    flags.resume ?? flags.job ?? deriveJobId(contractHash(inputs.contract), fingerprint, flags.releaseProfile);
+  const out = flags.out ?? join('.ferry', 'jobs', jobId);
+  await mkdir(out, { recursive: true });
+  if (flags.queue && flags.workers > 1) {
+    throw new FerryError(
+      'FERRY_ERR_USAGE',
+      '--workers sets threads of an in-process load; with --queue, run more `ferry worker` processes',
+    );
+  }
+  if (flags.queue) return migrateQueued(flags, inputs, jobId, out);
+  const target = await openLoadTarget(flags.target);
+  const rejects = await RejectsFile.open(join(out, 'rejects.csv'));
+  const progress = new StageProgress(!flags.json);
+  progress.start('migrate', inputs.contract.tables.length);
+  try {
+    const report = await runMigration({
+      jobId,
+      contract: inputs.contract,
+      source,
+      targetCatalog: inputs.targetCatalog,
+      crosswalks: inputs.crosswalkIndex,
+      releaseProfile: flags.releaseProfile,
+      target,
+      rejects,
+      batchSize: flags.batchSize,
+      workers: flags.workers,
+      mode: flags.resume ? 'resume' : 'fresh',
+      sourceFingerprint: fingerprint,
+      onDuplicate: flags.onDuplicate,
+      onProgress: (e) => progress.update(e.tableIndex, e.tableCount, e.table),
+    });
+    // Events name the table being loaded; once the job is done, every table is.
+    progress.update(inputs.contract.tables.length, inputs.contract.tables.length);
+    progress.stop(
+      `${report.totals.read.toLocaleString('en-GB')} rows read, ${report.totals.loaded.toLocaleString('en-GB')} loaded`,
+    );
+    return await writeMigrationReport(report, {
+      out,
+      json: flags.json,
+      into: target.description,
+      policyTables: policyTables(inputs.contract, flags.onDuplicate),
+    });
+  } finally {
+    progress.fail();
+    await rejects.close();
+    await target.close();
+  }
 }

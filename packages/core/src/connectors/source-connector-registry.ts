@@ -23,6 +23,8 @@ export interface SourceSettingInfo {
   type: 'string' | 'integer' | 'secret' | 'enum';
   required: boolean;
   options?: readonly string[];
+  /** The value a form starts with (what the settings schema defaults to). */
+  default?: string | number;
   help: string;
 }
 
@@ -39,6 +41,11 @@ export interface SourceConnectorType<S = unknown> {
   settingsSchema: z.ZodType<S>;
   /** The settings from the part of a `--source` spec after `KIND:`. */
   settingsFromSpec(rest: string): S;
+  /**
+   * The `--source` spec that opens these settings (the inverse of `settingsFromSpec`; a database spec carries the
+   * password when the settings have one: never record it, `redactSourceSpec` first).
+   */
+  toSpec(settings: S): string;
   reach(settings: S): SourceReach;
   open(settings: S): Promise<SourceConnector>;
 }
@@ -53,7 +60,14 @@ const pathSetting = (help: string): SourceSettingInfo => ({
 
 const databaseSettings = (defaultPort: number, what: string): SourceSettingInfo[] => [
   { name: 'host', label: 'Host', type: 'string', required: true, help: 'Server name or address (allow-listed)' },
-  { name: 'port', label: 'Port', type: 'integer', required: true, help: `Default ${defaultPort}` },
+  {
+    name: 'port',
+    label: 'Port',
+    type: 'integer',
+    required: true,
+    default: defaultPort,
+    help: `Default ${defaultPort}`,
+  },
   { name: 'database', label: 'Database', type: 'string', required: true, help: what },
   { name: 'user', label: 'User', type: 'string', required: true, help: 'A read-only account' },
   { name: 'password', label: 'Password', type: 'secret', required: false, help: 'Sealed; never shown again' },
@@ -120,6 +134,7 @@ const csvType: SourceConnectorType<z.infer<typeof csvSettings>> = {
       type: 'enum',
       required: false,
       options: ['auto', ...csvEncodings],
+      default: 'auto',
       help: 'auto: BOM or valid UTF-8, else Windows-1252',
     },
     {
@@ -128,11 +143,13 @@ const csvType: SourceConnectorType<z.infer<typeof csvSettings>> = {
       type: 'enum',
       required: false,
       options: ['auto', ...csvDelimiters],
+      default: 'auto',
       help: 'auto: detected from the header and a sample',
     },
   ],
   settingsSchema: csvSettings,
   settingsFromSpec: (rest) => csvSettings.parse({ path: rest }),
+  toSpec: (s) => `csv:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => CsvSourceConnector.open(s.path, { encoding: s.encoding, delimiter: s.delimiter }),
 };
@@ -147,6 +164,7 @@ const jsonType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('A folder of JSON files, or one file')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `json:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => JsonSourceConnector.open(s.path),
 };
@@ -160,6 +178,7 @@ const xlsxType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('An .xlsx file')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `xlsx:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => XlsxSourceConnector.open(s.path),
 };
@@ -174,6 +193,7 @@ const dumpType: SourceConnectorType<z.infer<typeof pathOnly>> = {
   settings: [pathSetting('The layout file (JSON); its files are beside it')],
   settingsSchema: pathOnly,
   settingsFromSpec: (rest) => pathOnly.parse({ path: rest }),
+  toSpec: (s) => `dump:${s.path}`,
   reach: (s) => ({ kind: 'path', path: s.path }),
   open: (s) => DumpSourceConnector.open(s.path),
 };
@@ -186,12 +206,13 @@ const postgresType: SourceConnectorType<z.infer<typeof pgSettings>> = {
   specExample: 'postgres://USER@HOST:5432/DB?schema=S',
   settings: [
     ...databaseSettings(5432, 'The database'),
-    { name: 'schema', label: 'Schema', type: 'string', required: false, help: 'Default public' },
+    { name: 'schema', label: 'Schema', type: 'string', required: false, default: 'public', help: 'Default public' },
   ],
   settingsSchema: pgSettings,
   settingsFromSpec: (rest) => pgSettings.parse(parsePostgresSpec(`postgres:${rest}`)),
+  toSpec: (s) => `${postgresSourceUrl(s)}?schema=${encodeURIComponent(s.schema)}`,
   reach: (s) => ({ kind: 'host', host: s.host, port: s.port }),
-  open: (s) => PostgresSourceConnector.open(`${postgresSourceUrl(s)}?schema=${encodeURIComponent(s.schema)}`),
+  open: (s) => PostgresSourceConnector.open(postgresType.toSpec(s)),
 };
 
 const mysqlType: SourceConnectorType<z.infer<typeof dbSettings>> = {
@@ -203,6 +224,7 @@ const mysqlType: SourceConnectorType<z.infer<typeof dbSettings>> = {
   settings: databaseSettings(3306, 'The database whose tables are the source'),
   settingsSchema: dbSettings,
   settingsFromSpec: (rest) => dbSettings.parse(parseMysqlSourceUrl(`mysql:${rest}`)),
+  toSpec: (s) => postgresSourceUrl(s).replace(/^postgres:/, 'mysql:'),
   reach: (s) => ({ kind: 'host', host: s.host, port: s.port }),
   open: (s) => MysqlSourceConnector.open(s),
 };

@@ -293,4 +293,33 @@ describe('source specs', () => {
     expect(redactSourceSpec('mysql://ferry:secret@maria/pas')).toBe('mysql://ferry:***@maria/pas');
     expect(() => parseSourceSpec('mysql://maria')).toThrow(FerryError);
   });
+
+  it("writes each kind's settings back as the spec that opens them (toSpec inverts settingsFromSpec)", () => {
+    const specs = [
+      'csv:extract/',
+      'json:x/records.ndjson',
+      'xlsx:book.xlsx',
+      'dump:exports/layout.json',
+      'postgres://u:p%40ss@db:5433/pas?schema=legacy',
+      'mysql://ferry:s%2Fcret@maria:3307/pas',
+      'mysql://ferry@maria:3306/pas',
+    ];
+    for (const spec of specs) {
+      const { type, settings } = parseSourceSpec(spec);
+      expect(type.toSpec(settings)).toBe(spec);
+      expect(parseSourceSpec(type.toSpec(settings)).settings).toEqual(settings);
+    }
+    expect(
+      redactSourceSpec(
+        parseSourceSpec('postgres://u:p%40ss@db:5433/pas').type.toSpec({
+          host: 'db',
+          port: 5432,
+          database: 'pas',
+          user: 'u',
+          password: 'x:y@z',
+          schema: 'public',
+        }),
+      ),
+    ).toBe('postgres://u:***@db:5432/pas?schema=public');
+  });
 });

@@ -1,6 +1,6 @@
 import { CsvSourceConnector } from '../connectors/csv/csv-source-connector.js';
 import type { SourceConnector } from '../connectors/source-connector.js';
-import { openSourceSpec } from '../connectors/source-connector-registry.js';
+import { openSourceSpec, redactSourceSpec } from '../connectors/source-connector-registry.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 
 /**
@@ -14,7 +14,7 @@ export function runSource(ctx: LifecycleContext): Promise<SourceConnector> {
     const recorded = ctx.record.arguments.source;
     const opening =
       recorded.kind === 'connector'
-        ? openSourceSpec(ctx.options.source?.kind === 'connector' ? ctx.options.source.spec : recorded.spec)
+        ? openSourceSpec(callerSpecOf(ctx, recorded.spec))
         : CsvSourceConnector.open(ctx.record.sourceDir);
     // A failed open is not kept: a later stage tries again (and fails the same way).
     opening.catch(() => {
@@ -23,6 +23,15 @@ export function runSource(ctx: LifecycleContext): Promise<SourceConnector> {
     ctx.source = opening;
   }
   return ctx.source;
+}
+
+/**
+ * The caller's own spec (with its password) when it names the recorded source, else the recorded spec: a rerun whose
+ * caller gave the spec of another source still reads the source the reused stages read.
+ */
+function callerSpecOf(ctx: LifecycleContext, recorded: string): string {
+  const given = ctx.options.source;
+  return given?.kind === 'connector' && redactSourceSpec(given.spec) === recorded ? given.spec : recorded;
 }
 
 /** Closes the run's source, if a stage opened it. */

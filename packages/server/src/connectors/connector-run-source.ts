@@ -1,29 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FerryError, sourceConnectorType } from '@ferry/core';
+import { FerryError, type LifecycleSource, lifecycleSourceSchema } from '@ferry/core';
 import type { ServerConfig } from '../config/server-config.js';
 import type { TenantTx } from '../db/tenant-transaction.js';
+import type { SecretBox } from '../identity/secret-box.js';
 import { projectRunDir } from '../jobs/project-run-paths.js';
-import { parseConnectorSettings, registryKindOf } from './connector-settings.js';
+import { parseConnectorSettings } from './connector-settings.js';
 import type { ConnectorEnvironment } from './connector-source.js';
+import { connectorSourceSpec } from './connector-source-spec.js';
 import { connectorUploadPath } from './connector-storage.js';
 import { connectorFiles, findConnector } from './connector-view.js';
 import { openSourceDirectory, recheckResolvedSourceDirectory } from './source-directory.js';
 import { sourceFolderPolicy } from './source-folders.js';
+import { sourceHostPolicy } from './source-host.js';
 
-/** A run's source taken from a connector: a folder of CSV files for the lifecycle, and which connector it was. */
-export interface ConnectorRunSource {
-  kind: 'folder';
-  dir: string;
-  connector: { id: string; name: string; type: string; files?: { table: string; sha256: string }[] };
+/** Which connector a run's source was taken from. */
+export interface RunConnectorRef {
+  id: string;
+  name: string;
+  type: string;
+  files?: { table: string; sha256: string }[];
 }
+
+/**
+ * A run's source taken from a connector, as the run's row keeps it: a folder of CSV files for the lifecycle, or a
+ * connector read in place through the core registry (json, xlsx, dump, postgres, mysql), whose `--source` spec is
+ * built again when the run executes (`connectorSourceSpec`: reach re-checked, the password unsealed, never stored).
+ */
+export type ConnectorRunSource =
+  | { kind: 'folder'; dir: string; connector: RunConnectorRef }
+  | { kind: 'connector'; connector: RunConnectorRef };
 
 /**
  * The source of a lifecycle run that reads a connector of the project. A csv-upload connector's files are
  * hard-linked into `projects/<id>/sources/<uuid>/` (no copy of the bytes; a later upload replaces a file by rename,
  * so the run keeps reading what it started with), and their hashes are recorded. A csv-directory connector is read
- * where it is. PostgreSQL connectors cannot be run sources yet (the lifecycle reads CSV folders).
+ * where it is. Any other connector is read in place by the lifecycle through the core registry: its folder or host is
+ * checked here (a refusal now, not a failed run later) and again when the run executes.
  * Returns the source and a cleanup for when the run is not created after all.
  */
 export async function connectorRunSource(
@@ -38,10 +52,8 @@ export async function connectorRunSource(
   const settings = parseConnectorSettings(connector.type, connector.config);
   const about = { id: connector.id, name: connector.name, type: connector.type };
   if (settings.type !== 'csv-upload' && settings.type !== 'csv-directory') {
-    throw new FerryError(
-      'FERRY_ERR_USAGE',
-      `Connector ${connector.name} is a ${sourceConnectorType(registryKindOf[settings.type]).label} source; runs read CSV extracts (csv-upload or csv-directory connectors); the command line's ferry lifecycle --source reads it`,
-    );
+    await connectorSourceSpec(env, connector);
+    return { source: { kind: 'connector', connector: about }, discard: async () => {} };
   }
   if (settings.type === 'csv-directory') {
     const dir = await openSourceDirectory(env.folders, settings.settings.path);
@@ -88,4 +100,53 @@ export async function recheckRunSource(
   const s = source as Partial<ConnectorRunSource> | null;
   if (s?.kind !== 'folder' || s.connector?.type !== 'csv-directory' || typeof s.dir !== 'string') return;
   await recheckResolvedSourceDirectory(await sourceFolderPolicy(tx, config, organisationId), s.dir);
+}
+
+/** What building a run's source again needs from the server: its ceilings, its data folder and its secrets. */
+export type RunSourceConfig = Pick<
+  ServerConfig,
+  'dataDir' | 'sourceRoots' | 'sourceDbHosts' | 'databaseUrl' | 'localDbHosts'
+> & { secrets: SecretBox };
+
+/**
+ * The lifecycle source of a queued run, from what its row keeps (`runs.source`): a folder or a generated cohort as
+ * they are; a connector read in place as its `--source` spec, built now (the connector's folder or host checked
+ * against what the organisation may reach today, its password unsealed: the row never holds it); a rerun of such a
+ * run the same, so that the rerun's stages reach the database the reused ones read. A plain rerun: undefined (the
+ * lifecycle takes the source of the run it reuses). A connector since deleted: FERRY_ERR_NOT_FOUND.
+ */
+export async function lifecycleSourceOfRun(
+  tx: TenantTx,
+  config: RunSourceConfig,
+  organisationId: string,
+  source: unknown,
+): Promise<LifecycleSource | undefined> {
+  const s = (source ?? {}) as { kind?: string; connector?: RunConnectorRef };
+  if (s.kind === 'connector' || (s.kind === 'reused' && s.connector)) {
+    const connector = await findConnector(tx, s.connector!.id);
+    if (connector.organisation_id !== organisationId)
+      throw new FerryError('FERRY_ERR_NOT_FOUND', `No connector ${s.connector!.id}`);
+    const env: ConnectorEnvironment = {
+      dataDir: config.dataDir,
+      folders: await sourceFolderPolicy(tx, config, organisationId),
+      hosts: await sourceHostPolicy(tx, config, organisationId),
+      secrets: config.secrets,
+    };
+    return { kind: 'connector', spec: await connectorSourceSpec(env, connector) };
+  }
+  if (s.kind === 'reused') return undefined;
+  const parsed = lifecycleSourceSchema.safeParse(source);
+  if (!parsed.success) throw new FerryError('FERRY_ERR_INTERNAL', 'the run keeps a source of no known kind');
+  return parsed.data;
+}
+
+/**
+ * What a rerun's row keeps of the source of the run it reruns: which connector, when that run read one in place
+ * (the rerun opens it again), else only that it reuses.
+ */
+export function rerunSourceOf(previous: unknown): Record<string, unknown> {
+  const p = (previous ?? {}) as { kind?: string; connector?: RunConnectorRef };
+  return (p.kind === 'connector' || p.kind === 'reused') && p.connector
+    ? { kind: 'reused', connector: p.connector }
+    : { kind: 'reused' };
 }

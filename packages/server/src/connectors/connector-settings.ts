@@ -124,8 +124,9 @@ export const connectorTypeDescriptions: Record<
   },
   postgres: {
     label: 'PostgreSQL',
-    description: 'A PostgreSQL database schema, read only; the password is stored encrypted and never shown.',
-    runSource: false,
+    description:
+      'A PostgreSQL database schema, read only in one consistent snapshot for the whole run; the password is stored encrypted and never shown.',
+    runSource: true,
   },
   ...fromRegistry('json'),
   ...fromRegistry('xlsx'),
@@ -139,8 +140,7 @@ function fromRegistry<T extends 'json' | 'xlsx' | 'dump' | 'mysql'>(
 ): Record<T, { label: string; description: string; runSource: boolean }> {
   const t = sourceConnectorType(registryKindOf[type]);
   const secret = databaseConnectorTypes.has(type) ? ' The password is stored encrypted and never shown.' : '';
-  // Server runs read CSV folders (run execution is another change); these types test, discover and preview.
-  return { [type]: { label: t.label, description: `${t.description}${secret}`, runSource: false } } as Record<
+  return { [type]: { label: t.label, description: `${t.description}${secret}`, runSource: true } } as Record<
     T,
     { label: string; description: string; runSource: boolean }
   >;

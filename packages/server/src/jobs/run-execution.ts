@@ -1,10 +1,10 @@
 import type { SqlDatabase } from '@ferry/core';
-import { FerryError, type LifecycleSource, type LifecycleStage, type Pack } from '@ferry/core';
+import { FerryError, type LifecycleStage, type Pack } from '@ferry/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-writer.js';
 import type { ServerConfig } from '../config/server-config.js';
-import { recheckRunSource } from '../connectors/connector-run-source.js';
+import { lifecycleSourceOfRun, recheckRunSource } from '../connectors/connector-run-source.js';
 import { contractVersion } from '../contracts/project-contract-store.js';
 import { crosswalkVersion } from '../crosswalks/project-crosswalk-store.js';
 import { type TenantTx, tenantTransaction } from '../db/tenant-transaction.js';
@@ -35,8 +35,11 @@ export interface RunExecutionContext {
   secrets: SecretBox;
   /** Where target databases may be (the platform database, the operator's local hosts). */
   targets: Pick<ServerConfig, 'databaseUrl' | 'localDbHosts'>;
-  /** The server's ceiling of source folders (a csv-directory source is checked again when the run executes). */
-  sources: Pick<ServerConfig, 'sourceRoots'>;
+  /**
+   * The server's ceilings of source folders and database hosts (a source read in place is checked again when the run
+   * executes).
+   */
+  sources: Pick<ServerConfig, 'sourceRoots' | 'sourceDbHosts'>;
   log?: FastifyBaseLogger;
   onFinished?(status: FinishedStatus, outcome: string | null): void;
 }
@@ -103,12 +106,18 @@ function prepareRun(ctx: RunExecutionContext, job: RunJob, control: RunControl) 
       ? await readRegisteredTarget(tx, ctx.targets, run.organisation_id, run.target_id)
       : undefined;
     await recheckRunSource(tx, ctx.sources, run.organisation_id, run.source);
+    const source = await lifecycleSourceOfRun(
+      tx,
+      { ...ctx.sources, ...ctx.targets, dataDir: ctx.dataDir, secrets: ctx.secrets },
+      run.organisation_id,
+      run.source,
+    );
     await tx.db
       .updateTable('runs')
       .set({ status: 'running', started_at: now(), heartbeat_at: sql`now()`, runner_id: control.runnerId })
       .where('id', '=', run.id)
       .execute();
-    return { cancelled: false as const, run, project, contract, crosswalks, sourceCatalog, target };
+    return { cancelled: false as const, run, project, contract, crosswalks, sourceCatalog, target, source };
   });
 }
 
@@ -127,7 +136,7 @@ async function runPrepared(
   events.publish(job, { type: 'run-status', status: 'running' });
   const heartbeat = control.heartbeat === false ? undefined : new RunHeartbeat(ctx, job);
   const stopReason = () => control.stopReason() ?? heartbeat?.stopReason() ?? null;
-  const { run, project, contract, crosswalks, sourceCatalog, target } = prepared;
+  const { run, project, contract, crosswalks, sourceCatalog, target, source } = prepared;
   const store = projectRunStore(dataDir, project.id);
   let stageWrites = Promise.resolve();
   try {
@@ -144,7 +153,7 @@ async function runPrepared(
         // The run's contract version, read with the project's own source catalog when it has one (else the pack's).
         contract,
         ...(sourceCatalog ? { sourceCatalog } : {}),
-        source: run.source as LifecycleSource,
+        ...(source ? { source } : {}),
         releaseProfile: run.release_profile as never,
         target: target
           ? await registeredTargetUrl(target, ctx.secrets)

@@ -6,6 +6,7 @@ import {
   catalogIdentifierColumns,
   FerryError,
   introspectCsvFolder,
+  introspectSourceCatalog,
   type MappingContract,
   type MappingSuggestion,
   type ProfileReport,
@@ -18,6 +19,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FerryApp } from '../app-types.js';
 import { connectorRunSource } from '../connectors/connector-run-source.js';
 import { parseConnectorSettings } from '../connectors/connector-settings.js';
+import { openConnectorSource } from '../connectors/connector-source-spec.js';
 import { findConnector } from '../connectors/connector-view.js';
 import { lockProjectContract, saveContractVersion } from '../contracts/project-contract-store.js';
 import { currentCrosswalks } from '../crosswalks/project-crosswalk-store.js';
@@ -85,7 +87,8 @@ const toFixOf = (findings: ContractLoadFinding[]) =>
   }));
 
 /**
- * A project's source, drafted from one of its CSV connectors (uploaded files or a server folder), as the CLI's
+ * A project's source, drafted from one of its connectors (uploaded CSV files, a server folder, or any connector read
+ * in place through the core registry), as the CLI's
  * `ferry catalog draft` and `ferry map --contract-out` do: the source catalog inferred from the files (types, keys,
  * references, scope guessed) and saved as the project's next source catalog version with the extract's profile;
  * the auto-mapper's suggestion against the pack's target catalog (scored with that profile) saved as the project's
@@ -108,33 +111,55 @@ export async function draftProjectSource(
     if (connector.project_id !== project.id)
       throw new FerryError('FERRY_ERR_NOT_FOUND', `No connector ${connectorId} in this project`);
     const settings = parseConnectorSettings(connector.type, connector.config);
-    if (settings.type !== 'csv-upload' && settings.type !== 'csv-directory') {
-      throw new FerryError(
-        'FERRY_ERR_USAGE',
-        `Connector ${connector.name} is a ${settings.type} source; a source is drafted from CSV extracts (csv-upload or csv-directory connectors)`,
-      );
-    }
     const crosswalks = await currentCrosswalks(tx, project.id);
+    if (settings.type !== 'csv-upload' && settings.type !== 'csv-directory') {
+      // Read in place through the core registry (its folder or host checked again, its password unsealed).
+      const source = await openConnectorSource(env, connector);
+      return { project, crosswalks, read: { kind: 'connector' as const, source, connector } };
+    }
     // Last: the folder of an upload is a copy (hard links) that the draft removes once it has read it.
     const folder = await connectorRunSource(env, tx, project.id, connector.id);
-    return { project, encoding: settings.settings.encoding, folder, crosswalks };
+    if (folder.source.kind !== 'folder') throw new FerryError('FERRY_ERR_INTERNAL', 'a CSV connector is a folder');
+    const { dir, connector: ref } = folder.source;
+    const read = { kind: 'folder' as const, dir, ref, discard: folder.discard, encoding: settings.settings.encoding };
+    return { project, crosswalks, read };
   });
-  const { project, encoding, folder, crosswalks } = prepared;
+  const { project, crosswalks, read } = prepared;
   let sourceCatalog: Catalog;
   let profile: ProfileReport;
   let profiledAt: Date;
+  let origin: SourceCatalogOrigin;
   try {
-    sourceCatalog = await introspectCsvFolder(folder.source.dir, {
-      encoding,
-      name: folder.source.connector.name,
-      ...(options.sampleRows ? { sampleRows: options.sampleRows } : {}),
-    });
-    profile = await profileSource(await CsvSourceConnector.open(folder.source.dir, { encoding }), {
-      identifierColumns: catalogIdentifierColumns(sourceCatalog),
-    });
+    if (read.kind === 'folder') {
+      const { dir, encoding, ref } = read;
+      sourceCatalog = await introspectCsvFolder(dir, {
+        encoding,
+        name: ref.name,
+        ...(options.sampleRows ? { sampleRows: options.sampleRows } : {}),
+      });
+      profile = await profileSource(await CsvSourceConnector.open(dir, { encoding }), {
+        identifierColumns: catalogIdentifierColumns(sourceCatalog),
+      });
+      origin = {
+        kind: 'connector',
+        connectorId: ref.id,
+        connector: ref.name,
+        type: ref.type,
+        ...(ref.files ? { files: ref.files } : {}),
+      };
+    } else {
+      const { source, connector } = read;
+      sourceCatalog = await introspectSourceCatalog(source, {
+        sampleRows: options.sampleRows ?? 1000,
+        inferKeys: true,
+        name: connector.name,
+      });
+      profile = await profileSource(source, { identifierColumns: catalogIdentifierColumns(sourceCatalog) });
+      origin = { kind: 'connector', connectorId: connector.id, connector: connector.name, type: connector.type };
+    }
     profiledAt = app.platform.now();
   } finally {
-    await folder.discard();
+    await (read.kind === 'folder' ? read.discard() : read.source.close());
   }
   const targetCatalog = await packCatalog(packNamed(app.platform.packs, project.pack), 'target');
   const crosswalkCodeTypes = new Set(crosswalks.set.entries.map((e) => e.codeType));
@@ -147,13 +172,6 @@ export async function draftProjectSource(
   });
   const draft = toDraftContract(suggestion, { sourceSystem: sourceCatalog.name });
   const toFix = toFixOf(validateContractForLoad(draft, { sourceCatalog, targetCatalog, crosswalkCodeTypes }));
-  const origin: SourceCatalogOrigin = {
-    kind: 'connector',
-    connectorId: folder.source.connector.id,
-    connector: folder.source.connector.name,
-    type: folder.source.connector.type,
-    ...(folder.source.connector.files ? { files: folder.source.connector.files } : {}),
-  };
   const by = { userId: principal.userId, email: principal.email };
   return request.tenant(async (tx) => {
     await lockProjectContract(tx, project.id);

@@ -3,12 +3,24 @@ import { api, apiRequest } from './api-client';
 export type ConnectorType = 'csv-directory' | 'csv-upload' | 'postgres' | 'json' | 'xlsx' | 'dump' | 'mysql';
 export type CsvEncoding = 'auto' | 'utf-8' | 'windows-1252' | 'latin1';
 
+/** One field of a connector type's settings form (from the server: its defaults, options and help). */
+export interface ConnectorField {
+  name: string;
+  label: string;
+  type: 'string' | 'integer' | 'secret' | 'enum';
+  required: boolean;
+  options?: string[];
+  default?: string | number;
+  help: string;
+}
+
 export interface ConnectorTypeInfo {
   type: ConnectorType;
   label: string;
   description: string;
   runSource: boolean;
   available: boolean;
+  fields: ConnectorField[];
 }
 
 /** A connector as the API shows it: settings without secrets, and whether a password is set. */

@@ -1,7 +1,7 @@
 import { Badge, Card, Grid, NavLink, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { type Connector, connectorsApi } from '../api/connectors-api';
+import { type Connector, type ConnectorField, connectorsApi } from '../api/connectors-api';
 import { ConnectorDraftCard } from '../components/connectors/ConnectorDraftCard';
 import { ConnectorFilesCard } from '../components/connectors/ConnectorFilesCard';
 import { ConnectorPreviewCard } from '../components/connectors/ConnectorPreviewCard';
@@ -30,6 +30,8 @@ const typeLabel: Record<Connector['type'], string> = {
  * test, discover the schema, preview rows (audited) and run the lifecycle from a CSV connector. Actions a role may
  * not take are not shown.
  */
+const noFields: ConnectorField[] = [];
+
 export function ConnectorsPage() {
   const projectId = useProjectId();
   const { can } = useSession();
@@ -105,7 +107,12 @@ export function ConnectorsPage() {
                   {mayRun ? <Tabs.Tab value="run">Run</Tabs.Tab> : null}
                 </Tabs.List>
                 <Tabs.Panel value="settings" pt="sm">
-                  <ConnectorSettingsCard connector={selected} mayManage={mayManage} onDeleted={() => select(null)} />
+                  <ConnectorSettingsCard
+                    connector={selected}
+                    fields={types.data?.find((t) => t.type === selected.type)?.fields ?? noFields}
+                    mayManage={mayManage}
+                    onDeleted={() => select(null)}
+                  />
                 </Tabs.Panel>
                 {selected.type === 'csv-upload' ? (
                   <Tabs.Panel value="files" pt="sm">

@@ -584,16 +584,7 @@ await describeEachDialect('connectors API', (dialect) => {
     const start = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit?action=run.start`), 200);
     expect(start.items[0].details.connectorId).toBe(uploadId);
 
-    const postgresOnly = expectStatus(
-      await create({ name: 'PG', type: 'postgres', config: { host: '127.0.0.1', database: 'x', user: 'x' } }),
-      201,
-    );
-    const refused = await etl.post(`/api/projects/${projectId}/runs`, {
-      releaseProfile: 'development',
-      source: { kind: 'connector', connectorId: postgresOnly.id },
-    });
-    expect(refused.json().error.message).toMatch(/is a PostgreSQL source; runs read CSV extracts/);
-    expectStatus(await etl.delete(`/api/connectors/${postgresOnly.id}`), 200);
+    // Runs from database and other in-place connectors: connector-runs.int.test.ts.
     const otherProject = expectStatus(
       await org.admin.post(`/api/workspaces/${org.workspaceId}/projects`, { name: 'Other', pack: 'mini' }),
       201,

@@ -6,6 +6,7 @@ import {
   databaseConnectorTypes,
   pathConnectorTypes,
 } from '../../connectors/connector-settings.js';
+import { connectorFieldSchema, connectorTypeFields } from '../../connectors/connector-type-fields.js';
 import { usableSourceRoots } from '../../connectors/source-directory.js';
 import { sourceFolderPolicy } from '../../connectors/source-folders.js';
 import { targetHostAllowlist } from '../../targets/target-host-policy.js';
@@ -22,6 +23,8 @@ const typeSchema = z.object({
    * For a super admin (no organisation): whether the server's ceilings allow any.
    */
   available: z.boolean(),
+  /** The type's settings form: fields in order, with their defaults and options (a database's password last). */
+  fields: z.array(connectorFieldSchema),
 });
 
 /** GET /api/connector-types: the connector types this server offers, and whether the caller's organisation may use them. */
@@ -45,6 +48,7 @@ export function listConnectorTypesRoute(app: FerryApp): void {
       return connectorTypes.map((type) => ({
         type,
         ...connectorTypeDescriptions[type],
+        fields: connectorTypeFields(type),
         available: pathConnectorTypes.has(type)
           ? folders
           : databaseConnectorTypes.has(type)

@@ -9,7 +9,7 @@ import {
 } from '@ferry/core';
 import { z } from 'zod';
 import type { FerryApp } from '../../app-types.js';
-import { connectorRunSource } from '../../connectors/connector-run-source.js';
+import { connectorRunSource, rerunSourceOf } from '../../connectors/connector-run-source.js';
 import { contractCheckInputs } from '../../contracts/contract-load-guard.js';
 import { currentContract } from '../../contracts/project-contract-store.js';
 import { currentCrosswalks } from '../../crosswalks/project-crosswalk-store.js';
@@ -121,10 +121,11 @@ export function startRunRoute(app: FerryApp): void {
           }
           assertContractLoadsForRun(contract, await contractCheckInputs(app, tx, project), row);
           const target = await runTargetOf(tx, project, targetId);
+          let runSource: Record<string, unknown> = source ?? { kind: 'reused' };
           if (fromStage) {
             const previous = await tx.db
               .selectFrom('runs')
-              .select('status')
+              .select(['status', 'source'])
               .where('project_id', '=', project.id)
               .where('lifecycle_run_id', 'is not', null)
               .orderBy('created_at', 'desc')
@@ -135,8 +136,9 @@ export function startRunRoute(app: FerryApp): void {
                 'FERRY_ERR_CONFLICT',
                 `Rerun from ${fromStage} needs an earlier run of this project`,
               );
+            // A rerun of a run that read a connector in place opens that connector again when it executes.
+            runSource = rerunSourceOf(previous.source);
           }
-          let runSource: Record<string, unknown> = source ?? { kind: 'reused' };
           if (source?.kind === 'connector') {
             const fromConnector = await connectorRunSource(
               await connectorEnvironment(app, tx, project.organisation_id),

@@ -37,8 +37,8 @@ export const sourceDraftSchema = z.object({
 });
 
 /**
- * POST /api/projects/:projectId/source/draft: drafts the project's source from one of its CSV connectors (uploaded
- * files or a server folder): the source catalog inferred from the files (types, keys, references, scope guessed)
+ * POST /api/projects/:projectId/source/draft: drafts the project's source from one of its connectors (uploaded CSV
+ * files, a server folder, or any connector read in place: JSON, Excel, dump, PostgreSQL, MySQL): the source catalog inferred from the files (types, keys, references, scope guessed)
  * becomes the project's next source catalog version, with the extract's profile; the auto-mapper's suggestion
  * against the pack's target becomes the project's next contract version, every row draft with its confidence and
  * reason in its notes. Audited. Runs then read with this catalog and contract; edit both before a load.
@@ -49,7 +49,7 @@ export function draftSourceRoute(app: FerryApp): void {
     {
       schema: {
         tags: ['catalogs'],
-        summary: "Draft the project's source catalog and contract from a CSV connector",
+        summary: "Draft the project's source catalog and contract from a connector",
         params: projectParams,
         body: z.object({
           connectorId: idSchema,

@@ -1,33 +1,43 @@
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type Connector, connectorsApi } from '../../api/connectors-api';
+import { type Connector, type ConnectorField, connectorsApi } from '../../api/connectors-api';
 import { useNotifyingMutation } from '../../hooks/useNotifyingMutation';
 import { ErrorAlert } from '../ErrorAlert';
-import { ConnectorSettingsFields, draftOf, type SettingsDraft, settingsOf } from './ConnectorSettingsFields';
+import {
+  ConnectorSettingsFields,
+  draftOf,
+  passwordOf,
+  type SettingsDraft,
+  settingsOf,
+} from './ConnectorSettingsFields';
 
 /** A connector's settings: read-only without connector.manage; otherwise editable, with delete. */
 export function ConnectorSettingsCard({
   connector,
+  fields,
   mayManage,
   onDeleted,
 }: {
   connector: Connector;
+  /** The settings form of the connector's type (from the connector-types endpoint). */
+  fields: readonly ConnectorField[];
   mayManage: boolean;
   onDeleted: () => void;
 }) {
   const [name, setName] = useState(connector.name);
-  const [draft, setDraft] = useState<SettingsDraft>(draftOf(connector.config));
+  const [draft, setDraft] = useState<SettingsDraft>(draftOf(fields, connector.config));
   useEffect(() => {
     setName(connector.name);
-    setDraft(draftOf(connector.config));
-  }, [connector]);
+    setDraft(draftOf(fields, connector.config));
+  }, [connector, fields]);
+  const hasSecret = fields.some((f) => f.type === 'secret');
   const key = ['connectors', connector.projectId];
   const save = useNotifyingMutation(
     () =>
       connectorsApi.update(connector.id, {
         name: name.trim(),
-        config: settingsOf(connector.type, draft),
-        ...(connector.type === 'postgres' && draft.password ? { password: draft.password } : {}),
+        config: settingsOf(fields, draft),
+        ...passwordOf(fields, draft),
       }),
     { success: (c) => `Connector ${c.name} saved`, invalidate: [key] },
   );
@@ -50,9 +60,7 @@ export function ConnectorSettingsCard({
             {k}: {String(v)}
           </Text>
         ))}
-        {connector.type === 'postgres' ? (
-          <Text size="sm">password: {connector.passwordSet ? 'set (never shown)' : 'not set'}</Text>
-        ) : null}
+        {hasSecret ? <Text size="sm">password: {connector.passwordSet ? 'set (never shown)' : 'not set'}</Text> : null}
       </Card>
     );
   }
@@ -65,7 +73,7 @@ export function ConnectorSettingsCard({
         <Stack gap="sm">
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <ConnectorSettingsFields
-            type={connector.type}
+            fields={fields}
             draft={draft}
             onChange={setDraft}
             passwordSet={connector.passwordSet}

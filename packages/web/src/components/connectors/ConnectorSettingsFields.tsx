@@ -1,153 +1,120 @@
-import { Group, NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
-import type { ConnectorType, CsvEncoding } from '../../api/connectors-api';
+import { NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import type { ConnectorField } from '../../api/connectors-api';
 
-/** The settings a form edits, for every type (only the type's own are sent). */
-export interface SettingsDraft {
-  path: string;
-  encoding: CsvEncoding;
-  host: string;
-  port: number | string;
-  database: string;
-  user: string;
-  schema: string;
-  password: string;
+/** The values a settings form edits, by field name (a secret starts empty: it is never known). */
+export type SettingsDraft = Record<string, string | number>;
+
+/** A draft from a type's fields: the stored settings where there are some, else each field's default. */
+export function draftOf(fields: readonly ConnectorField[], config: Record<string, unknown> = {}): SettingsDraft {
+  const draft: SettingsDraft = {};
+  for (const f of fields) {
+    const stored = config[f.name];
+    draft[f.name] =
+      f.type !== 'secret' && (typeof stored === 'string' || typeof stored === 'number') ? stored : (f.default ?? '');
+  }
+  return draft;
 }
 
-export const emptyDraft: SettingsDraft = {
-  path: '',
-  encoding: 'auto',
-  host: '',
-  port: 5432,
-  database: '',
-  user: '',
-  schema: 'public',
-  password: '',
+/** The settings the API takes, from a draft: every field but the secret; numbers as numbers, text trimmed. */
+export function settingsOf(fields: readonly ConnectorField[], d: SettingsDraft): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.type === 'secret') continue;
+    const v = d[f.name] ?? '';
+    if (f.type === 'integer') settings[f.name] = v === '' ? undefined : Number(v);
+    else if (String(v).trim() !== '' || f.required) settings[f.name] = String(v).trim();
+  }
+  return settings;
+}
+
+/** The password typed into a draft, when the type has one and something was typed (else none: it stays as stored). */
+export function passwordOf(fields: readonly ConnectorField[], d: SettingsDraft): { password: string } | object {
+  const secret = fields.find((f) => f.type === 'secret');
+  const typed = secret ? String(d[secret.name] ?? '') : '';
+  return typed ? { password: typed } : {};
+}
+
+/** Friendlier names of option values (an option not listed shows as it is). */
+const optionLabels: Record<string, string> = {
+  auto: 'Detect',
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  latin1: 'ISO-8859-1 (Latin-1)',
 };
 
-/** A draft from a connector's stored settings (the password is never known: it stays empty). */
-export function draftOf(config: Record<string, unknown>): SettingsDraft {
-  const text = (k: keyof SettingsDraft) => (typeof config[k] === 'string' ? (config[k] as string) : emptyDraft[k]);
-  return {
-    path: text('path') as string,
-    encoding: text('encoding') as CsvEncoding,
-    host: text('host') as string,
-    port: typeof config.port === 'number' ? config.port : 5432,
-    database: text('database') as string,
-    user: text('user') as string,
-    schema: text('schema') as string,
-    password: '',
-  };
-}
-
-/** The settings the API takes for a type, from a draft. */
-export function settingsOf(type: ConnectorType, d: SettingsDraft): Record<string, unknown> {
-  if (type === 'csv-directory') return { path: d.path.trim(), encoding: d.encoding };
-  if (type === 'csv-upload') return { encoding: d.encoding };
-  if (type === 'json' || type === 'xlsx' || type === 'dump') return { path: d.path.trim() };
-  if (type === 'mysql') {
-    return { host: d.host.trim(), port: Number(d.port), database: d.database.trim(), user: d.user.trim() };
-  }
-  return {
-    host: d.host.trim(),
-    port: Number(d.port),
-    database: d.database.trim(),
-    user: d.user.trim(),
-    schema: d.schema.trim(),
-  };
-}
-
-const encodings = [
-  { value: 'auto', label: 'Detect (UTF-8, else Windows-1252)' },
-  { value: 'utf-8', label: 'UTF-8' },
-  { value: 'windows-1252', label: 'Windows-1252' },
-  { value: 'latin1', label: 'ISO-8859-1 (Latin-1)' },
-];
-
-/** The fields of one connector type; the password field is write-only (it says whether one is stored). */
+/**
+ * The fields of one connector type, as the server describes them (labels, defaults, options and help come from the
+ * connector registry: no field is special-cased here); a secret field is write-only and says whether one is stored.
+ */
 export function ConnectorSettingsFields({
-  type,
+  fields,
   draft,
   onChange,
   passwordSet = false,
 }: {
-  type: ConnectorType;
+  fields: readonly ConnectorField[];
   draft: SettingsDraft;
   onChange: (draft: SettingsDraft) => void;
   passwordSet?: boolean;
 }) {
-  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => onChange({ ...draft, [key]: value });
-  if (type === 'json' || type === 'xlsx' || type === 'dump') {
-    const what = {
-      json: 'A folder of .json, .ndjson or .jsonl files (or one file)',
-      xlsx: 'An .xlsx workbook: every sheet is a table',
-      dump: "The dump's layout file (JSON): delimiter or positions, and encoding",
-    }[type];
-    return (
-      <TextInput
-        label="Server path"
-        description={`${what}, inside one of the organisation's allowed source folders`}
-        required
-        value={draft.path}
-        onChange={(e) => set('path', e.currentTarget.value)}
-      />
-    );
-  }
-  if (type === 'postgres' || type === 'mysql') {
-    return (
-      <Stack gap="xs">
-        <Group grow align="flex-start">
-          <TextInput label="Host" required value={draft.host} onChange={(e) => set('host', e.currentTarget.value)} />
-          <NumberInput label="Port" required min={1} max={65535} value={draft.port} onChange={(v) => set('port', v)} />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            label="Database"
-            required
-            value={draft.database}
-            onChange={(e) => set('database', e.currentTarget.value)}
-          />
-          {type === 'postgres' ? (
-            <TextInput
-              label="Schema"
-              required
-              value={draft.schema}
-              onChange={(e) => set('schema', e.currentTarget.value)}
-            />
-          ) : null}
-        </Group>
-        <TextInput label="User" required value={draft.user} onChange={(e) => set('user', e.currentTarget.value)} />
-        <PasswordInput
-          label="Password"
-          description={
-            passwordSet
-              ? 'A password is stored (encrypted, never shown). Type a new one to replace it.'
-              : 'Stored encrypted; never shown again.'
-          }
-          autoComplete="new-password"
-          value={draft.password}
-          onChange={(e) => set('password', e.currentTarget.value)}
-        />
-      </Stack>
-    );
-  }
+  const set = (name: string, value: string | number) => onChange({ ...draft, [name]: value });
   return (
     <Stack gap="xs">
-      {type === 'csv-directory' ? (
-        <TextInput
-          label="Server folder"
-          description="A folder inside one of the organisation's allowed source folders (Settings → Targets); relative paths start at the first"
-          required
-          value={draft.path}
-          onChange={(e) => set('path', e.currentTarget.value)}
-        />
-      ) : null}
-      <Select
-        label="Encoding"
-        data={encodings}
-        value={draft.encoding}
-        onChange={(v) => v && set('encoding', v as CsvEncoding)}
-        allowDeselect={false}
-      />
+      {fields.map((f) => {
+        const value = draft[f.name] ?? '';
+        if (f.type === 'secret') {
+          return (
+            <PasswordInput
+              key={f.name}
+              label={f.label}
+              description={
+                passwordSet
+                  ? 'A password is stored (encrypted, never shown). Type a new one to replace it.'
+                  : 'Stored encrypted; never shown again.'
+              }
+              autoComplete="new-password"
+              value={String(value)}
+              onChange={(e) => set(f.name, e.currentTarget.value)}
+            />
+          );
+        }
+        if (f.type === 'enum') {
+          return (
+            <Select
+              key={f.name}
+              label={f.label}
+              description={f.help}
+              data={(f.options ?? []).map((o) => ({ value: o, label: optionLabels[o] ?? o }))}
+              value={String(value)}
+              onChange={(v) => v && set(f.name, v)}
+              allowDeselect={false}
+            />
+          );
+        }
+        if (f.type === 'integer') {
+          return (
+            <NumberInput
+              key={f.name}
+              label={f.label}
+              description={f.help}
+              required
+              min={1}
+              value={value}
+              onChange={(v) => set(f.name, v)}
+            />
+          );
+        }
+        return (
+          <TextInput
+            key={f.name}
+            label={f.label}
+            description={f.help}
+            required={f.required}
+            value={String(value)}
+            onChange={(e) => set(f.name, e.currentTarget.value)}
+          />
+        );
+      })}
     </Stack>
   );
 }

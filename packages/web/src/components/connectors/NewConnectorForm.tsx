@@ -1,9 +1,23 @@
 import { Button, Card, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { type Connector, type ConnectorType, type ConnectorTypeInfo, connectorsApi } from '../../api/connectors-api';
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  type Connector,
+  type ConnectorField,
+  type ConnectorType,
+  type ConnectorTypeInfo,
+  connectorsApi,
+} from '../../api/connectors-api';
 import { useNotifyingMutation } from '../../hooks/useNotifyingMutation';
 import { ErrorAlert } from '../ErrorAlert';
-import { ConnectorSettingsFields, emptyDraft, type SettingsDraft, settingsOf } from './ConnectorSettingsFields';
+import {
+  ConnectorSettingsFields,
+  draftOf,
+  passwordOf,
+  type SettingsDraft,
+  settingsOf,
+} from './ConnectorSettingsFields';
+
+const noFields: ConnectorField[] = [];
 
 /** Configures a new connector: choose a type, name it, give its settings. */
 export function NewConnectorForm({
@@ -18,14 +32,18 @@ export function NewConnectorForm({
   const offered = types.filter((t) => t.available);
   const [type, setType] = useState<ConnectorType>('csv-upload');
   const [name, setName] = useState('');
-  const [draft, setDraft] = useState<SettingsDraft>(emptyDraft);
+  const info = types.find((t) => t.type === type);
+  const fields = info?.fields ?? noFields;
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(fields));
+  // Another type starts from its own defaults (a MySQL port is not a PostgreSQL one).
+  useEffect(() => setDraft(draftOf(fields)), [fields]);
   const create = useNotifyingMutation(
     () =>
       connectorsApi.create(projectId, {
         name: name.trim(),
         type,
-        config: settingsOf(type, draft),
-        ...(type === 'postgres' && draft.password ? { password: draft.password } : {}),
+        config: settingsOf(fields, draft),
+        ...passwordOf(fields, draft),
       }),
     { success: (c) => `Connector ${c.name} created`, invalidate: [['connectors', projectId]] },
   );
@@ -34,12 +52,11 @@ export function NewConnectorForm({
     create.mutate(undefined, {
       onSuccess: (c) => {
         setName('');
-        setDraft(emptyDraft);
+        setDraft(draftOf(fields));
         onCreated(c);
       },
     });
   };
-  const info = types.find((t) => t.type === type);
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="sm">
@@ -66,7 +83,7 @@ export function NewConnectorForm({
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
-          <ConnectorSettingsFields type={type} draft={draft} onChange={setDraft} />
+          <ConnectorSettingsFields fields={fields} draft={draft} onChange={setDraft} />
           <ErrorAlert error={create.error} title="The connector was not created" />
           <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
             Create connector
