@@ -137,6 +137,8 @@ export function registerMigrate(program: Command): void {
           progress.stop(
             `${report.totals.read.toLocaleString('en-GB')} rows read, ${report.totals.loaded.toLocaleString('en-GB')} loaded`,
           );
+          // The rejects file is complete (or its failure, naming it, stops here) before the report says where it is.
+          await rejects.close();
           return await writeMigrationReport(report, {
             out,
             json: flags.json,
@@ -145,7 +147,8 @@ export function registerMigrate(program: Command): void {
           });
         } finally {
           progress.fail();
-          await rejects.close();
+          // On a failure the first error is the one reported; the target is closed (its lock freed) whatever happens.
+          await rejects.close().catch(() => {});
           await target.close();
         }
       }),
