@@ -19,7 +19,7 @@ export interface TranslatedError {
 }
 
 /** File system failures a person can act on, in words. */
-const fileReasons: Record<string, string> = {
+export const fileReasons: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   ENOTDIR: 'a part of the path is a file, not a folder',
@@ -176,6 +176,14 @@ export function translateError(e: unknown): TranslatedError {
   if (isSystemError(e)) {
     const t = translateSystemError(e);
     if (t) return t;
+  }
+  if (e instanceof Error && typeof (e as ErrnoLike).code === 'string' && fileReasons[(e as ErrnoLike).code as string]) {
+    // Node's error of a file descriptor's write (no syscall path): its reason, still no stack.
+    return {
+      exitCode: exitCodes.usage,
+      message: `cannot write: ${fileReasons[(e as ErrnoLike).code as string]}`,
+      internal: false,
+    };
   }
   if (isDatabaseError(e)) {
     const t = translateDatabaseError(e);

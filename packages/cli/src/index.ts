@@ -64,7 +64,9 @@ export function buildProgram(): Command {
           );
       },
     });
-    cliLog.write('info', `ferry ${path} started (pid ${process.pid})`);
+    // A --log-file asked for and not writable (a full disk, a folder, no permission) stops the command before it runs.
+    const failed = cliLog.begin(`ferry ${path} started (pid ${process.pid})`);
+    if (failed) throw failed;
   });
   registerCommands(program);
   return program;

@@ -25,6 +25,24 @@ describe('ferry --log-file', () => {
   });
 });
 
+describe('ferry --log-file that cannot be written', () => {
+  it('on a full disk (/dev/full) the command does not run: exit 3 naming the file; a folder is exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-log-full-'));
+    const full = await runFerry('runs', 'list', '--out', dir, '--log-file', '/dev/full');
+    expect(full).toMatchObject({
+      code: 3,
+      stdout: '',
+      stderr: 'ferry: Cannot write the log file /dev/full: no space left on the device\n',
+    });
+    const folder = await runFerry('runs', 'list', '--out', dir, '--log-file', dir);
+    expect(folder).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `ferry: Cannot write the log file ${dir}: it is a folder, not a file\n`,
+    });
+  });
+});
+
 describe('redactArgs', () => {
   it('hides the SQL of --*-where options, however it is quoted', async () => {
     const { redactArgs } = await import('./index.js');

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isFerryError } from '@ferry/core';
-import { isDatabaseError, isSystemError, nameOnlySqlStates } from './error-translation.js';
+import { FerryError, isFerryError } from '@ferry/core';
+import { fileReasons, isDatabaseError, isSystemError, nameOnlySqlStates } from './error-translation.js';
 
 /**
  * One error, whole, for support: name, code, the message when it cannot quote data, the database's named fields
@@ -57,6 +57,10 @@ function indent(text: string): string {
  */
 export class CliLog {
   private readonly paths: string[] = [];
+  /** Files dropped because a write failed, with why (a full disk, a permission). */
+  private readonly failures = new Map<string, FerryError>();
+  /** Until the command's first line is written, a failing file is the command's error, not a note. */
+  private begun = false;
 
   /** Adds a log file (its folder is created); a file that cannot be written is dropped, with a note on stderr. */
   add(path: string): void {
@@ -66,8 +70,34 @@ export class CliLog {
       appendFileSync(path, '');
       this.paths.push(path);
     } catch (e) {
-      process.stderr.write(`ferry: cannot write the log file ${path} (${(e as { code?: string }).code ?? 'error'})\n`);
+      this.drop(path, e);
+      if (!this.begun) throw this.failures.get(path);
     }
+  }
+
+  /** A log file that fails is not written any more, and this is said once on stderr, with the path and reason. */
+  private drop(path: string, e: unknown): void {
+    const i = this.paths.indexOf(path);
+    if (i >= 0) this.paths.splice(i, 1);
+    const code = (e as { code?: unknown }).code;
+    const reason = typeof code === 'string' ? (fileReasons[code] ?? code) : 'error';
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const failure = new FerryError(
+      full ? 'FERRY_ERR_DISK_FULL' : 'FERRY_ERR_INPUT',
+      `Cannot write the log file ${path}: ${reason}`,
+      { path },
+      { cause: e },
+    );
+    this.failures.set(path, failure);
+    if (this.begun) process.stderr.write(`ferry: ${failure.message}; it is not written any more\n`);
+  }
+
+  /** Writes the command's first line: a file that cannot take it is returned as the command's error. */
+  begin(message: string): FerryError | undefined {
+    const before = [...this.paths];
+    this.write('info', message);
+    this.begun = true;
+    return before.map((p) => this.failures.get(p)).find((f) => f !== undefined);
   }
 
   get files(): readonly string[] {
@@ -82,8 +112,9 @@ export class CliLog {
     for (const path of this.paths) {
       try {
         appendFileSync(path, `${text}\n`);
-      } catch {
-        // a log that cannot be written must not stop the command
+      } catch (e) {
+        // A log that cannot be written does not stop the command once it runs; it is said, never silent.
+        this.drop(path, e);
       }
     }
   }
@@ -95,6 +126,8 @@ export class CliLog {
   /** Forgets every file (between in-process runs, as in tests). */
   reset(): void {
     this.paths.length = 0;
+    this.failures.clear();
+    this.begun = false;
   }
 }
 

@@ -78,6 +78,11 @@ export const errorCatalogue = {
     kind: 'unavailable',
     summary: 'The connection to a database server was lost while working.',
   },
+  FERRY_ERR_DISK_FULL: {
+    kind: 'unavailable',
+    summary:
+      'A disk is full (or over its quota): a database, evidence, log or reject file could not be written; what was committed before is kept.',
+  },
   FERRY_ERR_MIGRATION_FAILED: {
     kind: 'internal',
     summary: 'A platform migration failed; nothing of that run was applied.',

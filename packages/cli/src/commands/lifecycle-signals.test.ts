@@ -54,23 +54,24 @@ describe('ferry lifecycle stopped by a signal', () => {
         stderr += String(d);
       });
       await waitUntil('a stage after profile to start', () => /\[3\/8\] map started/.test(stderr));
+      // The map stage matches the catalogs for seconds of CPU: it gives the event loop a turn as it goes, so the
+      // signal takes effect within it (before, the handler waited for the whole match: 14.8 s on a loaded 2-core
+      // machine, against 5.5 s after; the bound leaves room for that load).
+      const killedAt = Date.now();
       run.child.kill(signal);
       const done = await run.done;
+      const stoppedWithinMs = Date.now() - killedAt;
       expect(done.code).toBe(exitCode);
+      expect(stoppedWithinMs).toBeLessThan(8_000);
       expect(done.stdout).toBe('');
       const runId = await onlyRun(out);
       expect(done.stderr).toMatch(
-        new RegExp(
-          `ferry: Run ${runId} cancelled by ${signal} in stage (map|migrate|check|gate|reconcile|evidence); recorded as CANCELLED\\n$`,
-        ),
+        new RegExp(`ferry: Run ${runId} cancelled by ${signal} in stage map; recorded as CANCELLED\\n$`),
       );
       expect(done.stderr).not.toMatch(/\n\s+at /);
       const record = JSON.parse(await readFile(join(out, 'runs', runId, 'run.json'), 'utf8'));
       expect(record.outcome).toBe('CANCELLED');
-      expect(record.cancelled).toMatchObject({
-        signal,
-        stage: expect.stringMatching(/^(map|migrate|check|gate|reconcile|evidence)$/),
-      });
+      expect(record.cancelled).toMatchObject({ signal, stage: 'map' });
       const stopped = record.stages.find((s: { stage: string }) => s.stage === record.cancelled.stage);
       expect(stopped.status).toBe('Cancelled');
       expect(record.stages.find((s: { stage: string }) => s.stage === 'profile').status).toBe('Success');

@@ -164,6 +164,8 @@ async function migrateFrom(flags: MigrateFlags, inputs: PackInputs, source: Sour
     progress.stop(
       `${report.totals.read.toLocaleString('en-GB')} rows read, ${report.totals.loaded.toLocaleString('en-GB')} loaded`,
     );
+    // The rejects file is complete (or its failure, naming it, stops here) before the report says where it is.
+    await rejects.close();
     return await writeMigrationReport(report, {
       out,
       json: flags.json,
@@ -172,7 +174,8 @@ async function migrateFrom(flags: MigrateFlags, inputs: PackInputs, source: Sour
     });
   } finally {
     progress.fail();
-    await rejects.close();
+    // On a failure the first error is the one reported; the target is closed (its lock freed) whatever happens.
+    await rejects.close().catch(() => {});
     await target.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog-model.js';
+import { runToEnd, runYielding } from '../cooperative/steps.js';
 import type { ProfileReport } from '../profile/profile-model.js';
 import type { ScoringContext } from './candidate-scorer.js';
 import { buildMatchingFeatures, type TableFeatures } from './catalog-features.js';
@@ -98,11 +99,29 @@ function parentsOf(target: TableFeatures): TableSuggestion['parents'] {
  * suggestion.tables[0].fields[0].best // => { table: 'PATIENT', column: 'DOB', confidence: 0.9, reason: '...' }
  */
 export function suggestContract(input: SuggestContractInput): MappingSuggestion {
+  return runToEnd(suggestionSteps(input));
+}
+
+/**
+ * `suggestContract` that gives the event loop a turn every `sliceMs` of work (between target tables), so a signal
+ * or a request is answered while a large catalog is matched (the lifecycle's map stage). Same result; an aborted
+ * `signal` stops it at its next step.
+ */
+export function suggestContractYielding(
+  input: SuggestContractInput,
+  options: { sliceMs?: number; signal?: AbortSignal } = {},
+): Promise<MappingSuggestion> {
+  return runYielding(suggestionSteps(input), options.sliceMs ?? 50, options.signal);
+}
+
+/** The suggestion's work in steps: it yields between target tables. */
+function* suggestionSteps(input: SuggestContractInput): Generator<void, MappingSuggestion> {
   const minConfidence = input.minConfidence ?? 0.35;
   const minTable = input.minTableConfidence ?? 0.2;
   const minCoverage = input.minTableCoverage ?? 0.15;
   const crosswalks = new Set(input.crosswalkCodeTypes ?? []);
   const features = buildMatchingFeatures(input.sourceCatalog, input.targetCatalog, input.profile);
+  yield;
   const tableSources = new Map<string, string>();
   const aliases: LearntAliases = new Map();
   const ctx: ScoringContext & { copies?: ReturnType<typeof findTableCopies> } = {
@@ -119,6 +138,7 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
   const taken = new Map<string, number>();
   const ranked = new Map<string, TableMatch[]>();
   for (const target of parentsFirst(features.target)) {
+    yield;
     const list = rankSourceTables(target, ctx);
     ranked.set(target.table.name, list);
     const free = list.filter((m) => !copies.has(m.source.table.name));
@@ -130,6 +150,7 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
       if (!aliases.has(sourceWord)) aliases.set(sourceWord, targetWord);
     }
   }
+  yield;
   // One decision over all pairs: each source table drives at most one target, the one it fits (nearly) best.
   const decided = assignTables(ranked, {
     minScore: minTable,
@@ -143,6 +164,7 @@ export function suggestContract(input: SuggestContractInput): MappingSuggestion 
   for (const [target, match] of decided) tableSources.set(target, match.source.table.name);
   const byTarget = new Map<string, TableSuggestion>();
   for (const target of parentsFirst(features.target)) {
+    yield;
     const all = ranked.get(target.table.name)!;
     const chosen = decided.get(target.table.name);
     const alternatives = all

@@ -2,24 +2,38 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type FileLock, lockDatabaseUrl } from './file-lock.js';
+import { PgliteDiskGuard } from './pglite-disk-guard.js';
 import { cachedFreshCluster, rememberFreshCluster } from './pglite-initdb-cache.js';
 import { copyFromStatement, type SqlDatabase, type SqlExecutor } from './sql-database.js';
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function executor(runner: PgliteRunner): SqlExecutor {
+/** Runs `fn`; once the disk under the database filled, any failure is that one (PGlite's own is a symptom). */
+async function guarded<T>(guard: PgliteDiskGuard | undefined, fn: () => Promise<T>): Promise<T> {
+  if (guard?.failure) throw guard.failure;
+  try {
+    return await fn();
+  } catch (e) {
+    throw guard?.failure ?? e;
+  }
+}
+
+function executor(runner: PgliteRunner, guard: PgliteDiskGuard | undefined): SqlExecutor {
   return {
-    async query<R>(sql: string, params?: unknown[]) {
-      const res = await runner.query<R>(sql, params as never[]);
-      return res.rows;
+    query<R>(sql: string, params?: unknown[]) {
+      return guarded(guard, async () => (await runner.query<R>(sql, params as never[])).rows);
     },
-    async exec(sql: string) {
-      await runner.exec(sql);
+    exec(sql: string) {
+      return guarded(guard, async () => {
+        await runner.exec(sql);
+      });
     },
-    async copyFromCsv(table, columns, csv) {
-      if (csv.length === 0) return;
-      await runner.query(copyFromStatement(table, columns, `'/dev/blob'`), [], {
-        blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]),
+    copyFromCsv(table, columns, csv) {
+      return guarded(guard, async () => {
+        if (csv.length === 0) return;
+        await runner.query(copyFromStatement(table, columns, `'/dev/blob'`), [], {
+          blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]),
+        });
       });
     },
   };
@@ -39,8 +53,9 @@ export class PgliteDatabase implements SqlDatabase {
     private readonly pg: PGlite,
     readonly displayUrl: string,
     private readonly lock: FileLock | undefined,
+    private readonly guard: PgliteDiskGuard | undefined,
   ) {
-    this.run = executor(pg);
+    this.run = executor(pg, guard);
   }
 
   /**
@@ -50,6 +65,7 @@ export class PgliteDatabase implements SqlDatabase {
   static async open(dataDir?: string): Promise<PgliteDatabase> {
     const url = dataDir ? `pglite:${dataDir}` : 'pglite:memory';
     const lock = await lockDatabaseUrl(url);
+    const guard = dataDir ? new PgliteDiskGuard(dataDir) : undefined;
     try {
       if (dataDir) await mkdir(dataDir, { recursive: true });
       const fresh =
@@ -59,12 +75,17 @@ export class PgliteDatabase implements SqlDatabase {
           () => false,
         ));
       const cached = fresh ? await cachedFreshCluster() : undefined;
-      const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(cached ? { loadDataDir: cached } : {}) });
+      const pg = await PGlite.create({
+        ...(dataDir ? { dataDir } : {}),
+        ...(guard ? guard.options() : {}),
+        ...(cached ? { loadDataDir: cached } : {}),
+      });
+      guard?.protect(pg);
       if (fresh && !cached) await rememberFreshCluster(pg).catch(() => {});
-      return new PgliteDatabase(pg, url, lock);
+      return new PgliteDatabase(pg, url, lock, guard);
     } catch (e) {
       await lock?.release();
-      throw e;
+      throw guard?.failure ?? e;
     }
   }
 
@@ -78,14 +99,17 @@ export class PgliteDatabase implements SqlDatabase {
     return this.run.copyFromCsv(table, columns, csv);
   }
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: { setup?: string } = {}): Promise<T> {
-    return this.pg.transaction(async (tx) => {
-      if (options.setup) await tx.exec(options.setup);
-      return fn(executor(tx));
-    });
+    return guarded(this.guard, () =>
+      this.pg.transaction(async (tx) => {
+        if (options.setup) await tx.exec(options.setup);
+        return fn(executor(tx, this.guard));
+      }),
+    );
   }
   async close(): Promise<void> {
     try {
-      await this.pg.close();
+      // After a full disk PostgreSQL is not entered again (no checkpoint): its WAL recovers the next open.
+      if (!this.guard?.failure) await this.pg.close();
     } finally {
       await this.lock?.release();
     }

@@ -94,11 +94,40 @@ export class CsvFileWriter {
   private buffer = '';
   private rowsWritten = 0;
 
+  /** The stream's first error (a full disk, a lost permission), kept so that no write is lost silently. */
+  private failure: Error | undefined;
+
   private constructor(
     private readonly stream: WriteStream,
     readonly path: string,
     private readonly format: (fields: readonly string[]) => string,
-  ) {}
+  ) {
+    stream.on('error', (e) => {
+      this.failure ??= e;
+    });
+  }
+
+  /**
+   * A write's error names this file: Node's error of a descriptor's write (ENOSPC, EDQUOT, EIO) has no path, and
+   * "no space left on the device" without the file helps nobody.
+   */
+  private named(e: unknown): unknown {
+    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') {
+      const x = e as NodeJS.ErrnoException;
+      if (typeof x.path !== 'string') x.path = this.path;
+      x.syscall ??= 'write';
+    }
+    return e;
+  }
+
+  private async settled(wait: Promise<unknown>): Promise<void> {
+    try {
+      await wait;
+    } catch (e) {
+      throw this.named(e);
+    }
+    if (this.failure) throw this.named(this.failure);
+  }
 
   /** Opens `path` and writes the header; `mode` `exact` only for files that machines load (see `CsvCellMode`). */
   static async open(path: string, header: readonly string[], mode: CsvCellMode = 'guarded'): Promise<CsvFileWriter> {
@@ -121,16 +150,19 @@ export class CsvFileWriter {
 
   private async flush(): Promise<void> {
     if (!this.buffer) return;
+    if (this.failure) throw this.named(this.failure);
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (!this.stream.write(chunk)) await this.settled(once(this.stream, 'drain'));
   }
 
   /** Flushes and closes the file; closing again is a no-op. */
   async close(): Promise<void> {
+    if (this.failure) throw this.named(this.failure);
     if (this.stream.writableFinished) return;
     await this.flush();
     if (!this.stream.writableEnded) this.stream.end();
-    if (!this.stream.writableFinished) await once(this.stream, 'finish');
+    if (!this.stream.writableFinished) await this.settled(once(this.stream, 'finish'));
+    if (this.failure) throw this.named(this.failure);
   }
 }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { compareToContract } from '../../mapping/contract-comparison.js';
 import { assertContractLoadable } from '../../mapping/contract-load-refusal.js';
 import { validateContractForLoad } from '../../mapping/contract-validator.js';
-import { suggestContract } from '../../mapping/suggest-contract.js';
+import { suggestContractYielding } from '../../mapping/suggest-contract.js';
 import { profileReportSchema } from '../../profile/profile-model.js';
 import { artefactPath, type LifecycleContext, readArtefact } from '../lifecycle-context.js';
 
@@ -17,7 +17,11 @@ export async function mapStage(ctx: LifecycleContext): Promise<{ rows: number }>
   const { sourceCatalog, targetCatalog, contract, crosswalkIndex } = ctx.pack;
   const profile = await readArtefact(ctx, 'profile', 'profile.json', profileReportSchema);
   const crosswalkCodeTypes = crosswalkIndex.codeTypes();
-  const suggestion = suggestContract({ sourceCatalog, targetCatalog, profile, crosswalkCodeTypes });
+  // It yields to the event loop as it goes: a signal stops the run within the stage, not after it.
+  const suggestion = await suggestContractYielding(
+    { sourceCatalog, targetCatalog, profile, crosswalkCodeTypes },
+    { signal: ctx.options.signal },
+  );
   await writeFile(artefactPath(ctx, 'map', 'suggestion.json'), json(suggestion));
   await writeFile(artefactPath(ctx, 'map', 'comparison.json'), json(compareToContract(suggestion, contract)));
   const findings = validateContractForLoad(contract, { sourceCatalog, targetCatalog, crosswalkCodeTypes });
