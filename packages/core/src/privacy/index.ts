@@ -1,0 +1,4 @@
+export * from './identifier-guess.js';
+export * from './identifier-kind.js';
+export * from './keyed-mask.js';
+export * from './value-shapes.js';
