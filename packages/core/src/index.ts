@@ -19,6 +19,7 @@ export * from './provenance/index.js';
 export * from './quality/index.js';
 export * from './queue/index.js';
 export * from './reconcile/index.js';
+export * from './retention/index.js';
 export * from './store/index.js';
 export * from './synth/index.js';
 export * from './testing/mysql-test-env.js';
