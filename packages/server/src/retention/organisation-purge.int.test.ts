@@ -38,35 +38,37 @@ describe('retention and purge of an organisation', () => {
         201,
       );
     }
-    const etl = await ApiCaller.login(t.app, 'etl.engineer@north.test', userPassword);
-    const cutover = await ApiCaller.login(t.app, 'cutover.manager@north.test', userPassword);
+    const etl = () => ApiCaller.login(t.app, 'etl.engineer@north.test', userPassword);
     projectId = expectStatus(
       await org.admin.post(`/api/workspaces/${org.workspaceId}/projects`, { name: 'PAS', pack: 'mini' }),
       201,
     ).id;
     await seedEmptyPglite(join(projectRunDir(t.config.dataDir, projectId), 'target'));
     connectorId = expectStatus(
-      await etl.post(`/api/projects/${projectId}/connectors`, { name: 'X', type: 'csv-upload' }),
+      await (await etl()).post(`/api/projects/${projectId}/connectors`, { name: 'X', type: 'csv-upload' }),
       201,
     ).id;
     const upload = multipartFile('PATIENT.csv', 'PAT_ID,SURNAME\n1,Smith\n');
     expectStatus(
-      await etl.request('POST', `/api/connectors/${connectorId}/files`, upload.payload, upload.headers),
+      await (await etl()).request('POST', `/api/connectors/${connectorId}/files`, upload.payload, upload.headers),
       201,
     );
     const start = async () => {
+      const caller = await etl();
       const run = expectStatus(
-        await etl.post(`/api/projects/${projectId}/runs`, {
+        await caller.post(`/api/projects/${projectId}/runs`, {
           releaseProfile: 'development',
           source: { kind: 'generated', patients: 3 },
         }),
         202,
       );
       await t.app.platform.jobs.whenIdle();
-      return expectStatus(await etl.get(`/api/runs/${run.id}`), 200);
+      return expectStatus(await caller.get(`/api/runs/${run.id}`), 200);
     };
     decidedRun = await start();
+    // Sessions end when the clock moves on by days: each step signs in afresh.
     clock.advance(day);
+    const cutover = await ApiCaller.login(t.app, 'cutover.manager@north.test', userPassword);
     expectStatus(
       await cutover.post(`/api/runs/${decidedRun.id}/gate/decision`, {
         decision: 'no_go',
@@ -81,11 +83,13 @@ describe('retention and purge of an organisation', () => {
     await t?.close();
   });
 
+  const admin = () => ApiCaller.login(t.app, 'admin@north.test', userPassword);
   const stages = async (lifecycleRunId: string) =>
     (await readdir(projectRunStore(t.config.dataDir, projectId).runDir(lifecycleRunId))).sort();
 
   it('starts with the default policy and sets a new one, audited', async () => {
     const url = `/api/orgs/${org.id}/retention`;
+    org.admin = await admin();
     expect(expectStatus(await org.admin.get(url), 200)).toEqual({
       version: 1,
       extractDays: 30,
@@ -105,9 +109,11 @@ describe('retention and purge of an organisation', () => {
     };
     expect(before.decided).toContain('generate');
     clock.advance(9 * day);
+    org.admin = await admin();
     const early = expectStatus(await org.admin.post(`/api/orgs/${org.id}/purge`, {}), 200);
     expect(early.removed).toEqual([]);
     clock.advance(day);
+    org.admin = await admin();
     const dry = expectStatus(await org.admin.post(`/api/orgs/${org.id}/purge`, { dryRun: true }), 200);
     expect(dry.due.map((d: { kind: string; owner: string }) => `${d.kind} ${d.owner.split(':')[0]}`).sort()).toEqual([
       'extract connector-file',
