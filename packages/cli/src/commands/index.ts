@@ -16,6 +16,7 @@ import { registerMap } from './map.js';
 import { registerMigrate } from './migrate.js';
 import { registerPreview } from './preview.js';
 import { registerProfile } from './profile.js';
+import { registerPurge } from './purge.js';
 import { registerReconcile } from './reconcile.js';
 import { registerRollback } from './rollback.js';
 import { registerRuns } from './runs.js';
@@ -48,6 +49,7 @@ const commands: Array<(program: Command) => void> = [
   registerServe,
   registerAudit,
   registerBackup,
+  registerPurge,
 ];
 
 export function registerCommands(program: Command): void {

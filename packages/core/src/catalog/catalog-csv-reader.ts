@@ -5,12 +5,14 @@ import { readCsvBatches } from '../connectors/csv/csv-reader.js';
 import type { CsvRecord } from '../connectors/csv/csv-record.js';
 import { parseCsvTextRecords } from '../connectors/csv/csv-text-parser.js';
 import { unguardCsvRecord } from '../connectors/csv/csv-writer.js';
+import { identifierKinds, isIdentifierKind } from '../privacy/identifier-kind.js';
 import { parseBooleanFlag } from './boolean-flag.js';
 import {
   type Catalog,
   type CatalogColumn,
   type CatalogTable,
   catalogCsvHeader,
+  catalogCsvIdentifierHeader,
   catalogCsvOptionalHeader,
   catalogSchema,
   type DataType,
@@ -72,7 +74,12 @@ export function catalogFromCsvRecords(
     issues.add(undefined, undefined, `the file is empty; expected the header ${catalogCsvHeader.join(',')}`);
     throw issues.toError('FERRY_ERR_CATALOG_INVALID', 'catalog');
   }
-  const columns = mapCsvHeader(header, catalogCsvHeader, catalogCsvOptionalHeader, issues);
+  const columns = mapCsvHeader(
+    header,
+    catalogCsvHeader,
+    [...catalogCsvOptionalHeader, catalogCsvIdentifierHeader],
+    issues,
+  );
   if (catalogCsvHeader.some((h) => !columns.has(h))) throw issues.toError('FERRY_ERR_CATALOG_INVALID', 'catalog');
 
   const tables = new Map<string, TableDraft>();
@@ -166,6 +173,11 @@ export function catalogFromCsvRecords(
     if (reference) column.references = reference;
     const codeType = cell('code_type').trim();
     if (codeType) column.codeType = codeType;
+    const identifier = cell(catalogCsvIdentifierHeader).trim().toLowerCase();
+    if (identifier) {
+      if (isIdentifierKind(identifier)) column.identifier = identifier;
+      else issues.add(line, 'identifier', `'${identifier}' is not an identifier kind (${identifierKinds.join(', ')})`);
+    }
     draft.table.columns.push(column);
   }
 

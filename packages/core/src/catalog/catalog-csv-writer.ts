@@ -1,10 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatCsvRow } from '../connectors/csv/csv-writer.js';
-import { type Catalog, catalogCsvHeader, catalogCsvOptionalHeader } from './catalog-model.js';
+import {
+  type Catalog,
+  catalogCsvHeader,
+  catalogCsvIdentifierHeader,
+  catalogCsvOptionalHeader,
+} from './catalog-model.js';
 
 /**
- * Formats a catalog as catalog CSV (UTF-8, LF, every column including code_type and in_scope).
+ * Formats a catalog as catalog CSV (UTF-8, LF, every column including code_type and in_scope; `identifier` too when
+ * a column is flagged as one).
  * `parseCatalogCsv(formatCatalogCsv(c), file, { name: c.name })` gives back `c` (tables without columns
  * have no row and so are not kept).
  *
@@ -12,7 +18,12 @@ import { type Catalog, catalogCsvHeader, catalogCsvOptionalHeader } from './cata
  * formatCatalogCsv(catalog).split('\n')[0] // => 'table_name,column_name,data_type,...,code_type,in_scope'
  */
 export function formatCatalogCsv(catalog: Catalog): string {
-  let out = formatCsvRow([...catalogCsvHeader, ...catalogCsvOptionalHeader]);
+  const flagged = catalog.tables.some((t) => t.columns.some((c) => c.identifier !== undefined));
+  let out = formatCsvRow([
+    ...catalogCsvHeader,
+    ...catalogCsvOptionalHeader,
+    ...(flagged ? [catalogCsvIdentifierHeader] : []),
+  ]);
   for (const table of catalog.tables) {
     for (const c of table.columns) {
       out += formatCsvRow([
@@ -26,6 +37,7 @@ export function formatCatalogCsv(catalog: Catalog): string {
         c.description,
         c.codeType ?? '',
         String(table.inScope),
+        ...(flagged ? [c.identifier ?? ''] : []),
       ]);
     }
   }

@@ -248,3 +248,25 @@ describe('helpers', () => {
     expect(splitReference('A B.C')).toBeUndefined();
   });
 });
+
+describe('the identifier flag', () => {
+  const header = 'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,identifier';
+  it('reads a kind per column, writes it back, and refuses an unknown kind naming the line', () => {
+    const csv = `${header}\nPAT,ID,integer,,false,true,,Key,\nPAT,SURNAME,string,35,true,false,,Surname,Name\n`;
+    const catalog = parseCatalogCsv(csv, 'pat.csv');
+    expect(catalog.tables[0]!.columns.map((c) => c.identifier)).toEqual([undefined, 'name']);
+    const written = formatCatalogCsv(catalog);
+    expect(written.split('\n')[0]).toBe(
+      'table_name,column_name,data_type,max_length,nullable,primary_key,references,description,code_type,in_scope,identifier',
+    );
+    expect(parseCatalogCsv(written, 'pat.csv')).toEqual(catalog);
+    expect(() => parseCatalogCsv(`${header}\nPAT,X,string,,true,false,,x,passport\n`, 'pat.csv')).toThrow(
+      /pat.csv:2.*identifier.*'passport' is not an identifier kind/s,
+    );
+  });
+
+  it('leaves the header as it was when no column is flagged', () => {
+    const catalog = parseCatalogCsv(`${header}\nPAT,ID,integer,,false,true,,Key,\n`, 'pat.csv');
+    expect(formatCatalogCsv(catalog).split('\n')[0]).not.toContain('identifier');
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifierKindSchema } from '../privacy/identifier-kind.js';
 
 /** The column types a catalog may declare. */
 export const dataTypes = ['string', 'integer', 'decimal', 'date', 'datetime', 'boolean', 'code'] as const;
@@ -16,6 +17,8 @@ export const catalogCsvHeader = [
   'description',
 ] as const;
 export const catalogCsvOptionalHeader = ['code_type', 'in_scope'] as const;
+/** The optional column flagging personal identifiers (`nhs_number`, `name`, ...); written only when a column has one. */
+export const catalogCsvIdentifierHeader = 'identifier';
 
 export const catalogColumnSchema = z.object({
   name: z.string().min(1),
@@ -28,6 +31,11 @@ export const catalogColumnSchema = z.object({
   description: z.string().default(''),
   /** For `code` columns: the code type (crosswalk / code set name), e.g. `gender`. */
   codeType: z.string().optional(),
+  /**
+   * The column identifies a person (see `identifierKinds`): its values are never shown in profiles, and masked in
+   * previews and exports for roles without the data.identifiable permission.
+   */
+  identifier: identifierKindSchema.optional(),
 });
 export type CatalogColumn = z.infer<typeof catalogColumnSchema>;
 

@@ -204,3 +204,33 @@ describe('ColumnStats', () => {
     expect(profile('NHS', ['9434765919', '9434765870']).dateFormatCensus).toBeUndefined();
   });
 });
+
+describe('ColumnStats identifiers', () => {
+  const options = { topN: 10, smallCellThreshold: 2, exactDistinctCap: 1000, sketchCapacity: 100 };
+  const profile = (name: string, values: string[], identifier?: boolean | 'other') => {
+    const s = new ColumnStats(name, options, identifier);
+    for (const v of values) s.add(v);
+    return s.finish();
+  };
+
+  it('withholds every value of a column its name and shape mark as names, even frequent ones', () => {
+    const p = profile('SURNAME', ['SMITH', 'SMITH', 'SMITH', 'JONES', 'JONES', "O'BRIEN"]);
+    expect(p).toMatchObject({ identifier: 'name', topValues: [], topValuesWithheld: true, suppressed: 3 });
+    expect(p.extremes).toBe('withheld');
+  });
+
+  it('withholds e-mail and telephone columns by shape alone', () => {
+    expect(profile('C9', ['a@b.nhs.uk', 'a@b.nhs.uk', 'c@d.org']).identifier).toBe('email');
+    expect(profile('C9', ['01632 960123', '01632 960123', '07700 900123']).identifier).toBe('phone');
+  });
+
+  it('keeps a declared kind, and shows a code column as before', () => {
+    expect(profile('REF', ['A1', 'A1', 'B2'], 'other')).toMatchObject({ identifier: 'other', topValues: [] });
+    const sex = profile('SEX', ['M', 'M', 'F', 'F', 'F']);
+    expect(sex.identifier).toBeUndefined();
+    expect(sex.topValues).toEqual([
+      { value: 'F', count: 3 },
+      { value: 'M', count: 2 },
+    ]);
+  });
+});

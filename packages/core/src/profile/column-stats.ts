@@ -1,9 +1,11 @@
+import { guessIdentifier } from '../privacy/identifier-guess.js';
+import type { IdentifierKind } from '../privacy/identifier-kind.js';
 import { DateFormatCensus, dateFormatMask, decideDateFormat, mayBeDate } from '../transform/date-format-census.js';
 import { dateFormatNames } from '../transform/date-formats.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { detectValueTraits, emptyTraits } from './format-detector.js';
 import type { ColumnProfile, DateFormatCensusProfile, PatternCounts } from './profile-model.js';
-import { countMask, layoutOfMask, traitMask } from './trait-mask.js';
+import { countMask, layoutOfMask, shapeBits, traitMask } from './trait-mask.js';
 import { inferType } from './type-inference.js';
 import { TypedExtremes } from './typed-extremes.js';
 import { type FrequencySummary, ValueFrequency } from './value-frequency.js';
@@ -57,6 +59,8 @@ export class ColumnStats {
   private minLength = Number.POSITIVE_INFINITY;
   private maxLength = -1;
   private readonly counts = emptyCounts();
+  /** Values shaped as e-mail addresses, telephone numbers, and names (letters only): for the identifier guess. */
+  private readonly shapes = { email: 0, phone: 0, alphabetic: 0 };
   /** Date and date-time layouts seen (real dates only), and how many values had each. */
   private readonly layouts: string[] = [];
   private readonly layoutCounts: number[] = [];
@@ -72,13 +76,15 @@ export class ColumnStats {
   private readonly frequency: ValueFrequency;
 
   /**
-   * @param identifier the column identifies people or records (a key, a hospital number): its values are
-   *   never shown, whatever their counts. NHS number columns are treated so without being told.
+   * @param identifier the column identifies people or records: `true` for a key (its values are never shown, whatever
+   *   their counts), or the kind of personal identifier a catalog declares (values and extremes never shown). Columns
+   *   whose values or name show them to be identifiers (NHS numbers, names, dates of birth, postcodes, telephone
+   *   numbers, e-mail addresses, hospital numbers) are treated so without being told: see `guessIdentifier`.
    */
   constructor(
     private readonly name: string,
     private readonly options: ColumnStatsOptions,
-    private readonly identifier = false,
+    private readonly identifier: boolean | IdentifierKind = false,
   ) {
     this.frequency = new ValueFrequency(options);
   }
@@ -131,6 +137,9 @@ export class ColumnStats {
 
   private count(mask: number): void {
     countMask(mask, this.counts);
+    if (mask & shapeBits.email) this.shapes.email++;
+    if (mask & shapeBits.phone) this.shapes.phone++;
+    if (mask & shapeBits.alphabetic) this.shapes.alphabetic++;
     const layout = layoutOfMask(mask);
     if (layout >= 0) this.layoutCounts[layout]!++;
   }
@@ -194,6 +203,21 @@ export class ColumnStats {
       dateFormats,
     });
     const census = this.dateFormatCensus(nonEmpty);
+    const identifier =
+      typeof this.identifier === 'string'
+        ? this.identifier
+        : guessIdentifier({
+            name: this.name,
+            nonEmpty,
+            nhsNumberShaped: this.counts.nhsNumberShaped,
+            nhsNumberValid: this.counts.nhsNumberValid,
+            postcode: this.counts.postcode,
+            email: this.shapes.email,
+            phone: this.shapes.phone,
+            dates: this.counts.date + this.counts.datetime,
+            alphabetic: this.shapes.alphabetic,
+          });
+    const extremes = identifier ? { extremes: 'withheld' as const } : this.extremes.forType(inferred.type);
     return {
       name: this.name,
       rows: this.rows,
@@ -206,11 +230,15 @@ export class ColumnStats {
       detectedType: inferred.type,
       ...(inferred.format !== undefined ? { format: inferred.format } : {}),
       conformingShare: inferred.conformingShare,
-      ...this.extremes.forType(inferred.type),
+      ...extremes,
       matches: { ...this.counts },
       dateFormats,
       ...(census ? { dateFormatCensus: census } : {}),
-      ...shownValues(frequency, this.identifier || inferred.type === 'nhs_number'),
+      ...shownValues(
+        frequency,
+        this.identifier !== false || identifier !== undefined || inferred.type === 'nhs_number',
+      ),
+      ...(identifier ? { identifier } : {}),
     };
   }
 }

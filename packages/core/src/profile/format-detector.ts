@@ -1,3 +1,4 @@
+import { isAlphabetic, isEmailShaped, isPhoneShaped } from '../privacy/value-shapes.js';
 import { parseUkOrIsoDate, parseUkOrIsoDateTime } from '../validation/dates.js';
 import { isRepdigit, isValidNhsNumber, normaliseNhsNumber } from '../validation/nhs-number.js';
 import { isValidPostcode } from '../validation/postcode.js';
@@ -26,6 +27,12 @@ export interface ValueTraits {
   nhsValid: boolean;
   /** A valid UK postcode or ZZ99 pseudo-postcode. */
   postcode: boolean;
+  /** Shaped as an e-mail address. */
+  email: boolean;
+  /** Shaped as a telephone number (10 to 13 digits, starting 0 or +). */
+  phone: boolean;
+  /** Letters, spaces, hyphens, apostrophes and dots only (how names are written). */
+  alphabetic: boolean;
 }
 
 const integerPattern = /^[+-]?\d+$/;
@@ -79,6 +86,10 @@ export function detectValueTraits(value: string, into: ValueTraits = emptyTraits
   traits.nhsShaped = false;
   traits.nhsValid = false;
   traits.postcode = false;
+  traits.email = false;
+  traits.phone = (isDigit(first) || first === 43 || first === 40) && isPhoneShaped(value);
+  traits.alphabetic = !startsNumeric && isAlphabetic(value);
+  if (!startsNumeric && value.includes('@')) traits.email = isEmailShaped(value);
   if (isDigit(first)) {
     if (!integer) detectDates(value, traits);
     const nhs = value.length === 10 ? value : value.length <= 13 ? normaliseNhsNumber(value) : '';
@@ -106,6 +117,9 @@ export function emptyTraits(): ValueTraits {
     nhsShaped: false,
     nhsValid: false,
     postcode: false,
+    email: false,
+    phone: false,
+    alphabetic: false,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifierKindSchema } from '../privacy/identifier-kind.js';
 
 /** The types a profile can detect from values (not declared: seen). */
 export const detectedTypes = [
@@ -108,6 +109,11 @@ export const columnProfileSchema = z.object({
    * existed: read as false.
    */
   topValuesWithheld: z.boolean().default(false),
+  /**
+   * The kind of personal identifier the column holds, declared by the catalog or guessed from its values' shapes and
+   * its name: its values, top values and extremes are never shown. Absent when nothing marks it.
+   */
+  identifier: identifierKindSchema.optional(),
 });
 export type ColumnProfile = z.infer<typeof columnProfileSchema>;
 

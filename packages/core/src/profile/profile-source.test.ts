@@ -67,17 +67,27 @@ describe('profileSource over CSV files', () => {
       ],
       suppressed: 1,
     });
-    // Row 12 is ragged: its missing DOB and POST_CD count as nulls.
+    // Row 12 is ragged: its missing DOB and POST_CD count as nulls. Dates of birth identify people: no extremes.
     expect(col('DOB')).toMatchObject({
       nulls: 2,
       nonEmpty: 10,
       detectedType: 'date',
       format: 'dd/mm/yyyy',
       conformingShare: 0.9,
-      min: '1944-06-30',
-      max: '2005-05-05',
+      extremes: 'withheld',
+      identifier: 'date_of_birth',
+      topValues: [],
+      topValuesWithheld: true,
     });
-    expect(col('POST_CD')).toMatchObject({ nulls: 1, blanks: 1, detectedType: 'postcode', conformingShare: 1 });
+    expect(col('DOB').min).toBeUndefined();
+    expect(col('POST_CD')).toMatchObject({
+      nulls: 1,
+      blanks: 1,
+      detectedType: 'postcode',
+      conformingShare: 1,
+      identifier: 'postcode',
+      topValuesWithheld: true,
+    });
     const admDt = report.tables[0]!.columns[2]!;
     expect(admDt).toMatchObject({ format: 'mixed', dateFormats: { 'dd/mm/yyyy': 2, 'yyyy-mm-dd': 1 } });
     expect(() => profileReportSchema.parse(report)).not.toThrow();

@@ -1,4 +1,5 @@
 import { FerryError } from '../errors.js';
+import type { IdentifierKind } from '../privacy/identifier-kind.js';
 import type { ProfileReport, TableProfile } from './profile-model.js';
 
 /** How a source file was read, as a CSV connector describes it. */
@@ -60,7 +61,7 @@ export interface ProfileSourceOptions {
    * Columns that identify people or records (keys, hospital numbers): their values are never shown, at any
    * count. NHS number columns are withheld without being named. See `catalogIdentifierColumns`.
    */
-  identifierColumns?: (table: string, column: string) => boolean;
+  identifierColumns?: (table: string, column: string) => boolean | IdentifierKind;
   onProgress?: (progress: ProfileProgress) => void;
   /** Rows between progress reports (default 50,000). */
   progressEvery?: number;

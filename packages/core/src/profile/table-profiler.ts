@@ -1,3 +1,4 @@
+import type { IdentifierKind } from '../privacy/identifier-kind.js';
 import { ColumnStats, type ColumnStatsOptions } from './column-stats.js';
 import type { TableProfile } from './profile-model.js';
 
@@ -16,12 +17,15 @@ export class TableProfiler {
   private malformedRows = 0;
   private readonly columns: ColumnStats[];
 
-  /** @param isIdentifier marks columns whose values must never be shown (keys, hospital numbers). */
+  /**
+   * @param isIdentifier marks columns whose values must never be shown: `true` for keys, or the kind of personal
+   *   identifier the catalog declares.
+   */
   constructor(
     private readonly name: string,
     header: readonly string[],
     options: ColumnStatsOptions,
-    isIdentifier: (column: string) => boolean = () => false,
+    isIdentifier: (column: string) => boolean | IdentifierKind = () => false,
   ) {
     this.columns = header.map((column) => new ColumnStats(column, options, isIdentifier(column)));
   }

@@ -16,6 +16,9 @@ const bits = {
   postcode: 1 << 10,
 } as const satisfies Record<keyof PatternCounts, number>;
 
+/** Bits of the shapes the identifier guess reads (not pattern counts of the profile). */
+export const shapeBits = { email: 1 << 16, phone: 1 << 17, alphabetic: 1 << 18 } as const;
+
 /** Bits 11..15 hold 1 + the index of the value's real date layout (0: none). */
 const layoutShift = 11;
 
@@ -38,13 +41,16 @@ export function traitMask(t: ValueTraits, layoutIndex: number | undefined, leadi
   if (t.nhsShaped) m |= bits.nhsNumberShaped;
   if (t.nhsValid) m |= bits.nhsNumberValid;
   if (t.postcode) m |= bits.postcode;
+  if (t.email) m |= shapeBits.email;
+  if (t.phone) m |= shapeBits.phone;
+  if (t.alphabetic) m |= shapeBits.alphabetic;
   if (layoutIndex !== undefined) m |= (layoutIndex + 1) << layoutShift;
   return m;
 }
 
 /** The date layout index packed in a mask, or -1. */
 export function layoutOfMask(mask: number): number {
-  return (mask >>> layoutShift) - 1;
+  return ((mask >>> layoutShift) & 0x1f) - 1;
 }
 
 /** Adds one value's traits to the column's pattern counts. */

@@ -15,6 +15,8 @@ export interface OrganisationsTable {
   name: string;
   require_totp: Generated<boolean>;
   created_at: TimestampDefault;
+  /** The organisation's retention policy (core `RetentionPolicy`), since 0018. */
+  retention: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface WorkspacesTable {

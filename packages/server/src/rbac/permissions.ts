@@ -31,6 +31,8 @@ export const permissions = [
   'target.read',
   'target.manage',
   'run.rollback',
+  /** See personal identifiers (NHS numbers, names, dates of birth...) unmasked in previews and exports. */
+  'data.identifiable',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -86,6 +88,7 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'connector.manage',
     'target.read',
     'target.manage',
+    'data.identifiable',
     ...read,
   ],
   migration_lead: [
@@ -101,6 +104,7 @@ export const defaultRolePermissions: Record<OrgRole, readonly Permission[]> = {
     'quality.triage',
     'target.read',
     'run.rollback',
+    'data.identifiable',
     ...read,
   ],
   mapping_analyst: [

@@ -77,6 +77,7 @@ import { triageOwnersRoute } from './quality/triage-owners-route.js';
 import { approveRegistrationRoute } from './registrations/approve-registration-route.js';
 import { listRegistrationsRoute } from './registrations/list-registrations-route.js';
 import { rejectRegistrationRoute } from './registrations/reject-registration-route.js';
+import { getRetentionRoute, purgeOrganisationRoute, setRetentionRoute } from './retention/retention-routes.js';
 import { getRoleMatrixRoute } from './roles/get-role-matrix-route.js';
 import { setRolePermissionsRoute } from './roles/set-role-permissions-route.js';
 import { cancelRunRoute } from './runs/cancel-run-route.js';
@@ -131,6 +132,9 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   listOrganisationsRoute,
   getOrganisationRoute,
   updateOrganisationRoute,
+  getRetentionRoute,
+  setRetentionRoute,
+  purgeOrganisationRoute,
   createWorkspaceRoute,
   listWorkspacesRoute,
   createProjectRoute,

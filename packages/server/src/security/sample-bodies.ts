@@ -17,6 +17,8 @@ export const sampleBodies: Record<string, unknown> = {
   'PATCH /api/projects/{projectId}/contract/rows/{table}/{column}': { owner: 'x' },
   'POST /api/projects/{projectId}/runs': { releaseProfile: 'development', source: { kind: 'generated', patients: 1 } },
   'PATCH /api/connectors/{connectorId}': { name: 'Renamed' },
+  // A real purge would remove the world's artefacts other attacks read: the suite attacks the dry run.
+  'POST /api/orgs/{orgId}/purge': { dryRun: true },
 };
 
 /** Query parameters that must have a particular shape (a version hash), by operation. */

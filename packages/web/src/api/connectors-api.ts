@@ -77,6 +77,10 @@ export interface RowPage {
   page: number;
   pageSize: number;
   hasMore: boolean;
+  /** Columns holding personal identifiers (declared by the catalog or shown by their values and names). */
+  identifiers: { column: string; kind: string; from: 'declared' | 'guessed' }[];
+  /** True when the identifier columns' values are keyed-hash tokens (the caller lacks data.identifiable). */
+  masked: boolean;
 }
 
 /** What creating or changing a connector sends (the password only when it is set or replaced; null removes it). */

@@ -24,6 +24,8 @@ export interface ColumnProfile {
   topValues: { value: string; count: number }[];
   suppressed: number;
   topValuesWithheld?: boolean;
+  /** The kind of personal identifier the column holds (declared or guessed): values and extremes withheld. */
+  identifier?: string;
 }
 
 export interface TableProfile {

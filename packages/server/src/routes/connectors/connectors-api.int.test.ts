@@ -194,7 +194,10 @@ await describeEachDialect('connectors API', (dialect) => {
       hasMore: true,
     });
     expect(page1.rows).toHaveLength(4);
-    expect(page1.rows[0]).toEqual(patients.split('\n')[1]!.split(','));
+    // The ETL engineer lacks data.identifiable: the surnames are keyed-hash tokens, the rest as written.
+    const first = patients.split('\n')[1]!.split(',');
+    expect(page1.rows[0]).toEqual([first[0], expect.stringMatching(/^ID-[0-9a-f]{16}$/), first[2], first[3]]);
+    expect(page1).toMatchObject({ masked: true, identifiers: [{ column: 'SURNAME', kind: 'name', from: 'guessed' }] });
     expect(page1.lines).toEqual([2, 3, 4, 5]);
     const page2 = expectStatus(await etl.get(`/api/connectors/${uploadId}/tables/PATIENT/rows?page=2&pageSize=4`), 200);
     expect({ rows: page2.rows.length, hasMore: page2.hasMore }).toEqual({ rows: 2, hasMore: false });
@@ -214,7 +217,15 @@ await describeEachDialect('connectors API', (dialect) => {
       'connector.create',
       'connector.folders_set',
     ]);
-    expect(trail.items[0].details).toEqual({ projectId, table: 'PATIENT', page: 2, pageSize: 4, rows: 2 });
+    expect(trail.items[0].details).toEqual({
+      projectId,
+      table: 'PATIENT',
+      page: 2,
+      pageSize: 4,
+      rows: 2,
+      identifierColumns: 1,
+      masked: true,
+    });
   });
 
   it('offers patient-level previews and changes only to the roles that have them', async () => {
@@ -663,10 +674,13 @@ await describeEachDialect('connectors API', (dialect) => {
         ['born', 'date', false],
       ]);
       const rows = expectStatus(await etl.get(`/api/connectors/${pgId}/tables/patient/rows`), 200);
+      // Names and dates of birth are masked for the ETL engineer (no data.identifiable).
+      const token = expect.stringMatching(/^ID-[0-9a-f]{16}$/);
       expect(rows.rows).toEqual([
-        ['1', 'Smith', '1950-01-02'],
-        ['2', 'Jones', null],
+        ['1', token, token],
+        ['2', token, null],
       ]);
+      expect(rows.identifiers.map((c: { kind: string }) => c.kind)).toEqual(['name', 'date_of_birth']);
 
       // Another port of the loopback host is not what the server's operator allowed: no probing the server's ports.
       expect(message(await etl.patch(`/api/connectors/${pgId}`, { config: { ...config, port: 1 } }))).toBe(

@@ -53,6 +53,12 @@ export function ConnectorPreviewCard({ connector }: { connector: Connector }) {
       <ErrorAlert error={rows.error} title="The rows could not be read" />
       {page && shown ? (
         <>
+          {page.masked ? (
+            <Text size="xs" c="dimmed" mb="xs">
+              Identifiers masked ({page.identifiers.map((c) => c.column).join(', ')}): the same value always shows the
+              same ID- token. Seeing them needs the data.identifiable permission.
+            </Text>
+          ) : null}
           <ScrollArea>
             <Table aria-label={`Rows of ${page.table}`} striped withTableBorder fz="xs">
               <Table.Thead>

@@ -116,7 +116,8 @@ export function SourceColumnProfile({
       </Table>
       {c.topValuesWithheld ? (
         <Text size="xs" c="dimmed">
-          Values are not shown: the column identifies people or records.
+          Values are not shown: the column identifies people or records
+          {c.identifier ? ` (${c.identifier.replaceAll('_', ' ')})` : ''}.
         </Text>
       ) : (
         <>
