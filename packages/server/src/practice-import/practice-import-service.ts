@@ -16,6 +16,7 @@ import { PlatformRecordSink } from './platform-record-sink.js';
 import {
   findPracticeJob,
   insertPracticeJob,
+  jobRejectGroups,
   type PracticeJobRow,
   type PracticeJobView,
   practiceJobView,
@@ -251,4 +252,9 @@ export async function rollbackImport(ctx: PracticeImportContext, jobId: string):
     });
     return row!;
   });
+}
+
+/** A job's rejects grouped by reason, with the first `rowsPerGroup` rows of each (the caller's scope). */
+export async function importRejectGroups(ctx: PracticeImportContext, jobId: string, rowsPerGroup = 20) {
+  return tx(ctx, async (t) => jobRejectGroups(t, (await findPracticeJob(t, jobId)).id, rowsPerGroup));
 }
