@@ -29,7 +29,7 @@ export class PlatformRecordSink implements PracticeRecordSink {
     const rows = await tenantTransaction(this.db, this.scope, (tx) =>
       tx.run.query<{ record_key: string }>(
         `SELECT record_key FROM practice_records WHERE organisation_id = $1 AND record_type = $2
-         AND record_key IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+         AND record_key = ANY (ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))`,
         [this.job.organisationId, table, JSON.stringify(keys)],
       ),
     );
