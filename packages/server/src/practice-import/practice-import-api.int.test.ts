@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseCsvText } from '@ferry/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shippedPacks } from '../packs/pack-registry.js';
@@ -21,6 +22,29 @@ type Row = Record<string, string>;
 async function csvObjects(path: string): Promise<Row[]> {
   const [header, ...rows] = parseCsvText(await readFile(path, 'utf8'));
   return rows.map((r) => Object.fromEntries(header!.map((c, i) => [c, r[i] ?? ''])));
+}
+
+/** The files of an uncompressed tar archive by name. */
+function untar(tar: Buffer): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const name = tar
+      .subarray(at, at + 100)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
+    if (!name) break;
+    const size = Number.parseInt(
+      tar
+        .subarray(at + 124, at + 136)
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
+        .trim(),
+      8,
+    );
+    files.set(name, tar.subarray(at + 512, at + 512 + size).toString('utf8'));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
 }
 
 /**
@@ -174,6 +198,31 @@ await describeEachDialect('practice import API', (dialect) => {
         rows: [1, 2, 3].map((line) => expect.objectContaining({ sourceFile: 'upload.csv', sourceLine: line })),
       }),
     ]);
+  });
+
+  it("exports a company's records as CSV and JSON in one archive, for its admins only", async () => {
+    const res = await leadTwo.get(`/api/orgs/${two.id}/export`);
+    expect(res.statusCode).toBe(200);
+    const files = untar(gunzipSync((res as unknown as { rawPayload: Buffer }).rawPayload));
+    const folder = `company-export-${two.id}`;
+    expect([...files.keys()].sort()).toEqual(
+      [`${folder}/manifest.json`, `${folder}/patient.csv`, `${folder}/patient.json`].sort(),
+    );
+    const csvLines = files.get(`${folder}/patient.csv`)!.trimEnd().split('\n');
+    expect(csvLines).toHaveLength(expected.patients + 1);
+    expect(csvLines[0]).toMatch(/^record_key,source_file,source_line,.*date_of_birth/);
+    const json = JSON.parse(files.get(`${folder}/patient.json`)!);
+    expect(json).toHaveLength(expected.patients);
+    expect(json[0]).toMatchObject({ recordType: 'patient', sourceFile: 'upload.csv' });
+    expect(JSON.parse(files.get(`${folder}/manifest.json`)!).recordTypes).toEqual([
+      { recordType: 'patient', records: expected.patients, csv: 'patient.csv', json: 'patient.json' },
+    ]);
+    expect(expectStatus(await leadOne.get(`/api/orgs/${two.id}/export`), 404).error.code).toBe('FERRY_ERR_NOT_FOUND');
+    const [audited] = await t.database.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE organisation_id = $1 AND action = 'org.data_export'`,
+      [two.id],
+    );
+    expect(audited!.n).toBe(1);
   });
 
   it('without continue-on-error a bad record fails the job, naming its line; unknown columns are refused', async () => {

@@ -136,6 +136,7 @@ const reviewedAccess = [
   'POST /api/migrations/:jobId/records lifecycle.run',
   'POST /api/migrations/:jobId/complete lifecycle.run',
   'POST /api/migrations/:jobId/rollback run.rollback',
+  'GET /api/orgs/:orgId/export org.manage',
 ];
 
 /** Path parameters of a generated call: ids that exist nowhere, enum values that parse. */

@@ -67,6 +67,7 @@ import { listMigrationPresetsRoute } from './migrations/list-migration-presets-r
 import { rollbackMigrationRoute } from './migrations/rollback-migration-route.js';
 import { createOrganisationRoute } from './orgs/create-organisation-route.js';
 import { createWorkspaceRoute } from './orgs/create-workspace-route.js';
+import { exportCompanyDataRoute } from './orgs/export-company-data-route.js';
 import { getOrganisationRoute } from './orgs/get-organisation-route.js';
 import { listOrganisationsRoute } from './orgs/list-organisations-route.js';
 import { listWorkspacesRoute } from './orgs/list-workspaces-route.js';
@@ -210,6 +211,7 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   importMigrationRecordsRoute,
   completeMigrationRoute,
   rollbackMigrationRoute,
+  exportCompanyDataRoute,
   downloadEvidenceRoute,
   uploadDocumentRoute,
   listDocumentsRoute,
