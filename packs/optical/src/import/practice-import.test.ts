@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  csvFolderTables,
   groupRejects,
   importFiles,
   importTableRecords,
@@ -10,6 +11,7 @@ import {
   MemoryRecordSink,
   PackRegistry,
   parseCsvText,
+  writeXlsxTables,
 } from '@ferry/core';
 import { describe, expect, it } from 'vitest';
 import { opticalPack } from '../index.js';
@@ -92,6 +94,24 @@ describe('practice import options', () => {
   it('a JSON record with a column the export does not have is refused, naming the column', async () => {
     expect(() => jsonSourceRecords([{ patient_id: '1', shoe_size: 9 }], ['patient_id'], 1)).toThrow(/shoe_size/);
   });
+
+  it('an Excel workbook of the export (a sheet per file) imports exactly as the CSV files do', async () => {
+    const out = await generated('occuco', 20, 'none');
+    const book = join(out, 'export.xlsx');
+    await writeXlsxTables(book, await csvFolderTables(join(out, 'source')));
+    const preset = await loadPracticePreset(registry.get('optical:occuco'));
+    const fromCsv = new MemoryRecordSink();
+    const fromXlsx = new MemoryRecordSink();
+    const csv = await importFiles(join(out, 'source'), { preset, sink: fromCsv });
+    const xlsx = await importFiles(book, { preset, sink: fromXlsx });
+    expect(xlsx.totals).toEqual(csv.totals);
+    expect(xlsx.totals.rejected).toBe(0);
+    const values = (sink: MemoryRecordSink) =>
+      [...sink.records].map(([table, m]) => [table, [...m.values()].map((r) => r.values)]);
+    expect(values(fromXlsx)).toEqual(values(fromCsv));
+    const patient = [...fromXlsx.records.get('patient')!.values()][0]!;
+    expect(patient).toMatchObject({ sourceFile: 'export.xlsx#Patients', sourceLine: 2 });
+  }, 120_000);
 
   it('a file that is neither CSV nor Excel is refused', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-imp-txt-'));
