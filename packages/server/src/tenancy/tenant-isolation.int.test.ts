@@ -165,7 +165,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
     b = await seedOrganisation(t.app, 'bravo', root);
     await fill(a, root);
     bProject = await fill(b, root);
-  });
+  }, 600_000);
   afterAll(async () => {
     await t?.close();
   });
