@@ -27,9 +27,12 @@ export class PlatformRecordSink implements PracticeRecordSink {
 
   async existingKeys(table: string, keys: readonly string[]): Promise<Set<string>> {
     const rows = await tenantTransaction(this.db, this.scope, (tx) =>
+      // One primary-key lookup per key (the LIMIT keeps the planner from hashing the company's whole table, which it
+      // would do on the stale statistics of a table that a running import is filling).
       tx.run.query<{ record_key: string }>(
-        `SELECT record_key FROM practice_records WHERE organisation_id = $1 AND record_type = $2
-         AND record_key = ANY (ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))`,
+        `SELECT k.key AS record_key FROM jsonb_array_elements_text($3::jsonb) AS k(key)
+         CROSS JOIN LATERAL (SELECT 1 FROM practice_records r WHERE r.organisation_id = $1 AND r.record_type = $2
+           AND r.record_key = k.key LIMIT 1) held`,
         [this.job.organisationId, table, JSON.stringify(keys)],
       ),
     );
