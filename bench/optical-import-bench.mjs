@@ -64,7 +64,9 @@ try {
   const generated = await shippedPacks
     .get(`optical:${values.vendor}`)
     .generate({ patients, seed: 15, defects: 'none', outDir: out });
-  console.log(`generated a ${patients}-patient ${values.vendor} practice in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated a ${patients}-patient ${values.vendor} practice in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   for (const [file, rows] of Object.entries(generated.files))
     if (file.startsWith('source/')) console.log(`  ${file.slice(7).padEnd(28)} ${String(rows).padStart(8)}`);
 

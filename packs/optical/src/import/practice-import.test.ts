@@ -80,9 +80,9 @@ describe('practice import options', () => {
     const table = preset.tables.find((t) => t.recordType === 'patients')!;
     const sink = new MemoryRecordSink();
     const header = table.sourceColumns;
-    const good = (id: number) =>
-      Object.fromEntries(header.map((c) => [c, ''])) as Record<string, string> & { patient_id: string };
-    const rows = [1, 2, 3].map((id) => ({ ...good(id), patient_id: String(id) }));
+    const blank = Object.fromEntries(header.map((c) => [c, ''])) as Record<string, string>;
+    // Only the key: every mandatory field is blank, so each record is rejected.
+    const rows = [1, 2, 3].map((id) => ({ ...blank, patient_id: String(id) }));
     const records = jsonSourceRecords(rows, header, 2);
     const result = await importTableRecords(records, { preset, table, header, sourceFile: 'api', sink, batchSize: 2 });
     expect(result.stopped?.sourceLine).toBe(2);
