@@ -13,6 +13,7 @@ export * from './lifecycle/index.js';
 export * from './mapping/index.js';
 export * from './migrate/index.js';
 export * from './pack/index.js';
+export * from './practice-import/index.js';
 export * from './privacy/index.js';
 export * from './profile/index.js';
 export * from './provenance/index.js';

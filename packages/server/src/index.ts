@@ -19,4 +19,5 @@ export * from './identity/password-hasher.js';
 export * from './jobs/run-exit-code.js';
 export * from './jobs/run-worker.js';
 export * from './packs/pack-registry.js';
+export * from './practice-import/index.js';
 export * from './server.js';

@@ -1,5 +1,6 @@
 import type { GenerateOptions, Pack, PackPreset } from '@ferry/core';
 import { opticalChecks } from './checks/quality-checks.js';
+import { recallIntervalCheck } from './checks/recall-interval-check.js';
 import { rxAxisCheck } from './checks/rx-axis-check.js';
 import { opticalGateThresholds } from './gate-profiles.js';
 import { generatePractice } from './generator/generate-practice.js';
@@ -54,6 +55,6 @@ export const opticalPack: Pack = {
   gateThresholds: async (profile) => opticalGateThresholds(profile),
   generate: optixPreset.generate,
   transformSteps: opticalSteps,
-  checkKinds: [rxAxisCheck as never],
+  checkKinds: [rxAxisCheck as never, recallIntervalCheck as never],
   presets: [optixPreset, preset('occuco'), preset('acuity')],
 };

@@ -11,6 +11,7 @@ import { registerEvidence } from './evidence.js';
 import { registerExport } from './export.js';
 import { registerGate } from './gate.js';
 import { registerGenerate } from './generate.js';
+import { registerImport } from './import.js';
 import { registerLifecycle } from './lifecycle.js';
 import { registerMap } from './map.js';
 import { registerMigrate } from './migrate.js';
@@ -44,6 +45,7 @@ const commands: Array<(program: Command) => void> = [
   registerEvidence,
   registerExport,
   registerLifecycle,
+  registerImport,
   registerRuns,
   registerDb,
   registerServe,

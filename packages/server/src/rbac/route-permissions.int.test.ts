@@ -133,6 +133,13 @@ const reviewedAccess = [
   'PUT /api/orgs/:orgId/target-hosts platform.manage',
   'GET /api/runs/:runId/rollback run.rollback',
   'POST /api/runs/:runId/rollback run.rollback',
+  'GET /api/migration-presets catalog.read',
+  'POST /api/migrations lifecycle.run',
+  'GET /api/migrations/:jobId run.read',
+  'POST /api/migrations/:jobId/records lifecycle.run',
+  'POST /api/migrations/:jobId/complete lifecycle.run',
+  'POST /api/migrations/:jobId/rollback run.rollback',
+  'GET /api/orgs/:orgId/export org.manage',
 ];
 
 /** Path parameters of a generated call: ids that exist nowhere, enum values that parse. */

@@ -59,8 +59,15 @@ import { healthRoute } from './meta/health-route.js';
 import { metricsRoute } from './meta/metrics-route.js';
 import { readyRoute } from './meta/ready-route.js';
 import { versionRoute } from './meta/version-route.js';
+import { completeMigrationRoute } from './migrations/complete-migration-route.js';
+import { createMigrationRoute } from './migrations/create-migration-route.js';
+import { getMigrationRoute } from './migrations/get-migration-route.js';
+import { importMigrationRecordsRoute } from './migrations/import-migration-records-route.js';
+import { listMigrationPresetsRoute } from './migrations/list-migration-presets-route.js';
+import { rollbackMigrationRoute } from './migrations/rollback-migration-route.js';
 import { createOrganisationRoute } from './orgs/create-organisation-route.js';
 import { createWorkspaceRoute } from './orgs/create-workspace-route.js';
+import { exportCompanyDataRoute } from './orgs/export-company-data-route.js';
 import { getOrganisationRoute } from './orgs/get-organisation-route.js';
 import { listOrganisationsRoute } from './orgs/list-organisations-route.js';
 import { listWorkspacesRoute } from './orgs/list-workspaces-route.js';
@@ -202,6 +209,13 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   runRejectsRoute,
   gateRoute,
   decideGateRoute,
+  listMigrationPresetsRoute,
+  createMigrationRoute,
+  getMigrationRoute,
+  importMigrationRecordsRoute,
+  completeMigrationRoute,
+  rollbackMigrationRoute,
+  exportCompanyDataRoute,
   downloadEvidenceRoute,
   uploadDocumentRoute,
   listDocumentsRoute,

@@ -37,6 +37,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
   let bProject: string;
   const runIds = new Map<string, string>();
   const connectorIds = new Map<string, string>();
+  const practiceJobIds = new Map<string, string>();
 
   /** Puts rows of this organisation into every tenant table, through the API. */
   async function fill(org: SeededOrg, root: ApiCaller): Promise<string> {
@@ -66,6 +67,21 @@ await describeEachDialect('tenant isolation', (dialect) => {
     // The ETL engineer also maps (drafts the project's source catalog below).
     const etl = await member('etl', 'etl_engineer', 'mapping_analyst');
     const cutover = await member('cutover', 'cutover_manager');
+    // A practice import: a job, a record imported and a record rejected.
+    const job = expectStatus(
+      await etl.post('/api/migrations', { preset: 'mini:pas', recordType: 'load-pmis', continueOnError: true }),
+      201,
+    );
+    practiceJobIds.set(org.slug, job.jobId);
+    expectStatus(
+      await etl.post(`/api/migrations/${job.jobId}/records`, {
+        records: [
+          { PAT_ID: '1', SURNAME: 'SMITH', SEX: 'M', REC_STATUS: 'A' },
+          { PAT_ID: '2', SURNAME: '', SEX: 'F', REC_STATUS: 'A' },
+        ],
+      }),
+      200,
+    );
     await seedEmptyPglite(join(projectRunDir(t.config.dataDir, project.id), 'target'));
     const run = expectStatus(
       await etl.post(`/api/projects/${project.id}/runs`, {
@@ -138,7 +154,10 @@ await describeEachDialect('tenant isolation', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect, {
-      packs: new Map([['mini', miniPack()]]),
+      packs: new Map([
+        ['mini', miniPack()],
+        ['mini:pas', miniPack('mini:pas')],
+      ]),
       config: { sourceRoots: [extractRoot] },
     });
     const root = await ApiCaller.login(t.app, testAdmin.email, testAdmin.password);
@@ -146,7 +165,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
     b = await seedOrganisation(t.app, 'bravo', root);
     await fill(a, root);
     bProject = await fill(b, root);
-  });
+  }, 600_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -284,6 +303,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
       `/api/connectors/${connectorIds.get('bravo')}`,
       `/api/connectors/${connectorIds.get('bravo')}/files`,
       `/api/connectors/${connectorIds.get('bravo')}/schema`,
+      `/api/migrations/${practiceJobIds.get('bravo')}`,
     ];
     for (const path of paths) {
       const res = await a.admin.get(path);

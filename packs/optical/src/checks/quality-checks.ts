@@ -141,6 +141,28 @@ export function opticalChecks(): CheckDefinition[] {
       },
     }),
     def({
+      id: 'recall.due_date.interval_by_risk',
+      domain: 'PATIENT',
+      dimension: 'plausibility',
+      severity: 'error',
+      description:
+        'A recall is due within 12 months of the last examination for under-16s, 70 or over, diabetes and 40+ with glaucoma in the family; else within 24',
+      table: 'recall',
+      kind: 'recall_interval_by_risk',
+      params: {
+        link: 'patient_id',
+        due: 'due_date',
+        patientTable: 'patient',
+        patientKey: 'id',
+        birthDate: 'date_of_birth',
+        diabetic: 'diabetic',
+        glaucomaFamilyHistory: 'glaucoma_family_history',
+        examTable: 'examination',
+        examLink: 'patient_id',
+        examDate: 'exam_date',
+      },
+    }),
+    def({
       id: 'prescription.issue_date.not_before_exam',
       domain: 'RX',
       dimension: 'plausibility',

@@ -438,9 +438,11 @@ export function buildPatient(rnd: Random, ids: Ids, s: PracticeSettings, defect?
       ]),
     });
   }
-  // Recall interval: 12 months for under-16s, 70 or over, diabetes, 40+ with a glaucoma family history; else 24.
-  const shortRecall = age < 16 || age >= 70 || diabetic || glaucomaFh;
+  // Recall interval, by the age at the last sight test: 12 months for under-16s, 70 or over, diabetes, 40+ with a
+  // glaucoma family history; else 24.
   const lastExam = examDays.length ? examDays[examDays.length - 1]! : s.extractDay - rnd.int(30, 300);
+  const ageAtExam = calendarAge(isoOf(dobDay), isoOf(lastExam));
+  const shortRecall = ageAtExam < 16 || ageAtExam >= 70 || diabetic || glaucomaFh;
   const recallId = ids.take('recall');
   rows.recall!.push({
     id: recallId,
@@ -452,6 +454,12 @@ export function buildPatient(rnd: Random, ids: Ids, s: PracticeSettings, defect?
   });
   if (defect === 'orphan_child_row' && rows.appointment!.length === 0) throw new Error('no appointment for defect');
   return { rows, ...(defect ? { defect } : {}) };
+}
+
+/** Whole years from a birth date to a date (both yyyy-mm-dd), as a calendar counts them (PostgreSQL's age()). */
+function calendarAge(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
 export { platformCodes };
