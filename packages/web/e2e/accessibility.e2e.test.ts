@@ -180,6 +180,32 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     await browser.screenshot('mappings-by-confidence');
   });
 
+  it('explores the audit trail: an action picked from a list, dd/mm/yyyy dates, readable details', async () => {
+    await page.goto(`${server.url}/admin/audit`);
+    const events = page.getByRole('table', { name: 'Audit events' });
+    await events.getByRole('row').nth(1).waitFor();
+    await choose(page, 'Action', /^project\.create \(1\)$/);
+    await expect
+      .poll(async () => (await events.getByRole('row').allTextContents()).slice(1))
+      .toEqual([expect.stringContaining('project.create')]);
+    // Dates are read as dd/mm/yyyy: a US date or one that does not exist says so, and filters nothing.
+    await page.getByLabel('From').fill('12/31/2026');
+    await page.getByText('No month 31: use dd/mm/yyyy').waitFor();
+    await page.getByLabel('From').fill('31/02/2026');
+    await page.getByText('31/02/2026 is not a date').waitFor();
+    const today = new Date().toLocaleDateString('en-GB');
+    await page.getByLabel('From').fill(today);
+    await page.getByLabel(/^To/).fill(today);
+    await expect.poll(async () => (await events.getByRole('row').count()) - 1).toBe(1);
+    await events.getByRole('row').nth(1).click();
+    const detail = page.getByRole('table', { name: /^Audit event \d+$/ });
+    expect(await detail.getByRole('row', { name: /^Action/ }).textContent()).toBe('Actionproject.create');
+    expect(await detail.getByRole('row', { name: /^Actor/ }).textContent()).toBe(`Actor${bootstrapAdmin.email}`);
+    expect(await detail.textContent()).not.toContain('{"');
+    await browser.screenshot('audit-event-detail');
+    await page.keyboard.press('Escape');
+  });
+
   it('found no serious or critical violation and one h1 on every page, at both sizes', () => {
     expect(visited).toHaveLength(22);
     expect(findings).toEqual({});

@@ -49,6 +49,28 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
       ),
   },
   {
+    id: 'confidence',
+    header: 'Confidence',
+    // Sorted on the server; the accessor only lets the table offer the sort button.
+    accessorFn: (r) => r.confidence ?? -1,
+    enableSorting: true,
+    size: 60,
+    cell: ({ row: { original: r } }) => (
+      <Text size="xs" ff="monospace" data-testid="row-confidence">
+        {r.confidence === null ? '–' : r.confidence.toFixed(2)}
+      </Text>
+    ),
+  },
+  {
+    id: 'confidenceReason',
+    header: 'Reason',
+    cell: ({ row: { original: r } }) => (
+      <Text size="xs" lineClamp={2} maw={260} title={r.confidenceReason ?? undefined}>
+        {r.confidenceReason ?? ''}
+      </Text>
+    ),
+  },
+  {
     id: 'transform',
     header: 'Transform',
     cell: ({ row: { original: r } }) => <Text size="xs">{r.transform.join(' → ')}</Text>,
@@ -78,26 +100,6 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
     header: 'Reviewed',
     enableSorting: true,
     accessorFn: (r) => (r.reviewer ? `${r.reviewer}` : ''),
-  },
-  {
-    id: 'confidence',
-    header: 'Confidence',
-    enableSorting: true,
-    size: 60,
-    cell: ({ row: { original: r } }) => (
-      <Text size="xs" ff="monospace" data-testid="row-confidence">
-        {r.confidence === null ? '–' : r.confidence.toFixed(2)}
-      </Text>
-    ),
-  },
-  {
-    id: 'confidenceReason',
-    header: 'Reason',
-    cell: ({ row: { original: r } }) => (
-      <Text size="xs" lineClamp={2} maw={260} title={r.confidenceReason ?? undefined}>
-        {r.confidenceReason ?? ''}
-      </Text>
-    ),
   },
   {
     id: 'notes',
