@@ -60,6 +60,9 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     visited.push(name);
   };
 
+  /** Polls as long as a busy machine may take to fetch and draw a list. */
+  const settled = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
   const visit = async (name: string, path: string) => {
     await page.goto(`${server.url}${path}`);
     await page.locator('h1').first().waitFor();
@@ -141,6 +144,18 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     }
   });
 
+  it("drills down from the dashboard's tiles: approved rows open the workbench filtered to them", async () => {
+    await page.goto(`${server.url}/projects/${state.projectId}/dashboard`);
+    await page.getByRole('link', { name: /^Approved/ }).click();
+    await page.waitForURL(/\/mappings\?status=approved$/);
+    const statuses = page.getByRole('table', { name: 'Contract rows' }).locator('.mantine-Badge-root');
+    await settled(async () => (await statuses.count()) > 0).toBe(true);
+    expect(new Set(await statuses.allTextContents())).toEqual(new Set(['approved']));
+    await page.goto(`${server.url}/projects/${state.projectId}/dashboard`);
+    await page.getByRole('link', { name: /^Blocking/ }).click();
+    await page.waitForURL(new RegExp(`/runs/${state.runId}$`));
+  });
+
   // The run is there already: the mappings workbench's confidence (the map stage's score of each row's source
   // column) is checked here rather than in a journey of its own.
   it("filters and sorts the mappings by the map stage's confidence, with its reason beside each row", async () => {
@@ -148,33 +163,31 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     const table = page.getByRole('table', { name: 'Contract rows' });
     const confidences = async () =>
       (await table.getByTestId('row-confidence').allTextContents()).map((t) => (t === '–' ? null : Number(t)));
-    await expect.poll(async () => (await confidences()).length).toBeGreaterThan(0);
+    await settled(async () => (await confidences()).length).toBeGreaterThan(0);
     const matching = async () =>
       Number(/All ([\d,]+)/.exec((await page.getByText(/^All [\d,]+ matching$/).textContent())!)![1]!.replace(',', ''));
     const everything = await matching();
     await choose(page, 'Confidence', 'Strong: 0.80 and above');
-    await expect.poll(matching).toBeLessThan(everything);
+    await settled(matching).toBeLessThan(everything);
     const strong = await confidences();
     expect(strong.length).toBeGreaterThan(0);
     expect(strong.every((c) => c !== null && c >= 0.8)).toBe(true);
     // "All matching" would not know the band: only ticked rows can be acted on.
     expect(await page.getByRole('radio', { name: /^All [\d,]+ matching$/ }).isDisabled()).toBe(true);
     await choose(page, 'Confidence', 'Weak: below 0.50');
-    await expect.poll(async () => (await confidences()).every((c) => c !== null && c < 0.5)).toBe(true);
+    await settled(async () => (await confidences()).every((c) => c !== null && c < 0.5)).toBe(true);
     await choose(page, 'Confidence', 'Any confidence');
-    await expect.poll(matching).toBe(everything);
+    await settled(matching).toBe(everything);
     // Sorted by confidence, highest first: the scores only go down, and each scored row says why.
     await table.getByRole('button', { name: /^Confidence/ }).click();
     await table.getByRole('button', { name: /^Confidence/ }).click();
-    await expect
-      .poll(async () => await table.getByRole('columnheader', { name: /^Confidence/ }).getAttribute('aria-sort'))
-      .toBe('descending');
-    await expect
-      .poll(async () => {
-        const scores = (await confidences()).map((c) => c ?? -1);
-        return scores.length > 1 && scores.every((c, i) => i === 0 || c <= scores[i - 1]!);
-      })
-      .toBe(true);
+    await settled(
+      async () => await table.getByRole('columnheader', { name: /^Confidence/ }).getAttribute('aria-sort'),
+    ).toBe('descending');
+    await settled(async () => {
+      const scores = (await confidences()).map((c) => c ?? -1);
+      return scores.length > 1 && scores.every((c, i) => i === 0 || c <= scores[i - 1]!);
+    }).toBe(true);
     const first = table.getByRole('row').nth(1);
     expect(await first.textContent()).toMatch(/1\.00|0\.\d\d/);
     await browser.screenshot('mappings-by-confidence');
@@ -185,9 +198,9 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     const events = page.getByRole('table', { name: 'Audit events' });
     await events.getByRole('row').nth(1).waitFor();
     await choose(page, 'Action', /^project\.create \(1\)$/);
-    await expect
-      .poll(async () => (await events.getByRole('row').allTextContents()).slice(1))
-      .toEqual([expect.stringContaining('project.create')]);
+    await settled(async () => (await events.getByRole('row').allTextContents()).slice(1)).toEqual([
+      expect.stringContaining('project.create'),
+    ]);
     // Dates are read as dd/mm/yyyy: a US date or one that does not exist says so, and filters nothing.
     await page.getByLabel('From').fill('12/31/2026');
     await page.getByText('No month 31: use dd/mm/yyyy').waitFor();
@@ -196,7 +209,7 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
     const today = new Date().toLocaleDateString('en-GB');
     await page.getByLabel('From').fill(today);
     await page.getByLabel(/^To/).fill(today);
-    await expect.poll(async () => (await events.getByRole('row').count()) - 1).toBe(1);
+    await settled(async () => (await events.getByRole('row').count()) - 1).toBe(1);
     await events.getByRole('row').nth(1).click();
     const detail = page.getByRole('table', { name: /^Audit event \d+$/ });
     expect(await detail.getByRole('row', { name: /^Action/ }).textContent()).toBe('Actionproject.create');

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   type ConfidenceRange,
   type ContractFinding,
@@ -14,7 +15,9 @@ import {
   contractChangesApi,
   contractEditApi,
   type NewContractRow,
+  type ReviewStatus,
   type RowSelection,
+  reviewStatuses,
 } from '../api/contract-api';
 import { ConfirmChangeDialog, counted, type PendingChange } from '../components/ConfirmChangeDialog';
 import { DataTable } from '../components/DataTable';
@@ -112,6 +115,14 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
   },
 ];
 
+/** The statuses a `?status=` parameter names (unknown ones left out). */
+function statusFilterOf(param: string | null): ContractRowFilter {
+  const status = (param ?? '')
+    .split(',')
+    .filter((s): s is ReviewStatus => (reviewStatuses as readonly string[]).includes(s));
+  return status.length ? { status } : {};
+}
+
 /** The confidence bands the workbench lists (the map stage's scores of each row's source column). */
 const confidenceBands = {
   any: { label: 'Any confidence', range: {} },
@@ -132,7 +143,9 @@ function Workbench({ projectId }: { projectId: string }) {
   const { can } = useSession();
   const canEdit = can('contract.edit');
   const canApprove = can('contract.approve');
-  const [filter, setFilter] = useState<ContractRowFilter>({});
+  // A link may open the workbench on some statuses (the dashboard's tiles: ?status=draft,reviewed).
+  const [searchParams] = useSearchParams();
+  const [filter, setFilter] = useState<ContractRowFilter>(() => statusFilterOf(searchParams.get('status')));
   const [band, setBand] = useState<ConfidenceBand>('any');
   const [debouncedFilter] = useDebouncedValue(filter, 300);
   const [sorting, setSorting] = useState<SortingState>([]);
