@@ -57,6 +57,8 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
     // Sorted on the server; the accessor only lets the table offer the sort button.
     accessorFn: (r) => r.confidence ?? -1,
     enableSorting: true,
+    // Weakest (and unscored) first on the first click, as for every other column.
+    sortDescFirst: false,
     size: 60,
     cell: ({ row: { original: r } }) => (
       <Text size="xs" ff="monospace" data-testid="row-confidence">
