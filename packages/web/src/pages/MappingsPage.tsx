@@ -70,7 +70,7 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
     id: 'confidenceReason',
     header: 'Reason',
     cell: ({ row: { original: r } }) => (
-      <Text size="xs" lineClamp={2} maw={260} title={r.confidenceReason ?? undefined}>
+      <Text size="xs" lineClamp={2} miw={180} maw={260} title={r.confidenceReason ?? undefined}>
         {r.confidenceReason ?? ''}
       </Text>
     ),
