@@ -202,13 +202,13 @@ describe.runIf(browserAvailable())('accessibility of every page (Chromium, axe-c
       expect.stringContaining('project.create'),
     ]);
     // Dates are read as dd/mm/yyyy: a US date or one that does not exist says so, and filters nothing.
-    await page.getByLabel('From').fill('12/31/2026');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('12/31/2026');
     await page.getByText('No month 31: use dd/mm/yyyy').waitFor();
-    await page.getByLabel('From').fill('31/02/2026');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('31/02/2026');
     await page.getByText('31/02/2026 is not a date').waitFor();
     const today = new Date().toLocaleDateString('en-GB');
-    await page.getByLabel('From').fill(today);
-    await page.getByLabel(/^To/).fill(today);
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill(today);
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill(today);
     await settled(async () => (await events.getByRole('row').count()) - 1).toBe(1);
     await events.getByRole('row').nth(1).click();
     const detail = page.getByRole('table', { name: /^Audit event \d+$/ });
