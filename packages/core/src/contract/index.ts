@@ -10,6 +10,7 @@ export * from './contract-import.js';
 export * from './contract-lock.js';
 export * from './contract-model.js';
 export * from './contract-review.js';
+export * from './contract-row-confidence.js';
 export * from './contract-row-edit.js';
 export * from './contract-row-filter.js';
 export * from './contract-store.js';

@@ -63,6 +63,14 @@ await describeEachDialect('audit trail', (dialect) => {
     expect(byActor.items.every((e: { actor: string }) => e.actor === 'admin@ferry.local')).toBe(true);
   });
 
+  it('lists the actions the trail holds, with their counts, for the explorer to offer', async () => {
+    const { actions } = expectStatus(await org.admin.get(`/api/orgs/${org.id}/audit/actions`), 200);
+    expect(actions).toContainEqual({ action: 'workspace.create', events: 4 });
+    const names = actions.map((a: { action: string }) => a.action);
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('exports the filtered trail as CSV and JSON, and records the export', async () => {
     const csv = await org.admin.get(`/api/orgs/${org.id}/audit/export?action=workspace.create&format=csv`);
     expect(csv.statusCode).toBe(200);

@@ -244,4 +244,45 @@ await describeEachDialect('contract API', (dialect) => {
     ]);
     expect((await alice.get(`/api/projects/${projectId}/catalogs/elsewhere/tables`)).statusCode).toBe(400);
   });
+
+  it("scores each row with the latest run's mapping suggestion: confidence and reason, band filter, sort", async () => {
+    type Row = { table: string; column: string; confidence: number | null; confidenceReason: string | null };
+    const before = expectStatus(await alice.get(rows()), 200).items as Row[];
+    expect(new Set(before.map((r) => r.confidenceReason))).toEqual(new Set(['no run has reached the map stage yet']));
+    expect(expectStatus(await alice.get(rows('?minConfidence=0')), 200).total).toBe(0);
+    const lead = await ApiCaller.login(t.app, 'lead@contracts.test', userPassword);
+    expectStatus(
+      await lead.post(`/api/projects/${projectId}/runs`, {
+        releaseProfile: 'development',
+        source: { kind: 'generated', patients: 6, seed: 1, defects: 'none' },
+        // The suggestion is the map stage's: nothing after it is needed.
+        toStage: 'map',
+      }),
+      202,
+    );
+    await t.app.platform.jobs.whenIdle();
+    const all = expectStatus(await alice.get(rows()), 200).items as Row[];
+    const scored = all.filter((r) => r.confidence !== null);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const r of all) {
+      expect(r.confidenceReason).toEqual(expect.any(String));
+      if (r.confidence !== null) expect(r.confidence).toBeGreaterThanOrEqual(0);
+    }
+    const surname = all.find((r) => r.table === 'LOAD_PMI' && r.column === 'SURNAME')!;
+    expect(surname.confidence).toBeGreaterThan(0.5);
+    const strong = expectStatus(await alice.get(rows('?minConfidence=0.5')), 200).items as Row[];
+    expect(strong.map((r) => `${r.table}.${r.column}`).sort()).toEqual(
+      scored
+        .filter((r) => r.confidence! >= 0.5)
+        .map((r) => `${r.table}.${r.column}`)
+        .sort(),
+    );
+    const weak = expectStatus(await alice.get(rows('?maxConfidence=0.4999')), 200).items as Row[];
+    expect(weak.every((r) => r.confidence !== null && r.confidence < 0.5)).toBe(true);
+    expect(strong.length + weak.length).toBe(scored.length);
+    const sorted = expectStatus(await alice.get(rows('?sort=confidence&order=desc')), 200).items as Row[];
+    const scores = sorted.map((r) => r.confidence ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect((await alice.get(rows('?minConfidence=2'))).statusCode).toBe(400);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ContractField, ContractTable } from '@ferry/core';
+import type { ContractField, ContractTable, RowConfidence } from '@ferry/core';
 import { reviewStatuses } from '@ferry/core';
 import { z } from 'zod';
 
@@ -23,10 +23,21 @@ export const contractRowSchema = z.object({
   domain: z.string(),
   /** Who last edited the row or marked it reviewed (null: unchanged since the pack's import). */
   lastAuthor: z.string().nullable(),
+  /**
+   * How sure the latest run's map stage was of the row's source column (null: not scored, or no run has mapped yet),
+   * and why.
+   */
+  confidence: z.number().min(0).max(1).nullable(),
+  confidenceReason: z.string().nullable(),
 });
 export type ContractRowView = z.infer<typeof contractRowSchema>;
 
-export function contractRowView(t: ContractTable, f: ContractField, lastAuthor: string | null): ContractRowView {
+export function contractRowView(
+  t: ContractTable,
+  f: ContractField,
+  lastAuthor: string | null,
+  confidence?: RowConfidence,
+): ContractRowView {
   return {
     table: t.target,
     column: f.target,
@@ -47,6 +58,8 @@ export function contractRowView(t: ContractTable, f: ContractField, lastAuthor: 
     notes: f.notes ?? null,
     domain: t.domain,
     lastAuthor,
+    confidence: confidence?.confidence ?? null,
+    confidenceReason: confidence?.reason ?? null,
   };
 }
 

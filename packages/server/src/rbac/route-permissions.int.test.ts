@@ -57,6 +57,7 @@ const reviewedAccess = [
   'GET /api/orgs/:orgId/audit audit.read',
   'GET /api/orgs/:orgId/audit/export audit.read',
   'GET /api/orgs/:orgId/audit/verify audit.read',
+  'GET /api/orgs/:orgId/audit/actions audit.read',
   'GET /api/audit/verify platform.manage',
   'GET /api/projects/:projectId/settings project.read',
   'PUT /api/projects/:projectId/settings project.manage',

@@ -1,5 +1,6 @@
 import type { FerryApp } from '../app-types.js';
 import { exportAuditRoute } from './audit/export-audit-route.js';
+import { listAuditActionsRoute } from './audit/list-audit-actions-route.js';
 import { listAuditRoute } from './audit/list-audit-route.js';
 import { verifyAuditRoute, verifyPlatformAuditRoute } from './audit/verify-audit-route.js';
 import { changePasswordRoute } from './auth/change-password-route.js';
@@ -161,6 +162,7 @@ export const routeModules: ReadonlyArray<(app: FerryApp) => void> = [
   listAuditRoute,
   exportAuditRoute,
   verifyAuditRoute,
+  listAuditActionsRoute,
   verifyPlatformAuditRoute,
   getSettingsRoute,
   updateSettingsRoute,

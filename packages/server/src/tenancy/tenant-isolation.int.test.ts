@@ -290,6 +290,7 @@ await describeEachDialect('tenant isolation', (dialect) => {
       `/api/orgs/${b.id}/roles`,
       `/api/orgs/${b.id}/audit`,
       `/api/orgs/${b.id}/audit/verify`,
+      `/api/orgs/${b.id}/audit/actions`,
       `/api/orgs/${b.id}/registrations`,
       `/api/projects/${bProject}`,
       `/api/projects/${bProject}/contract`,

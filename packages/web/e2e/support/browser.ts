@@ -21,6 +21,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Lets the test inject scripts (axe-core) past the server's Content-Security-Policy. Only for journeys that
+   * audit pages; the others keep the policy a person's browser enforces.
+   */
+  bypassCSP?: boolean;
+}
+
 /**
  * Launches Debian's chromium through playwright-core with a fresh user-data-dir, no network beyond the test
  * server, and a desktop viewport.
@@ -29,7 +37,7 @@ export interface BrowserSession {
  * const browser = await launchBrowser();
  * await browser.page.goto(url);
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), 'ferry-chromium-'));
   await mkdir(artifactsDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -47,6 +55,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     ],
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });

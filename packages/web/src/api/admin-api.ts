@@ -123,5 +123,8 @@ export const adminApi = {
     params.set('format', format);
     return `${org(orgId)}/audit/export?${params}`;
   },
+  /** The actions the organisation's trail holds, with their counts. */
+  auditActions: (orgId: string) =>
+    api.get<{ actions: { action: string; events: number }[] }>(`${org(orgId)}/audit/actions`),
   verifyAudit: (orgId: string) => api.get<AuditVerification>(`${org(orgId)}/audit/verify`),
 };

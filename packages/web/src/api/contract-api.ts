@@ -43,6 +43,18 @@ export interface ContractRow {
   notes: string | null;
   domain: string;
   lastAuthor: string | null;
+  /** How sure the latest run's map stage was of the row's source column (null: not scored), and why. */
+  confidence: number | null;
+  confidenceReason: string | null;
+}
+
+/**
+ * A confidence band to list (inclusive bounds in [0, 1]). A list-only filter: the server's bulk selection by filter does
+ * not know it, so "all matching" is not offered while it is set.
+ */
+export interface ConfidenceRange {
+  min?: number;
+  max?: number;
 }
 
 /** The row filter the server applies (patterns may use `*`). */
@@ -56,7 +68,15 @@ export interface ContractRowFilter {
   text?: string;
 }
 
-export type ContractSort = 'contract' | 'table' | 'column' | 'status' | 'domain' | 'owner' | 'reviewedAt';
+export type ContractSort =
+  | 'contract'
+  | 'table'
+  | 'column'
+  | 'status'
+  | 'domain'
+  | 'owner'
+  | 'reviewedAt'
+  | 'confidence';
 
 /** The filter as query-string values. */
 export function filterQuery(filter: ContractRowFilter): Query {
@@ -83,9 +103,12 @@ export const contractApi = {
     order: 'asc' | 'desc',
     page: number,
     pageSize: number,
+    confidence: ConfidenceRange = {},
   ) =>
     api.get<Page<ContractRow> & { hash: string }>(`${base(projectId)}/rows`, {
       ...filterQuery(filter),
+      minConfidence: confidence.min === undefined ? undefined : String(confidence.min),
+      maxConfidence: confidence.max === undefined ? undefined : String(confidence.max),
       sort,
       order,
       page,

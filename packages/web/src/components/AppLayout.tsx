@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Center, Group, Loader, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Center, Group, Loader } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useProjectContext } from '../hooks/useProjectContext';
@@ -39,10 +39,9 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Anchor component={Link} to="/" underline="never" c="ferry.7">
-              <Title order={1} size="h4">
-                Ferry
-              </Title>
+            {/* The brand is a link home; each page's own title is its h1. */}
+            <Anchor component={Link} to="/" underline="never" c="ferry.7" fw={700} fz="h4" aria-label="Ferry home">
+              Ferry
             </Anchor>
             {/* On a narrow screen the switchers move into the navigation, so the user menu stays on screen. */}
             {narrow ? null : <ContextSwitcher />}

@@ -125,7 +125,14 @@ export function DataTable<T>({
 
   return (
     <div>
-      <ScrollArea.Autosize mah={height} viewportRef={scrollRef} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize
+        mah={height}
+        viewportRef={scrollRef}
+        type="auto"
+        offsetScrollbars
+        // A keyboard user scrolls the table from its viewport, even when no row takes focus.
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${label} (scrollable)` }}
+      >
         <Table
           stickyHeader
           aria-label={label}

@@ -1,7 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A page's title (the one h2 under the app's h1), a sentence on what it is for, and its actions. */
+/** A page's title (its one h1), a sentence on what it is for, and its actions. */
 export function PageHeader({
   title,
   description,
@@ -14,7 +14,9 @@ export function PageHeader({
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="wrap">
       <Stack gap={2}>
-        <Title order={2}>{title}</Title>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         {description ? (
           <Text size="sm" c="dimmed">
             {description}

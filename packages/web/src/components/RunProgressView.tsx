@@ -3,7 +3,7 @@ import { lifecycleStages } from '../api/runs-api';
 import type { RunProgress } from '../hooks/useRunProgress';
 
 const stateColour: Record<string, string> = {
-  waiting: 'gray.6',
+  waiting: 'gray.7',
   running: 'ferry.7',
   Success: 'green.9',
   Reused: 'teal.9',

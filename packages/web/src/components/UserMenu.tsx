@@ -1,5 +1,6 @@
-import { Avatar, Badge, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { identityApi } from '../api/identity-api';
 import { useSession } from '../hooks/useSession';
@@ -11,6 +12,11 @@ function initialsOf(name: string): string {
     .slice(0, 2)
     .map((w) => w[0]!.toUpperCase())
     .join('');
+}
+
+/** What the menu shows under the name: super admin, or the member's roles. */
+function roleLine(user: { isSuperAdmin: boolean; roles: readonly string[] }): string {
+  return user.isSuperAdmin ? 'super admin' : user.roles.join(', ').replaceAll('_', ' ');
 }
 
 /** The signed-in user in the top bar: name, roles, and sign out. */
@@ -30,17 +36,28 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Signed in as ${user.displayName}`} data-testid="user-menu">
+        {/* Named by what it shows (no aria-label that could drift from the visible text); on a phone, where the name
+            and roles are hidden, by the same words visually hidden. */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
-            <Avatar size="sm" color="ferry" radius="xl">
-              {initialsOf(user.displayName || user.email)}
+            {/* The initials are drawn by CSS (app.css): the button's name is the text beside them, not "AD Admin". */}
+            <Avatar
+              size="sm"
+              color="ferry"
+              radius="xl"
+              aria-hidden
+              className="initials-avatar"
+              style={{ '--initials': JSON.stringify(initialsOf(user.displayName || user.email)) } as CSSProperties}
+            >
+              {' '}
             </Avatar>
+            <VisuallyHidden hiddenFrom="xs">{`${user.displayName}, ${roleLine(user)}`}</VisuallyHidden>
             <Box visibleFrom="xs">
               <Text size="sm" fw={600} lh={1.1}>
                 {user.displayName}
               </Text>
               <Text size="xs" c="dimmed" lh={1.1}>
-                {user.isSuperAdmin ? 'super admin' : user.roles.join(', ').replaceAll('_', ' ')}
+                {roleLine(user)}
               </Text>
             </Box>
           </Group>

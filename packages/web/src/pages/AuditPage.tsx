@@ -1,9 +1,11 @@
-import { Alert, Anchor, Button, Code, Group, Modal, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Modal, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { type AuditEvent, type AuditFilter, adminApi } from '../api/admin-api';
+import { AuditEventDetail } from '../components/audit/AuditEventDetail';
+import { parseUkDate } from '../components/audit/uk-date';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -23,10 +25,16 @@ const columns: ColumnDef<AuditEvent, unknown>[] = [
   { header: 'Hash', id: 'hash', accessorFn: (e) => e.hash.slice(0, 12) },
 ];
 
-function toIso(value: string): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+/** The instant a dd/mm/yyyy bound means, when it reads as one. */
+function isoOf(value: string, endOfDay: boolean): string | undefined {
+  const parsed = parseUkDate(value, endOfDay);
+  return parsed && 'iso' in parsed ? parsed.iso : undefined;
+}
+
+/** What is wrong with a dd/mm/yyyy bound, if anything. */
+function dateError(value: string): string | undefined {
+  const parsed = parseUkDate(value);
+  return parsed && 'error' in parsed ? parsed.error : undefined;
 }
 
 function Explorer({ orgId }: { orgId: string }) {
@@ -47,8 +55,8 @@ function Explorer({ orgId }: { orgId: string }) {
       targetType: debounced.targetType || undefined,
       targetId: debounced.targetId || undefined,
       requestId: debounced.requestId || undefined,
-      from: toIso(debounced.from),
-      to: toIso(debounced.to),
+      from: isoOf(debounced.from, false),
+      to: isoOf(debounced.to, true),
     }),
     [debounced],
   );
@@ -59,6 +67,10 @@ function Explorer({ orgId }: { orgId: string }) {
     queryKey: ['audit', orgId, filter, page, pageSize],
     queryFn: () => adminApi.audit(orgId, filter, page, pageSize),
     placeholderData: keepPreviousData,
+  });
+  const actions = useQuery({
+    queryKey: ['audit-actions', orgId],
+    queryFn: () => adminApi.auditActions(orgId),
   });
   const verify = useQuery({
     queryKey: ['audit-verify', orgId],
@@ -105,19 +117,44 @@ function Explorer({ orgId }: { orgId: string }) {
       ) : null}
       <ErrorAlert error={verify.error} />
       <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }} mb="sm">
-        <TextInput
+        <Select
           size="xs"
           label="Action"
-          placeholder="e.g. contract.approve"
-          value={form.action}
-          onChange={set('action')}
+          placeholder="Any action"
+          searchable
+          clearable
+          nothingFoundMessage="No such action in this trail"
+          data={(actions.data?.actions ?? []).map((a) => ({
+            value: a.action,
+            label: `${a.action} (${a.events.toLocaleString('en-GB')})`,
+          }))}
+          value={form.action || null}
+          onChange={(v) => {
+            setForm({ ...form, action: v ?? '' });
+            setPage(1);
+          }}
         />
         <TextInput size="xs" label="Actor" placeholder="email" value={form.actor} onChange={set('actor')} />
         <TextInput size="xs" label="Target type" value={form.targetType} onChange={set('targetType')} />
         <TextInput size="xs" label="Target id" value={form.targetId} onChange={set('targetId')} />
         <TextInput size="xs" label="Request id" value={form.requestId} onChange={set('requestId')} />
-        <TextInput size="xs" label="From" type="datetime-local" value={form.from} onChange={set('from')} />
-        <TextInput size="xs" label="To" type="datetime-local" value={form.to} onChange={set('to')} />
+        <TextInput
+          size="xs"
+          label="From"
+          placeholder="dd/mm/yyyy"
+          value={form.from}
+          onChange={set('from')}
+          error={dateError(form.from)}
+        />
+        <TextInput
+          size="xs"
+          label="To"
+          description="to the end of that day"
+          placeholder="dd/mm/yyyy"
+          value={form.to}
+          onChange={set('to')}
+          error={dateError(form.to)}
+        />
       </SimpleGrid>
       <ErrorAlert error={events.error} />
       <DataTable
@@ -146,7 +183,7 @@ function Explorer({ orgId }: { orgId: string }) {
         title={`Audit event #${open?.seq ?? ''}`}
         size="lg"
       >
-        {open ? <Code block>{JSON.stringify(open, null, 2)}</Code> : null}
+        {open ? <AuditEventDetail event={open} /> : null}
         <Group justify="flex-end" mt="sm">
           <Anchor size="sm" onClick={() => setOpen(null)} component="button">
             Close
@@ -157,7 +194,10 @@ function Explorer({ orgId }: { orgId: string }) {
   );
 }
 
-/** The audit explorer: filters, server paging, event detail, chain verification, CSV and JSON export. */
+/**
+ * The audit explorer: filters (an action picked from those the trail holds, dd/mm/yyyy dates), server paging, each
+ * event's detail as labelled lines, chain verification, CSV and JSON export.
+ */
 export function AuditPage() {
   return <RequireOrganisation>{(orgId) => <Explorer orgId={orgId} />}</RequireOrganisation>;
 }

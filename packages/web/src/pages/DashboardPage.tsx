@@ -39,14 +39,21 @@ function ContractCoverage({ projectId }: { projectId: string }) {
         </Group>
       </Group>
       <SimpleGrid cols={3} mb="sm">
-        <StatCard label="Target fields" value={s.rows.toLocaleString('en-GB')} hint={`${s.tables} tables`} />
         <StatCard
+          label="Target fields"
+          value={s.rows.toLocaleString('en-GB')}
+          hint={`${s.tables} tables`}
+          to={`/projects/${projectId}/mappings`}
+        />
+        <StatCard
+          to={`/projects/${projectId}/mappings?status=approved`}
           label="Approved"
           value={percent(s.byStatus.approved, s.rows)}
           hint={`${s.byStatus.approved} rows`}
           color="green.9"
         />
         <StatCard
+          to={`/projects/${projectId}/mappings?status=draft,reviewed`}
           label="Awaiting review"
           value={(s.byStatus.draft + s.byStatus.reviewed).toLocaleString('en-GB')}
           hint="draft or reviewed"

@@ -1,9 +1,11 @@
-import { Badge, Button, Code, FileButton, Group, Modal, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, FileButton, Group, Modal, Select, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
+  type ConfidenceRange,
   type ContractFinding,
   type ContractRow,
   type ContractRowFilter,
@@ -13,7 +15,9 @@ import {
   contractChangesApi,
   contractEditApi,
   type NewContractRow,
+  type ReviewStatus,
   type RowSelection,
+  reviewStatuses,
 } from '../api/contract-api';
 import { ConfirmChangeDialog, counted, type PendingChange } from '../components/ConfirmChangeDialog';
 import { DataTable } from '../components/DataTable';
@@ -48,6 +52,30 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
       ),
   },
   {
+    id: 'confidence',
+    header: 'Confidence',
+    // Sorted on the server; the accessor only lets the table offer the sort button.
+    accessorFn: (r) => r.confidence ?? -1,
+    enableSorting: true,
+    // Weakest (and unscored) first on the first click, as for every other column.
+    sortDescFirst: false,
+    size: 60,
+    cell: ({ row: { original: r } }) => (
+      <Text size="xs" ff="monospace" data-testid="row-confidence">
+        {r.confidence === null ? '–' : r.confidence.toFixed(2)}
+      </Text>
+    ),
+  },
+  {
+    id: 'confidenceReason',
+    header: 'Reason',
+    cell: ({ row: { original: r } }) => (
+      <Text size="xs" lineClamp={2} miw={180} maw={260} title={r.confidenceReason ?? undefined}>
+        {r.confidenceReason ?? ''}
+      </Text>
+    ),
+  },
+  {
     id: 'transform',
     header: 'Transform',
     cell: ({ row: { original: r } }) => <Text size="xs">{r.transform.join(' → ')}</Text>,
@@ -80,7 +108,7 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
   },
   {
     id: 'notes',
-    header: 'Reason',
+    header: 'Notes',
     cell: ({ row: { original: r } }) => (
       <Text size="xs" lineClamp={1} maw={220} title={r.notes ?? undefined}>
         {r.notes ?? ''}
@@ -88,6 +116,23 @@ const columns: ColumnDef<ContractRow, unknown>[] = [
     ),
   },
 ];
+
+/** The statuses a `?status=` parameter names (unknown ones left out). */
+function statusFilterOf(param: string | null): ContractRowFilter {
+  const status = (param ?? '')
+    .split(',')
+    .filter((s): s is ReviewStatus => (reviewStatuses as readonly string[]).includes(s));
+  return status.length ? { status } : {};
+}
+
+/** The confidence bands the workbench lists (the map stage's scores of each row's source column). */
+const confidenceBands = {
+  any: { label: 'Any confidence', range: {} },
+  weak: { label: 'Weak: below 0.50', range: { max: 0.4999 } },
+  fair: { label: 'Fair: 0.50 to 0.79', range: { min: 0.5, max: 0.7999 } },
+  strong: { label: 'Strong: 0.80 and above', range: { min: 0.8 } },
+} satisfies Record<string, { label: string; range: ConfidenceRange }>;
+type ConfidenceBand = keyof typeof confidenceBands;
 
 const bulkActions: Record<BulkAction, { verb: string; done: string; danger: boolean }> = {
   reviewed: { verb: 'Mark reviewed', done: 'marked reviewed', danger: false },
@@ -100,7 +145,10 @@ function Workbench({ projectId }: { projectId: string }) {
   const { can } = useSession();
   const canEdit = can('contract.edit');
   const canApprove = can('contract.approve');
-  const [filter, setFilter] = useState<ContractRowFilter>({});
+  // A link may open the workbench on some statuses (the dashboard's tiles: ?status=draft,reviewed).
+  const [searchParams] = useSearchParams();
+  const [filter, setFilter] = useState<ContractRowFilter>(() => statusFilterOf(searchParams.get('status')));
+  const [band, setBand] = useState<ConfidenceBand>('any');
   const [debouncedFilter] = useDebouncedValue(filter, 300);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [page, setPage] = useState(1);
@@ -116,8 +164,9 @@ function Workbench({ projectId }: { projectId: string }) {
   const sort = (sorting[0]?.id as ContractSort | undefined) ?? 'contract';
   const order = sorting[0]?.desc ? 'desc' : 'asc';
   const rows = useQuery({
-    queryKey: ['contract', projectId, 'rows', debouncedFilter, sort, order, page, pageSize],
-    queryFn: () => contractApi.rows(projectId, debouncedFilter, sort, order, page, pageSize),
+    queryKey: ['contract', projectId, 'rows', debouncedFilter, sort, order, page, pageSize, band],
+    queryFn: () =>
+      contractApi.rows(projectId, debouncedFilter, sort, order, page, pageSize, confidenceBands[band].range),
     placeholderData: keepPreviousData,
   });
   const selectedRows = Object.keys(selected).filter((k) => selected[k]);
@@ -292,7 +341,23 @@ function Workbench({ projectId }: { projectId: string }) {
           setScope('selected');
         }}
       />
+      <Select
+        size="xs"
+        label="Confidence"
+        w={260}
+        data={Object.entries(confidenceBands).map(([value, b]) => ({ value, label: b.label }))}
+        value={band}
+        onChange={(v) => {
+          setBand((v ?? 'any') as ConfidenceBand);
+          setPage(1);
+          setScope('selected');
+        }}
+        allowDeselect={false}
+      />
       <BulkActionBar
+        matchingUnavailable={
+          band === 'any' ? undefined : 'Tick rows to act on them: "all matching" ignores the confidence band.'
+        }
         selectedCount={selectedRows.length}
         matchingCount={rows.data?.total ?? 0}
         selection={selection}

@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 export function NotFoundPage() {
   return (
     <Stack p="xl" gap="xs">
-      <Title order={2}>Page not found</Title>
+      <Title order={1} size="h2">
+        Page not found
+      </Title>
       <Text>There is no page at this address.</Text>
       <Anchor component={Link} to="/">
         Go to the start page

@@ -161,12 +161,14 @@ export function QualityPage() {
               <ScrollArea.Autosize mah={560}>
                 <nav aria-label="Issues by check">
                   <NavLink
+                    component="button"
                     label="All checks"
                     active={!filter.checkId}
                     onClick={() => setFilter({ ...filter, checkId: undefined })}
                   />
                   {failingChecks.map((c) => (
                     <NavLink
+                      component="button"
                       key={c.id}
                       label={c.id}
                       description={`${c.table} · ${c.severity}`}

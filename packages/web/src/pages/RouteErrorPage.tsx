@@ -1,4 +1,4 @@
-import { Alert, Anchor, Code, Stack } from '@mantine/core';
+import { Alert, Anchor, Code, Stack, Title } from '@mantine/core';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 
 /** What a page shows when it fails to render: the message, and a way back. */
@@ -11,6 +11,9 @@ export function RouteErrorPage() {
       : String(error);
   return (
     <Stack p="md">
+      <Title order={1} size="h2">
+        Something went wrong
+      </Title>
       <Alert color="red" title="This page failed" role="alert">
         <Code block>{message}</Code>
       </Alert>

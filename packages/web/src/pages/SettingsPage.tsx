@@ -11,7 +11,7 @@ import { useProjectContext } from '../hooks/useProjectContext';
 function Check({ ok, label }: { ok: boolean; label: string }) {
   return (
     <Group gap="xs">
-      <Badge color={ok ? 'green.8' : 'red.9'} variant="filled" w={56}>
+      <Badge color={ok ? 'green.9' : 'red.9'} variant="filled" w={56}>
         {ok ? 'OK' : 'FAIL'}
       </Badge>
       <Text size="sm">{label}</Text>

@@ -235,7 +235,7 @@ function TargetsTable({ orgId }: { orgId: string }) {
           <List spacing="xs" aria-label="Connection checks">
             {tested.checks.map((c) => (
               <List.Item key={c.name}>
-                <Badge color={c.ok ? 'green.8' : 'red.9'} variant="filled" mr="xs">
+                <Badge color={c.ok ? 'green.9' : 'red.9'} variant="filled" mr="xs">
                   {c.ok ? 'OK' : 'FAIL'}
                 </Badge>
                 <b>{c.name}</b>: {c.message}

@@ -173,7 +173,7 @@ function UsersTable({ orgId }: { orgId: string }) {
                 <RoleBadges roles={u.roles} />
               </Table.Td>
               <Table.Td>
-                <Badge color={u.status === 'active' ? 'green.8' : 'red.9'} variant="filled" size="sm">
+                <Badge color={u.status === 'active' ? 'green.9' : 'red.9'} variant="filled" size="sm">
                   {u.status}
                 </Badge>
               </Table.Td>

@@ -47,7 +47,11 @@ export function CrosswalkCoverageCard({
         <StatCard label="Crosswalks" value={t.codeTypes} />
         <StatCard label="Invalid before lookup" value={t.invalidValues} hint={`${t.outOfScopeValues} out of scope`} />
       </SimpleGrid>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer
+        minWidth={640}
+        // Scrolled sideways on a phone: the viewport takes keyboard focus.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+      >
         <Table striped highlightOnHover aria-label="Coverage per crosswalk" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>

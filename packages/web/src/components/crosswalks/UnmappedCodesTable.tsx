@@ -32,7 +32,11 @@ export function UnmappedCodesTable({
     );
   return (
     <Stack gap="xs" mb="md">
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer
+        minWidth={760}
+        // Scrolled sideways on a phone: the viewport takes keyboard focus.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+      >
         <Table striped aria-label="Unmapped codes" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>

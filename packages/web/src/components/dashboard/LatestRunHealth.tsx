@@ -86,9 +86,16 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
         </Group>
         <ErrorAlert error={kpis.error ?? gate.error} />
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {t ? <StatCard label="Rows passing" value={`${(t.passedRowsShare * 100).toFixed(2)}%`} /> : null}
           {t ? (
             <StatCard
+              label="Rows passing"
+              value={`${(t.passedRowsShare * 100).toFixed(2)}%`}
+              to={`/projects/${projectId}/quality`}
+            />
+          ) : null}
+          {t ? (
+            <StatCard
+              to={`/projects/${projectId}/quality`}
               label="Failing rows"
               value={t.rowsFailed.toLocaleString('en-GB')}
               color={t.rowsFailed ? 'red.9' : undefined}
@@ -96,6 +103,7 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
           ) : null}
           {g ? (
             <StatCard
+              to={latest ? `/projects/${projectId}/runs/${latest.id}` : undefined}
               label="Blocking"
               value={g.report.summary.blocking}
               color={g.report.summary.blocking ? 'red.9' : undefined}
@@ -103,6 +111,7 @@ export function LatestRunHealth({ projectId }: { projectId: string }) {
           ) : null}
           {g ? (
             <StatCard
+              to={latest ? `/projects/${projectId}/runs/${latest.id}` : undefined}
               label="Decision"
               value={lastDecision ? lastDecision.decision.replace('_', ' ') : 'none'}
               hint={lastDecision ? `by ${nameOf(lastDecision.decidedBy)}` : 'awaiting the cutover manager'}

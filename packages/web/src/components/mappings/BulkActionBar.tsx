@@ -20,6 +20,7 @@ export function BulkActionBar({
   busy,
   onAction,
   onOwner,
+  matchingUnavailable,
 }: {
   selectedCount: number;
   matchingCount: number;
@@ -32,6 +33,8 @@ export function BulkActionBar({
   busy: boolean;
   onAction: (action: BulkAction) => void;
   onOwner: (owner: string) => void;
+  /** Why "all matching" cannot be chosen now (e.g. a list-only filter is set); undefined when it can. */
+  matchingUnavailable?: string;
 }) {
   const [owner, setOwner] = useState('');
   if (!canEdit && !canApprove) return null;
@@ -48,9 +51,14 @@ export function BulkActionBar({
             onChange={(v) => onScope(v as 'selected' | 'filter')}
             data={[
               { value: 'selected', label: `${selectedCount} selected` },
-              { value: 'filter', label: `All ${matchingCount.toLocaleString('en-GB')} matching` },
+              {
+                value: 'filter',
+                label: `All ${matchingCount.toLocaleString('en-GB')} matching`,
+                disabled: Boolean(matchingUnavailable),
+              },
             ]}
           />
+          {matchingUnavailable ? <Text size="xs">{matchingUnavailable}</Text> : null}
           {locked ? (
             <Text size="sm" c="red.9">
               This contract version is locked: its rows cannot change.
