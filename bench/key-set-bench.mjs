@@ -29,5 +29,7 @@ for (const [label, key, budget] of [
   }
   set.commitAll();
   const ms = performance.now() - t;
-  console.log(`${label.padEnd(44)} ${rows.toLocaleString('en-GB')} keys: ${mb(heap() - before).padStart(9)}  ${(ms / 1000).toFixed(1)} s  (${set.size === rows ? 'all held' : `size ${set.size}`})`);
+  console.log(
+    `${label.padEnd(44)} ${rows.toLocaleString('en-GB')} keys: ${mb(heap() - before).padStart(9)}  ${(ms / 1000).toFixed(1)} s  (${set.size === rows ? 'all held' : `size ${set.size}`})`,
+  );
 }
