@@ -174,6 +174,10 @@ describe('ferry preview: how a file is read', () => {
     expect(open.stderr).toBe(
       `ferry: warning: ${join(dir, 'unterminated.csv')}:2: a quote in the record starting on line 2 is not closed before the end of the file: lines 2-3 are not loaded\n`,
     );
+    const table = await ferry('preview', '--source', f('unterminated.csv'));
+    expect(table.stdout).toMatch(/^2 not loaded +1 +open *$/m);
+    expect(table.stdout).toMatch(/^3 not loaded +2 +3 *$/m);
+    expect(table.stdout).toContain('(2 rows shown; encoding utf-8; 2 not loaded (unbalanced quote))');
   });
 
   it('reads semicolon, tab and bare-CR files as their columns and rows (one column, or 0 rows, before)', async () => {

@@ -5,6 +5,7 @@ import {
   CsvSourceConnector,
   csvEncodings,
   FerryError,
+  isMalformedCsvRecord,
   malformedRecordMessage,
   RaggedRowTracker,
 } from '@ferry/core';
@@ -142,12 +143,19 @@ export function registerPreview(program: Command): void {
           process.stdout.write(`${JSON.stringify(objects, null, 2)}\n`);
           return 0;
         }
-        const rows = records.map((r) => [String(r.line), ...r.fields.map(displayCell)]);
+        // A line of a malformed record is shown as the file has it, marked: the load rejects it (see the warning).
+        const rows = records.map((r) => [
+          isMalformedCsvRecord(r) ? `${r.line} not loaded` : String(r.line),
+          ...r.fields.map(displayCell),
+        ]);
+        const unloaded = records.filter(isMalformedCsvRecord).length;
         process.stdout.write(formatTable(['line', ...keys.map(displayCell)], rows));
         const format = await source.describeFile(table);
         const shown = `${records.length} row${records.length === 1 ? '' : 's'} shown`;
         const how = `encoding ${format.encoding}${format.delimiter === 'comma' ? '' : `; delimiter ${format.delimiter}`}${format.lineEnding === 'cr' ? '; lines end with CR' : ''}`;
-        process.stdout.write(`(${shown}; ${how}${ragged.count ? `; ${ragged.count} ragged` : ''})\n`);
+        process.stdout.write(
+          `(${shown}; ${how}${ragged.count ? `; ${ragged.count} ragged` : ''}${unloaded ? `; ${unloaded} not loaded (unbalanced quote)` : ''})\n`,
+        );
         return 0;
       }),
     );
