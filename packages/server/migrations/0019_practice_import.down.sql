@@ -1,5 +1,4 @@
 -- ferry:destroys practice-records practice_records
--- ferry:destroys practice-records practice_import_jobs
 DROP TABLE practice_import_rejects;
 DROP TABLE practice_records;
 DROP TABLE practice_import_jobs;

@@ -72,7 +72,15 @@ describe('ferry audit verify', () => {
       // The case: the schema rolled back (now only with both flags named) and migrated again leaves an
       // empty trail beside no users; rolled back and not migrated, there is no trail at all. Neither is "intact".
       await db.close();
-      const dropped = await runFerry('db', 'rollback', '--all', '--drop-audit-trail', '--drop-users', '--yes');
+      const dropped = await runFerry(
+        'db',
+        'rollback',
+        '--all',
+        '--drop-audit-trail',
+        '--drop-users',
+        '--drop-practice-records',
+        '--yes',
+      );
       expect(dropped.code).toBe(0);
       const gone = await runFerry('audit', 'verify');
       expect([gone.code, gone.stdout.split('\n')[0]]).toEqual([

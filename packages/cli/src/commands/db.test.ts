@@ -27,13 +27,29 @@ async function migrateStatusRollback(): Promise<void> {
   expect((await runFerry('db', 'migrate')).stdout).toBe('Nothing to migrate: the schema is up to date\n');
   // Rolling back past the audit and identity migrations drops the audit trail and every user: refused unless both
   // are named, and (off a terminal) confirmed with --yes; a refusal rolls nothing back.
-  const unnamed = await runFerry('db', 'rollback', '--target', names[0]!, '--drop-users', '--yes');
+  const unnamed = await runFerry(
+    'db',
+    'rollback',
+    '--target',
+    names[0]!,
+    '--drop-users',
+    '--drop-practice-records',
+    '--yes',
+  );
   expect([unnamed.code, unnamed.stdout, unnamed.stderr]).toEqual([
     2,
     '',
     'ferry: Refused: 0004_audit drops the audit trail (audit_events: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail\n',
   ]);
-  const unconfirmed = await runFerry('db', 'rollback', '--target', names[0]!, '--drop-users', '--drop-audit-trail');
+  const unconfirmed = await runFerry(
+    'db',
+    'rollback',
+    '--target',
+    names[0]!,
+    '--drop-users',
+    '--drop-audit-trail',
+    '--drop-practice-records',
+  );
   expect(unconfirmed.code).toBe(2);
   expect(unconfirmed.stderr).toMatch(
     new RegExp(
@@ -41,7 +57,7 @@ async function migrateStatusRollback(): Promise<void> {
     ),
   );
   expect(unconfirmed.stderr).toMatch(
-    /, dropping the audit trail \(audit_events: 0 rows\) and the users \(users: 0 rows\): not confirmed \(no terminal to ask on\); give --yes to confirm. Nothing was changed\n$/,
+    /, dropping the practice records \(practice_records: 0 rows\) and the audit trail \(audit_events: 0 rows\) and the users \(users: 0 rows\): not confirmed \(no terminal to ask on\); give --yes to confirm. Nothing was changed\n$/,
   );
   expect(await states()).toEqual(names.map(() => 'applied'));
   const back = await runFerry(
@@ -51,6 +67,7 @@ async function migrateStatusRollback(): Promise<void> {
     names[0]!,
     '--drop-audit-trail',
     '--drop-users',
+    '--drop-practice-records',
     '--yes',
     '--json',
   );
@@ -78,9 +95,17 @@ describe('ferry db', () => {
       const refused = await runFerry('db', 'rollback', '--all', '--yes');
       expect([refused.code, refused.stderr]).toEqual([
         2,
-        'ferry: Refused: 0004_audit drops the audit trail (audit_events: 0 rows); 0003_identity drops the users (users: 0 rows). Nothing was rolled back; to do it anyway, give --drop-audit-trail --drop-users\n',
+        'ferry: Refused: 0019_practice_import drops the practice records (practice_records: 0 rows); 0004_audit drops the audit trail (audit_events: 0 rows); 0003_identity drops the users (users: 0 rows). Nothing was rolled back; to do it anyway, give --drop-practice-records --drop-audit-trail --drop-users\n',
       ]);
-      const all = await runFerry('db', 'rollback', '--all', '--drop-audit-trail', '--drop-users', '--yes');
+      const all = await runFerry(
+        'db',
+        'rollback',
+        '--all',
+        '--drop-audit-trail',
+        '--drop-users',
+        '--drop-practice-records',
+        '--yes',
+      );
       expect(all.stdout.split('\n').filter(Boolean).at(-1)).toMatch(
         new RegExp(`^rolled back ${names[0]} \\(\\d+ ms\\)$`),
       );

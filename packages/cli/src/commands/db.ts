@@ -17,6 +17,7 @@ interface DbFlags {
   all?: boolean;
   json?: boolean;
   dropAuditTrail?: boolean;
+  dropPracticeRecords?: boolean;
   dropUsers?: boolean;
   yes?: boolean;
 }
@@ -49,7 +50,11 @@ function describePlan(plan: RollbackPlan, name: string): string {
 
 /** Plans the rollback, refuses what was not named, confirms on a terminal (or by --yes), then rolls back. */
 async function confirmedRollback(flags: DbFlags): Promise<MigrationStep[]> {
-  const allowDestroying = [...(flags.dropAuditTrail ? ['audit-trail'] : []), ...(flags.dropUsers ? ['users'] : [])];
+  const allowDestroying = [
+    ...(flags.dropAuditTrail ? ['audit-trail'] : []),
+    ...(flags.dropUsers ? ['users'] : []),
+    ...(flags.dropPracticeRecords ? ['practice-records'] : []),
+  ];
   const options = { target: flags.target, all: flags.all };
   return withMigrator(async (m, db) => {
     const plan = await m.planRollback(options);
@@ -107,12 +112,16 @@ export function registerDb(program: Command): void {
   db.command('rollback')
     .description(
       'Roll back the last migration, every one after --target, or --all, with the down scripts. Asks to type the ' +
-        "database's name on a terminal (--yes elsewhere); dropping the audit trail or users must be named by a flag",
+        "database's name on a terminal (--yes elsewhere); dropping the audit trail, users or practice records must be named by a flag",
     )
     .option('--target <name>', 'roll back every migration after this one (it stays applied)')
     .option('--all', 'roll back every migration')
     .option('--drop-audit-trail', 'allow rolling back the audit migration, which deletes the whole audit trail')
     .option('--drop-users', 'allow rolling back the identity migration, which deletes every user, session and token')
+    .option(
+      '--drop-practice-records',
+      'allow rolling back the practice import migration, which deletes every imported practice record',
+    )
     .option('--yes', 'confirm without a prompt (needed when not on a terminal)')
     .option('--json', 'print JSON')
     .action(

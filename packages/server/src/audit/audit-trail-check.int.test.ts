@@ -72,7 +72,10 @@ await describeEachDialect('audit trail completeness', (dialect) => {
   });
 
   it('fails when the trail table itself is gone (schema rolled back)', async () => {
-    await (await PlatformMigrator.create(t.db)).rollback({ all: true, allowDestroying: ['audit-trail', 'users'] });
+    await (await PlatformMigrator.create(t.db)).rollback({
+      all: true,
+      allowDestroying: ['audit-trail', 'users', 'practice-records'],
+    });
     const gone = await verifyAuditTrail(t.db);
     expect([gone.ok, gone.gaps.map((g) => g.problem)]).toEqual([false, ['no_trail']]);
   });

@@ -93,6 +93,13 @@ await describeEachDialect('run control', (dialect) => {
       await held.started;
       expect(expectStatus(await etl.get(`/api/runs/${run.id}`), 200).status).toBe('running');
       expectStatus(await etl.post(`/api/runs/${run.id}/cancel`), 202);
+      // The run thread, waiting on the generator, is told at the runner's next poll and records CANCELLED at once.
+      await expect
+        .poll(async () => expectStatus(await etl.get(`/api/runs/${run.id}`), 200).record?.outcome, {
+          timeout: 30_000,
+          interval: 100,
+        })
+        .toBe('CANCELLED');
     } finally {
       held.release();
     }

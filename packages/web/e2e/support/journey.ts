@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { it as vitestIt } from 'vitest';
+import { expect, it as vitestIt } from 'vitest';
 
 /** Signs in through the login page and waits for the signed-in shell. */
 export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
@@ -44,11 +44,19 @@ export async function openPage(page: Page, name: string): Promise<void> {
 
 /** Picks an option of a Mantine Select by its label. */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page
-    .getByLabel(new RegExp(`^${label}`))
-    .first()
-    .click();
-  await page.getByRole('option', { name: option }).first().click();
+  const field = page.getByRole('combobox', { name: new RegExp(`^${label}`) }).first();
+  const choice = page.getByRole('option', { name: option }).first();
+  // A page still settling its data can re-render a select closed under the click: open it until the option shows.
+  await expect
+    .poll(
+      async () => {
+        if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+        return choice.isVisible();
+      },
+      { timeout: 15_000, interval: 250 },
+    )
+    .toBe(true);
+  await choice.click();
 }
 
 /**
