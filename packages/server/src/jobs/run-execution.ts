@@ -182,7 +182,7 @@ async function runPrepared(
       },
       { shouldStop: () => stopReason() !== null },
     );
-    heartbeat?.stop();
+    await heartbeat?.stop();
     await stageWrites;
     // A finished run is never RUNNING; it is CANCELLED only when given a signal, which the runner stops otherwise.
     const outcome =
@@ -192,7 +192,7 @@ async function runPrepared(
       exit_code: exitCodeOfOutcome(outcome),
     });
   } catch (e) {
-    heartbeat?.stop();
+    await heartbeat?.stop();
     await stageWrites.catch(() => {});
     const latest = await store.latest().catch(() => undefined);
     const reason = stopReason();
@@ -214,7 +214,7 @@ async function runPrepared(
       });
     }
   } finally {
-    heartbeat?.stop();
+    void heartbeat?.stop();
   }
 }
 
@@ -287,7 +287,9 @@ class RunHeartbeat {
   private cancelRequested = false;
   private lost = false;
   private readonly timer: NodeJS.Timeout;
-  private beating = false;
+  private stopped = false;
+  /** The beat under way, if any: a stop waits for it, so no beat lands after the run's end is recorded. */
+  private beating: Promise<void> | undefined;
 
   constructor(
     private readonly ctx: RunExecutionContext,
@@ -300,13 +302,21 @@ class RunHeartbeat {
     return this.lost ? 'lost' : this.cancelRequested ? 'cancelled' : null;
   }
 
-  stop(): void {
+  /** Stops beating; resolves once a beat under way has finished. */
+  stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    return this.beating ?? Promise.resolve();
   }
 
-  private async beat(): Promise<void> {
-    if (this.beating) return;
-    this.beating = true;
+  private beat(): void {
+    if (this.beating || this.stopped) return;
+    this.beating = this.writeBeat().finally(() => {
+      this.beating = undefined;
+    });
+  }
+
+  private async writeBeat(): Promise<void> {
     try {
       const row = await tenantTransaction(this.ctx.db, runScope(this.job), (tx) =>
         tx.db
@@ -321,8 +331,6 @@ class RunHeartbeat {
       else if (row.cancel_requested) this.cancelRequested = true;
     } catch (e) {
       this.ctx.log?.warn({ err: e, runId: this.job.runId }, 'could not write the run heartbeat');
-    } finally {
-      this.beating = false;
     }
   }
 }
