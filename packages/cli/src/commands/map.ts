@@ -27,7 +27,6 @@ import {
   writeContractCsv,
 } from '@ferry/core';
 import type { Command } from 'commander';
-import { csvSourcePath } from '../pack-inputs.js';
 import { loadPack } from '../packs.js';
 import { action } from '../run-command.js';
 
